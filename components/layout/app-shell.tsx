@@ -1,0 +1,95 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import type { NavGroup } from "./nav";
+import type { SessionUser } from "@/lib/auth/roles";
+import { LanguageSwitch } from "./language-switch";
+
+export function AppShell({ user, nav, signOut, children }: { user: SessionUser; nav: NavGroup[]; signOut: () => Promise<void>; children: React.ReactNode }) {
+  const t = useTranslations();
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  useEffect(() => setOpen(false), [pathname]);
+  const isActive = (href: string) => pathname === href || (href !== "/training" && pathname.startsWith(href + "/"));
+
+  const sidebar = (
+    <nav aria-label={t("nav.label")} className="space-y-5 p-4">
+      {nav.map((g) => (
+        <div key={g.key}>
+          <p className="mb-1 px-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{t(`nav.${g.key}` as "nav.training")}</p>
+          <ul className="space-y-0.5">
+            {g.items.map((i) => (
+              <li key={i.href}>
+                <Link
+                  href={i.href}
+                  aria-current={isActive(i.href) ? "page" : undefined}
+                  className={`block rounded-md px-2 py-1.5 text-sm ${
+                    isActive(i.href) ? "bg-brand-600 font-medium text-white" : "text-slate-700 hover:bg-slate-100"
+                  }`}
+                >
+                  {t(`nav.${i.key}` as "nav.training")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        {t("app.skipToContent")}
+      </a>
+      <header className="no-print sticky top-0 z-30 flex h-14 items-center justify-between gap-2 border-b border-slate-200 bg-white px-3 md:px-5">
+        <div className="flex items-center gap-2">
+          <button
+            type="button"
+            className="rounded-md p-2 text-slate-700 hover:bg-slate-100 md:hidden"
+            aria-expanded={open}
+            aria-controls="mobile-nav"
+            onClick={() => setOpen((v) => !v)}
+          >
+            <span className="sr-only">{open ? t("nav.closeMenu") : t("nav.openMenu")}</span>
+            <svg aria-hidden="true" width="20" height="20" viewBox="0 0 20 20" fill="currentColor">
+              <path d="M3 5h14v2H3zM3 9h14v2H3zM3 13h14v2H3z" />
+            </svg>
+          </button>
+          <Link href="/" className="font-bold text-brand-800">
+            {t("app.name")}
+          </Link>
+        </div>
+        <div className="flex items-center gap-2 text-sm">
+          <span className="hidden text-right leading-tight sm:block" aria-label={t("header.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}>
+            <span className="block font-medium">{user.name}</span>
+            <span className="block text-xs text-slate-600">{t(`roles.${user.role}`)}</span>
+          </span>
+          <LanguageSwitch />
+          <form action={signOut}>
+            <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-slate-700 hover:bg-slate-100">
+              {t("header.signOut")}
+            </button>
+          </form>
+        </div>
+      </header>
+      <div className="flex">
+        <aside className="no-print hidden w-56 shrink-0 border-r border-slate-200 bg-white md:block md:min-h-[calc(100vh-3.5rem)]">{sidebar}</aside>
+        {open ? (
+          <div id="mobile-nav" className="fixed inset-x-0 top-14 bottom-0 z-20 overflow-y-auto bg-white md:hidden">
+            <p className="border-b border-slate-200 px-6 py-2 text-sm text-slate-700 sm:hidden">
+              {user.name} — {t(`roles.${user.role}`)}
+            </p>
+            {sidebar}
+          </div>
+        ) : null}
+        <main id="main" className="min-w-0 flex-1 p-4 md:p-6">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Role } from "@/lib/auth/roles";
+import { ADMINS, ANY_ROLE } from "@/lib/auth/roles";
+
+/** The modules that exist, and who sees them in the sidebar (the server checks again on every request). */
+export type NavItem = { href: string; key: string; roles: readonly Role[] };
+export type NavGroup = { key: string; items: NavItem[] };
+
+export const NAV: NavGroup[] = [
+  {
+    key: "training",
+    items: [
+      { href: "/training", key: "trainingStatus", roles: ANY_ROLE },
+      { href: "/training/records", key: "trainingRecords", roles: ANY_ROLE },
+      { href: "/training/employees", key: "employees", roles: ANY_ROLE },
+      { href: "/training/departments", key: "departments", roles: ANY_ROLE },
+      { href: "/training/courses", key: "courses", roles: ANY_ROLE },
+    ],
+  },
+  {
+    key: "admin",
+    items: [
+      { href: "/users", key: "users", roles: ADMINS },
+      { href: "/settings", key: "settings", roles: ADMINS },
+      { href: "/api-docs", key: "apiDocs", roles: ANY_ROLE },
+    ],
+  },
+];
+
+export function navFor(role: Role): NavGroup[] {
+  return NAV.map((g) => ({ ...g, items: g.items.filter((i) => i.roles.includes(role)) })).filter((g) => g.items.length);
+}

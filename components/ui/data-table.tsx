@@ -1,0 +1,164 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { Alert, EmptyState, Skeleton } from "./card";
+import { Button } from "./button";
+
+export type Column<T> = {
+  key: string;
+  header: string;
+  cell: (row: T) => ReactNode;
+  /** Server-side sort key; omitted = not sortable. */
+  sort?: string;
+  className?: string;
+};
+
+export type SortState = { sort: string; dir: "asc" | "desc" };
+
+/** A list the server filters, sorts and pages; this component only shows it. */
+export function DataTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  loading,
+  error,
+  onRetry,
+  sort,
+  onSort,
+}: {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[] | undefined;
+  rowKey: (row: T) => string | number;
+  loading?: boolean;
+  error?: unknown;
+  onRetry?: () => void;
+  sort?: SortState;
+  onSort?: (s: SortState) => void;
+}) {
+  const t = useTranslations("common");
+  if (error)
+    return (
+      <Alert tone="error">
+        {t("error")}{" "}
+        {onRetry ? (
+          <Button variant="ghost" onClick={onRetry}>
+            {t("retry")}
+          </Button>
+        ) : null}
+      </Alert>
+    );
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-busy={loading || undefined}>
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50">
+          <tr>
+            {columns.map((c) => {
+              const active = sort?.sort === c.sort;
+              return (
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={c.sort && active ? (sort!.dir === "asc" ? "ascending" : "descending") : undefined}
+                  className={`whitespace-nowrap px-3 py-2 text-left font-semibold text-slate-700 ${c.className ?? ""}`}
+                >
+                  {c.sort && onSort ? (
+                    <button
+                      type="button"
+                      className="inline-flex items-center gap-1 hover:text-brand-700"
+                      aria-label={t("sortBy", { column: c.header })}
+                      onClick={() => onSort({ sort: c.sort!, dir: active && sort!.dir === "asc" ? "desc" : "asc" })}
+                    >
+                      {c.header}
+                      <span aria-hidden="true" className="text-xs">
+                        {active ? (sort!.dir === "asc" ? "▲" : "▼") : "↕"}
+                      </span>
+                    </button>
+                  ) : (
+                    c.header
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {loading && !rows
+            ? Array.from({ length: 5 }, (_, i) => (
+                <tr key={i}>
+                  {columns.map((c) => (
+                    <td key={c.key} className="px-3 py-3">
+                      <Skeleton />
+                    </td>
+                  ))}
+                </tr>
+              ))
+            : rows?.map((r) => (
+                <tr key={rowKey(r)} className="hover:bg-slate-50">
+                  {columns.map((c) => (
+                    <td key={c.key} className={`px-3 py-2 align-top ${c.className ?? ""}`}>
+                      {c.cell(r)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+        </tbody>
+      </table>
+      {rows && rows.length === 0 ? (
+        <div className="p-4">
+          <EmptyState>{t("empty")}</EmptyState>
+        </div>
+      ) : null}
+      {loading && rows ? <p className="sr-only" role="status">{t("loading")}</p> : null}
+    </div>
+  );
+}
+
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  onPage,
+  onPageSize,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (p: number) => void;
+  onPageSize?: (n: number) => void;
+}) {
+  const t = useTranslations("common");
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <nav aria-label={t("pageOf", { page, pages, total })} className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700">
+      <span>{t("pageOf", { page, pages, total })}</span>
+      <div className="flex items-center gap-2">
+        {onPageSize ? (
+          <label className="flex items-center gap-1">
+            {t("perPage")}
+            <select
+              className="rounded border border-slate-300 bg-white px-2 py-1"
+              value={pageSize}
+              onChange={(e) => onPageSize(Number(e.target.value))}
+            >
+              {[20, 50, 100, 200].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+          {t("previous")}
+        </Button>
+        <Button variant="secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+          {t("next")}
+        </Button>
+      </div>
+    </nav>
+  );
+}

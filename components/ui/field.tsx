@@ -1,0 +1,106 @@
+"use client";
+
+import { useId, type ComponentProps, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+
+type FieldProps = { label: string; error?: string; hint?: ReactNode; required?: boolean };
+
+const control =
+  "block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 disabled:bg-slate-100";
+
+function Shell({ id, label, error, hint, required, children }: FieldProps & { id: string; children: ReactNode }) {
+  const t = useTranslations("common");
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+        {required ? (
+          <span className="ml-1 text-xs font-normal text-red-700">
+            *<span className="sr-only">{t("required")}</span>
+          </span>
+        ) : null}
+      </label>
+      {children}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function describedBy(id: string, error?: string, hint?: ReactNode) {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function TextField({ label, error, hint, required, className = "", ...props }: FieldProps & ComponentProps<"input">) {
+  const auto = useId();
+  const id = props.id ?? auto;
+  return (
+    <Shell id={id} label={label} error={error} hint={hint} required={required}>
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        aria-required={required || undefined}
+        className={`${control} ${error ? "border-red-600" : "border-slate-300"} ${className}`}
+        {...props}
+      />
+    </Shell>
+  );
+}
+
+export function SelectField({ label, error, hint, required, className = "", children, ...props }: FieldProps & ComponentProps<"select">) {
+  const auto = useId();
+  const id = props.id ?? auto;
+  return (
+    <Shell id={id} label={label} error={error} hint={hint} required={required}>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        aria-required={required || undefined}
+        className={`${control} ${error ? "border-red-600" : "border-slate-300"} ${className}`}
+        {...props}
+      >
+        {children}
+      </select>
+    </Shell>
+  );
+}
+
+export function TextAreaField({ label, error, hint, required, className = "", ...props }: FieldProps & ComponentProps<"textarea">) {
+  const auto = useId();
+  const id = props.id ?? auto;
+  return (
+    <Shell id={id} label={label} error={error} hint={hint} required={required}>
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        className={`${control} ${error ? "border-red-600" : "border-slate-300"} ${className}`}
+        {...props}
+      />
+    </Shell>
+  );
+}
+
+export function CheckboxField({ label, hint, ...props }: { label: string; hint?: ReactNode } & ComponentProps<"input">) {
+  const auto = useId();
+  const id = props.id ?? auto;
+  return (
+    <div className="flex items-start gap-2">
+      <input id={id} type="checkbox" className="mt-1 h-4 w-4 rounded border-slate-400 text-brand-600" {...props} />
+      <label htmlFor={id} className="text-sm text-slate-800">
+        {label}
+        {hint ? <span className="block text-xs text-slate-600">{hint}</span> : null}
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+/**
+ * The one database handle. postgres.js when DATABASE_URL is set, otherwise embedded PGlite kept
+ * under .data/pglite. Both speak the same Drizzle API; the PGlite handle is typed as the
+ * postgres.js one so that queries are written once.
+ */
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };
+
+const MIGRATIONS = path.join(process.cwd(), "drizzle");
+const globalForDb = globalThis as unknown as { __pmsDb?: Promise<Handle> };
+
+/** Opened once per process; migrations applied before the first query is served. */
+export function getDb(): Promise<Db> {
+  globalForDb.__pmsDb ??= openDatabase({ migrate: true }).catch((err) => {
+    globalForDb.__pmsDb = undefined;
+    throw err;
+  });
+  return globalForDb.__pmsDb.then((h) => h.db);
+}
+
+export async function getDbKind(): Promise<Handle["kind"]> {
+  await getDb();
+  return (await globalForDb.__pmsDb!).kind;
+}
+
+export async function closeDb(): Promise<void> {
+  const h = globalForDb.__pmsDb;
+  globalForDb.__pmsDb = undefined;
+  if (h) await (await h).close();
+}
+
+export async function openDatabase(opts: { migrate: boolean; url?: string; pgliteDir?: string | null }): Promise<Handle> {
+  const url = opts.url ?? env().DATABASE_URL;
+  if (url) {
+    if (opts.migrate) await migrateRealPostgres(url);
+    const client = postgres(url, { max: 10, onnotice: () => {} });
+    return { db: drizzlePostgres({ client, schema }), kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  return openPglite(opts.pgliteDir === undefined ? path.join(env().dataDir, "pglite") : opts.pgliteDir, opts.migrate);
+}
+
+/** Several app instances may start at once: an advisory lock lets one migrate at a time. */
+async function migrateRealPostgres(url: string) {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(15001)`;
+    try {
+      await migratePostgres(drizzlePostgres({ client }), { migrationsFolder: MIGRATIONS });
+    } finally {
+      await client`select pg_advisory_unlock(15001)`;
+    }
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+/** dir null: in memory (tests). */
+async function openPglite(dir: string | null, runMigrations: boolean): Promise<Handle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle: drizzlePglite } = await import("drizzle-orm/pglite");
+  const { migrate: migratePglite } = await import("drizzle-orm/pglite/migrator");
+  let release = () => {};
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    release = acquireFolderLock(dir);
+  }
+  try {
+    const client = dir ? new PGlite(dir) : new PGlite();
+    await client.waitReady;
+    const db = drizzlePglite({ client, schema });
+    if (runMigrations) await migratePglite(db, { migrationsFolder: MIGRATIONS });
+    return {
+      db: db as unknown as Db,
+      kind: "pglite",
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/**
+ * PGlite does not lock its folder: two processes on it silently lose writes. We keep a pid file
+ * beside it and refuse to open the folder while another live process holds it.
+ */
+function acquireFolderLock(dir: string): () => void {
+  const lock = path.join(path.dirname(dir), `${path.basename(dir)}.lock`);
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, "utf8").trim());
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `The embedded database ${dir} is in use by process ${pid} (probably the running app). ` +
+          `PGlite cannot be opened by two processes at once: stop that process first, or set DATABASE_URL to use a Postgres server.`,
+      );
+    }
+  }
+  writeFileSync(lock, String(process.pid));
+  const release = () => {
+    try {
+      if (existsSync(lock) && readFileSync(lock, "utf8").trim() === String(process.pid)) rmSync(lock);
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,121 @@
+import "server-only";
+import { and, asc, count, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { users, type User } from "@/db/schema";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/api/errors";
+import { hashPassword, temporaryPassword } from "@/lib/auth/password";
+import type { SessionUser } from "@/lib/auth/roles";
+import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from "@/lib/users/schema";
+import { recordAudit } from "./audit";
+
+function toDto(u: User) {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    active: u.active,
+    lastSignInAt: u.lastSignInAt ? u.lastSignInAt.toISOString() : null,
+    version: u.version,
+  };
+}
+export type UserDto = ReturnType<typeof toDto>;
+
+function auditView(u: User) {
+  const { passwordHash: _omit, ...rest } = u;
+  void _omit;
+  return rest;
+}
+
+export async function listUsers(q: ListUsersQuery) {
+  const db = await getDb();
+  const where: SQL[] = [];
+  if (q.q) where.push(or(ilike(users.email, `%${q.q}%`), ilike(users.name, `%${q.q}%`))!);
+  if (q.role) where.push(eq(users.role, q.role));
+  if (q.active) where.push(eq(users.active, q.active === "true"));
+  const cond = where.length ? and(...where) : undefined;
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select()
+      .from(users)
+      .where(cond)
+      .orderBy(asc(users.role), asc(users.email))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(users).where(cond),
+  ]);
+  return { items: rows.map(toDto), total: Number(n), page: q.page, pageSize: q.pageSize };
+}
+
+export async function createUser(actor: SessionUser, input: CreateUserInput) {
+  const db = await getDb();
+  const temp = input.password ? undefined : temporaryPassword();
+  const passwordHash = await hashPassword(input.password ?? temp!);
+  return db.transaction(async (tx) => {
+    const [dup] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
+    if (dup) throw new ValidationError([{ field: "email", code: "duplicate", messageKey: "users.errors.emailTaken" }]);
+    const [row] = await tx.insert(users).values({ email: input.email, name: input.name, role: input.role, passwordHash }).returning();
+    await recordAudit(tx, actor, { action: "create", entity: "user", entityId: row.id, after: auditView(row) });
+    return { user: toDto(row), ...(temp ? { temporaryPassword: temp } : {}) };
+  });
+}
+
+/** Another active privacy manager must remain, or nobody could administer users any more. */
+async function assertAnotherManager(tx: Parameters<Parameters<Awaited<ReturnType<typeof getDb>>["transaction"]>[0]>[0], excludeId: number) {
+  const [{ n }] = await tx
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, "privacy_manager"), eq(users.active, true), ne(users.id, excludeId)));
+  if (Number(n) === 0) throw new ConflictError("users.errors.lastManager");
+}
+
+export async function updateUser(actor: SessionUser, id: number, input: UpdateUserInput) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, id)).for("update");
+    if (!before) throw new NotFoundError();
+    if (before.version !== input.version) throw new ConflictError();
+    if (id === actor.id && (!input.active || input.role !== before.role))
+      throw new ValidationError([{ field: input.active ? "role" : "active", code: "self", messageKey: "users.errors.self" }]);
+    if (before.role === "privacy_manager" && before.active && (input.role !== "privacy_manager" || !input.active))
+      await assertAnotherManager(tx, id);
+    const [after] = await tx
+      .update(users)
+      .set({ name: input.name, role: input.role, active: input.active, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(users.id, id), eq(users.version, input.version)))
+      .returning();
+    if (!after) throw new ConflictError();
+    const action = before.active && !after.active ? "deactivate" : !before.active && after.active ? "activate" : "update";
+    await recordAudit(tx, actor, { action, entity: "user", entityId: id, before: auditView(before), after: auditView(after) });
+    return toDto(after);
+  });
+}
+
+export async function resetPassword(actor: SessionUser, id: number, input: { password?: string; version: number }) {
+  const db = await getDb();
+  const temp = input.password ? undefined : temporaryPassword();
+  const passwordHash = await hashPassword(input.password ?? temp!);
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, id)).for("update");
+    if (!before) throw new NotFoundError();
+    if (before.version !== input.version) throw new ConflictError();
+    const [after] = await tx
+      .update(users)
+      .set({ passwordHash, isDemo: false, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(users.id, id), eq(users.version, input.version)))
+      .returning();
+    if (!after) throw new ConflictError();
+    await recordAudit(tx, actor, { action: "reset_password", entity: "user", entityId: id, before: { version: before.version }, after: { version: after.version } });
+    return { user: toDto(after), ...(temp ? { temporaryPassword: temp } : {}) };
+  });
+}
+
+/** Demo sign-ins shown on the login page: only while demo accounts still have the demo password. */
+export async function listDemoAccounts() {
+  const db = await getDb();
+  return db
+    .select({ email: users.email, role: users.role })
+    .from(users)
+    .where(and(eq(users.isDemo, true), eq(users.active, true)))
+    .orderBy(asc(users.id));
+}

@@ -1,0 +1,158 @@
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { relations, sql } from "drizzle-orm";
+import { retirable, versioned } from "./columns";
+import { users } from "./auth";
+
+export const employmentTypeEnum = pgEnum("employment_type", [
+  "regular", // 正社員
+  "contract", // 契約社員
+  "dispatched", // 派遣
+  "part_time", // パート・アルバイト
+  "executive", // 役員
+]);
+export const trainingMethodEnum = pgEnum("training_method", ["e_learning", "classroom", "video"]);
+export const recordSourceEnum = pgEnum("record_source", ["manual", "bulk", "import"]);
+
+export const departments = pgTable(
+  "departments",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    ...retirable,
+    ...versioned,
+  },
+  (t) => [uniqueIndex("departments_code_idx").on(t.code)],
+);
+
+export const employees = pgTable(
+  "employees",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    employeeNumber: text("employee_number").notNull(),
+    name: text("name").notNull(),
+    nameKana: text("name_kana"),
+    email: text("email"),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id),
+    employmentType: employmentTypeEnum("employment_type").notNull(),
+    hireDate: date("hire_date", { mode: "string" }).notNull(),
+    leaveDate: date("leave_date", { mode: "string" }),
+    /** Set while the employee is on leave (休職・産休 …): their training is `exempt`. */
+    exemptionReason: text("exemption_reason"),
+    ...retirable,
+    ...versioned,
+  },
+  (t) => [
+    uniqueIndex("employees_number_idx").on(t.employeeNumber),
+    index("employees_department_idx").on(t.departmentId),
+    check("employees_leave_after_hire", sql`${t.leaveDate} is null or ${t.leaveDate} >= ${t.hireDate}`),
+  ],
+);
+
+export const courses = pgTable(
+  "courses",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    code: text("code").notNull(),
+    title: text("title").notNull(),
+    description: text("description"),
+    /** true: everyone; false: only the departments / employment types listed. */
+    audienceAll: boolean("audience_all").notNull().default(true),
+    audienceDepartmentIds: integer("audience_department_ids").array().notNull().default(sql`'{}'::integer[]`),
+    audienceEmploymentTypes: text("audience_employment_types").array().notNull().default(sql`'{}'::text[]`),
+    /** null: once; otherwise a passing record is valid this many months. */
+    recurrenceMonths: integer("recurrence_months").default(12),
+    /** New staff (and everyone when the course starts) must complete it within this many days. */
+    newHireDueDays: integer("new_hire_due_days").notNull().default(30),
+    /** Comprehension test pass mark (0–100); null: attendance is enough. */
+    passMark: integer("pass_mark"),
+    /** The requirement applies from this date. */
+    requiredFrom: date("required_from", { mode: "string" }).notNull(),
+    ...retirable,
+    ...versioned,
+  },
+  (t) => [
+    uniqueIndex("courses_code_idx").on(t.code),
+    check("courses_pass_mark_range", sql`${t.passMark} is null or (${t.passMark} between 0 and 100)`),
+    check("courses_recurrence_positive", sql`${t.recurrenceMonths} is null or ${t.recurrenceMonths} > 0`),
+    check("courses_due_days_nonneg", sql`${t.newHireDueDays} >= 0`),
+  ],
+);
+
+export const trainingImports = pgTable("training_imports", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  fileName: text("file_name").notNull(),
+  encoding: text("encoding").notNull(),
+  rowCount: integer("row_count").notNull(),
+  insertedCount: integer("inserted_count").notNull(),
+  skippedCount: integer("skipped_count").notNull(),
+  importedBy: integer("imported_by").references(() => users.id),
+  importedAt: timestamp("imported_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
+
+export const trainingRecords = pgTable(
+  "training_records",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id),
+    courseId: integer("course_id")
+      .notNull()
+      .references(() => courses.id),
+    completedOn: date("completed_on", { mode: "string" }).notNull(),
+    score: integer("score"),
+    passed: boolean("passed").notNull(),
+    method: trainingMethodEnum("method").notNull(),
+    /** Where the evidence is (file name, LMS reference); attachments come later. */
+    evidence: text("evidence"),
+    note: text("note"),
+    source: recordSourceEnum("source").notNull().default("manual"),
+    importId: integer("import_id").references(() => trainingImports.id),
+    recordedBy: integer("recorded_by").references(() => users.id),
+    ...retirable,
+    ...versioned,
+  },
+  (t) => [
+    // One live record per employee, course and day: re-importing the same file adds nothing.
+    uniqueIndex("training_records_natural_idx")
+      .on(t.employeeId, t.courseId, t.completedOn)
+      .where(sql`${t.retiredAt} is null`),
+    index("training_records_course_idx").on(t.courseId, t.completedOn),
+    index("training_records_completed_idx").on(t.completedOn),
+    check("training_records_score_range", sql`${t.score} is null or (${t.score} between 0 and 100)`),
+  ],
+);
+
+export const departmentsRelations = relations(departments, ({ many }) => ({ employees: many(employees) }));
+export const employeesRelations = relations(employees, ({ one, many }) => ({
+  department: one(departments, { fields: [employees.departmentId], references: [departments.id] }),
+  trainingRecords: many(trainingRecords),
+}));
+export const coursesRelations = relations(courses, ({ many }) => ({ trainingRecords: many(trainingRecords) }));
+export const trainingRecordsRelations = relations(trainingRecords, ({ one }) => ({
+  employee: one(employees, { fields: [trainingRecords.employeeId], references: [employees.id] }),
+  course: one(courses, { fields: [trainingRecords.courseId], references: [courses.id] }),
+}));
+
+export type Department = typeof departments.$inferSelect;
+export type Employee = typeof employees.$inferSelect;
+export type Course = typeof courses.$inferSelect;
+export type TrainingRecord = typeof trainingRecords.$inferSelect;
+export const EMPLOYMENT_TYPES = employmentTypeEnum.enumValues;
+export const TRAINING_METHODS = trainingMethodEnum.enumValues;
+export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
+export type TrainingMethod = (typeof TRAINING_METHODS)[number];

@@ -1,0 +1,11 @@
+// Every operation of /api/v1, declared once. Importing this module registers them all.
+import "./system";
+import "./users";
+import "./settings";
+import "./departments";
+import "./employees";
+import "./courses";
+import "./training-records";
+import "./training-status";
+import "./training-import";
+export { registeredOperations } from "../operation";

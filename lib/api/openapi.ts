@@ -1,0 +1,94 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import type { OperationDef } from "./operation";
+
+const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+});
+
+/** The OpenAPI 3.1 document of every declared operation, from the zod schemas the handlers validate with. */
+export function buildOpenApiDocument(operations: OperationDef[], serverUrl = "/") {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "authjs.session-token",
+    description: "Auth.js session cookie, set by signing in at /login.",
+  });
+  const problem = registry.register("Problem", problemSchema);
+  const problemContent = { "application/problem+json": { schema: problem } };
+
+  for (const op of [...operations].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method))) {
+    const responses: Record<string, { description: string; content?: Record<string, { schema: z.ZodType }> }> = {
+      [String(op.successStatus ?? 200)]: {
+        description: "OK",
+        ...(op.produces
+          ? { content: { [op.produces]: { schema: z.string() } } }
+          : op.successStatus === 204
+            ? {}
+            : { content: { "application/json": { schema: op.response ?? z.unknown() } } }),
+      },
+      "400": { description: "Invalid input; `errors` lists each field with a message", content: problemContent },
+    };
+    if (!op.public) {
+      responses["401"] = { description: "Not signed in", content: problemContent };
+      responses["403"] = { description: `Signed in with a role other than: ${op.roles.join(", ")}`, content: problemContent };
+    }
+    if (op.params) responses["404"] = { description: "No such record", content: problemContent };
+    if (op.method !== "get") responses["409"] = { description: "Stale version or duplicate", content: problemContent };
+
+    const body = op.multipart
+      ? {
+          content: {
+            "multipart/form-data": {
+              schema: z.object(
+                Object.fromEntries(
+                  Object.entries(op.multipart.fields).map(([k, f]) => [
+                    k,
+                    (f.type === "binary" ? z.string().meta({ format: "binary" }) : z.string()).describe(f.description),
+                  ]),
+                ),
+              ),
+            },
+          },
+        }
+      : op.body
+        ? { content: { "application/json": { schema: op.body, ...(op.example !== undefined ? { example: op.example } : {}) } } }
+        : undefined;
+
+    registry.registerPath({
+      operationId: op.id,
+      method: op.method,
+      path: op.path,
+      summary: op.summary,
+      description: [op.description, `Roles: ${op.roles.join(", ")}`].filter(Boolean).join("\n\n"),
+      tags: [op.tag],
+      security: op.public ? [] : [{ session: [] }],
+      "x-roles": [...op.roles],
+      request: {
+        ...(op.params ? { params: op.params as z.ZodObject } : {}),
+        ...(op.query ? { query: op.query as z.ZodObject } : {}),
+        ...(body ? { body: { required: true, ...body } } : {}),
+      },
+      responses,
+    } as Parameters<typeof registry.registerPath>[0]);
+  }
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "PMS dashboard API",
+      version: "1",
+      description:
+        "JSON API of the PMS dashboard (JIS Q 15001 / P-mark). Every operation needs a signed-in session; " +
+        "`x-roles` lists the roles allowed to call it. Errors are application/problem+json (RFC 9457), " +
+        "in the language of the NEXT_LOCALE cookie or Accept-Language.",
+    },
+    servers: [{ url: serverUrl }],
+  });
+}

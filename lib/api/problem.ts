@@ -1,0 +1,31 @@
+import type { AppError } from "./errors";
+import type { Locale } from "@/lib/i18n/config";
+import { translateKey } from "@/lib/i18n/messages";
+
+export type ProblemField = { field: string; code: string; message: string };
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: ProblemField[];
+};
+
+/** RFC 9457 problem details, with the title and every field message in the caller's language. */
+export function problemResponse(err: AppError, locale: Locale, instance?: string): Response {
+  const body: Problem = {
+    type: `/problems/${err.type}`,
+    title: translateKey(locale, `problems.titles.${err.type}`),
+    status: err.status,
+    detail: translateKey(locale, err.messageKey, err.values),
+    ...(instance ? { instance } : {}),
+    ...(err.fieldErrors.length
+      ? { errors: err.fieldErrors.map((f) => ({ field: f.field, code: f.code, message: translateKey(locale, f.messageKey, f.values) })) }
+      : {}),
+  };
+  return new Response(JSON.stringify(body), {
+    status: err.status,
+    headers: { "content-type": "application/problem+json; charset=utf-8", "content-language": locale },
+  });
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { auth } from "./index";
+import { getActiveUser } from "@/db/queries/auth";
+import type { Role, SessionUser } from "./roles";
+
+/**
+ * The signed-in user as the database says now (not as the token remembers): a deactivated user
+ * gets null, a changed role is seen on the very next request.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!Number.isInteger(id) || id <= 0) return null;
+  const user = await getActiveUser(id);
+  return user ?? null;
+});
+
+/** For pages: the user, or a redirect to /login. With roles: the user, or the forbidden page. */
+export async function requirePageUser(roles?: readonly Role[]): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (roles && !roles.includes(user.role)) redirect("/forbidden");
+  return user;
+}

@@ -1,0 +1,18 @@
+import { createTranslator } from "next-intl";
+import ja from "@/messages/ja.json";
+import en from "@/messages/en.json";
+import { TIME_ZONE, type Locale } from "./config";
+
+export const MESSAGES = { ja, en } as const;
+export type Messages = typeof ja;
+
+/** A translator outside React (route handlers, CSV imports): same messages as the UI. */
+export function translator(locale: Locale) {
+  return createTranslator({ locale, messages: MESSAGES[locale], timeZone: TIME_ZONE });
+}
+
+/** Translate a dotted key that came from data (errors, issues), with a safe fallback. */
+export function translateKey(locale: Locale, key: string, values?: Record<string, string | number>): string {
+  const t = translator(locale) as unknown as { has: (k: string) => boolean; (k: string, v?: Record<string, string | number>): string };
+  return t.has(key) ? t(key, values) : key;
+}

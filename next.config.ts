@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // PGlite ships ~15 MB of WASM and data; bundling it would copy them into the static folder.
+  serverExternalPackages: ["@electric-sql/pglite", "bcryptjs", "iconv-lite", "encoding-japanese"],
+  poweredByHeader: false,
+};
+
+export default withNextIntl(nextConfig);

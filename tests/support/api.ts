@@ -1,0 +1,47 @@
+import { testState } from "./state";
+import type { Role, SessionUser } from "@/lib/auth/roles";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
+import { eq } from "drizzle-orm";
+
+type RouteModule = Record<string, ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) | unknown>;
+
+/** Sign in as a user of this role (created on first use), or sign out with null. */
+export async function signInAs(role: Role | null): Promise<SessionUser | null> {
+  if (!role) return (testState.user = null);
+  const db = await getDb();
+  const email = `test-${role}@example.com`;
+  let [u] = await db.select().from(users).where(eq(users.email, email));
+  if (!u) [u] = await db.insert(users).values({ email, name: `Test ${role}`, role, passwordHash: "x" }).returning();
+  testState.user = { id: u.id, email: u.email, name: u.name, role: u.role };
+  return testState.user;
+}
+
+/**
+ * Calls a route module's handler the way Next does. `path` is the URL path with query; `params`
+ * the dynamic segments.
+ */
+export async function call(
+  mod: RouteModule,
+  method: string,
+  path: string,
+  opts: { params?: Record<string, string | number>; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: any; headers: Headers; text: string }> {
+  const fn = mod[method.toUpperCase()] as (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  if (typeof fn !== "function") throw new Error(`no ${method} handler`);
+  const req = new Request(`http://localhost${path}`, {
+    method: method.toUpperCase(),
+    headers: { ...(opts.json !== undefined ? { "content-type": "application/json" } : {}), "accept-language": "en", ...opts.headers },
+    body: opts.json !== undefined ? JSON.stringify(opts.json) : opts.body,
+  });
+  const params = Object.fromEntries(Object.entries(opts.params ?? {}).map(([k, v]) => [k, String(v)]));
+  const res = await fn(req, { params: Promise.resolve(params) });
+  const text = await res.text();
+  let body: any = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body, headers: res.headers, text };
+}

@@ -1,0 +1,3 @@
+import type { SessionUser } from "@/lib/auth/roles";
+
+export const testState: { user: SessionUser | null } = { user: null };
