@@ -1,5 +1,5 @@
 import type { Role } from "@/lib/auth/roles";
-import { ADMINS, ANY_ROLE } from "@/lib/auth/roles";
+import { ADMINS, ANY_ROLE, TRAINING_WRITERS } from "@/lib/auth/roles";
 
 /** The modules that exist, and who sees them in the sidebar (the server checks again on every request). */
 export type NavItem = { href: string; key: string; roles: readonly Role[] };
@@ -14,6 +14,7 @@ export const NAV: NavGroup[] = [
       { href: "/training/employees", key: "employees", roles: ANY_ROLE },
       { href: "/training/departments", key: "departments", roles: ANY_ROLE },
       { href: "/training/courses", key: "courses", roles: ANY_ROLE },
+      { href: "/training/import", key: "imports", roles: TRAINING_WRITERS },
     ],
   },
   {

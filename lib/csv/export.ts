@@ -17,12 +17,17 @@ export const UTF8_BOM = "\uFEFF";
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** The CSV text of a header row and data rows. null / undefined → empty cell; true / false as is. */
+/**
+ * The CSV text of a header row and data rows, every record ending in CRLF. null / undefined → empty
+ * cell; true / false as is; a row shorter than the header is padded with empty cells.
+ */
 export function toCsv(header: string[], rows: CsvCell[][]): string {
-  return Papa.unparse<CsvCell[]>(
-    { fields: header, data: rows },
-    { newline: "\r\n", delimiter: ",", quotes: false, escapeFormulae: FORMULA_START },
-  );
+  if (header.length === 0 && rows.length === 0) return "";
+  const pad = (row: CsvCell[]): CsvCell[] =>
+    row.length < header.length ? [...row, ...Array<null>(header.length - row.length).fill(null)] : row;
+  const records: CsvCell[][] = header.length > 0 ? [header, ...rows.map(pad)] : rows;
+  const csv = Papa.unparse<CsvCell[]>(records, { newline: "\r\n", delimiter: ",", quotes: false, escapeFormulae: FORMULA_START });
+  return `${csv}\r\n`;
 }
 
 /** A download of `csv` as `fileName` (which may be Japanese): UTF-8 with a BOM, never cached. */
