@@ -55,10 +55,10 @@ describe("isActiveOn", () => {
     expect(isActiveOn(e, "2030-01-01")).toBe(true);
   });
 
-  it("is active only before the leave date", () => {
+  it("is active up to and including the leave date (退職日 is the last day employed)", () => {
     const e = employee({ hireDate: "2020-04-01", leaveDate: "2026-06-30" });
     expect(isActiveOn(e, "2026-06-29")).toBe(true);
-    expect(isActiveOn(e, "2026-06-30")).toBe(false);
+    expect(isActiveOn(e, "2026-06-30")).toBe(true);
     expect(isActiveOn(e, "2026-07-01")).toBe(false);
   });
 
@@ -91,11 +91,11 @@ describe("isRequired", () => {
     expect(isRequired(c, employee({ departmentId: 5, employmentType: "正社員" }))).toBe(false);
   });
 
-  it("either list matching is enough", () => {
+  it("with both lists, both must match (department AND employment type)", () => {
     const c = course({ audienceAll: false, audienceDepartmentIds: [9], audienceEmploymentTypes: ["役員"] });
-    expect(isRequired(c, employee({ departmentId: 9, employmentType: "正社員" }))).toBe(true);
-    expect(isRequired(c, employee({ departmentId: 1, employmentType: "役員" }))).toBe(true);
-    expect(isRequired(c, employee({ departmentId: 1, employmentType: "正社員" }))).toBe(false);
+    expect(isRequired(c, employee({ departmentId: 9, employmentType: "役員" }))).toBe(true);
+    expect(isRequired(c, employee({ departmentId: 9, employmentType: "正社員" }))).toBe(false);
+    expect(isRequired(c, employee({ departmentId: 1, employmentType: "役員" }))).toBe(false);
   });
 
   it("an empty audience requires nobody", () => {

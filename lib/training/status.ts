@@ -64,18 +64,25 @@ export type StatusResult = {
   exemptionReason: string | null;
 };
 
-/** Employed on `date`: hired on or before it, leave date null or after it, record not retired. */
+/**
+ * Employed on `date`: hired on or before it, not past the leave date, record not retired.
+ * The leave date is 退職日 as Japanese HR records it: the last day of employment, still employed.
+ */
 export function isActiveOn(e: EmployeeFacts, date: string): boolean {
   if (e.retiredAt) return false;
   if (compareDates(e.hireDate, date) > 0) return false;
-  return e.leaveDate === null || compareDates(e.leaveDate, date) > 0;
+  return e.leaveDate === null || compareDates(e.leaveDate, date) >= 0;
 }
 
 /** The course's audience includes the employee: all, or their department, or their employment type. */
 export function isRequired(c: CourseRule, e: EmployeeFacts): boolean {
   if (c.retiredAt) return false;
   if (c.audienceAll) return true;
-  return c.audienceDepartmentIds.includes(e.departmentId) || c.audienceEmploymentTypes.includes(e.employmentType);
+  // A chosen audience narrows by department and by employment type; a list left empty does not narrow.
+  const depts = c.audienceDepartmentIds;
+  const types = c.audienceEmploymentTypes;
+  if (!depts.length && !types.length) return false;
+  return (!depts.length || depts.includes(e.departmentId)) && (!types.length || types.includes(e.employmentType));
 }
 
 /** No pass mark: any completion passes. With one, a missing score fails and the mark itself passes. */
