@@ -25,10 +25,13 @@ export type Env = z.infer<typeof schema> & { dataDir: string; usesEmbeddedDb: bo
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (cached) return cached;
-  const raw = Object.fromEntries(
-    Object.keys(schema.shape).map((k) => [k, process.env[k] === "" ? undefined : process.env[k]]),
-  );
+  cached ??= readEnv(process.env);
+  return cached;
+}
+
+/** Reads and validates an environment; throws an Error saying what is wrong or missing. */
+export function readEnv(source: Record<string, string | undefined>): Env {
+  const raw = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, source[k] === "" ? undefined : source[k]]));
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
@@ -37,17 +40,16 @@ export function env(): Env {
   const e = parsed.data;
   const usesEmbeddedDb = !e.DATABASE_URL;
   // A real Postgres means a real deployment: it must not run on a secret generated on one host.
-  if (!usesEmbeddedDb && e.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
+  if (!usesEmbeddedDb && e.NODE_ENV === "production" && source.NEXT_PHASE !== "phase-production-build") {
     const missing = [!e.AUTH_SECRET && "AUTH_SECRET", !e.AUTH_URL && "AUTH_URL"].filter(Boolean);
-    if (missing.length && process.env.PMS_ALLOW_GENERATED_SECRET !== "true") {
+    if (missing.length) {
       throw new Error(
         `Missing environment for a production deployment on DATABASE_URL: ${missing.join(", ")}. ` +
           `Set AUTH_SECRET (openssl rand -base64 32) and AUTH_URL (the public URL, e.g. https://pms.example.co.jp).`,
       );
     }
   }
-  cached = { ...e, dataDir: path.resolve(e.PMS_DATA_DIR ?? path.join(process.cwd(), ".data")), usesEmbeddedDb };
-  return cached;
+  return { ...e, dataDir: path.resolve(e.PMS_DATA_DIR ?? path.join(process.cwd(), ".data")), usesEmbeddedDb };
 }
 
 /** AUTH_SECRET, or a random one generated on first start and kept under .data/. */

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { checkCredentials } from "@/lib/auth/authorize";
+import { LOGIN_LIMITS } from "@/lib/auth/rate-limit";
+import { hashPassword } from "@/lib/auth/password";
+import { getDb } from "@/db";
+import { loginAttempts, users } from "@/db/schema";
+import { eq } from "drizzle-orm";
+
+async function makeUser(email: string, active = true) {
+  const db = await getDb();
+  await db.insert(users).values({ email, name: email, role: "hr", passwordHash: await hashPassword("correct horse battery"), active });
+}
+
+describe("sign-in checks", () => {
+  it("accepts the right password, case-insensitively on the email, and refuses a wrong one", async () => {
+    await makeUser("Alice@Example.com");
+    const ok = await checkCredentials({ email: "alice@example.com", password: "correct horse battery" }, "10.0.0.1");
+    expect(ok).toMatchObject({ ok: true, user: { email: "Alice@Example.com", role: "hr" } });
+    expect(await checkCredentials({ email: "alice@example.com", password: "wrong" }, "10.0.0.1")).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials({ email: "nobody@example.com", password: "x" }, "10.0.0.1")).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials({ email: "not an email" }, "10.0.0.1")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("refuses a deactivated user even with the right password", async () => {
+    await makeUser("gone@example.com", false);
+    expect(await checkCredentials({ email: "gone@example.com", password: "correct horse battery" }, "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it(`locks an account after ${LOGIN_LIMITS.account} failures, even with the right password, from any address`, async () => {
+    await makeUser("bob@example.com");
+    for (let i = 1; i < LOGIN_LIMITS.account; i++) {
+      expect((await checkCredentials({ email: "bob@example.com", password: "guess" + i }, `10.1.0.${i}`)).ok).toBe(false);
+    }
+    expect(await checkCredentials({ email: "bob@example.com", password: "last guess" }, "10.1.0.99")).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await checkCredentials({ email: "bob@example.com", password: "correct horse battery" }, "10.1.0.100")).toEqual({ ok: false, reason: "rate_limited" });
+    const db = await getDb();
+    const [row] = await db.select().from(loginAttempts).where(eq(loginAttempts.key, "bob@example.com"));
+    expect(row.failures).toBe(LOGIN_LIMITS.account);
+    expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it("a lock expires: the same account signs in once the lock time has passed", async () => {
+    await makeUser("carol@example.com");
+    for (let i = 0; i < LOGIN_LIMITS.account; i++) await checkCredentials({ email: "carol@example.com", password: "x" + i }, "10.2.0.1");
+    const later = new Date(Date.now() + (LOGIN_LIMITS.lockMinutes + 1) * 60_000);
+    const outcome = await checkCredentials({ email: "carol@example.com", password: "correct horse battery" }, "10.2.0.2", later);
+    expect(outcome.ok).toBe(true);
+  });
+
+  it(`limits one address to ${LOGIN_LIMITS.address} failures across many accounts`, async () => {
+    for (let i = 0; i < LOGIN_LIMITS.address - 1; i++) {
+      expect(await checkCredentials({ email: `spray${i}@example.com`, password: "x" }, "203.0.113.9")).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await checkCredentials({ email: "spray-last@example.com", password: "x" }, "203.0.113.9")).toEqual({ ok: false, reason: "rate_limited" });
+    await makeUser("dave@example.com");
+    expect(await checkCredentials({ email: "dave@example.com", password: "correct horse battery" }, "203.0.113.9")).toEqual({ ok: false, reason: "rate_limited" });
+    expect((await checkCredentials({ email: "dave@example.com", password: "correct horse battery" }, "198.51.100.1")).ok).toBe(true);
+  });
+});
