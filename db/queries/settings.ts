@@ -4,38 +4,48 @@ import { getDb } from "@/db";
 import { settings } from "@/db/schema";
 import { ConflictError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
-import { DEFAULT_SETTINGS, type Settings } from "@/lib/settings/schema";
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from "@/lib/settings/schema";
 import { recordAudit } from "./audit";
 
-const KEY = "organisation";
+/** The row the demo seed writes too (db/seed/demo.ts): the value is the month number itself. */
+const KEY = "fiscal_year_start_month";
 
+function readMonth(value: unknown): number {
+  const parsed = settingsSchema.shape.fiscalYearStartMonth.safeParse(value);
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS.fiscalYearStartMonth;
+}
+
+/** version 0 = the defaults, never saved yet. */
 export async function getSettings(): Promise<Settings & { version: number }> {
   const db = await getDb();
   const [row] = await db.select().from(settings).where(eq(settings.key, KEY));
   if (!row) return { ...DEFAULT_SETTINGS, version: 0 };
-  return { ...DEFAULT_SETTINGS, ...(row.value as Partial<Settings>), version: row.version };
+  return { fiscalYearStartMonth: readMonth(row.value), version: row.version };
 }
 
 export async function getFiscalYearStartMonth(): Promise<number> {
   return (await getSettings()).fiscalYearStartMonth;
 }
 
-/** version 0 = the defaults, never saved yet. */
+/** The client sends the version it saw (0 when nothing was saved yet); a stale one gets 409. */
 export async function updateSettings(actor: SessionUser, input: Settings & { version: number }) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(settings).where(eq(settings.key, KEY)).for("update");
     const currentVersion = current?.version ?? 0;
     if (input.version !== currentVersion) throw new ConflictError();
-    const value: Settings = { fiscalYearStartMonth: input.fiscalYearStartMonth };
+    const before: Settings = { fiscalYearStartMonth: current ? readMonth(current.value) : DEFAULT_SETTINGS.fiscalYearStartMonth };
+    const after: Settings = { fiscalYearStartMonth: input.fiscalYearStartMonth };
     const [row] = current
       ? await tx
           .update(settings)
-          .set({ value, version: sql`${settings.version} + 1`, updatedAt: new Date() })
+          .set({ value: after.fiscalYearStartMonth, version: sql`${settings.version} + 1`, updatedAt: new Date() })
           .where(eq(settings.key, KEY))
           .returning()
-      : await tx.insert(settings).values({ key: KEY, value, version: 1 }).returning();
-    await recordAudit(tx, actor, { action: "update", entity: "settings", entityId: KEY, before: current?.value ?? DEFAULT_SETTINGS, after: value });
-    return { ...(row.value as Settings), version: row.version };
+      : await tx.insert(settings).values({ key: KEY, value: after.fiscalYearStartMonth, version: 1 }).onConflictDoNothing().returning();
+    // Someone else saved the first version at the same moment.
+    if (!row) throw new ConflictError();
+    await recordAudit(tx, actor, { action: "update", entity: "settings", entityId: KEY, before, after });
+    return { fiscalYearStartMonth: readMonth(row.value), version: row.version };
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type Tx } from "@/db";
 import { users, type User } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/api/errors";
 import { hashPassword, temporaryPassword } from "@/lib/auth/password";
@@ -30,7 +30,11 @@ function auditView(u: User) {
 export async function listUsers(q: ListUsersQuery) {
   const db = await getDb();
   const where: SQL[] = [];
-  if (q.q) where.push(or(ilike(users.email, `%${q.q}%`), ilike(users.name, `%${q.q}%`))!);
+  if (q.q) {
+    // The search text is literal: % and _ typed by a user are not wildcards.
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(users.email, like), ilike(users.name, like))!);
+  }
   if (q.role) where.push(eq(users.role, q.role));
   if (q.active) where.push(eq(users.active, q.active === "true"));
   const cond = where.length ? and(...where) : undefined;
@@ -61,12 +65,12 @@ export async function createUser(actor: SessionUser, input: CreateUserInput) {
 }
 
 /** Another active privacy manager must remain, or nobody could administer users any more. */
-async function assertAnotherManager(tx: Parameters<Parameters<Awaited<ReturnType<typeof getDb>>["transaction"]>[0]>[0], excludeId: number) {
+async function assertAnotherManager(tx: Tx, excludeId: number, field: "role" | "active") {
   const [{ n }] = await tx
     .select({ n: count() })
     .from(users)
     .where(and(eq(users.role, "privacy_manager"), eq(users.active, true), ne(users.id, excludeId)));
-  if (Number(n) === 0) throw new ConflictError("users.errors.lastManager");
+  if (Number(n) === 0) throw new ValidationError([{ field, code: "last_manager", messageKey: "users.errors.lastManager" }]);
 }
 
 export async function updateUser(actor: SessionUser, id: number, input: UpdateUserInput) {
@@ -78,7 +82,7 @@ export async function updateUser(actor: SessionUser, id: number, input: UpdateUs
     if (id === actor.id && (!input.active || input.role !== before.role))
       throw new ValidationError([{ field: input.active ? "role" : "active", code: "self", messageKey: "users.errors.self" }]);
     if (before.role === "privacy_manager" && before.active && (input.role !== "privacy_manager" || !input.active))
-      await assertAnotherManager(tx, id);
+      await assertAnotherManager(tx, id, input.active ? "role" : "active");
     const [after] = await tx
       .update(users)
       .set({ name: input.name, role: input.role, active: input.active, version: before.version + 1, updatedAt: new Date() })

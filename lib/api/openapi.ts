@@ -1,6 +1,9 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import type { OperationDef } from "./operation";
+
+// registry.register() names a schema with `.openapi(refId)`, which exists only once zod is extended.
+extendZodWithOpenApi(z);
 
 const problemSchema = z.object({
   type: z.string(),

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { version } from "@/lib/validation/common";
 
 export const settingsSchema = z.object({
   /** First month of the fiscal year (1–12); Japanese companies mostly start in April. */
@@ -7,6 +6,9 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const updateSettingsSchema = settingsSchema.extend({ version });
+/** Version 0 means "the defaults, never saved": the first save sends 0 (the common `version` starts at 1). */
+export const updateSettingsSchema = settingsSchema.extend({
+  version: z.coerce.number({ error: "validation.required" }).int("validation.invalid").min(0, "validation.invalid"),
+});
 
 export const DEFAULT_SETTINGS: Settings = { fiscalYearStartMonth: 4 };

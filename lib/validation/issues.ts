@@ -6,10 +6,14 @@ import type { FieldError } from "@/lib/api/errors";
  * A schema may give its own message as a key ("validation.xxx"); otherwise the issue's code picks
  * a generic one.
  */
+const MESSAGE_KEY = /^[a-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+$/;
+
 export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   return issues.map((issue): FieldError => {
     const field = issue.path.map(String).join(".") || "_";
-    if (issue.message?.startsWith("validation.")) {
+    // A schema's own message is a message key ("validation.date", "employees.errors.leaveBeforeHire");
+    // zod's default messages are sentences, never key-shaped.
+    if (issue.message && MESSAGE_KEY.test(issue.message)) {
       return { field, code: issue.code, messageKey: issue.message, values: numericValues(issue) };
     }
     switch (issue.code) {

@@ -1,1 +1,124 @@
-export {};
+import { z } from "zod";
+import { ANY_ROLE, TRAINING_WRITERS } from "@/lib/auth/roles";
+import {
+  courseDetailSchema,
+  courseIdParams,
+  courseSchema,
+  createCourseSchema,
+  exportCoursesQuery,
+  listCoursesQuery,
+  updateCourseSchema,
+  versionOnlySchema,
+} from "@/lib/training/courses-schema";
+import { defineOperation } from "../operation";
+
+export const listCourses = defineOperation({
+  id: "listCourses",
+  method: "get",
+  path: "/api/v1/courses",
+  roles: ANY_ROLE,
+  tag: "courses",
+  summary: "Courses (教育プログラム), paged; retired ones only with includeRetired=true",
+  query: listCoursesQuery,
+  response: z.object({ items: z.array(courseSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+});
+
+export const createCourse = defineOperation({
+  id: "createCourse",
+  method: "post",
+  path: "/api/v1/courses",
+  roles: TRAINING_WRITERS,
+  tag: "courses",
+  summary: "Create a course with its audience, recurrence, new-hire deadline and pass mark",
+  description:
+    "audienceAll=false needs at least one department id or employment type. recurrenceMonths null = once only (default 12). " +
+    "passMark null = attendance only.",
+  body: createCourseSchema,
+  example: {
+    code: "MYNUMBER-2026",
+    title: "マイナンバー取扱い研修",
+    description: "特定個人情報（マイナンバー）を取り扱う担当者向けの研修です。",
+    audienceAll: false,
+    audienceDepartmentIds: [2, 3],
+    audienceEmploymentTypes: [],
+    recurrenceMonths: 12,
+    newHireDueDays: 30,
+    passMark: 80,
+    requiredFrom: "2026-04-01",
+  },
+  successStatus: 201,
+  response: courseSchema,
+});
+
+export const getCourse = defineOperation({
+  id: "getCourse",
+  method: "get",
+  path: "/api/v1/courses/{id}",
+  roles: ANY_ROLE,
+  tag: "courses",
+  summary: "A course and its change history",
+  params: courseIdParams,
+  response: courseDetailSchema,
+});
+
+export const updateCourse = defineOperation({
+  id: "updateCourse",
+  method: "patch",
+  path: "/api/v1/courses/{id}",
+  roles: TRAINING_WRITERS,
+  tag: "courses",
+  summary: "Change a course (send the version you read; a stale version gets 409)",
+  params: courseIdParams,
+  body: updateCourseSchema,
+  example: {
+    code: "PI-BASIC",
+    title: "個人情報保護基礎研修",
+    description: "個人情報保護方針、個人情報保護法および当社規程の基本を学ぶ全従業者向けの年次研修です。",
+    audienceAll: true,
+    audienceDepartmentIds: [],
+    audienceEmploymentTypes: [],
+    recurrenceMonths: 12,
+    newHireDueDays: 30,
+    passMark: 80,
+    requiredFrom: "2024-04-01",
+    version: 1,
+  },
+  response: courseSchema,
+});
+
+export const retireCourse = defineOperation({
+  id: "retireCourse",
+  method: "post",
+  path: "/api/v1/courses/{id}/retire",
+  roles: TRAINING_WRITERS,
+  tag: "courses",
+  summary: "Retire a course: it is no longer required; its records stay",
+  params: courseIdParams,
+  body: versionOnlySchema,
+  example: { version: 1 },
+  response: courseSchema,
+});
+
+export const restoreCourse = defineOperation({
+  id: "restoreCourse",
+  method: "post",
+  path: "/api/v1/courses/{id}/restore",
+  roles: TRAINING_WRITERS,
+  tag: "courses",
+  summary: "Bring a retired course back",
+  params: courseIdParams,
+  body: versionOnlySchema,
+  example: { version: 1 },
+  response: courseSchema,
+});
+
+export const exportCourses = defineOperation({
+  id: "exportCourses",
+  method: "get",
+  path: "/api/v1/courses/export.csv",
+  roles: ANY_ROLE,
+  tag: "courses",
+  summary: "The course list (same filters as listCourses) as CSV, UTF-8 with BOM",
+  query: exportCoursesQuery,
+  produces: "text/csv",
+});

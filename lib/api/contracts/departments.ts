@@ -1,1 +1,100 @@
-export {};
+import { ANY_ROLE, TRAINING_WRITERS } from "@/lib/auth/roles";
+import {
+  createDepartmentSchema,
+  departmentIdParams,
+  departmentPageSchema,
+  departmentSchema,
+  exportDepartmentsQuery,
+  listDepartmentsQuery,
+  updateDepartmentSchema,
+  versionOnlySchema,
+} from "@/lib/training/departments-schema";
+import { defineOperation } from "../operation";
+
+export const listDepartments = defineOperation({
+  id: "listDepartments",
+  method: "get",
+  path: "/api/v1/departments",
+  roles: ANY_ROLE,
+  tag: "departments",
+  summary: "Departments with their number of active employees; paged, or every one with all=true (for dropdowns)",
+  description:
+    "Filter with `q` (code or name) and `includeRetired=true`. With `all=true` the answer holds every matching department " +
+    "on one page (page = 1, pageSize = total): `GET /api/v1/departments?all=true&sort=code` is the list of active departments for a dropdown.",
+  query: listDepartmentsQuery,
+  response: departmentPageSchema,
+});
+
+export const createDepartment = defineOperation({
+  id: "createDepartment",
+  method: "post",
+  path: "/api/v1/departments",
+  roles: TRAINING_WRITERS,
+  tag: "departments",
+  summary: "Create a department (the code must be unused)",
+  body: createDepartmentSchema,
+  example: { code: "D09", name: "法務部" },
+  successStatus: 201,
+  response: departmentSchema,
+});
+
+export const getDepartment = defineOperation({
+  id: "getDepartment",
+  method: "get",
+  path: "/api/v1/departments/{id}",
+  roles: ANY_ROLE,
+  tag: "departments",
+  summary: "One department",
+  params: departmentIdParams,
+  response: departmentSchema,
+});
+
+export const updateDepartment = defineOperation({
+  id: "updateDepartment",
+  method: "patch",
+  path: "/api/v1/departments/{id}",
+  roles: TRAINING_WRITERS,
+  tag: "departments",
+  summary: "Change a department's code or name; `version` must be the one last read (409 otherwise)",
+  params: departmentIdParams,
+  body: updateDepartmentSchema,
+  example: { code: "D01", name: "経営企画部", version: 1 },
+  response: departmentSchema,
+});
+
+export const retireDepartment = defineOperation({
+  id: "retireDepartment",
+  method: "post",
+  path: "/api/v1/departments/{id}/retire",
+  roles: TRAINING_WRITERS,
+  tag: "departments",
+  summary: "Retire (close) a department; refused with 409 while it has active employees",
+  params: departmentIdParams,
+  body: versionOnlySchema,
+  example: { version: 1 },
+  response: departmentSchema,
+});
+
+export const restoreDepartment = defineOperation({
+  id: "restoreDepartment",
+  method: "post",
+  path: "/api/v1/departments/{id}/restore",
+  roles: TRAINING_WRITERS,
+  tag: "departments",
+  summary: "Bring a retired department back",
+  params: departmentIdParams,
+  body: versionOnlySchema,
+  example: { version: 1 },
+  response: departmentSchema,
+});
+
+export const exportDepartments = defineOperation({
+  id: "exportDepartments",
+  method: "get",
+  path: "/api/v1/departments/export.csv",
+  roles: ANY_ROLE,
+  tag: "departments",
+  summary: "The filtered department list as CSV (UTF-8 with BOM, opens in Excel)",
+  query: exportDepartmentsQuery,
+  produces: "text/csv",
+});

@@ -1,1 +1,158 @@
-export {};
+import { z } from "zod";
+import { ANY_ROLE, TRAINING_WRITERS } from "@/lib/auth/roles";
+import {
+  auditEntrySchema,
+  createEmployeeSchema,
+  employeeIdParams,
+  employeePageSchema,
+  employeeSchema,
+  employeeVersionSchema,
+  exportEmployeesQuery,
+  importResultSchema,
+  listEmployeesQuery,
+  updateEmployeeSchema,
+} from "@/lib/training/employees-schema";
+import { defineOperation } from "../operation";
+
+export const listEmployees = defineOperation({
+  id: "listEmployees",
+  method: "get",
+  path: "/api/v1/employees",
+  roles: ANY_ROLE,
+  tag: "employees",
+  summary: "Employees, filtered, sorted and paged on the server",
+  description:
+    "`status`: active (default; employed today, future hires included), left (past their leave date), retired (record retired) or all. " +
+    "`q` matches employee number, name, kana (hiragana finds katakana) and email.",
+  query: listEmployeesQuery,
+  response: employeePageSchema,
+});
+
+export const createEmployee = defineOperation({
+  id: "createEmployee",
+  method: "post",
+  path: "/api/v1/employees",
+  roles: TRAINING_WRITERS,
+  tag: "employees",
+  summary: "Register an employee (employee number unique; department must be active)",
+  body: createEmployeeSchema,
+  example: {
+    employeeNumber: "E9001",
+    name: "山田 花子",
+    nameKana: "ヤマダ ハナコ",
+    email: "e9001@ruft.example.co.jp",
+    departmentId: 1,
+    employmentType: "regular",
+    hireDate: "2026-04-01",
+    leaveDate: null,
+    exemptionReason: null,
+  },
+  successStatus: 201,
+  response: employeeSchema,
+});
+
+export const getEmployee = defineOperation({
+  id: "getEmployee",
+  method: "get",
+  path: "/api/v1/employees/{id}",
+  roles: ANY_ROLE,
+  tag: "employees",
+  summary: "One employee",
+  params: employeeIdParams,
+  response: employeeSchema,
+});
+
+export const updateEmployee = defineOperation({
+  id: "updateEmployee",
+  method: "patch",
+  path: "/api/v1/employees/{id}",
+  roles: TRAINING_WRITERS,
+  tag: "employees",
+  summary: "Change an employee (leave date, on-leave exemption reason …); `version` must be the one last read (409 otherwise)",
+  params: employeeIdParams,
+  body: updateEmployeeSchema,
+  example: {
+    employeeNumber: "E0001",
+    name: "田中 誠",
+    nameKana: "タナカ マコト",
+    email: "e0001@ruft.example.co.jp",
+    departmentId: 1,
+    employmentType: "executive",
+    hireDate: "2011-04-04",
+    leaveDate: null,
+    exemptionReason: null,
+    version: 1,
+  },
+  response: employeeSchema,
+});
+
+export const retireEmployee = defineOperation({
+  id: "retireEmployee",
+  method: "post",
+  path: "/api/v1/employees/{id}/retire",
+  roles: TRAINING_WRITERS,
+  tag: "employees",
+  summary: "Retire an employee record (kept, no longer listed or counted); someone who left gets a leave date instead",
+  params: employeeIdParams,
+  body: employeeVersionSchema,
+  example: { version: 1 },
+  response: employeeSchema,
+});
+
+export const restoreEmployee = defineOperation({
+  id: "restoreEmployee",
+  method: "post",
+  path: "/api/v1/employees/{id}/restore",
+  roles: TRAINING_WRITERS,
+  tag: "employees",
+  summary: "Bring a retired employee record back",
+  params: employeeIdParams,
+  body: employeeVersionSchema,
+  example: { version: 1 },
+  response: employeeSchema,
+});
+
+export const employeeHistory = defineOperation({
+  id: "employeeHistory",
+  method: "get",
+  path: "/api/v1/employees/{id}/history",
+  roles: ANY_ROLE,
+  tag: "employees",
+  summary: "The audit trail of one employee record, newest first (bulk imports are logged as one entry each, not per employee)",
+  params: employeeIdParams,
+  response: z.object({ items: z.array(auditEntrySchema) }),
+});
+
+export const exportEmployees = defineOperation({
+  id: "exportEmployees",
+  method: "get",
+  path: "/api/v1/employees/export.csv",
+  roles: ANY_ROLE,
+  tag: "employees",
+  summary: "The filtered employee list as CSV (UTF-8 with BOM); its columns are the import's, so it can be edited and imported back",
+  query: exportEmployeesQuery,
+  produces: "text/csv",
+});
+
+export const importEmployees = defineOperation({
+  id: "importEmployees",
+  method: "post",
+  path: "/api/v1/employees/import",
+  roles: TRAINING_WRITERS,
+  tag: "employees",
+  summary: "Import employees from CSV: preview, then commit all-or-nothing (upsert by employee number)",
+  description:
+    "UTF-8 (with or without BOM) or Shift_JIS/CP932, detected from the bytes; at most 10 MB and 50,000 rows. " +
+    "Headers in Japanese or English: 社員番号/employee_number, 氏名/name, フリガナ/name_kana, メール/email, 部署コード/department_code, " +
+    "雇用形態/employment_type, 入社日/hire_date, 退職日/leave_date (フリガナ, メール and 退職日 optional: an absent column keeps the stored value). " +
+    "`mode=preview` reports every bad line and what would change, storing nothing; `mode=commit` stores every row in one transaction, " +
+    "or nothing and a 400 whose `errors` name each bad line as `line:<n>` or `line:<n>:<column>`.",
+  multipart: {
+    fields: {
+      file: { type: "binary", description: "The CSV file" },
+      mode: { type: "string", description: "preview (default) or commit" },
+    },
+    required: ["file"],
+  },
+  response: importResultSchema,
+});

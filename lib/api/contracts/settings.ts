@@ -19,8 +19,9 @@ export const updateSettings = defineOperation({
   path: "/api/v1/settings",
   roles: ADMINS,
   tag: "settings",
-  summary: "Change organisation settings",
+  summary: "Change organisation settings (send the version you read; 0 while nothing has been saved yet)",
   body: updateSettingsSchema,
-  example: { fiscalYearStartMonth: 4, version: 1 },
+  // The demo data stores no settings (the defaults apply), so the version to send is 0.
+  example: { fiscalYearStartMonth: 4, version: 0 },
   response: settingsSchema.extend({ version: z.number() }),
 });

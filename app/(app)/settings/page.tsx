@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requirePageUser } from "@/lib/auth/session";
+import { ADMINS } from "@/lib/auth/roles";
+import { todayInTokyo } from "@/lib/dates";
+import { getSettings } from "@/db/queries/settings";
+import { getDbKind } from "@/db";
+import { PageHeader } from "@/components/ui/card";
+import { FiscalYearSettings } from "@/components/settings/fiscal-year-settings";
+import { SystemInfo } from "@/components/settings/system-info";
+import pkg from "@/package.json";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("title") };
+}
+
+export default async function SettingsPage() {
+  await requirePageUser(ADMINS);
+  const [t, settings, dbKind] = await Promise.all([getTranslations("settings"), getSettings(), getDbKind()]);
+  return (
+    <div className="max-w-3xl">
+      <PageHeader title={t("title")} description={t("description")} />
+      <div className="space-y-6">
+        <FiscalYearSettings initial={settings} today={todayInTokyo()} />
+        <SystemInfo dbKind={dbKind} version={pkg.version} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { RecordDetail } from "@/components/training/records/record-detail";
+import { listCourseOptions } from "@/db/queries/courses";
+import { getTrainingRecordDetail, listDepartmentOptions } from "@/db/queries/training-records";
+import { TRAINING_WRITERS } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/auth/session";
+import { todayInTokyo } from "@/lib/dates";
+import { recordIdParams } from "@/lib/training/records-schema";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("records"))("title") };
+}
+
+export default async function TrainingRecordPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser();
+  const parsed = recordIdParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  const [detail, courses, departments] = await Promise.all([getTrainingRecordDetail(parsed.data.id), listCourseOptions(), listDepartmentOptions()]);
+  if (!detail) notFound();
+  return (
+    <RecordDetail
+      id={parsed.data.id}
+      initial={detail}
+      canEdit={TRAINING_WRITERS.includes(user.role)}
+      courses={courses}
+      departments={departments}
+      today={todayInTokyo()}
+    />
+  );
+}

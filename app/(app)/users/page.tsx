@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
+import { requirePageUser } from "@/lib/auth/session";
+import { ADMINS } from "@/lib/auth/roles";
+import { listUsersQuery } from "@/lib/users/schema";
+import { listUsers } from "@/db/queries/users";
+import { UsersAdmin } from "@/components/users/users-admin";
+import { usersFilterFrom, usersListKey } from "@/components/users/filters";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("users");
+  return { title: t("title") };
+}
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const me = await requirePageUser(ADMINS);
+  const sp = await searchParams;
+  const filter = usersFilterFrom((k) => sp[k]);
+  const qc = new QueryClient();
+  await qc.prefetchQuery({
+    queryKey: usersListKey(filter),
+    queryFn: () => listUsers(listUsersQuery.parse({ q: filter.q || undefined, role: filter.role || undefined, active: filter.active || undefined, page: filter.page, pageSize: filter.pageSize })),
+  });
+  return (
+    <HydrationBoundary state={dehydrate(qc)}>
+      <UsersAdmin currentUserId={me.id} />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,245 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { Alert, Badge, Card, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { ApiProblem, apiFetch } from "@/lib/client/api";
+import { formatDate, formatDateTime } from "@/lib/dates";
+import type { CourseDto, HistoryEntry } from "@/lib/training/courses-schema";
+import { recordsQueryString, type RecordPage } from "@/lib/training/records-schema";
+import { HistoryList } from "../records/history-list";
+import { queryKeys, type DepartmentOption } from "../records/types";
+import { CourseFormDialog } from "./course-form";
+import { CourseRules, useAudienceText } from "./course-rules";
+
+type Detail = { course: CourseDto; history: HistoryEntry[] };
+
+/** A course: its rules in words, audience, description, recent records and change history. */
+export function CourseDetail({
+  id,
+  initial,
+  canEdit,
+  departments,
+  today,
+}: {
+  id: number;
+  initial: Detail;
+  canEdit: boolean;
+  departments: DepartmentOption[];
+  today: string;
+}) {
+  const t = useTranslations("courses");
+  const tr = useTranslations("records");
+  const tm = useTranslations("methods");
+  const tc = useTranslations("common");
+  const qc = useQueryClient();
+  const audienceText = useAudienceText(departments);
+  const detail = useQuery({ queryKey: queryKeys.course(id), queryFn: () => apiFetch<Detail>(`/api/v1/courses/${id}`), initialData: initial });
+  const recentQuery = recordsQueryString({ courseId: id, pageSize: 10 });
+  const recent = useQuery({
+    queryKey: [...queryKeys.records, recentQuery],
+    queryFn: () => apiFetch<RecordPage>(`/api/v1/training-records${recentQuery}`),
+  });
+  const [editOpen, setEditOpen] = useState(false);
+  const [confirm, setConfirm] = useState<"retire" | "restore" | null>(null);
+  const [notice, setNotice] = useState<{ tone: "success" | "error" | "warning"; text: string; reload?: boolean } | null>(null);
+
+  const c = detail.data.course;
+  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: queryKeys.course(id) }), qc.invalidateQueries({ queryKey: queryKeys.courses })]);
+
+  const toggleRetired = useMutation({
+    mutationFn: (action: "retire" | "restore") => apiFetch<CourseDto>(`/api/v1/courses/${id}/${action}`, { method: "POST", json: { version: c.version } }),
+    onSuccess: async (_saved, action) => {
+      setConfirm(null);
+      setNotice({ tone: "success", text: action === "retire" ? t("retiredDone") : t("restoredDone") });
+      await refresh();
+    },
+    onError: (err) => {
+      setConfirm(null);
+      if (err instanceof ApiProblem) setNotice({ tone: err.status === 409 ? "warning" : "error", text: err.detail ?? err.title, reload: err.status === 409 });
+      else setNotice({ tone: "error", text: tc("errorBody") });
+    },
+  });
+
+  const deptName = (v: number) => departments.find((d) => d.id === v)?.name ?? `#${v}`;
+  const formatValue = (field: string, v: unknown): string => {
+    switch (field) {
+      case "audienceAll":
+        return v ? t("audience.all") : t("audience.some");
+      case "audienceDepartmentIds":
+        return Array.isArray(v) ? v.map((x) => deptName(Number(x))).join(t("listSeparator")) : String(v);
+      case "audienceEmploymentTypes":
+        return Array.isArray(v) ? v.map((x) => t(`employmentTypes.${x}`)).join(t("listSeparator")) : String(v);
+      case "recurrenceMonths":
+        return t("table.recurrenceMonths", { months: Number(v) });
+      case "newHireDueDays":
+        return t("table.dueDays", { days: Number(v) });
+      case "passMark":
+        return t("table.passMarkValue", { mark: Number(v) });
+      case "requiredFrom":
+        return formatDate(String(v));
+      case "retiredAt":
+        return formatDateTime(String(v));
+      default:
+        return String(v);
+    }
+  };
+  // A course that became once-only shows 「1回のみ」 rather than an empty value.
+  const history = detail.data.history.map((h) => ({
+    ...h,
+    changes: h.changes.map((ch) =>
+      ch.field === "recurrenceMonths" && ch.after === null && h.action !== "create" ? { ...ch, afterLabel: t("table.recurrenceOnce") } : ch.field === "recurrenceMonths" && ch.before === null && h.action !== "create" ? { ...ch, beforeLabel: t("table.recurrenceOnce") } : ch,
+    ),
+  }));
+
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={c.title}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <span className="font-mono">{c.code}</span>
+            {c.retiredAt ? <Badge tone="slate">{tc("retired")}</Badge> : <Badge tone="green">{tc("active")}</Badge>}
+          </span>
+        }
+        actions={
+          <>
+            <ButtonLink href="/training/courses">{t("detail.back")}</ButtonLink>
+            {canEdit ? (
+              <>
+                <Button onClick={() => setEditOpen(true)}>{tc("edit")}</Button>
+                {c.retiredAt ? (
+                  <Button variant="secondary" onClick={() => setConfirm("restore")}>
+                    {t("restore.button")}
+                  </Button>
+                ) : (
+                  <Button variant="danger" onClick={() => setConfirm("retire")}>
+                    {t("retire.button")}
+                  </Button>
+                )}
+              </>
+            ) : null}
+          </>
+        }
+      />
+
+      {notice ? (
+        <Alert tone={notice.tone}>
+          {notice.text}
+          {notice.reload ? (
+            <Button
+              variant="secondary"
+              className="ml-2"
+              onClick={async () => {
+                setNotice(null);
+                await refresh();
+              }}
+            >
+              {t("reload")}
+            </Button>
+          ) : null}
+        </Alert>
+      ) : null}
+      {c.retiredAt ? <Alert tone="warning">{t("detail.retiredNotice", { date: formatDateTime(c.retiredAt) })}</Alert> : null}
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title={t("detail.rulesTitle")}>
+          <CourseRules course={c} />
+        </Card>
+        <Card title={t("detail.audienceTitle")}>
+          <p className="text-sm text-slate-900">{audienceText(c)}</p>
+        </Card>
+      </div>
+
+      <Card title={t("detail.descriptionTitle")}>
+        {c.description ? <p className="text-sm whitespace-pre-wrap text-slate-900">{c.description}</p> : <p className="text-sm text-slate-600">{t("detail.noDescription")}</p>}
+      </Card>
+
+      <Card
+        title={t("detail.recentRecords")}
+        action={
+          <Link href={`/training/records${recordsQueryString({ courseId: id })}`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+            {t("detail.allRecords")}
+          </Link>
+        }
+      >
+        {recent.isPending ? (
+          <div className="space-y-2" aria-busy="true">
+            <Skeleton />
+            <Skeleton />
+            <Skeleton />
+          </div>
+        ) : recent.isError ? (
+          <Alert tone="error">
+            {tc("error")}{" "}
+            <Button variant="ghost" onClick={() => recent.refetch()}>
+              {tc("retry")}
+            </Button>
+          </Alert>
+        ) : recent.data.items.length === 0 ? (
+          <EmptyState>{t("detail.noRecords")}</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {recent.data.items.map((r) => (
+              <li key={r.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
+                <Link href={`/training/records/${r.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {formatDate(r.completedOn)}
+                </Link>
+                <span>
+                  <span className="font-mono text-xs text-slate-600">{r.employeeNumber}</span> {r.employeeName}
+                </span>
+                <span className="text-xs text-slate-600">{r.departmentName}</span>
+                <span className="text-xs text-slate-600">{tm(r.method)}</span>
+                {r.score !== null ? <span>{tr("scoreValue", { score: r.score })}</span> : null}
+                <Badge tone={r.passed ? "green" : "red"}>{r.passed ? tr("result.passed") : tr("result.failed")}</Badge>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+
+      <Card title={tr("history.title")}>
+        <HistoryList
+          entries={history}
+          fieldLabel={(f) => (f === "recurrenceMonths" ? t("fields.recurrence") : f === "newHireDueDays" ? t("columns.newHireDue") : t(`fields.${f}`))}
+          formatValue={formatValue}
+          actionLabel={(a) => (["create", "update", "retire", "restore"].includes(a) ? tr(`history.courseActions.${a}`) : a)}
+        />
+      </Card>
+
+      {canEdit ? (
+        <>
+          <CourseFormDialog
+            open={editOpen}
+            onClose={() => setEditOpen(false)}
+            course={c}
+            departments={departments}
+            today={today}
+            onSaved={() => {
+              setEditOpen(false);
+              setNotice({ tone: "success", text: t("saved") });
+            }}
+            onConflictReload={async () => {
+              setEditOpen(false);
+              await refresh();
+            }}
+          />
+          <ConfirmDialog
+            open={confirm !== null}
+            title={confirm === "restore" ? t("restore.title") : t("retire.title")}
+            body={<p>{confirm === "restore" ? t("restore.body", { title: c.title }) : t("retire.body", { title: c.title })}</p>}
+            confirmLabel={confirm === "restore" ? t("restore.confirm") : t("retire.confirm")}
+            tone={confirm === "restore" ? "primary" : "danger"}
+            busy={toggleRetired.isPending}
+            onCancel={() => setConfirm(null)}
+            onConfirm={() => confirm && toggleRetired.mutate(confirm)}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}

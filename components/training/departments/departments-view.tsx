@@ -1,0 +1,239 @@
+"use client";
+
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { apiFetch, toQueryString } from "@/lib/client/api";
+import { formatDate } from "@/lib/dates";
+import { listDepartmentsQuery, type DepartmentDto, type ListDepartmentsQuery } from "@/lib/training/departments-schema";
+import { listSearch, parseListParams } from "@/lib/training/employees-list-params";
+import { Alert, Badge, PageHeader } from "@/components/ui/card";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
+import { CheckboxField, TextField } from "@/components/ui/field";
+import { DepartmentFormDialog } from "./department-form";
+import { departmentKeys } from "./keys";
+import { fetchDepartments } from "./queries";
+
+const DEFAULTS = { sort: "code", dir: "asc", page: 1, pageSize: 50 } as const;
+
+type Pending = { kind: "retire" | "restore"; department: DepartmentDto } | null;
+
+export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
+  const t = useTranslations("departments");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const query = parseListParams(listDepartmentsQuery, searchParams);
+  const qc = useQueryClient();
+
+  const list = useQuery({ queryKey: departmentKeys.list(query), queryFn: () => fetchDepartments(query), placeholderData: keepPreviousData });
+
+  const [editing, setEditing] = useState<DepartmentDto | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
+  const [pending, setPending] = useState<Pending>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  function setQuery(next: Partial<ListDepartmentsQuery>) {
+    const q = { ...query, page: 1, ...next };
+    router.replace(`${pathname}${listSearch({ q: q.q, includeRetired: q.includeRetired === "true" ? "true" : undefined, sort: q.sort, dir: q.dir, page: q.page, pageSize: q.pageSize }, DEFAULTS)}`, {
+      scroll: false,
+    });
+  }
+
+  const toggle = useMutation({
+    mutationFn: (p: NonNullable<Pending>) =>
+      apiFetch<DepartmentDto>(`/api/v1/departments/${p.department.id}/${p.kind}`, { method: "POST", json: { version: p.department.version } }),
+    onSuccess: (d, p) => {
+      setPending(null);
+      setNotice(p.kind === "retire" ? t("retiredDone", { name: d.name }) : t("restoredDone", { name: d.name }));
+      void qc.invalidateQueries({ queryKey: departmentKeys.all });
+    },
+    onError: (err) => {
+      setActionError(err instanceof Error ? err.message : tc("error"));
+      void qc.invalidateQueries({ queryKey: departmentKeys.all });
+    },
+  });
+
+  function onSearch(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setQuery({ q: String(new FormData(e.currentTarget).get("q") ?? "").trim() || undefined });
+  }
+
+  const exportHref = `/api/v1/departments/export.csv${toQueryString({ q: query.q, includeRetired: query.includeRetired, sort: query.sort, dir: query.dir })}`;
+
+  const columns: Column<DepartmentDto>[] = [
+    { key: "code", header: t("fields.code"), sort: "code", cell: (d) => <span className="font-mono">{d.code}</span> },
+    { key: "name", header: t("fields.name"), sort: "name", cell: (d) => <span className="font-medium text-slate-900">{d.name}</span> },
+    {
+      key: "employees",
+      header: t("fields.activeEmployees"),
+      sort: "employees",
+      className: "text-right",
+      cell: (d) => (
+        <Link
+          href={`/training/employees?departmentId=${d.id}`}
+          className="text-brand-700 underline-offset-2 hover:underline"
+          aria-label={t("employeeCountLabel", { name: d.name, count: d.activeEmployees })}
+        >
+          {t("employeeCount", { count: d.activeEmployees })}
+        </Link>
+      ),
+    },
+    {
+      key: "status",
+      header: t("fields.status"),
+      cell: (d) =>
+        d.retiredAt ? (
+          <span className="inline-flex flex-wrap items-center gap-1">
+            <Badge tone="slate">{t("status.retired")}</Badge>
+            <span className="text-xs text-slate-600">{t("retiredOn", { date: formatDate(d.retiredAt) })}</span>
+          </span>
+        ) : (
+          <Badge tone="green">{t("status.active")}</Badge>
+        ),
+    },
+  ];
+  if (canEdit)
+    columns.push({
+      key: "actions",
+      header: tc("actions"),
+      className: "text-right whitespace-nowrap",
+      cell: (d) => (
+        <div className="-my-1.5 flex justify-end gap-1" role="group" aria-label={t("actionsFor", { name: d.name })}>
+          <Button
+            variant="ghost"
+            onClick={() => {
+              setNotice(null);
+              setEditing(d);
+              setFormOpen(true);
+            }}
+          >
+            {tc("edit")}
+          </Button>
+          {d.retiredAt ? (
+            <Button variant="ghost" onClick={() => (setActionError(null), setPending({ kind: "restore", department: d }))}>
+              {t("restore")}
+            </Button>
+          ) : (
+            <Button variant="ghost" className="text-red-700 hover:bg-red-50" onClick={() => (setActionError(null), setPending({ kind: "retire", department: d }))}>
+              {t("retire")}
+            </Button>
+          )}
+        </div>
+      ),
+    });
+
+  const blocked = pending !== null && pending.kind === "retire" && pending.department.activeEmployees > 0;
+
+  return (
+    <div>
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <>
+            <a href={exportHref} download className="inline-flex min-h-9 items-center justify-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
+              {tc("exportCsv")}
+            </a>
+            {canEdit ? (
+              <Button
+                onClick={() => {
+                  setNotice(null);
+                  setEditing(null);
+                  setFormOpen(true);
+                }}
+              >
+                {t("add")}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      {!canEdit ? <p className="-mt-3 mb-4 text-sm text-slate-600">{t("readOnly")}</p> : null}
+      {notice ? (
+        <div className="mb-4">
+          <Alert tone="success">{notice}</Alert>
+        </div>
+      ) : null}
+
+      <div className="mb-4 flex flex-wrap items-end gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-3">
+        <form onSubmit={onSearch} role="search" className="flex items-end gap-2">
+          <div className="w-64 max-w-full">
+            <TextField key={query.q ?? ""} label={t("searchLabel")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("searchPlaceholder")} />
+          </div>
+          <Button type="submit" variant="secondary">
+            {tc("search")}
+          </Button>
+        </form>
+        <div className="pb-2">
+          <CheckboxField label={t("showRetired")} checked={query.includeRetired === "true"} onChange={(e) => setQuery({ includeRetired: e.target.checked ? "true" : undefined })} />
+        </div>
+      </div>
+
+      <DataTable
+        caption={t("caption")}
+        columns={columns}
+        rows={list.data?.items}
+        rowKey={(d) => d.id}
+        loading={list.isFetching}
+        error={list.isError && !list.data ? list.error : undefined}
+        onRetry={() => void list.refetch()}
+        sort={{ sort: query.sort, dir: query.dir }}
+        onSort={(s) => setQuery({ sort: s.sort as ListDepartmentsQuery["sort"], dir: s.dir })}
+      />
+      {list.data && list.data.total > 0 ? (
+        <Pagination page={query.page} pageSize={query.pageSize} total={list.data.total} onPage={(page) => setQuery({ page })} onPageSize={(pageSize) => setQuery({ pageSize })} />
+      ) : null}
+
+      <DepartmentFormDialog
+        open={formOpen}
+        department={editing}
+        onClose={() => setFormOpen(false)}
+        onSaved={(d, created) => {
+          setFormOpen(false);
+          setNotice(created ? t("created", { name: d.name }) : t("updated", { name: d.name }));
+        }}
+      />
+
+      {blocked ? (
+        <Dialog open onClose={() => setPending(null)} title={t("retireTitle")}>
+          <div className="space-y-4 text-sm text-slate-700">
+            <Alert tone="warning">
+              <p>{t("retireBlocked", { count: pending.department.activeEmployees })}</p>
+            </Alert>
+            <div className="flex flex-wrap justify-end gap-2">
+              <ButtonLink href={`/training/employees?departmentId=${pending.department.id}`}>{t("viewEmployees")}</ButtonLink>
+              <Button variant="secondary" onClick={() => setPending(null)}>
+                {tc("close")}
+              </Button>
+            </div>
+          </div>
+        </Dialog>
+      ) : (
+        <ConfirmDialog
+          open={pending !== null}
+          title={pending?.kind === "restore" ? t("restoreTitle") : t("retireTitle")}
+          tone={pending?.kind === "restore" ? "primary" : "danger"}
+          confirmLabel={pending?.kind === "restore" ? t("restore") : t("retire")}
+          busy={toggle.isPending}
+          onCancel={() => setPending(null)}
+          onConfirm={() => pending && toggle.mutate(pending)}
+          body={
+            pending ? (
+              <div className="space-y-3">
+                <p>{t(pending.kind === "restore" ? "restoreBody" : "retireBody", { name: pending.department.name, code: pending.department.code })}</p>
+                {actionError ? <Alert tone="error">{actionError}</Alert> : null}
+              </div>
+            ) : null
+          }
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,425 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { Alert, Badge, Card, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { ApiProblem, apiFetch, toQueryString } from "@/lib/client/api";
+import { isPassing } from "@/lib/training/status";
+import {
+  TRAINING_METHOD_VALUES,
+  bulkRecordSchema,
+  recordRuleErrors,
+  recordsQueryString,
+  type BulkResult,
+  type EmployeeOption,
+} from "@/lib/training/records-schema";
+import { issuesToFieldErrors } from "@/lib/validation/issues";
+import { useDebounced } from "./employee-picker";
+import { queryKeys, type CourseOption, type DepartmentOption } from "./types";
+
+type Selected = { id: number; employeeNumber: string; name: string; departmentName: string; score: string };
+
+const LIST_LIMIT = 500;
+
+/**
+ * One session, many people: the course, date and method once, then tick the participants
+ * (by department or search, with select-all) and, where the course has a pass mark, their scores.
+ * The server stores all of them or none; people already recorded for that course and day are skipped.
+ */
+export function BulkSession({ courses, departments, today }: { courses: CourseOption[]; departments: DepartmentOption[]; today: string }) {
+  const t = useTranslations("records");
+  const tb = useTranslations("records.bulk");
+  const tm = useTranslations("methods");
+  const tc = useTranslations("common");
+  const tAll = useTranslations();
+  const qc = useQueryClient();
+
+  const [courseId, setCourseId] = useState("");
+  const [completedOn, setCompletedOn] = useState(today);
+  const [method, setMethod] = useState<string>("classroom");
+  const [evidence, setEvidence] = useState("");
+  const [note, setNote] = useState("");
+  const [departmentId, setDepartmentId] = useState("");
+  const [q, setQ] = useState("");
+  const [selected, setSelected] = useState<Selected[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [result, setResult] = useState<{ r: BulkResult; query: string } | null>(null);
+
+  const course = courses.find((c) => String(c.id) === courseId);
+  const changed = (field: string) =>
+    setErrors((cur) => {
+      if (!(field in cur)) return cur;
+      const next = { ...cur };
+      delete next[field];
+      return next;
+    });
+  // Entry errors are keyed by position, which a change of the selection shifts: clear them all.
+  const clearEntryErrors = () =>
+    setErrors((cur) => {
+      const keys = Object.keys(cur).filter((k) => k.startsWith("entries"));
+      if (!keys.length) return cur;
+      const next = { ...cur };
+      for (const k of keys) delete next[k];
+      return next;
+    });
+  const dq = useDebounced(q.trim());
+  const validDate = /^\d{4}-\d{2}-\d{2}$/.test(completedOn) ? completedOn : undefined;
+  const listParams = { departmentId, q: dq, date: validDate, courseId: courseId || undefined, limit: LIST_LIMIT };
+  const listEnabled = (departmentId !== "" || dq !== "") && validDate !== undefined;
+  const people = useQuery({
+    queryKey: [...queryKeys.employeeOptions, "bulk", listParams],
+    queryFn: () => apiFetch<{ items: EmployeeOption[]; truncated: boolean }>(`/api/v1/training-records/employee-options${toQueryString(listParams)}`),
+    enabled: listEnabled,
+    placeholderData: keepPreviousData,
+  });
+
+  const selectedIds = useMemo(() => new Set(selected.map((s) => s.id)), [selected]);
+  const selectable = (people.data?.items ?? []).filter((e) => !e.recordedId);
+  const allShownSelected = selectable.length > 0 && selectable.every((e) => selectedIds.has(e.id));
+
+  const toggle = (e: EmployeeOption, on: boolean) =>
+    setSelected((cur) =>
+      on
+        ? cur.some((s) => s.id === e.id)
+          ? cur
+          : [...cur, { id: e.id, employeeNumber: e.employeeNumber, name: e.name, departmentName: e.departmentName, score: "" }]
+        : cur.filter((s) => s.id !== e.id),
+    );
+  const toggleAll = (on: boolean) => {
+    if (on) setSelected((cur) => [...cur, ...selectable.filter((e) => !cur.some((s) => s.id === e.id)).map((e) => ({ id: e.id, employeeNumber: e.employeeNumber, name: e.name, departmentName: e.departmentName, score: "" }))]);
+    else {
+      const shown = new Set(selectable.map((e) => e.id));
+      setSelected((cur) => cur.filter((s) => !shown.has(s.id)));
+    }
+  };
+  const setScore = (id: number, score: string) => setSelected((cur) => cur.map((s) => (s.id === id ? { ...s, score } : s)));
+
+  const save = useMutation({
+    mutationFn: (body: unknown) => apiFetch<BulkResult>("/api/v1/training-records/bulk", { method: "POST", json: body }),
+    onSuccess: async (r, body) => {
+      const b = body as { courseId: number; completedOn: string };
+      setResult({ r, query: recordsQueryString({ courseId: b.courseId, from: b.completedOn, to: b.completedOn }) });
+      setSelected([]);
+      setErrors({});
+      await Promise.all([qc.invalidateQueries({ queryKey: queryKeys.records }), qc.invalidateQueries({ queryKey: queryKeys.employeeOptions })]);
+    },
+    onError: (err) => {
+      if (err instanceof ApiProblem) {
+        setErrors(err.fieldErrors);
+        setProblem(Object.keys(err.fieldErrors).some((k) => k.startsWith("entries.")) ? tb("entryErrors") : (err.detail ?? err.title));
+      } else setProblem(tc("errorBody"));
+    },
+  });
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setProblem(null);
+    setResult(null);
+    const input = {
+      courseId: courseId || null,
+      completedOn,
+      method,
+      evidence,
+      note,
+      entries: selected.map((s) => ({ employeeId: s.id, score: s.score })),
+    };
+    const parsed = bulkRecordSchema.safeParse(input);
+    const found: Record<string, string> = {};
+    const put = (field: string, key: string, values?: Record<string, string | number>) => {
+      found[field] ??= tAll(key, values);
+    };
+    if (!parsed.success) for (const fe of issuesToFieldErrors(parsed.error.issues)) put(fe.field, fe.messageKey, fe.values);
+    else {
+      for (const fe of recordRuleErrors({ completedOn: parsed.data.completedOn, score: 0 }, { passMark: null }, today)) put(fe.field, fe.messageKey, fe.values);
+      parsed.data.entries.forEach((entry, i) => {
+        for (const fe of recordRuleErrors({ completedOn: parsed.data.completedOn, score: entry.score }, { passMark: course?.passMark ?? null }, today, { checkDate: false, scoreField: `entries.${i}.score` }))
+          put(fe.field, fe.messageKey, fe.values);
+      });
+    }
+    setErrors(found);
+    if (Object.keys(found).some((k) => k.startsWith("entries."))) setProblem(tb("entryErrors"));
+    else if (Object.keys(found).length) setProblem(null);
+    if (!parsed.success || Object.keys(found).length) return;
+    save.mutate(parsed.data);
+  }
+
+  // Errors of entry i (by index in `selected`, the order they are sent in).
+  const entryError = (i: number) => errors[`entries.${i}.employeeId`] ?? errors[`entries.${i}.score`];
+  const entryErrors = selected.map((s, i) => ({ s, message: entryError(i) })).filter((x) => x.message);
+
+  return (
+    <div className="space-y-4">
+      <PageHeader title={tb("title")} description={tb("description")} actions={<ButtonLink href="/training/records">{tb("backToList")}</ButtonLink>} />
+
+      {result ? (
+        <Alert tone="success">
+          <p>{tb("done", { created: result.r.created })}</p>
+          {result.r.skipped.length ? (
+            <p className="mt-1">{tb("skipped", { count: result.r.skipped.length, names: result.r.skipped.map((s) => `${s.employeeNumber} ${s.name}`).join(t("listSeparator")) })}</p>
+          ) : null}
+          <Link href={`/training/records${result.query}`} className="mt-1 inline-block font-medium underline">
+            {tb("viewRecords")}
+          </Link>
+        </Alert>
+      ) : null}
+      {problem ? (
+        <Alert tone="error">
+          <p>{problem}</p>
+          {entryErrors.length ? (
+            <ul className="mt-1 list-disc pl-5">
+              {entryErrors.slice(0, 5).map(({ s, message }) => (
+                <li key={s.id}>{tb("entryError", { employee: `${s.employeeNumber} ${s.name}`, message: message! })}</li>
+              ))}
+              {entryErrors.length > 5 ? <li>{tb("moreErrors", { count: entryErrors.length - 5 })}</li> : null}
+            </ul>
+          ) : null}
+        </Alert>
+      ) : null}
+
+      <form onSubmit={submit} noValidate className="space-y-4">
+        <Card title={tb("sessionTitle")}>
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            <SelectField label={t("fields.courseId")} required value={courseId} onChange={(e) => {
+                setCourseId(e.target.value);
+                changed("courseId");
+                clearEntryErrors();
+              }} error={errors.courseId}>
+              <option value="">{t("form.chooseCourse")}</option>
+              {courses.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.code} {c.title}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              label={t("fields.completedOn")}
+              type="date"
+              required
+              max={today}
+              value={completedOn}
+              onChange={(e) => {
+                setCompletedOn(e.target.value);
+                changed("completedOn");
+                clearEntryErrors();
+              }}
+              error={errors.completedOn}
+              hint={t("form.completedOnHint")}
+            />
+            <SelectField label={t("fields.method")} required value={method} onChange={(e) => {
+                setMethod(e.target.value);
+                changed("method");
+              }} error={errors.method}>
+              {TRAINING_METHOD_VALUES.map((m) => (
+                <option key={m} value={m}>
+                  {tm(m)}
+                </option>
+              ))}
+            </SelectField>
+            <TextField label={t("fields.evidence")} value={evidence} onChange={(e) => {
+                setEvidence(e.target.value);
+                changed("evidence");
+              }} error={errors.evidence} hint={t("form.evidenceHint")} maxLength={500} />
+            <div className="sm:col-span-2">
+              <TextAreaField label={t("fields.note")} value={note} onChange={(e) => {
+                  setNote(e.target.value);
+                  changed("note");
+                }} error={errors.note} rows={2} maxLength={2000} />
+            </div>
+          </div>
+          {course ? (
+            <p className="mt-3 text-sm text-slate-700">{course.passMark !== null ? t("form.scoreHintRequired", { passMark: course.passMark }) : t("form.scoreHintOptional")}</p>
+          ) : null}
+        </Card>
+
+        <Card title={tb("participantsTitle")} action={<span className="text-sm text-slate-700" role="status">{tb("selectedCount", { count: selected.length })}</span>}>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <SelectField label={t("filters.department")} value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
+              <option value="">{t("form.allDepartments")}</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </SelectField>
+            <TextField label={t("filters.search")} type="search" value={q} placeholder={t("filters.searchPlaceholder")} onChange={(e) => setQ(e.target.value)} />
+          </div>
+          {errors.entries ? (
+            <p role="alert" className="mt-2 text-sm font-medium text-red-700">
+              {errors.entries}
+            </p>
+          ) : null}
+
+          <div className="mt-3">
+            {!listEnabled ? (
+              <EmptyState>{tb("pickDepartment")}</EmptyState>
+            ) : people.isPending ? (
+              <div className="space-y-2" aria-busy="true">
+                <Skeleton className="h-8 w-full" />
+                <Skeleton className="h-8 w-full" />
+                <Skeleton className="h-8 w-full" />
+              </div>
+            ) : people.isError ? (
+              <Alert tone="error">
+                {tc("error")}{" "}
+                <Button variant="ghost" onClick={() => people.refetch()}>
+                  {tc("retry")}
+                </Button>
+              </Alert>
+            ) : people.data.items.length === 0 ? (
+              <EmptyState>{tb("noEmployees")}</EmptyState>
+            ) : (
+              <div className="overflow-x-auto rounded-lg border border-slate-200">
+                <table className="min-w-full divide-y divide-slate-200 text-sm">
+                  <caption className="sr-only">{tb("participantsTitle")}</caption>
+                  <thead className="bg-slate-50">
+                    <tr>
+                      <th scope="col" className="w-10 px-3 py-2 text-left">
+                        <input
+                          type="checkbox"
+                          className="h-4 w-4"
+                          aria-label={tb("selectAll")}
+                          title={tb("selectAll")}
+                          checked={allShownSelected}
+                          disabled={selectable.length === 0}
+                          onChange={(e) => {
+                            toggleAll(e.target.checked);
+                            clearEntryErrors();
+                          }}
+                        />
+                      </th>
+                      <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
+                        {t("columns.employeeNumber")}
+                      </th>
+                      <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
+                        {t("columns.employee")}
+                      </th>
+                      <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
+                        {t("columns.department")}
+                      </th>
+                      <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
+                        {t("columns.score")}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {people.data.items.map((e) => {
+                      const index = selected.findIndex((s) => s.id === e.id);
+                      const sel = index >= 0 ? selected[index] : undefined;
+                      const err = index >= 0 ? entryError(index) : undefined;
+                      const scoreNum = sel && sel.score.trim() !== "" ? Number(sel.score) : null;
+                      return (
+                        <tr key={e.id} className={err ? "bg-red-50" : sel ? "bg-brand-50" : undefined}>
+                          <td className="px-3 py-2">
+                            <input
+                              type="checkbox"
+                              className="h-4 w-4"
+                              aria-label={tb("selectEmployee", { name: `${e.employeeNumber} ${e.name}` })}
+                              checked={Boolean(sel)}
+                              disabled={Boolean(e.recordedId)}
+                              onChange={(ev) => {
+                                toggle(e, ev.target.checked);
+                                clearEntryErrors();
+                              }}
+                            />
+                          </td>
+                          <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{e.employeeNumber}</td>
+                          <td className="px-3 py-2">
+                            <span className="font-medium">{e.name}</span>
+                            <span className="ml-2 inline-flex gap-1">
+                              {e.recordedId ? (
+                                <span title={tb("alreadyRecordedHint")}>
+                                  <Badge tone="slate">{tb("alreadyRecorded")}</Badge>
+                                </span>
+                              ) : null}
+                              {e.inAudience === false ? <Badge tone="amber">{tb("outside")}</Badge> : null}
+                            </span>
+                            {err ? (
+                              <span role="alert" className="block text-xs font-medium text-red-700">
+                                {err}
+                              </span>
+                            ) : null}
+                          </td>
+                          <td className="px-3 py-2 text-slate-700">{e.departmentName}</td>
+                          <td className="px-3 py-2">
+                            {sel ? (
+                              <span className="flex items-center gap-2">
+                                <input
+                                  type="number"
+                                  inputMode="numeric"
+                                  min={0}
+                                  max={100}
+                                  step={1}
+                                  aria-label={tb("scoreFor", { name: e.name })}
+                                  aria-invalid={errors[`entries.${index}.score`] ? true : undefined}
+                                  aria-required={course?.passMark !== null && course?.passMark !== undefined ? true : undefined}
+                                  value={sel.score}
+                                  onChange={(ev) => {
+                                    setScore(e.id, ev.target.value);
+                                    changed(`entries.${index}.score`);
+                                  }}
+                                  className={`w-20 rounded-md border px-2 py-1 text-sm ${errors[`entries.${index}.score`] ? "border-red-600" : "border-slate-300"}`}
+                                />
+                                {course && course.passMark !== null && scoreNum !== null && !Number.isNaN(scoreNum) ? (
+                                  <Badge tone={isPassing(scoreNum, course.passMark) ? "green" : "red"}>
+                                    {isPassing(scoreNum, course.passMark) ? t("result.passed") : t("result.failed")}
+                                  </Badge>
+                                ) : null}
+                              </span>
+                            ) : (
+                              <span className="text-slate-400">—</span>
+                            )}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {people.data?.truncated ? <p className="mt-2 text-xs text-slate-600">{tb("tooMany", { count: LIST_LIMIT })}</p> : null}
+          </div>
+
+          {selected.length ? (
+            <details className="mt-4 rounded-md border border-slate-200 p-3 text-sm">
+              <summary className="cursor-pointer font-medium">
+                {tb("selectedTitle")}（{selected.length}）
+              </summary>
+              <ul className="mt-2 flex flex-wrap gap-2">
+                {selected.map((s, i) => (
+                  <li key={s.id} className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 ${entryError(i) ? "border-red-400 bg-red-50" : "border-slate-300"}`}>
+                    {s.employeeNumber} {s.name}
+                    <button
+                      type="button"
+                      className="rounded px-1 text-slate-600 hover:bg-slate-100"
+                      aria-label={tb("remove", { name: `${s.employeeNumber} ${s.name}` })}
+                      onClick={() => {
+                        setSelected((cur) => cur.filter((x) => x.id !== s.id));
+                        clearEntryErrors();
+                      }}
+                    >
+                      ×
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <Button variant="ghost" className="mt-2" onClick={() => setSelected([])}>
+                {tb("clearSelection")}
+              </Button>
+            </details>
+          ) : null}
+        </Card>
+
+        <div className="flex justify-end">
+          <Button type="submit" disabled={save.isPending}>
+            {save.isPending ? tb("submitting") : tb("submit", { count: selected.length })}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}

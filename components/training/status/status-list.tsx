@@ -1,0 +1,312 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import type { FormEvent } from "react";
+import { apiFetch, toQueryString } from "@/lib/client/api";
+import { formatDate } from "@/lib/dates";
+import { fiscalYearLabel } from "@/lib/fiscal-year";
+import { TRAINING_STATUSES, type TrainingStatus } from "@/lib/training/status";
+import { EMPLOYMENT_TYPE_VALUES, type StatusSort } from "@/lib/training/status-query";
+import { Alert, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
+import { SelectField, TextField } from "@/components/ui/field";
+import {
+  fromSearchParams,
+  statusKeys,
+  statusListFilterFrom,
+  statusListParams,
+  type EmploymentTypeValue,
+  type StatusListFilter,
+  type StatusListPage,
+  type StatusRow,
+} from "./filters";
+import { STATUS_COLOR, formatCount, uiLocale } from "./format";
+import { StatusBadge } from "./status-badge";
+import { DueText } from "./due-text";
+
+export type StatusListOptions = {
+  departments: { id: number; code: string; name: string }[];
+  courses: { id: number; code: string; title: string }[];
+  fiscalYears: number[];
+  currentFiscalYear: number;
+};
+
+export function fetchStatusList(f: StatusListFilter) {
+  return apiFetch<StatusListPage>(`/api/v1/training-status${toQueryString({ ...statusListParams(f), page: f.page, pageSize: f.pageSize })}`);
+}
+
+const MULTI = "__multi";
+
+/** The status list: filters in the URL, server-side sort and paging, CSV of the current filter. */
+export function StatusList({ options }: { options: StatusListOptions }) {
+  const t = useTranslations("trainingStatus");
+  const ts = useTranslations("statuses");
+  const tc = useTranslations("common");
+  const locale = uiLocale(useLocale());
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const filter = statusListFilterFrom(fromSearchParams(searchParams));
+
+  const list = useQuery({ queryKey: statusKeys.list(filter), queryFn: () => fetchStatusList(filter), placeholderData: keepPreviousData });
+
+  function setFilter(next: Partial<StatusListFilter>) {
+    const f = { ...filter, page: 1, ...next };
+    router.replace(`${pathname}${toQueryString(statusListParams(f))}`, { scroll: false });
+  }
+  const fy = list.data?.fiscalYear ?? filter.fiscalYear ?? options.currentFiscalYear;
+  const exportHref = `/api/v1/training-status/export.csv${toQueryString(statusListParams({ ...filter, fiscalYear: fy, page: 1, pageSize: undefined }))}`;
+  const hasFilters =
+    filter.department.length + filter.course.length + filter.status.length + filter.employmentType.length > 0 || filter.q !== "" || filter.fiscalYear !== null;
+
+  function onSearch(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const q = String(new FormData(e.currentTarget).get("q") ?? "").trim();
+    setFilter({ q });
+  }
+  function toggleStatus(s: TrainingStatus) {
+    const set = new Set(filter.status);
+    if (set.has(s)) set.delete(s);
+    else set.add(s);
+    setFilter({ status: TRAINING_STATUSES.filter((x) => set.has(x)) });
+  }
+  /** One value in the select; several from a link show as "several" until changed. */
+  const selectValue = (values: (string | number)[]) => (values.length === 0 ? "" : values.length === 1 ? String(values[0]) : MULTI);
+  const fromSelect = (v: string) => (v === "" ? [] : [v]);
+
+  const columns: Column<StatusRow>[] = [
+    { key: "number", header: t("columns.employeeNumber"), sort: "employeeNumber", cell: (r) => <span className="tabular-nums">{r.employee.number}</span> },
+    {
+      key: "name",
+      header: t("columns.name"),
+      sort: "name",
+      cell: (r) => <span className="whitespace-nowrap font-medium">{r.employee.name}</span>,
+    },
+    { key: "department", header: t("columns.department"), sort: "department", cell: (r) => <span className="whitespace-nowrap">{r.employee.department.name}</span> },
+    {
+      key: "course",
+      header: t("columns.course"),
+      sort: "course",
+      className: "min-w-[11rem]",
+      cell: (r) => (
+        <span>
+          {r.course.title}
+          <span className="block text-xs text-slate-500">{r.course.code}</span>
+        </span>
+      ),
+    },
+    {
+      key: "status",
+      header: t("columns.status"),
+      sort: "status",
+      cell: (r) => (
+        <>
+          <StatusBadge status={r.status} />
+          {r.exemptionReason ? <span className="mt-0.5 block text-xs text-slate-600">{r.exemptionReason}</span> : null}
+        </>
+      ),
+    },
+    { key: "last", header: t("columns.lastCompletedOn"), cell: (r) => <span className="tabular-nums">{formatDate(r.lastCompletedOn) || "—"}</span> },
+    { key: "due", header: t("columns.dueOn"), sort: "dueOn", cell: (r) => <DueText row={r} /> },
+  ];
+
+  const rows = list.data?.items;
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t("listTitle")}
+        description={list.data ? t("listDescription", { fiscalYear: fiscalYearLabel(list.data.fiscalYear, locale), date: formatDate(list.data.asOf) }) : undefined}
+        actions={
+          <>
+            <ButtonLink href={`/training${toQueryString({ fiscalYear: filter.fiscalYear ?? undefined })}`}>{t("backToOverview")}</ButtonLink>
+            <a
+              href={exportHref}
+              download
+              title={t("exportHint")}
+              className="inline-flex min-h-9 items-center justify-center gap-1.5 rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
+              <svg aria-hidden="true" width="16" height="16" viewBox="0 0 20 20" fill="currentColor">
+                <path d="M9 3h2v8.6l2.8-2.8 1.4 1.4L10 15.4 4.8 10.2l1.4-1.4L9 11.6zM4 16h12v2H4z" />
+              </svg>
+              {t("exportCsv")}
+            </a>
+          </>
+        }
+      />
+
+      <section aria-label={t("filters.label")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+          <form role="search" onSubmit={onSearch} className="col-span-2 flex items-end gap-2">
+            <div className="flex-1">
+              <TextField key={filter.q} name="q" type="search" label={t("filters.search")} placeholder={t("filters.searchPlaceholder")} defaultValue={filter.q} maxLength={100} />
+            </div>
+            <Button type="submit">{t("filters.apply")}</Button>
+          </form>
+          <SelectField label={t("filters.fiscalYear")} value={fy} onChange={(e) => setFilter({ fiscalYear: Number(e.target.value) })}>
+            {(options.fiscalYears.includes(fy) ? options.fiscalYears : [fy, ...options.fiscalYears].sort((a, b) => b - a)).map((y) => (
+              <option key={y} value={y}>
+                {fiscalYearLabel(y, locale)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t("filters.employmentType")}
+            value={selectValue(filter.employmentType)}
+            onChange={(e) => e.target.value !== MULTI && setFilter({ employmentType: fromSelect(e.target.value) as EmploymentTypeValue[] })}
+          >
+            <option value="">{t("filters.all")}</option>
+            {filter.employmentType.length > 1 ? <option value={MULTI}>{t("filters.multiple", { count: filter.employmentType.length })}</option> : null}
+            {EMPLOYMENT_TYPE_VALUES.map((v) => (
+              <option key={v} value={v}>
+                {t(`employmentTypes.${v}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t("filters.department")}
+            value={selectValue(filter.department)}
+            onChange={(e) => e.target.value !== MULTI && setFilter({ department: fromSelect(e.target.value).map(Number) })}
+          >
+            <option value="">{t("filters.all")}</option>
+            {filter.department.length > 1 ? <option value={MULTI}>{t("filters.multiple", { count: filter.department.length })}</option> : null}
+            {options.departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t("filters.course")}
+            value={selectValue(filter.course)}
+            onChange={(e) => e.target.value !== MULTI && setFilter({ course: fromSelect(e.target.value).map(Number) })}
+          >
+            <option value="">{t("filters.all")}</option>
+            {filter.course.length > 1 ? <option value={MULTI}>{t("filters.multiple", { count: filter.course.length })}</option> : null}
+            {options.courses.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </SelectField>
+          <fieldset className="col-span-2">
+            <legend className="mb-1 text-sm font-medium text-slate-800">{t("filters.status")}</legend>
+            <div className="flex flex-wrap gap-2">
+              {TRAINING_STATUSES.map((s) => {
+                const on = filter.status.includes(s);
+                return (
+                  <button
+                    key={s}
+                    type="button"
+                    aria-pressed={on}
+                    onClick={() => toggleStatus(s)}
+                    className={`inline-flex min-h-9 items-center gap-1.5 rounded-full border px-3 py-1 text-sm ${
+                      on ? "border-brand-700 bg-brand-50 font-semibold text-brand-800" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"
+                    }`}
+                  >
+                    <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-full" style={{ background: STATUS_COLOR[s] }} />
+                    {ts(s)}
+                    {on ? <span aria-hidden="true">✓</span> : null}
+                  </button>
+                );
+              })}
+            </div>
+          </fieldset>
+        </div>
+        {hasFilters ? (
+          <div>
+            <ButtonLink href={pathname} variant="ghost">
+              {t("filters.clear")}
+            </ButtonLink>
+          </div>
+        ) : null}
+      </section>
+
+      <div aria-live="polite" className="text-sm text-slate-700">
+        {list.data ? t("total", { total: formatCount(list.data.total, locale) }) : null}
+      </div>
+
+      {list.isError ? (
+        <Alert tone="error">
+          {list.error instanceof Error && "status" in list.error && (list.error as { status: number }).status === 400 ? (
+            <>
+              {list.error.message}{" "}
+              <Link href={pathname} className="underline">
+                {t("filters.clear")}
+              </Link>
+            </>
+          ) : (
+            <>
+              {tc("error")}{" "}
+              <Button variant="ghost" onClick={() => void list.refetch()}>
+                {tc("retry")}
+              </Button>
+            </>
+          )}
+        </Alert>
+      ) : (
+        <>
+          <MobileList rows={rows} loading={list.isLoading} />
+          <div className="hidden md:block">
+            <DataTable
+              caption={t("list.caption")}
+              columns={columns}
+              rows={rows}
+              rowKey={(r) => `${r.employee.id}:${r.course.id}`}
+              loading={list.isFetching}
+              sort={filter.sort === "priority" ? undefined : { sort: filter.sort, dir: filter.dir }}
+              onSort={(s) => setFilter({ sort: s.sort as StatusSort, dir: s.dir })}
+            />
+          </div>
+          {list.data && list.data.total > 0 ? (
+            <Pagination
+              page={list.data.page}
+              pageSize={list.data.pageSize}
+              total={list.data.total}
+              onPage={(p) => setFilter({ page: p })}
+              onPageSize={(n) => setFilter({ pageSize: n })}
+            />
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Phones: one card per row instead of a wide table. */
+function MobileList({ rows, loading }: { rows: StatusRow[] | undefined; loading: boolean }) {
+  const t = useTranslations("trainingStatus");
+  if (!rows) return loading ? <Skeleton className="h-40 w-full md:hidden" /> : null;
+  if (rows.length === 0)
+    return (
+      <div className="md:hidden">
+        <EmptyState>{t("list.empty")}</EmptyState>
+      </div>
+    );
+  return (
+    <ul aria-label={t("list.mobileLabel")} className="space-y-2 md:hidden">
+      {rows.map((r) => (
+        <li key={`${r.employee.id}:${r.course.id}`} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <StatusBadge status={r.status} />
+            <span className="text-sm">
+              <DueText row={r} />
+            </span>
+          </div>
+          <p className="mt-1 font-medium">
+            {r.employee.name} <span className="text-xs font-normal text-slate-600">{r.employee.number}</span>
+          </p>
+          <p className="text-sm text-slate-700">{r.employee.department.name}</p>
+          <p className="text-sm text-slate-700">{r.course.title}</p>
+          <p className="mt-1 text-xs text-slate-600">
+            {t("list.lastCompleted", { date: formatDate(r.lastCompletedOn) || "—" })}
+            {r.exemptionReason ? <span className="block">{t("list.reason", { reason: r.exemptionReason })}</span> : null}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,538 @@
+import "server-only";
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { getDb, type DbOrTx, type Tx } from "@/db";
+import { auditLog, courses, departments, employees, trainingRecords, users, type Course, type TrainingRecord } from "@/db/schema";
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from "@/lib/api/errors";
+import type { SessionUser } from "@/lib/auth/roles";
+import { todayInTokyo } from "@/lib/dates";
+import type { HistoryEntry } from "@/lib/training/courses-schema";
+import {
+  RECORD_HISTORY_FIELDS,
+  auditChanges,
+  employeeIneligibility,
+  recordRuleErrors,
+  resolvePeriod,
+  type BulkRecordInput,
+  type BulkResult,
+  type CreateRecordInput,
+  type EmployeeOption,
+  type EmployeeOptionsQuery,
+  type ListRecordsQuery,
+  type RecordDetail,
+  type RecordDto,
+  type RecordFilters,
+  type RetireRecordInput,
+  type UpdateRecordInput,
+} from "@/lib/training/records-schema";
+import { isPassing, isRequired } from "@/lib/training/status";
+import { recordAudit } from "./audit";
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+const recordSelect = {
+  r: trainingRecords,
+  employeeNumber: employees.employeeNumber,
+  employeeName: employees.name,
+  departmentId: employees.departmentId,
+  departmentName: departments.name,
+  courseCode: courses.code,
+  courseTitle: courses.title,
+  coursePassMark: courses.passMark,
+  recordedByName: users.name,
+};
+
+type RecordRow = {
+  r: TrainingRecord;
+  employeeNumber: string;
+  employeeName: string;
+  departmentId: number;
+  departmentName: string;
+  courseCode: string;
+  courseTitle: string;
+  coursePassMark: number | null;
+  recordedByName: string | null;
+};
+
+function baseQuery(db: DbOrTx) {
+  return db
+    .select(recordSelect)
+    .from(trainingRecords)
+    .innerJoin(employees, eq(employees.id, trainingRecords.employeeId))
+    .innerJoin(departments, eq(departments.id, employees.departmentId))
+    .innerJoin(courses, eq(courses.id, trainingRecords.courseId))
+    .leftJoin(users, eq(users.id, trainingRecords.recordedBy));
+}
+
+function toDto(row: RecordRow): RecordDto {
+  const r = row.r;
+  return {
+    id: r.id,
+    employeeId: r.employeeId,
+    employeeNumber: row.employeeNumber,
+    employeeName: row.employeeName,
+    departmentId: row.departmentId,
+    departmentName: row.departmentName,
+    courseId: r.courseId,
+    courseCode: row.courseCode,
+    courseTitle: row.courseTitle,
+    coursePassMark: row.coursePassMark,
+    completedOn: r.completedOn,
+    score: r.score,
+    passed: r.passed,
+    method: r.method,
+    evidence: r.evidence,
+    note: r.note,
+    source: r.source,
+    importId: r.importId,
+    recordedBy: r.recordedBy,
+    recordedByName: row.recordedByName,
+    retiredAt: r.retiredAt ? r.retiredAt.toISOString() : null,
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function recordFilter(f: RecordFilters, fyStartMonth: number): SQL | undefined {
+  const where: SQL[] = [];
+  if (f.q) {
+    const like = escapeLike(f.q);
+    where.push(or(ilike(employees.employeeNumber, like), ilike(employees.name, like), ilike(employees.nameKana, like))!);
+  }
+  if (f.departmentId) where.push(eq(employees.departmentId, f.departmentId));
+  if (f.courseId) where.push(eq(trainingRecords.courseId, f.courseId));
+  if (f.employeeId) where.push(eq(trainingRecords.employeeId, f.employeeId));
+  const period = resolvePeriod(f, fyStartMonth);
+  if (period.from) where.push(gte(trainingRecords.completedOn, period.from));
+  if (period.to) where.push(lte(trainingRecords.completedOn, period.to));
+  if (f.method) where.push(eq(trainingRecords.method, f.method));
+  if (f.passed) where.push(eq(trainingRecords.passed, f.passed === "true"));
+  if (f.source) where.push(eq(trainingRecords.source, f.source));
+  if (f.includeRetired !== "true") where.push(isNull(trainingRecords.retiredAt));
+  return where.length ? and(...where) : undefined;
+}
+
+function recordOrder(f: Pick<RecordFilters, "sort" | "dir">): SQL[] {
+  const dir = f.dir === "asc" ? asc : desc;
+  switch (f.sort) {
+    case "employee":
+      return [dir(employees.employeeNumber), desc(trainingRecords.completedOn), desc(trainingRecords.id)];
+    case "course":
+      return [dir(courses.code), desc(trainingRecords.completedOn), asc(employees.employeeNumber), desc(trainingRecords.id)];
+    case "score":
+      // Records without a score come last whichever way the scores run.
+      return [sql`${trainingRecords.score} is null`, dir(trainingRecords.score), desc(trainingRecords.completedOn), desc(trainingRecords.id)];
+    default:
+      return [dir(trainingRecords.completedOn), asc(employees.employeeNumber), dir(trainingRecords.id)];
+  }
+}
+
+export async function listTrainingRecords(q: ListRecordsQuery, fyStartMonth: number) {
+  const db = await getDb();
+  const cond = recordFilter(q, fyStartMonth);
+  const [rows, [{ n }]] = await Promise.all([
+    baseQuery(db)
+      .where(cond)
+      .orderBy(...recordOrder(q))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db
+      .select({ n: count() })
+      .from(trainingRecords)
+      .innerJoin(employees, eq(employees.id, trainingRecords.employeeId))
+      .innerJoin(courses, eq(courses.id, trainingRecords.courseId))
+      .where(cond),
+  ]);
+  return { items: rows.map(toDto), total: Number(n), page: q.page, pageSize: q.pageSize };
+}
+
+/** Every record matching the filter (no paging), for the CSV export. */
+export async function listTrainingRecordsForExport(f: RecordFilters, fyStartMonth: number): Promise<RecordDto[]> {
+  const db = await getDb();
+  const rows = await baseQuery(db).where(recordFilter(f, fyStartMonth)).orderBy(...recordOrder(f));
+  return rows.map(toDto);
+}
+
+async function findRecord(db: DbOrTx, id: number): Promise<RecordDto | null> {
+  const [row] = await baseQuery(db).where(eq(trainingRecords.id, id));
+  return row ? toDto(row) : null;
+}
+
+export async function getTrainingRecord(id: number): Promise<RecordDto | null> {
+  return findRecord(await getDb(), id);
+}
+
+/** The record and its audit trail, newest first: before → after of each change, who and when. */
+export async function getTrainingRecordDetail(id: number): Promise<RecordDetail | null> {
+  const db = await getDb();
+  const record = await findRecord(db, id);
+  if (!record) return null;
+  const rows = await db
+    .select({ entry: auditLog, actorName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.entity, "training_record"), eq(auditLog.entityId, String(id))))
+    .orderBy(desc(auditLog.id))
+    .limit(200);
+
+  const history: HistoryEntry[] = rows.map(({ entry, actorName }) => {
+    const after = entry.after as Record<string, unknown> | null;
+    return {
+      id: entry.id,
+      occurredAt: entry.occurredAt.toISOString(),
+      action: entry.action,
+      actorEmail: entry.actorEmail,
+      actorName: actorName ?? null,
+      changes: auditChanges(entry.before as Record<string, unknown> | null, after, RECORD_HISTORY_FIELDS),
+      reason: typeof after?.retireReason === "string" ? after.retireReason : null,
+    };
+  });
+
+  // Employee and course ids in the history are shown as "E0012 山田 太郎", "PI-BASIC 個人情報保護基礎研修".
+  const ids = (field: string) =>
+    [...new Set(history.flatMap((h) => h.changes.filter((c) => c.field === field).flatMap((c) => [c.before, c.after])))].filter(
+      (v): v is number => typeof v === "number",
+    );
+  const [empIds, courseIds] = [ids("employeeId"), ids("courseId")];
+  const [emps, crs] = await Promise.all([
+    empIds.length ? db.select({ id: employees.id, number: employees.employeeNumber, name: employees.name }).from(employees).where(inArray(employees.id, empIds)) : [],
+    courseIds.length ? db.select({ id: courses.id, code: courses.code, title: courses.title }).from(courses).where(inArray(courses.id, courseIds)) : [],
+  ]);
+  const labels: Record<string, Map<unknown, string>> = {
+    employeeId: new Map(emps.map((e) => [e.id, `${e.number} ${e.name}`])),
+    courseId: new Map(crs.map((c) => [c.id, `${c.code} ${c.title}`])),
+  };
+  for (const h of history)
+    for (const c of h.changes) {
+      const m = labels[c.field];
+      if (!m) continue;
+      if (m.has(c.before)) c.beforeLabel = m.get(c.before);
+      if (m.has(c.after)) c.afterLabel = m.get(c.after);
+    }
+  return { record, history };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pickers
+
+export async function listDepartmentOptions(opts: { includeRetired?: boolean } = {}) {
+  const db = await getDb();
+  return db
+    .select({ id: departments.id, code: departments.code, name: departments.name, retired: sql<boolean>`${departments.retiredAt} is not null` })
+    .from(departments)
+    .where(opts.includeRetired ? undefined : isNull(departments.retiredAt))
+    .orderBy(asc(departments.code));
+}
+export type DepartmentOption = Awaited<ReturnType<typeof listDepartmentOptions>>[number];
+
+/**
+ * Employees the record forms can pick: not retired, employed on `date` (default today, Tokyo).
+ * With a course: whether it applies to them; with a course and date: their live record that day.
+ */
+export async function listEmployeeOptions(q: EmployeeOptionsQuery): Promise<{ items: EmployeeOption[]; truncated: boolean }> {
+  const db = await getDb();
+  const date = q.date ?? todayInTokyo();
+  const where: SQL[] = [
+    isNull(employees.retiredAt),
+    lte(employees.hireDate, date),
+    or(isNull(employees.leaveDate), gt(employees.leaveDate, date))!,
+  ];
+  if (q.q) {
+    const like = escapeLike(q.q);
+    where.push(or(ilike(employees.employeeNumber, like), ilike(employees.name, like), ilike(employees.nameKana, like))!);
+  }
+  if (q.departmentId) where.push(eq(employees.departmentId, q.departmentId));
+  const rows = await db
+    .select({ e: employees, departmentName: departments.name })
+    .from(employees)
+    .innerJoin(departments, eq(departments.id, employees.departmentId))
+    .where(and(...where))
+    .orderBy(asc(employees.employeeNumber))
+    .limit(q.limit + 1);
+  const truncated = rows.length > q.limit;
+  const list = rows.slice(0, q.limit);
+
+  let course: Course | undefined;
+  const recorded = new Map<number, number>();
+  if (q.courseId) {
+    [course] = await db.select().from(courses).where(eq(courses.id, q.courseId));
+    if (course && q.date && list.length) {
+      const existing = await db
+        .select({ id: trainingRecords.id, employeeId: trainingRecords.employeeId })
+        .from(trainingRecords)
+        .where(
+          and(
+            eq(trainingRecords.courseId, q.courseId),
+            eq(trainingRecords.completedOn, q.date),
+            isNull(trainingRecords.retiredAt),
+            inArray(
+              trainingRecords.employeeId,
+              list.map((r) => r.e.id),
+            ),
+          ),
+        );
+      for (const x of existing) recorded.set(x.employeeId, x.id);
+    }
+  }
+  return {
+    items: list.map(({ e, departmentName }) => ({
+      id: e.id,
+      employeeNumber: e.employeeNumber,
+      name: e.name,
+      nameKana: e.nameKana,
+      departmentId: e.departmentId,
+      departmentName,
+      employmentType: e.employmentType,
+      hireDate: e.hireDate,
+      leaveDate: e.leaveDate,
+      inAudience: course ? isRequired({ ...course, retiredAt: null }, e) : null,
+      recordedId: recorded.get(e.id) ?? null,
+    })),
+    truncated,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+async function loadCourse(tx: Tx, id: number, allowRetired: boolean): Promise<{ course?: Course; error?: FieldError }> {
+  const [course] = await tx.select().from(courses).where(eq(courses.id, id));
+  if (!course) return { error: { field: "courseId", code: "not_found", messageKey: "records.errors.courseNotFound" } };
+  if (course.retiredAt && !allowRetired) return { course, error: { field: "courseId", code: "retired", messageKey: "records.errors.courseRetired" } };
+  return { course };
+}
+
+async function eligibilityError(tx: Tx, employeeId: number, date: string, field = "employeeId"): Promise<FieldError | null> {
+  const [emp] = await tx
+    .select({ hireDate: employees.hireDate, leaveDate: employees.leaveDate, retiredAt: employees.retiredAt })
+    .from(employees)
+    .where(eq(employees.id, employeeId));
+  const why = employeeIneligibility(emp, date);
+  return why ? { field, code: emp ? "not_employed" : "not_found", messageKey: why.messageKey, values: why.values } : null;
+}
+
+async function liveDuplicate(tx: Tx, employeeId: number, courseId: number, completedOn: string, excludeId?: number) {
+  const [dup] = await tx
+    .select({ id: trainingRecords.id })
+    .from(trainingRecords)
+    .where(
+      and(
+        eq(trainingRecords.employeeId, employeeId),
+        eq(trainingRecords.courseId, courseId),
+        eq(trainingRecords.completedOn, completedOn),
+        isNull(trainingRecords.retiredAt),
+        excludeId ? ne(trainingRecords.id, excludeId) : undefined,
+      ),
+    );
+  return dup;
+}
+
+const duplicateError = () =>
+  new ConflictError("records.errors.duplicate", {}, [{ field: "completedOn", code: "duplicate", messageKey: "records.errors.duplicate" }]);
+
+async function mustFind(tx: Tx, id: number): Promise<RecordDto> {
+  const dto = await findRecord(tx, id);
+  if (!dto) throw new NotFoundError();
+  return dto;
+}
+
+/** One completion, entered by hand. `passed` comes from the score and the course's pass mark, never from the client. */
+export async function createTrainingRecord(actor: SessionUser, input: CreateRecordInput, today = todayInTokyo()): Promise<RecordDto> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { course, error: courseError } = await loadCourse(tx, input.courseId, false);
+    const errors: FieldError[] = [];
+    const empError = await eligibilityError(tx, input.employeeId, input.completedOn);
+    if (empError) errors.push(empError);
+    if (courseError) errors.push(courseError);
+    errors.push(...recordRuleErrors(input, { passMark: course?.passMark ?? null }, today));
+    if (errors.length) throw new ValidationError(errors);
+
+    if (await liveDuplicate(tx, input.employeeId, input.courseId, input.completedOn)) throw duplicateError();
+    const [row] = await tx
+      .insert(trainingRecords)
+      .values({
+        employeeId: input.employeeId,
+        courseId: input.courseId,
+        completedOn: input.completedOn,
+        score: input.score,
+        passed: isPassing(input.score, course!.passMark),
+        method: input.method,
+        evidence: input.evidence,
+        note: input.note,
+        source: "manual",
+        recordedBy: actor.id,
+      })
+      .returning();
+    await recordAudit(tx, actor, { action: "create", entity: "training_record", entityId: row.id, after: row });
+    return mustFind(tx, row.id);
+  });
+}
+
+/**
+ * One session for many employees, all or nothing: every entry is checked before anything is
+ * stored; employees who already have a live record of the course that day are skipped.
+ */
+export async function bulkCreateTrainingRecords(actor: SessionUser, input: BulkRecordInput, today = todayInTokyo()): Promise<BulkResult> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { course, error: courseError } = await loadCourse(tx, input.courseId, false);
+    const errors: FieldError[] = courseError ? [courseError] : [];
+    errors.push(...recordRuleErrors({ completedOn: input.completedOn, score: 0 }, { passMark: null }, today));
+
+    const ids = input.entries.map((e) => e.employeeId);
+    const emps = await tx
+      .select({ id: employees.id, employeeNumber: employees.employeeNumber, name: employees.name, hireDate: employees.hireDate, leaveDate: employees.leaveDate, retiredAt: employees.retiredAt })
+      .from(employees)
+      .where(inArray(employees.id, ids));
+    const byId = new Map(emps.map((e) => [e.id, e]));
+    input.entries.forEach((entry, i) => {
+      const why = employeeIneligibility(byId.get(entry.employeeId), input.completedOn);
+      if (why) errors.push({ field: `entries.${i}.employeeId`, code: byId.has(entry.employeeId) ? "not_employed" : "not_found", messageKey: why.messageKey, values: why.values });
+      if (course)
+        errors.push(...recordRuleErrors({ completedOn: input.completedOn, score: entry.score }, course, today, { checkDate: false, scoreField: `entries.${i}.score` }));
+    });
+    if (errors.length) throw new ValidationError(errors);
+
+    const existing = await tx
+      .select({ id: trainingRecords.id, employeeId: trainingRecords.employeeId })
+      .from(trainingRecords)
+      .where(
+        and(
+          eq(trainingRecords.courseId, input.courseId),
+          eq(trainingRecords.completedOn, input.completedOn),
+          isNull(trainingRecords.retiredAt),
+          inArray(trainingRecords.employeeId, ids),
+        ),
+      );
+    const already = new Map(existing.map((x) => [x.employeeId, x.id]));
+    const toInsert = input.entries.filter((e) => !already.has(e.employeeId));
+
+    const createdIds: number[] = [];
+    for (let i = 0; i < toInsert.length; i += 500) {
+      const rows = await tx
+        .insert(trainingRecords)
+        .values(
+          toInsert.slice(i, i + 500).map((e) => ({
+            employeeId: e.employeeId,
+            courseId: input.courseId,
+            completedOn: input.completedOn,
+            score: e.score,
+            passed: isPassing(e.score, course!.passMark),
+            method: input.method,
+            evidence: input.evidence,
+            note: input.note,
+            source: "bulk" as const,
+            recordedBy: actor.id,
+          })),
+        )
+        .returning();
+      for (const row of rows) {
+        createdIds.push(row.id);
+        await recordAudit(tx, actor, { action: "bulk_create", entity: "training_record", entityId: row.id, after: row });
+      }
+    }
+    return {
+      created: createdIds.length,
+      createdIds,
+      skipped: input.entries
+        .filter((e) => already.has(e.employeeId))
+        .map((e) => {
+          const emp = byId.get(e.employeeId)!;
+          return { employeeId: e.employeeId, employeeNumber: emp.employeeNumber, name: emp.name, recordId: already.get(e.employeeId)! };
+        }),
+    };
+  });
+}
+
+async function lockRecord(tx: Tx, id: number, version: number): Promise<TrainingRecord> {
+  const [before] = await tx.select().from(trainingRecords).where(eq(trainingRecords.id, id)).for("update");
+  if (!before) throw new NotFoundError();
+  if (before.version !== version) throw new ConflictError();
+  return before;
+}
+
+/** A correction. The audit trail keeps the before and after; a stale version gets 409. */
+export async function updateTrainingRecord(actor: SessionUser, id: number, input: UpdateRecordInput, today = todayInTokyo()): Promise<RecordDto> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await lockRecord(tx, id, input.version);
+    if (before.retiredAt) throw new ConflictError("records.errors.editRetired");
+    const courseChanged = input.courseId !== before.courseId;
+    const { course, error: courseError } = await loadCourse(tx, input.courseId, !courseChanged);
+    const errors: FieldError[] = courseError ? [courseError] : [];
+    if (input.employeeId !== before.employeeId || input.completedOn !== before.completedOn) {
+      const empError = await eligibilityError(tx, input.employeeId, input.completedOn);
+      if (empError) errors.push(empError);
+    }
+    // An imported record without a score stays editable; a changed course or score must satisfy the pass mark.
+    const scoreRule = courseChanged || input.score !== before.score;
+    errors.push(
+      ...recordRuleErrors(input, { passMark: scoreRule ? (course?.passMark ?? null) : null }, today, { checkDate: input.completedOn !== before.completedOn }),
+    );
+    if (errors.length) throw new ValidationError(errors);
+
+    if (
+      (input.employeeId !== before.employeeId || courseChanged || input.completedOn !== before.completedOn) &&
+      (await liveDuplicate(tx, input.employeeId, input.courseId, input.completedOn, id))
+    )
+      throw duplicateError();
+
+    const [after] = await tx
+      .update(trainingRecords)
+      .set({
+        employeeId: input.employeeId,
+        courseId: input.courseId,
+        completedOn: input.completedOn,
+        score: input.score,
+        passed: isPassing(input.score, course!.passMark),
+        method: input.method,
+        evidence: input.evidence,
+        note: input.note,
+        version: before.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(trainingRecords.id, id), eq(trainingRecords.version, input.version)))
+      .returning();
+    if (!after) throw new ConflictError();
+    await recordAudit(tx, actor, { action: "update", entity: "training_record", entityId: id, before, after });
+    return mustFind(tx, id);
+  });
+}
+
+/** Entered by mistake: retired with a reason (kept in the audit trail), never deleted. */
+export async function retireTrainingRecord(actor: SessionUser, id: number, input: RetireRecordInput): Promise<RecordDto> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await lockRecord(tx, id, input.version);
+    if (before.retiredAt) throw new ConflictError("records.errors.alreadyRetired");
+    const [after] = await tx
+      .update(trainingRecords)
+      .set({ retiredAt: new Date(), version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(trainingRecords.id, id), eq(trainingRecords.version, input.version)))
+      .returning();
+    if (!after) throw new ConflictError();
+    await recordAudit(tx, actor, { action: "retire", entity: "training_record", entityId: id, before, after: { ...after, retireReason: input.reason } });
+    return mustFind(tx, id);
+  });
+}
+
+export async function restoreTrainingRecord(actor: SessionUser, id: number, version: number): Promise<RecordDto> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await lockRecord(tx, id, version);
+    if (!before.retiredAt) throw new ConflictError("records.errors.notRetired");
+    if (await liveDuplicate(tx, before.employeeId, before.courseId, before.completedOn, id)) throw duplicateError();
+    const [after] = await tx
+      .update(trainingRecords)
+      .set({ retiredAt: null, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(trainingRecords.id, id), eq(trainingRecords.version, version)))
+      .returning();
+    if (!after) throw new ConflictError();
+    await recordAudit(tx, actor, { action: "restore", entity: "training_record", entityId: id, before, after });
+    return mustFind(tx, id);
+  });
+}

@@ -1,0 +1,219 @@
+import { z } from "zod";
+import { formatDate } from "@/lib/dates";
+import { isoDate, optionalText, paging, requiredText, version } from "@/lib/validation/common";
+
+/**
+ * Courses 教育プログラム (domain.md §1): input schemas shared by the course form and the API, the
+ * response shape, and the rule summary shown in words on the course page.
+ */
+
+/** As db/schema/training.ts employmentTypeEnum (a unit test keeps them equal); kept here so client code needs no Drizzle. */
+export const EMPLOYMENT_TYPE_VALUES = ["regular", "contract", "dispatched", "part_time", "executive"] as const;
+export type EmploymentTypeValue = (typeof EMPLOYMENT_TYPE_VALUES)[number];
+
+export const DEFAULT_RECURRENCE_MONTHS = 12;
+export const DEFAULT_NEW_HIRE_DUE_DAYS = 30;
+export const MAX_RECURRENCE_MONTHS = 120;
+export const MAX_NEW_HIRE_DUE_DAYS = 3650;
+
+/**
+ * A number that may arrive as a JSON number or as a form/URL string. "" and null → null (not 0, as
+ * z.coerce would make it); a numeric string → its number; anything else is left for zod to refuse.
+ */
+export function numberOrNull(v: unknown): unknown {
+  if (v === undefined || v === null) return v;
+  if (typeof v === "string") {
+    const s = v.trim();
+    if (s === "") return null;
+    return /^[+-]?\d+(\.\d+)?$/.test(s) ? Number(s) : v;
+  }
+  return v;
+}
+
+const numberError = (iss: { input?: unknown }) =>
+  iss.input === undefined || iss.input === null || iss.input === "" ? "validation.required" : "validation.invalidType";
+
+/** A whole number in [min, max]; messages name the bound. */
+export const wholeNumber = (min: number, max: number) =>
+  z.number({ error: numberError }).int("courses.errors.wholeNumber").min(min, "validation.tooSmall").max(max, "validation.tooBig");
+
+/** A positive integer id (JSON number or numeric string). */
+export const refId = z.preprocess(numberOrNull, z.number({ error: numberError }).int("validation.invalidType").positive("validation.invalidType"));
+
+const courseFields = {
+  code: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(40, "validation.tooLong")
+    .regex(/^\S+$/, "courses.errors.codeFormat"),
+  title: requiredText(200),
+  description: optionalText(4000),
+  /** true: every worker; false: only the departments and/or employment types listed. */
+  audienceAll: z.boolean({ error: "validation.required" }).default(true),
+  audienceDepartmentIds: z
+    .array(z.number({ error: "validation.invalidType" }).int().positive("validation.invalidType"), { error: "validation.invalidType" })
+    .max(200, "validation.tooMany")
+    .default([]),
+  audienceEmploymentTypes: z
+    .array(z.enum(EMPLOYMENT_TYPE_VALUES, { error: "validation.invalidOption" }), { error: "validation.invalidType" })
+    .max(EMPLOYMENT_TYPE_VALUES.length, "validation.tooMany")
+    .default([]),
+  /** null: once only; N: a passing record is valid N months. Missing: the default, every 12 months. */
+  recurrenceMonths: z.preprocess(numberOrNull, wholeNumber(1, MAX_RECURRENCE_MONTHS).nullable().default(DEFAULT_RECURRENCE_MONTHS)),
+  /** New staff (and everyone when the course starts) complete it within this many days. */
+  newHireDueDays: z.preprocess(numberOrNull, wholeNumber(0, MAX_NEW_HIRE_DUE_DAYS).default(DEFAULT_NEW_HIRE_DUE_DAYS)),
+  /** Comprehension test pass mark 0–100; null: attendance is enough. */
+  passMark: z.preprocess(numberOrNull, wholeNumber(0, 100).nullable().default(null)),
+  requiredFrom: isoDate,
+};
+
+type CourseShape = z.infer<z.ZodObject<typeof courseFields>>;
+
+/** Audience "chosen" needs at least one department or employment type; "all" clears the lists. */
+function normalizeAudience<T extends CourseShape>(v: T, ctx: z.RefinementCtx): T {
+  if (v.audienceAll) return { ...v, audienceDepartmentIds: [], audienceEmploymentTypes: [] };
+  if (v.audienceDepartmentIds.length === 0 && v.audienceEmploymentTypes.length === 0) {
+    ctx.addIssue({ code: "custom", path: ["audience"], message: "courses.errors.audienceRequired", input: v });
+    return z.NEVER;
+  }
+  return {
+    ...v,
+    audienceDepartmentIds: [...new Set(v.audienceDepartmentIds)].sort((a, b) => a - b),
+    audienceEmploymentTypes: EMPLOYMENT_TYPE_VALUES.filter((t) => v.audienceEmploymentTypes.includes(t)),
+  };
+}
+
+export const createCourseSchema = z.object(courseFields).transform(normalizeAudience);
+export type CreateCourseInput = z.output<typeof createCourseSchema>;
+
+export const updateCourseSchema = z.object({ ...courseFields, version }).transform(normalizeAudience);
+export type UpdateCourseInput = z.output<typeof updateCourseSchema>;
+
+export const versionOnlySchema = z.object({ version });
+
+export const courseIdParams = z.object({ id: refId });
+
+const flag = z.preprocess((v) => (v === "" ? undefined : v), z.enum(["true", "false"]).optional());
+
+export const COURSE_SORTS = ["code", "title", "requiredFrom", "recurrenceMonths"] as const;
+
+export const listCoursesQuery = z.object({
+  ...paging,
+  q: z.string().trim().max(100).optional(),
+  /** "true": retired courses too. */
+  includeRetired: flag,
+  sort: z.enum(COURSE_SORTS).default("code"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+});
+export type ListCoursesQuery = z.infer<typeof listCoursesQuery>;
+
+export const exportCoursesQuery = listCoursesQuery.omit({ page: true, pageSize: true });
+export type ExportCoursesQuery = z.infer<typeof exportCoursesQuery>;
+
+export const courseSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  audienceAll: z.boolean(),
+  audienceDepartmentIds: z.array(z.number()),
+  audienceEmploymentTypes: z.array(z.string()),
+  recurrenceMonths: z.number().nullable(),
+  newHireDueDays: z.number(),
+  passMark: z.number().nullable(),
+  requiredFrom: z.string(),
+  retiredAt: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Live training records of the course. */
+  recordCount: z.number(),
+});
+export type CourseDto = z.infer<typeof courseSchema>;
+
+export const historyChangeSchema = z.object({
+  field: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  beforeLabel: z.string().optional(),
+  afterLabel: z.string().optional(),
+});
+export const historyEntrySchema = z.object({
+  id: z.number(),
+  occurredAt: z.string(),
+  action: z.string(),
+  actorEmail: z.string().nullable(),
+  actorName: z.string().nullable(),
+  changes: z.array(historyChangeSchema),
+  reason: z.string().nullable(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const courseDetailSchema = z.object({ course: courseSchema, history: z.array(historyEntrySchema) });
+
+/** A sentence of the UI: a message key with its values, translated where it is shown. */
+export type MessageRef = { key: string; values?: Record<string, string | number> };
+
+type RuleFacts = Pick<CourseDto, "recurrenceMonths" | "newHireDueDays" | "passMark" | "requiredFrom">;
+
+/** The course's rules in words: 「12か月ごとに受講」「入社後30日以内」「合格点 80点」「2024/04/01 から必須」. */
+export function courseRuleSummary(c: RuleFacts): MessageRef[] {
+  return [
+    c.recurrenceMonths === null
+      ? { key: "courses.rules.once" }
+      : c.recurrenceMonths % 12 === 0 && c.recurrenceMonths > 12
+        ? { key: "courses.rules.everyYears", values: { years: c.recurrenceMonths / 12 } }
+        : { key: "courses.rules.everyMonths", values: { months: c.recurrenceMonths } },
+    c.newHireDueDays === 0 ? { key: "courses.rules.dueOnHire" } : { key: "courses.rules.newHireDue", values: { days: c.newHireDueDays } },
+    c.passMark === null ? { key: "courses.rules.attendanceOnly" } : { key: "courses.rules.passMark", values: { mark: c.passMark } },
+    { key: "courses.rules.requiredFrom", values: { date: formatDate(c.requiredFrom) } },
+  ];
+}
+
+/**
+ * Who must take it: everyone, or the names of the chosen departments and the chosen employment
+ * types (in the fixed order of EMPLOYMENT_TYPE_VALUES). Unknown department ids are shown as "#id".
+ */
+export function audienceParts(
+  c: Pick<CourseDto, "audienceAll" | "audienceDepartmentIds" | "audienceEmploymentTypes">,
+  departmentName: (id: number) => string | undefined,
+): { all: true } | { all: false; departments: string[]; employmentTypes: EmploymentTypeValue[] } {
+  if (c.audienceAll) return { all: true };
+  return {
+    all: false,
+    departments: c.audienceDepartmentIds.map((id) => departmentName(id) ?? `#${id}`),
+    employmentTypes: EMPLOYMENT_TYPE_VALUES.filter((t) => c.audienceEmploymentTypes.includes(t)),
+  };
+}
+
+const COURSE_QUERY_KEYS = ["q", "includeRetired", "sort", "dir", "page", "pageSize"] as const;
+
+/** List filters read from a page URL; a bad value is dropped rather than breaking the page. */
+export function parseCoursesSearchParams(sp: Record<string, string | string[] | undefined>): ListCoursesQuery {
+  const input: Record<string, unknown> = {};
+  for (const k of COURSE_QUERY_KEYS) {
+    const v = sp[k];
+    const s = Array.isArray(v) ? v[0] : v;
+    if (s !== undefined && s !== "") input[k] = s;
+  }
+  for (let i = 0; i < 10; i++) {
+    const r = listCoursesQuery.safeParse(input);
+    if (r.success) return r.data;
+    for (const issue of r.error.issues) delete input[String(issue.path[0])];
+  }
+  return listCoursesQuery.parse({});
+}
+
+/** The query string of a course filter, defaults left out (also the query cache key). */
+export function coursesQueryString(q: Partial<ListCoursesQuery>): string {
+  const defaults: Record<string, unknown> = { sort: "code", dir: "asc", page: 1, pageSize: 50 };
+  const sp = new URLSearchParams();
+  for (const k of COURSE_QUERY_KEYS) {
+    const v = (q as Record<string, unknown>)[k];
+    if (v === undefined || v === null || v === "" || defaults[k] === v) continue;
+    sp.set(k, String(v));
+  }
+  const s = sp.toString();
+  return s ? `?${s}` : "";
+}

@@ -1,0 +1,155 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * Every visible string comes from messages/ja.json and messages/en.json: the two files must have the
+ * same keys (deep), no empty strings, and the same ICU placeholders ({name}) in both languages.
+ */
+
+type Messages = { [key: string]: string | Messages };
+
+function load(locale: string): Messages {
+  return JSON.parse(readFileSync(path.join(__dirname, `${locale}.json`), "utf8")) as Messages;
+}
+
+/** Dotted path → string value, for every leaf. Non-string leaves are reported as problems. */
+function flatten(obj: unknown, prefix = "", out = new Map<string, unknown>()): Map<string, unknown> {
+  if (obj && typeof obj === "object" && !Array.isArray(obj)) {
+    for (const [k, v] of Object.entries(obj)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else {
+    out.set(prefix, obj);
+  }
+  return out;
+}
+
+/**
+ * The argument names an ICU message uses: `{name}`, `{count, plural, …}`, `{d, date}`; the nested
+ * text of plural/select branches is searched too, but branch keywords (one, other, =0) are not names.
+ */
+function placeholders(message: string): string[] {
+  const names = new Set<string>();
+  const scan = (s: string) => {
+    let i = 0;
+    while (i < s.length) {
+      const ch = s[i];
+      if (ch === "'" && s[i + 1] === "'") {
+        i += 2;
+        continue;
+      }
+      if (ch === "'" && (s[i + 1] === "{" || s[i + 1] === "}")) {
+        // Quoted literal text: skip to the closing quote.
+        const end = s.indexOf("'", i + 1);
+        i = end === -1 ? s.length : end + 1;
+        continue;
+      }
+      if (ch === "{") {
+        const end = matching(s, i);
+        const inner = s.slice(i + 1, end);
+        const comma = inner.indexOf(",");
+        const name = (comma === -1 ? inner : inner.slice(0, comma)).trim();
+        if (name) names.add(name);
+        if (comma !== -1) {
+          // Branches of plural/select: `other {…}` — scan their bodies.
+          const rest = inner.slice(comma + 1);
+          let j = 0;
+          while (j < rest.length) {
+            if (rest[j] === "{") {
+              const e = matching(rest, j);
+              scan(rest.slice(j + 1, e));
+              j = e + 1;
+            } else j++;
+          }
+        }
+        i = end + 1;
+        continue;
+      }
+      i++;
+    }
+  };
+  scan(message);
+  return [...names].sort();
+}
+
+function matching(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === "{") depth++;
+    else if (s[i] === "}" && --depth === 0) return i;
+  }
+  return s.length;
+}
+
+/** Every problem between two message trees, as readable lines (empty when they agree). */
+function compareMessages(ja: unknown, en: unknown): string[] {
+  const a = flatten(ja);
+  const b = flatten(en);
+  const problems: string[] = [];
+  for (const key of a.keys()) if (!b.has(key)) problems.push(`missing in en.json: ${key}`);
+  for (const key of b.keys()) if (!a.has(key)) problems.push(`missing in ja.json: ${key}`);
+  for (const [name, map] of [
+    ["ja.json", a],
+    ["en.json", b],
+  ] as const) {
+    for (const [key, value] of map) {
+      if (typeof value !== "string") problems.push(`${name}: ${key} is not a string`);
+      else if (value.trim() === "") problems.push(`${name}: ${key} is empty`);
+    }
+  }
+  for (const [key, va] of a) {
+    const vb = b.get(key);
+    if (typeof va !== "string" || typeof vb !== "string") continue;
+    const pa = placeholders(va).join(", ");
+    const pb = placeholders(vb).join(", ");
+    if (pa !== pb) problems.push(`placeholders differ at ${key}: ja {${pa}} vs en {${pb}}`);
+  }
+  return problems;
+}
+
+describe("messages", () => {
+  const ja = load("ja");
+  const en = load("en");
+
+  it("ja.json and en.json have the same keys, no empty strings and the same placeholders", () => {
+    expect(compareMessages(ja, en)).toEqual([]);
+  });
+
+  it("has messages at all", () => {
+    expect(flatten(ja).size).toBeGreaterThan(10);
+  });
+
+  describe("the check can fail", () => {
+    const clone = () => JSON.parse(JSON.stringify(en)) as Messages;
+
+    it("on a key missing from one language", () => {
+      const broken = clone();
+      delete (broken.auth as Messages).title;
+      expect(compareMessages(ja, broken)).toContain("missing in en.json: auth.title");
+      expect(compareMessages(broken, ja)).toContain("missing in ja.json: auth.title");
+    });
+
+    it("on a nested key added to one side only", () => {
+      const broken = clone();
+      (broken.auth as Messages).extra = { deep: "x" };
+      expect(compareMessages(ja, broken)).toContain("missing in ja.json: auth.extra.deep");
+    });
+
+    it("on an empty string", () => {
+      const broken = clone();
+      (broken.auth as Messages).title = " ";
+      expect(compareMessages(ja, broken)).toContain("en.json: auth.title is empty");
+    });
+
+    it("on a placeholder that differs", () => {
+      const broken = clone();
+      (broken.auth as Messages).demoHelp = "Every password is {pass}.";
+      expect(compareMessages(ja, broken).some((p) => p.startsWith("placeholders differ at auth.demoHelp"))).toBe(true);
+    });
+  });
+
+  it("reads ICU placeholders, including plural branches", () => {
+    expect(placeholders("{count, plural, one {# item in {place}} other {# items}} by {name}")).toEqual(["count", "name", "place"]);
+    expect(placeholders("no args, '{quoted}' text")).toEqual([]);
+    expect(placeholders("{d, date, short}")).toEqual(["d"]);
+  });
+});

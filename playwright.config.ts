@@ -1,0 +1,66 @@
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * Browser tests in Debian's Chromium (`apt-get install chromium`; Playwright downloads nothing here)
+ * against the PRODUCTION build (`npm run build` first). The server gets its own embedded database in
+ * .data/e2e, wiped before each run, so the first start loads fresh demo data.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+// Cookies are per host, and Auth.js redirects to localhost: use localhost, never 127.0.0.1.
+const baseURL = `http://localhost:${PORT}`;
+const dataDir = path.join(__dirname, ".data", "e2e");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT ?? "test-results/e2e.json" }]],
+  use: {
+    baseURL,
+    locale: "ja-JP",
+    timezoneId: "Asia/Tokyo",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    // Signs in once per role and keeps the cookies (.data/e2e-auth, git-ignored).
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+  ],
+  webServer: {
+    // A fresh embedded database per run: delete the folder, then start the production server on it.
+    command: `rm -rf "${dataDir}" && exec node_modules/.bin/next start -p ${PORT}`,
+    url: `${baseURL}/api/v1/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PMS_DATA_DIR: dataDir,
+      // The e2e run always uses its own embedded database, whatever the shell says.
+      DATABASE_URL: "",
+      PORT: String(PORT),
+      AUTH_URL: baseURL,
+      NODE_ENV: "production",
+    },
+  },
+});

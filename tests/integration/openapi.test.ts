@@ -1,0 +1,126 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import * as openapiRoute from "@/app/api/v1/openapi.json/route";
+import { ROLES } from "@/lib/auth/roles";
+import { call } from "../support/api";
+
+/**
+ * The OpenAPI document is the contract: OpenAPI 3.1, every operation named and with the roles that
+ * may call it, every JSON body with an example, and no route handler under app/api/v1 that the
+ * document does not describe (nor the reverse).
+ */
+
+const ROOT = path.resolve(__dirname, "../..");
+const API_DIR = path.join(ROOT, "app/api/v1");
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+
+type Operation = {
+  operationId?: string;
+  security?: unknown[];
+  "x-roles"?: unknown;
+  requestBody?: { content?: Record<string, { example?: unknown; schema?: unknown }> };
+};
+type Doc = { openapi: string; info: { title: string }; paths: Record<string, Record<string, Operation>> };
+
+/** Every route.ts under app/api/v1 (auth excluded), with its OpenAPI path. */
+function routeFiles(dir = API_DIR): { file: string; apiPath: string }[] {
+  const out: { file: string; apiPath: string }[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (dir === API_DIR && name === "auth") continue;
+      out.push(...routeFiles(full));
+    } else if (name === "route.ts" || name === "route.tsx") {
+      const rel = path.relative(API_DIR, path.dirname(full)).split(path.sep).filter(Boolean);
+      const segments = rel
+        .filter((s) => !/^\(.*\)$/.test(s)) // route groups are not part of the URL
+        .map((s) => s.replace(/^\[\[?(?:\.\.\.)?([^\]]+)\]?\]$/, "{$1}"));
+      out.push({ file: full, apiPath: ["/api/v1", ...segments].join("/") });
+    }
+  }
+  return out.sort((a, b) => a.apiPath.localeCompare(b.apiPath));
+}
+
+const res = await call(openapiRoute, "GET", "/api/v1/openapi.json");
+const doc = res.body as Doc;
+const operations = Object.entries(doc.paths ?? {}).flatMap(([p, item]) =>
+  Object.entries(item)
+    .filter(([m]) => (HTTP_METHODS as readonly string[]).includes(m.toUpperCase()))
+    .map(([method, op]) => ({ path: p, method: method.toUpperCase(), op })),
+);
+
+describe("GET /api/v1/openapi.json", () => {
+  it("answers an OpenAPI 3.1 document as JSON, without a session", () => {
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/json");
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    expect(doc.info.title).toBeTruthy();
+    expect(operations.length).toBeGreaterThan(3);
+  });
+
+  it("every operation has a unique operationId", () => {
+    const ids = operations.map((o) => o.op.operationId);
+    const missing = operations.filter((o) => !o.op.operationId).map((o) => `${o.method} ${o.path}`);
+    expect(missing).toEqual([]);
+    const dup = ids.filter((id, i) => ids.indexOf(id) !== i);
+    expect(dup).toEqual([]);
+  });
+
+  it("every operation that needs a session lists valid roles in x-roles", () => {
+    const problems: string[] = [];
+    for (const { path: p, method, op } of operations) {
+      const isPublic = Array.isArray(op.security) && op.security.length === 0;
+      if (isPublic) continue;
+      const roles = op["x-roles"];
+      if (!Array.isArray(roles) || roles.length === 0) problems.push(`${method} ${p}: x-roles missing or empty`);
+      else {
+        const bad = roles.filter((r) => !(ROLES as readonly unknown[]).includes(r));
+        if (bad.length) problems.push(`${method} ${p}: unknown roles ${bad.join(", ")}`);
+      }
+      if (!Array.isArray(op.security) || op.security.length === 0) problems.push(`${method} ${p}: no security requirement`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("every JSON request body of POST/PUT/PATCH carries an example", () => {
+    const missing = operations
+      .filter((o) => ["POST", "PUT", "PATCH"].includes(o.method))
+      .filter((o) => o.op.requestBody?.content?.["application/json"])
+      .filter((o) => o.op.requestBody!.content!["application/json"].example === undefined)
+      .map((o) => `${o.method} ${o.path} (${o.op.operationId})`);
+    expect(missing).toEqual([]);
+  });
+
+  it("documents every route handler under app/api/v1, and every documented operation has one", async () => {
+    const files = routeFiles();
+    expect(files.length).toBeGreaterThan(3);
+    const undocumented: string[] = [];
+    const implemented = new Set<string>();
+    for (const { file, apiPath } of files) {
+      const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+      for (const method of HTTP_METHODS) {
+        if (typeof mod[method] !== "function") continue;
+        implemented.add(`${method} ${apiPath}`);
+        if (!doc.paths[apiPath]?.[method.toLowerCase()]) undocumented.push(`${method} ${apiPath} (${path.relative(ROOT, file)})`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+    const unimplemented = operations.map((o) => `${o.method} ${o.path}`).filter((k) => !implemented.has(k));
+    expect(unimplemented).toEqual([]);
+  });
+
+  it("the path parameters of each path are declared, and required", () => {
+    const problems: string[] = [];
+    for (const { path: p, method, op } of operations) {
+      const names = [...p.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+      const declared = ((op as { parameters?: { in: string; name: string; required?: boolean }[] }).parameters ?? []).filter((x) => x.in === "path");
+      for (const n of names) {
+        const d = declared.find((x) => x.name === n);
+        if (!d) problems.push(`${method} ${p}: path parameter ${n} not declared`);
+        else if (d.required !== true) problems.push(`${method} ${p}: path parameter ${n} must be required: true`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
