@@ -70,7 +70,7 @@ export function AppShell({ user, nav, signOut, children }: { user: SessionUser; 
           </span>
           <LanguageSwitch />
           <form action={signOut}>
-            <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-slate-700 hover:bg-slate-100">
+            <button type="submit" className="whitespace-nowrap rounded-md border border-slate-300 px-2.5 py-1 text-slate-700 hover:bg-slate-100">
               {t("header.signOut")}
             </button>
           </form>

@@ -26,7 +26,7 @@ export function LanguageSwitch() {
           lang={code}
           aria-pressed={locale === code}
           onClick={() => choose(code)}
-          className={`px-2.5 py-1 ${locale === code ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-100"}`}
+          className={`whitespace-nowrap px-2 py-1 ${locale === code ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-100"}`}
         >
           {label}
         </button>
