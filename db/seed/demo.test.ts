@@ -89,7 +89,7 @@ describe("seedDemo", () => {
     const [marker] = await db.select().from(settings).where(sql`${settings.key} = 'demo_seeded'`);
     expect(marker.value).toBe(true);
     // The fiscal year setting is left to its default (April) until the privacy manager saves one.
-    const [org] = await db.select().from(settings).where(sql`${settings.key} = 'organisation'`);
+    const [org] = await db.select().from(settings).where(sql`${settings.key} = 'fiscal_year_start_month'`);
     expect(org).toBeUndefined();
     const trail = await db.select().from(auditLog);
     expect(trail).toHaveLength(1);
