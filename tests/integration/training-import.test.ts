@@ -121,6 +121,12 @@ describe("training-record CSV import", () => {
     const preview = await post(form(bytes, "preview"));
     expect(preview.body).toMatchObject({ validRows: 3, newRows: 0, existingRows: 3, errorCount: 0 });
     expect(preview.body.sample.every((s: { alreadyStored: boolean }) => s.alreadyStored)).toBe(true);
+    // One new line among stored ones: counted apart, flagged per sample row.
+    const mixed = await post(form(iconv.encode(`${SJIS_TEXT}\r\nE0002,SEC-AWARE,2026/05/05,,,`, "cp932"), "preview"));
+    expect(mixed.body).toMatchObject({ validRows: 4, newRows: 1, existingRows: 3 });
+    expect(mixed.body.sample.map((s: { alreadyStored: boolean }) => s.alreadyStored)).toEqual([true, true, true, false]);
+    expect(await recordCount()).toBe(before);
+
     const again = await post(form(bytes, "commit"));
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ inserted: 0, skipped: 3 });
@@ -205,6 +211,7 @@ describe("training-record CSV import", () => {
     const ok = await post(form(rows.join("\n"), "commit"), { accept: "application/x-ndjson" });
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toContain("application/x-ndjson");
+    expect(ok.headers.get("cache-control")).toContain("no-transform"); // never gzip-buffered
     const lines = ok.text.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines[0]).toEqual({ phase: "validating", done: 0, total: 28 });
     expect(lines.some((l) => l.phase === "inserting" && l.done === 28 && l.total === 28)).toBe(true);

@@ -250,7 +250,9 @@ export function streamCommit(upload: Upload, user: SessionUser, locale: Locale, 
     status: 200,
     headers: {
       "content-type": "application/x-ndjson; charset=utf-8",
-      "cache-control": "no-store",
+      // no-transform: `next start` gzips responses otherwise, and zlib would hold the small
+      // progress lines back until the end; x-accel-buffering: the same for an nginx in front.
+      "cache-control": "no-store, no-transform",
       "x-accel-buffering": "no",
       "content-language": locale,
     },
