@@ -29,7 +29,9 @@ function toDto(c: Course, recordCount = 0): CourseDto {
   };
 }
 
-const recordCountSql = sql<number>`(select count(*) from ${trainingRecords} where ${trainingRecords.courseId} = ${courses.id} and ${trainingRecords.retiredAt} is null)`.mapWith(Number);
+// Spelled out: in a single-table select Drizzle writes columns unqualified, and a bare "id" inside
+// the subquery would mean training_records.id.
+const recordCountSql = sql<number>`(select count(*) from "training_records" tr where tr."course_id" = "courses"."id" and tr."retired_at" is null)`.mapWith(Number);
 
 function courseFilter(q: Pick<ListCoursesQuery, "q" | "includeRetired">): SQL | undefined {
   const where: SQL[] = [];

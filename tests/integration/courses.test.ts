@@ -6,7 +6,7 @@ import * as retireRoute from "@/app/api/v1/courses/[id]/retire/route";
 import * as restoreRoute from "@/app/api/v1/courses/[id]/restore/route";
 import * as exportRoute from "@/app/api/v1/courses/export.csv/route";
 import { getDb } from "@/db";
-import { auditLog, courses, departments } from "@/db/schema";
+import { auditLog, courses, departments, employees, trainingRecords } from "@/db/schema";
 import { call, signInAs } from "../support/api";
 
 let sales = 0;
@@ -141,6 +141,26 @@ describe("courses API", () => {
     expect(restored.body).toMatchObject({ retiredAt: null, version: 3 });
     const detail = await call(courseRoute, "GET", `/api/v1/courses/${id}`, { params: { id } });
     expect(detail.body.history.map((h: { action: string }) => h.action)).toEqual(["restore", "retire", "create"]);
+  });
+
+  it("counts each course's live records", async () => {
+    const db = await getDb();
+    const [emp] = await db
+      .insert(employees)
+      .values({ employeeNumber: "E9001", name: "記録 太郎", departmentId: sales, employmentType: "regular", hireDate: "2020-04-01" })
+      .returning();
+    const [cs] = await db.select().from(courses).where(eq(courses.code, "CS-HANDLING"));
+    await db.insert(trainingRecords).values([
+      { employeeId: emp.id, courseId: cs.id, completedOn: "2025-01-10", score: 90, passed: true, method: "classroom" },
+      { employeeId: emp.id, courseId: cs.id, completedOn: "2025-02-10", score: 90, passed: true, method: "classroom" },
+      { employeeId: emp.id, courseId: cs.id, completedOn: "2025-03-10", score: 90, passed: true, method: "classroom", retiredAt: new Date() },
+    ]);
+    await signInAs("auditor");
+    const list = await call(coursesRoute, "GET", "/api/v1/courses?includeRetired=true");
+    const counts = Object.fromEntries(list.body.items.map((c: { code: string; recordCount: number }) => [c.code, c.recordCount]));
+    expect(counts["CS-HANDLING"]).toBe(2);
+    expect(Object.entries(counts).filter(([code]) => code !== "CS-HANDLING").every(([, n]) => n === 0)).toBe(true);
+    expect((await call(courseRoute, "GET", `/api/v1/courses/${cs.id}`, { params: { id: cs.id } })).body.course.recordCount).toBe(2);
   });
 
   it("lists with search, sort and paging", async () => {

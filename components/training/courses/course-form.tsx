@@ -142,6 +142,8 @@ function CourseForm({
         const field = fe.field.startsWith("audience") ? "audience" : fe.field;
         found[field] ??= tAll(fe.messageKey, fe.values);
       }
+      // The audience rule is checked after the fields; say it in the same round.
+      if (!audienceAll && deptIds.length === 0 && types.length === 0) found.audience ??= tAll("courses.errors.audienceRequired");
       setErrors(found);
       return;
     }

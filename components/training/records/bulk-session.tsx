@@ -106,6 +106,7 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
       setResult({ r, query: recordsQueryString({ courseId: b.courseId, from: b.completedOn, to: b.completedOn }) });
       setSelected([]);
       setErrors({});
+      window.scrollTo({ top: 0, behavior: "smooth" });
       await Promise.all([qc.invalidateQueries({ queryKey: queryKeys.records }), qc.invalidateQueries({ queryKey: queryKeys.employeeOptions })]);
     },
     onError: (err) => {
@@ -113,6 +114,7 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
         setErrors(err.fieldErrors);
         setProblem(Object.keys(err.fieldErrors).some((k) => k.startsWith("entries.")) ? tb("entryErrors") : (err.detail ?? err.title));
       } else setProblem(tc("errorBody"));
+      window.scrollTo({ top: 0, behavior: "smooth" });
     },
   });
 
@@ -142,7 +144,10 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
       });
     }
     setErrors(found);
-    if (Object.keys(found).some((k) => k.startsWith("entries."))) setProblem(tb("entryErrors"));
+    if (Object.keys(found).some((k) => k.startsWith("entries."))) {
+      setProblem(tb("entryErrors"));
+      window.scrollTo({ top: 0, behavior: "smooth" });
+    }
     else if (Object.keys(found).length) setProblem(null);
     if (!parsed.success || Object.keys(found).length) return;
     save.mutate(parsed.data);
@@ -387,7 +392,7 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
           {selected.length ? (
             <details className="mt-4 rounded-md border border-slate-200 p-3 text-sm">
               <summary className="cursor-pointer font-medium">
-                {tb("selectedTitle")}（{selected.length}）
+                {tb("selectedTitle", { count: selected.length })}
               </summary>
               <ul className="mt-2 flex flex-wrap gap-2">
                 {selected.map((s, i) => (
@@ -416,7 +421,7 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
 
         <div className="flex justify-end">
           <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? tb("submitting") : tb("submit", { count: selected.length })}
+            {save.isPending ? tb("submitting") : selected.length ? tb("submit", { count: selected.length }) : tb("submitEmpty")}
           </Button>
         </div>
       </form>

@@ -126,7 +126,7 @@ export function RecordDetail({
   return (
     <div className="space-y-4">
       <PageHeader
-        title={`${t("title")}：${r.employeeName} / ${r.courseTitle}`}
+        title={t("detail.heading", { name: r.employeeName, course: r.courseTitle })}
         description={formatDate(r.completedOn)}
         actions={
           <>

@@ -129,8 +129,10 @@ function RecordForm({
     onError: (err) => {
       if (err instanceof ApiProblem) {
         setErrors(err.fieldErrors);
-        const conflict = err.status === 409 && Object.keys(err.fieldErrors).length === 0;
-        setProblem({ message: err.detail ?? err.title, conflict });
+        const hasFields = Object.keys(err.fieldErrors).length > 0;
+        const conflict = err.status === 409 && !hasFields;
+        // A duplicate (409 on a field) is said beside the field; a stale version needs the banner.
+        setProblem(err.status === 409 && hasFields ? null : { message: err.detail ?? err.title, conflict });
       } else setProblem({ message: tc("errorBody"), conflict: false });
     },
   });

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
@@ -50,6 +50,8 @@ export function RecordList({
   const [search, setSearch] = useState(filters.q ?? "");
   const [customPeriod, setCustomPeriod] = useState(Boolean(filters.from || filters.to) && filters.fy === undefined);
   const [createOpen, setCreateOpen] = useState(false);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const moreId = useId();
   const [created, setCreated] = useState<RecordDto | null>(null);
 
   const list = useQuery({
@@ -67,6 +69,9 @@ export function RecordList({
   const fyOptions = Array.from({ length: 6 }, (_, i) => currentFy - i);
   const periodValue = filters.fy !== undefined ? `fy:${filters.fy}` : customPeriod || filters.from || filters.to ? "custom" : "";
   const activeCourses = courses.filter((c) => !c.retired);
+  const activeCount = [filters.departmentId, filters.courseId, filters.fy ?? filters.from ?? filters.to, filters.method, filters.passed, filters.source].filter(
+    (v) => v !== undefined,
+  ).length;
   const hasFilters = recordsQueryString({ ...filters, page: 1, pageSize: 50, sort: "completedOn", dir: "desc" }) !== "";
   const exportHref = `/api/v1/training-records/export.csv${recordsQueryString({ ...filters, page: 1, pageSize: 50 })}`;
 
@@ -172,78 +177,85 @@ export function RecordList({
               onBlur={() => search.trim() !== (filters.q ?? "") && update({ q: search.trim() || undefined })}
             />
           </div>
-          <SelectField label={t("filters.department")} value={filters.departmentId ?? ""} onChange={(e) => update({ departmentId: e.target.value ? Number(e.target.value) : undefined })}>
-            <option value="">{t("filters.all")}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t("filters.course")} value={filters.courseId ?? ""} onChange={(e) => update({ courseId: e.target.value ? Number(e.target.value) : undefined })}>
-            <option value="">{t("filters.all")}</option>
-            {activeCourses.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.code} {c.title}
-              </option>
-            ))}
-            {courses
-              .filter((c) => c.retired)
-              .map((c) => (
-                <option key={c.id} value={c.id}>
-                  {t("filters.retiredCourse", { title: `${c.code} ${c.title}` })}
+          <div className="sm:hidden">
+            <Button variant="secondary" className="w-full" aria-expanded={moreOpen} aria-controls={moreId} onClick={() => setMoreOpen((v) => !v)}>
+              {moreOpen ? t("filters.hideMore") : t("filters.showMore", { count: activeCount })}
+            </Button>
+          </div>
+          <div id={moreId} className={`${moreOpen ? "grid" : "hidden"} gap-3 sm:contents`}>
+            <SelectField label={t("filters.department")} value={filters.departmentId ?? ""} onChange={(e) => update({ departmentId: e.target.value ? Number(e.target.value) : undefined })}>
+              <option value="">{t("filters.all")}</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
                 </option>
               ))}
-          </SelectField>
-          <SelectField
-            label={t("filters.period")}
-            value={periodValue}
-            onChange={(e) => {
-              const v = e.target.value;
-              if (v === "custom") {
-                setCustomPeriod(true);
-                update({ fy: undefined });
-              } else {
-                setCustomPeriod(false);
-                update({ fy: v ? Number(v.slice(3)) : undefined, from: undefined, to: undefined });
-              }
-            }}
-          >
-            <option value="">{t("filters.allPeriods")}</option>
-            {fyOptions.map((fy) => (
-              <option key={fy} value={`fy:${fy}`}>
-                {fiscalYearLabel(fy, locale)}
-              </option>
-            ))}
-            <option value="custom">{t("filters.customPeriod")}</option>
-          </SelectField>
-          {periodValue === "custom" ? (
-            <>
-              <TextField label={t("filters.from")} type="date" value={filters.from ?? ""} max={filters.to} onChange={(e) => update({ from: e.target.value || undefined })} />
-              <TextField label={t("filters.to")} type="date" value={filters.to ?? ""} min={filters.from} onChange={(e) => update({ to: e.target.value || undefined })} />
-            </>
-          ) : null}
-          <SelectField label={t("filters.method")} value={filters.method ?? ""} onChange={(e) => update({ method: (e.target.value || undefined) as ListRecordsQuery["method"] })}>
-            <option value="">{t("filters.all")}</option>
-            {TRAINING_METHOD_VALUES.map((m) => (
-              <option key={m} value={m}>
-                {tm(m)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t("filters.result")} value={filters.passed ?? ""} onChange={(e) => update({ passed: (e.target.value || undefined) as ListRecordsQuery["passed"] })}>
-            <option value="">{t("filters.all")}</option>
-            <option value="true">{t("result.passed")}</option>
-            <option value="false">{t("result.failed")}</option>
-          </SelectField>
-          <SelectField label={t("filters.source")} value={filters.source ?? ""} onChange={(e) => update({ source: (e.target.value || undefined) as ListRecordsQuery["source"] })}>
-            <option value="">{t("filters.all")}</option>
-            {RECORD_SOURCE_VALUES.map((s) => (
-              <option key={s} value={s}>
-                {t(`sources.${s}`)}
-              </option>
-            ))}
-          </SelectField>
+            </SelectField>
+            <SelectField label={t("filters.course")} value={filters.courseId ?? ""} onChange={(e) => update({ courseId: e.target.value ? Number(e.target.value) : undefined })}>
+              <option value="">{t("filters.all")}</option>
+              {activeCourses.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.code} {c.title}
+                </option>
+              ))}
+              {courses
+                .filter((c) => c.retired)
+                .map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {t("filters.retiredCourse", { title: `${c.code} ${c.title}` })}
+                  </option>
+                ))}
+            </SelectField>
+            <SelectField
+              label={t("filters.period")}
+              value={periodValue}
+              onChange={(e) => {
+                const v = e.target.value;
+                if (v === "custom") {
+                  setCustomPeriod(true);
+                  update({ fy: undefined });
+                } else {
+                  setCustomPeriod(false);
+                  update({ fy: v ? Number(v.slice(3)) : undefined, from: undefined, to: undefined });
+                }
+              }}
+            >
+              <option value="">{t("filters.allPeriods")}</option>
+              {fyOptions.map((fy) => (
+                <option key={fy} value={`fy:${fy}`}>
+                  {fiscalYearLabel(fy, locale)}
+                </option>
+              ))}
+              <option value="custom">{t("filters.customPeriod")}</option>
+            </SelectField>
+            {periodValue === "custom" ? (
+              <>
+                <TextField label={t("filters.from")} type="date" value={filters.from ?? ""} max={filters.to} onChange={(e) => update({ from: e.target.value || undefined })} />
+                <TextField label={t("filters.to")} type="date" value={filters.to ?? ""} min={filters.from} onChange={(e) => update({ to: e.target.value || undefined })} />
+              </>
+            ) : null}
+            <SelectField label={t("filters.method")} value={filters.method ?? ""} onChange={(e) => update({ method: (e.target.value || undefined) as ListRecordsQuery["method"] })}>
+              <option value="">{t("filters.all")}</option>
+              {TRAINING_METHOD_VALUES.map((m) => (
+                <option key={m} value={m}>
+                  {tm(m)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t("filters.result")} value={filters.passed ?? ""} onChange={(e) => update({ passed: (e.target.value || undefined) as ListRecordsQuery["passed"] })}>
+              <option value="">{t("filters.all")}</option>
+              <option value="true">{t("result.passed")}</option>
+              <option value="false">{t("result.failed")}</option>
+            </SelectField>
+            <SelectField label={t("filters.source")} value={filters.source ?? ""} onChange={(e) => update({ source: (e.target.value || undefined) as ListRecordsQuery["source"] })}>
+              <option value="">{t("filters.all")}</option>
+              {RECORD_SOURCE_VALUES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sources.${s}`)}
+                </option>
+              ))}
+            </SelectField>
+          </div>
           <div className="flex flex-wrap items-end gap-3 sm:col-span-2 lg:col-span-4">
             <CheckboxField
               label={t("filters.includeRetired")}

@@ -51,7 +51,7 @@ export class ImportRejectedError extends AppError {
 
 export class FileTooLargeError extends AppError {
   constructor() {
-    super(413, "bad-request", "import.errors.fileTooLarge", { max: IMPORT_MAX_BYTES / 1024 / 1024 });
+    super(413, "payload-too-large", "import.errors.fileTooLarge", { max: IMPORT_MAX_BYTES / 1024 / 1024 });
   }
 }
 
