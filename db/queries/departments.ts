@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gt, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { departments, employees, type Department } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError, sqlState } from "@/lib/api/errors";
@@ -29,7 +29,7 @@ function toDto(d: Department, activeEmployees: number): DepartmentDto {
 
 /** Employed on `today`: not retired, no leave date or one still ahead (as isActiveOn in lib/training/status.ts; future hires count). */
 export function activeEmployeeCondition(today: string): SQL {
-  return and(isNull(employees.retiredAt), or(isNull(employees.leaveDate), gt(employees.leaveDate, today)))!;
+  return and(isNull(employees.retiredAt), or(isNull(employees.leaveDate), gte(employees.leaveDate, today)))!;
 }
 
 function activeCounts(db: DbOrTx, today: string) {
@@ -156,15 +156,20 @@ export async function updateDepartment(actor: SessionUser, id: number, input: Up
   );
 }
 
-/** Retire (close) or restore a department. A department with active employees cannot close: move them or record their leave first. */
+/**
+ * Retire (close) or restore a department; idempotent (a department already retired stays so, 200).
+ * A department with active employees cannot close: move them or record their leave first.
+ */
 export async function setDepartmentRetired(actor: SessionUser, id: number, version: number, retire: boolean): Promise<DepartmentDto> {
   const db = await getDb();
   const today = todayInTokyo();
   return db.transaction(async (tx) => {
-    const before = await lockCurrent(tx, id, version);
+    const [current] = await tx.select().from(departments).where(eq(departments.id, id)).for("update");
+    if (!current) throw new NotFoundError();
     const active = await countActive(tx, id, today);
-    if (retire && before.retiredAt) throw new ConflictError("departments.errors.alreadyRetired");
-    if (!retire && !before.retiredAt) throw new ConflictError("departments.errors.notRetired");
+    // Already as asked (a double click, or two people at once): nothing to do, and no reason to fail.
+    if (Boolean(current.retiredAt) === retire) return toDto(current, active);
+    const before = await lockCurrent(tx, id, version);
     if (retire && active > 0) throw new ConflictError("departments.errors.hasActiveEmployees", { count: active });
     const [after] = await tx
       .update(departments)

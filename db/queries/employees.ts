@@ -1,11 +1,11 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { departments, employees, type Employee } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError, sqlState } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { todayInTokyo } from "@/lib/dates";
-import { planImport, type ImportPlan, type ImportRow, type StoredEmployee } from "@/lib/training/employees-import";
+import { planImport, unknownDepartmentIssues, type ImportIssue, type ImportPlan, type ImportRow, type StoredEmployee } from "@/lib/training/employees-import";
 import type {
   AuditEntryDto,
   CreateEmployeeInput,
@@ -71,7 +71,7 @@ function filters(q: ExportEmployeesQuery, today: string): SQL | undefined {
   if (q.departmentId) where.push(eq(employees.departmentId, q.departmentId));
   if (q.employmentType) where.push(eq(employees.employmentType, q.employmentType));
   if (q.status === "active") where.push(activeEmployeeCondition(today));
-  else if (q.status === "left") where.push(and(isNull(employees.retiredAt), lte(employees.leaveDate, today))!);
+  else if (q.status === "left") where.push(and(isNull(employees.retiredAt), lt(employees.leaveDate, today))!);
   else if (q.status === "retired") where.push(isNotNull(employees.retiredAt));
   if (q.exempt === "true") where.push(isNotNull(employees.exemptionReason));
   else if (q.exempt === "false") where.push(isNull(employees.exemptionReason));
@@ -217,13 +217,16 @@ export async function updateEmployee(actor: SessionUser, id: number, input: Upda
   );
 }
 
+/** Retire or restore an employee record; idempotent (a record already retired stays so, 200). */
 export async function setEmployeeRetired(actor: SessionUser, id: number, version: number, retire: boolean): Promise<EmployeeDto> {
   const db = await getDb();
   const today = todayInTokyo();
   return db.transaction(async (tx) => {
+    const [current] = await tx.select({ retiredAt: employees.retiredAt }).from(employees).where(eq(employees.id, id)).for("update");
+    if (!current) throw new NotFoundError();
+    // Already as asked (a double click, or two people at once): nothing to do, and no reason to fail.
+    if (Boolean(current.retiredAt) === retire) return fetchDto(tx, id, today);
     const before = await lockCurrent(tx, id, version);
-    if (retire && before.retiredAt) throw new ConflictError("employees.errors.alreadyRetired");
-    if (!retire && !before.retiredAt) throw new ConflictError("employees.errors.notRetired");
     if (!retire && employeeState({ ...before, retiredAt: null }, today) !== "left") {
       const [d] = await tx.select({ retiredAt: departments.retiredAt, code: departments.code }).from(departments).where(eq(departments.id, before.departmentId));
       if (d?.retiredAt) throw new ConflictError("employees.errors.restoreIntoRetiredDepartment", { code: d.code });
@@ -250,6 +253,12 @@ async function storedByNumber(tx: DbOrTx): Promise<Map<string, StoredEmployee>> 
 async function plan(tx: DbOrTx, rows: ImportRow[]): Promise<ImportPlan> {
   const [depts, existing] = await Promise.all([departmentsByCode(tx), storedByNumber(tx)]);
   return planImport(rows, { departments: depts, existing });
+}
+
+/** Unknown department codes on lines refused for other reasons too, so a preview lists every problem of a line at once. */
+export async function checkDepartmentCodes(codes: { line: number; code: string }[]): Promise<ImportIssue[]> {
+  if (codes.length === 0) return [];
+  return unknownDepartmentIssues(codes, await departmentsByCode(await getDb()));
 }
 
 /** What the rows would change, storing nothing. */

@@ -238,7 +238,7 @@ export async function listEmployeeOptions(q: EmployeeOptionsQuery): Promise<{ it
   const where: SQL[] = [
     isNull(employees.retiredAt),
     lte(employees.hireDate, date),
-    or(isNull(employees.leaveDate), gt(employees.leaveDate, date))!,
+    or(isNull(employees.leaveDate), gte(employees.leaveDate, date))!,
   ];
   if (q.q) {
     const like = escapeLike(q.q);

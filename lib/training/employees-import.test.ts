@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "@/lib/csv/parse";
-import { EMPLOYEE_CSV_COLUMNS, fromCsvIssues, planImport, validateImportRows, type StoredEmployee } from "./employees-import";
+import { EMPLOYEE_CSV_COLUMNS, fromCsvIssues, planImport, unknownDepartmentIssues, validateImportRows, type StoredEmployee } from "./employees-import";
 
 const parse = (text: string) => parseCsv(text, { columns: EMPLOYEE_CSV_COLUMNS });
 
@@ -11,6 +11,7 @@ describe("validateImportRows", () => {
     expect(ja.errors).toEqual([]);
     expect(en.errors).toEqual([]);
     expect(validateImportRows(ja.rows)).toEqual({
+      otherCodes: [],
       rows: [
         {
           line: 2,
@@ -56,6 +57,12 @@ describe("validateImportRows", () => {
       "7:employmentType:validation.required",
     ]);
     expect(issues.find((i) => i.line === 6)?.values).toEqual({ number: "A2", line: 4 });
+    expect(validateImportRows(rows).otherCodes).toEqual([
+      { line: 2, code: "D01" },
+      { line: 4, code: "D01" },
+      { line: 5, code: "D01" },
+      { line: 6, code: "D01" },
+    ]);
   });
 
   it("maps parser issues to this import's messages", () => {
@@ -64,6 +71,14 @@ describe("validateImportRows", () => {
       "employees.import.csvErrors.missing_column",
       "employees.import.csvErrors.missing_column",
       "employees.import.csvErrors.missing_column",
+    ]);
+  });
+});
+
+describe("unknownDepartmentIssues", () => {
+  it("names the lines whose code is unknown", () => {
+    expect(unknownDepartmentIssues([{ line: 3, code: "X" }, { line: 4, code: "D01" }], new Map([["D01", 1]]))).toEqual([
+      { line: 3, column: "departmentCode", messageKey: "employees.import.errors.unknownDepartment", values: { code: "X" } },
     ]);
   });
 });

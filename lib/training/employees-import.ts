@@ -58,9 +58,11 @@ function check<T extends z.ZodType>(schema: T, value: unknown, line: number, col
 }
 
 /** Each row on its own: formats, required cells, employment type, dates in order, numbers unique in the file. */
-export function validateImportRows(rows: CsvRow[]): { rows: ImportRow[]; issues: ImportIssue[] } {
+export function validateImportRows(rows: CsvRow[]): { rows: ImportRow[]; issues: ImportIssue[]; otherCodes: { line: number; code: string }[] } {
   const out: ImportRow[] = [];
   const issues: ImportIssue[] = [];
+  // Department codes of rows refused here, so that the caller can report an unknown code on those lines too.
+  const otherCodes: { line: number; code: string }[] = [];
   const firstLine = new Map<string, number>();
   for (const { line, values: v } of rows) {
     const before = issues.length;
@@ -84,7 +86,10 @@ export function validateImportRows(rows: CsvRow[]): { rows: ImportRow[]; issues:
         issues.push({ line, column: "employeeNumber", messageKey: "employees.import.errors.duplicateInFile", values: { number, line: first } });
       } else firstLine.set(number, line);
     }
-    if (issues.length > before) continue;
+    if (issues.length > before) {
+      if (dept) otherCodes.push({ line, code: dept });
+      continue;
+    }
     out.push({
       line,
       employeeNumber: number!,
@@ -97,7 +102,14 @@ export function validateImportRows(rows: CsvRow[]): { rows: ImportRow[]; issues:
       ...("leaveDate" in v ? { leaveDate: leaveDate ?? null } : {}),
     });
   }
-  return { rows: out, issues };
+  return { rows: out, issues, otherCodes };
+}
+
+/** Lines whose department code names no department at all. */
+export function unknownDepartmentIssues(codes: { line: number; code: string }[], departments: Map<string, unknown>): ImportIssue[] {
+  return codes
+    .filter((c) => !departments.has(c.code))
+    .map((c) => ({ line: c.line, column: "departmentCode", messageKey: "employees.import.errors.unknownDepartment", values: { code: c.code } }));
 }
 
 /** The stored employee, as far as an import compares it. */

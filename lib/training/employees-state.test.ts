@@ -46,9 +46,9 @@ describe("employeeState", () => {
     expect(employeeState(e, "2024-04-01")).toBe("active");
     expect(employeeState(e, "2024-03-31")).toBe("upcoming");
   });
-  it("is left from the leave date on (as isActiveOn counts it)", () => {
-    expect(employeeState({ ...e, leaveDate: "2025-03-31" }, "2025-03-30")).toBe("active");
-    expect(employeeState({ ...e, leaveDate: "2025-03-31" }, "2025-03-31")).toBe("left");
+  it("is left the day after the leave date (退職日 is the last day employed, as isActiveOn counts it)", () => {
+    expect(employeeState({ ...e, leaveDate: "2025-03-31" }, "2025-03-31")).toBe("active");
+    expect(employeeState({ ...e, leaveDate: "2025-03-31" }, "2025-04-01")).toBe("left");
   });
   it("retired wins over everything", () => {
     expect(employeeState({ ...e, leaveDate: "2025-03-31", retiredAt: new Date() }, "2026-01-01")).toBe("retired");

@@ -3,7 +3,7 @@ import { EMPLOYMENT_TYPES, type EmployeeState, type EmploymentType } from "./emp
 /** Where an employee stands on `today` (see EMPLOYEE_STATES). Dates are "YYYY-MM-DD" strings. */
 export function employeeState(e: { retiredAt: Date | string | null; hireDate: string; leaveDate: string | null }, today: string): EmployeeState {
   if (e.retiredAt) return "retired";
-  if (e.leaveDate && e.leaveDate <= today) return "left";
+  if (e.leaveDate && e.leaveDate < today) return "left"; // the leave date (退職日) is still a working day
   if (e.hireDate > today) return "upcoming";
   return "active";
 }

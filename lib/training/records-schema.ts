@@ -176,7 +176,7 @@ export function employeeIneligibility(e: EmployeeEligibility, date: string): { m
   if (e.retiredAt) return { messageKey: "records.errors.employeeRetired" };
   if (!isDateString(date)) return null;
   if (compareDates(date, e.hireDate) < 0) return { messageKey: "records.errors.beforeHire", values: { hireDate: e.hireDate.replaceAll("-", "/") } };
-  if (e.leaveDate !== null && compareDates(date, e.leaveDate) >= 0)
+  if (e.leaveDate !== null && compareDates(date, e.leaveDate) > 0)
     return { messageKey: "records.errors.afterLeave", values: { leaveDate: e.leaveDate.replaceAll("-", "/") } };
   return null;
 }

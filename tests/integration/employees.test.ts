@@ -169,6 +169,9 @@ describe("employees API", () => {
     const restored = await call(restoreRoute, "POST", `/api/v1/employees/${e.id}/restore`, { params: { id: e.id }, json: { version: 2 } });
     expect(restored.status).toBe(200);
     expect(restored.body).toMatchObject({ state: "active", retiredAt: null, version: 3 });
+    const twice = await call(restoreRoute, "POST", `/api/v1/employees/${e.id}/restore`, { params: { id: e.id }, json: { version: 2 } });
+    expect(twice.status).toBe(200);
+    expect(twice.body.version).toBe(3);
     const history = await call(historyRoute, "GET", `/api/v1/employees/${e.id}/history`, { params: { id: e.id } });
     expect(history.body.items.map((h: { action: string }) => h.action)).toEqual(["restore", "retire", "create"]);
   });
@@ -300,6 +303,7 @@ describe("employee CSV import", () => {
     expect(messages.some((m: string) => m.startsWith("3:email:"))).toBe(true);
     expect(messages.some((m: string) => m.startsWith("3:hireDate:"))).toBe(true);
     expect(messages).toContain("4:leaveDate:退職日は入社日以降の日付にしてください。");
+    expect(messages).toContain("4:departmentCode:部署コード「NOPE」は登録されていません。");
     expect(messages).toContain("5:employeeNumber:社員番号 N001 がファイル内で重複しています（2行目と同じ番号）。");
 
     const commit = await upload(text, "commit", "bad.csv", "en");

@@ -92,7 +92,9 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
         d.retiredAt ? (
           <span className="inline-flex flex-wrap items-center gap-1">
             <Badge tone="slate">{t("status.retired")}</Badge>
-            <span className="text-xs text-slate-600">{t("retiredOn", { date: formatDate(d.retiredAt) })}</span>
+            <time dateTime={d.retiredAt} className="text-xs text-slate-600">
+              {formatDate(d.retiredAt)}
+            </time>
           </span>
         ) : (
           <Badge tone="green">{t("status.active")}</Badge>
@@ -172,7 +174,13 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
           </Button>
         </form>
         <div className="pb-2">
-          <CheckboxField label={t("showRetired")} checked={query.includeRetired === "true"} onChange={(e) => setQuery({ includeRetired: e.target.checked ? "true" : undefined })} />
+          {/* Uncontrolled so that it ticks at once; re-created when the URL says otherwise (back button). */}
+          <CheckboxField
+            key={query.includeRetired ?? "false"}
+            label={t("showRetired")}
+            defaultChecked={query.includeRetired === "true"}
+            onChange={(e) => setQuery({ includeRetired: e.target.checked ? "true" : undefined })}
+          />
         </div>
       </div>
 

@@ -258,7 +258,7 @@ function History({ id, version }: { id: number; version: number }) {
                             <th scope="row" className="py-1 pr-2 text-left font-medium text-slate-700">
                               {t(`fields.${c.field}`)}
                             </th>
-                            <td className="py-1 pr-2 text-slate-600 line-through decoration-slate-400">{show(c.field, c.before)}</td>
+                            <td className={`py-1 pr-2 text-slate-600 ${c.before === null || c.before === "" ? "" : "line-through decoration-slate-400"}`}>{show(c.field, c.before)}</td>
                             <td className="py-1 text-slate-900">{show(c.field, c.after)}</td>
                           </tr>
                         ))}

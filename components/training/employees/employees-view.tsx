@@ -63,6 +63,7 @@ export function EmployeesView({ canEdit }: { canEdit: boolean }) {
       key: "number",
       header: t("fields.employeeNumber"),
       sort: "number",
+      className: "whitespace-nowrap",
       cell: (e) => (
         <Link href={`/training/employees/${e.id}`} className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline" aria-label={t("viewDetails", { name: e.name })}>
           {e.employeeNumber}
@@ -73,6 +74,7 @@ export function EmployeesView({ canEdit }: { canEdit: boolean }) {
       key: "name",
       header: t("fields.name"),
       sort: "name",
+      className: "whitespace-nowrap",
       cell: (e) => (
         <Link href={`/training/employees/${e.id}`} className="block hover:text-brand-700">
           <span className="block font-medium text-slate-900">{e.name}</span>
@@ -84,16 +86,17 @@ export function EmployeesView({ canEdit }: { canEdit: boolean }) {
       key: "department",
       header: t("fields.departmentId"),
       sort: "department",
+      className: "whitespace-nowrap",
       cell: (e) => (
         <span>
           <span className="font-mono text-xs text-slate-600">{e.departmentCode}</span> {e.departmentRetired ? t("retiredDepartment", { name: e.departmentName }) : e.departmentName}
         </span>
       ),
     },
-    { key: "type", header: t("fields.employmentType"), cell: (e) => tt(e.employmentType) },
+    { key: "type", header: t("fields.employmentType"), className: "whitespace-nowrap", cell: (e) => tt(e.employmentType) },
     { key: "hireDate", header: t("fields.hireDate"), sort: "hireDate", className: "whitespace-nowrap", cell: (e) => formatDate(e.hireDate) },
     { key: "leaveDate", header: t("fields.leaveDate"), className: "whitespace-nowrap", cell: (e) => formatDate(e.leaveDate) },
-    { key: "status", header: t("fields.status"), cell: (e) => <EmployeeBadges employee={e} /> },
+    { key: "status", header: t("fields.status"), className: "min-w-24", cell: (e) => <EmployeeBadges employee={e} /> },
   ];
 
   return (

@@ -105,7 +105,7 @@ export const restoreEmployee = defineOperation({
   path: "/api/v1/employees/{id}/restore",
   roles: TRAINING_WRITERS,
   tag: "employees",
-  summary: "Bring a retired employee record back",
+  summary: "Bring a retired employee record back (a no-op when it is not retired)",
   params: employeeIdParams,
   body: employeeVersionSchema,
   example: { version: 1 },

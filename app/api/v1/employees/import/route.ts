@@ -1,6 +1,6 @@
 import { handle } from "@/lib/api/handler";
 import * as ops from "@/lib/api/contracts/employees";
-import { commitEmployeeImport, previewEmployeeImport } from "@/db/queries/employees";
+import { checkDepartmentCodes, commitEmployeeImport, previewEmployeeImport } from "@/db/queries/employees";
 import { BadRequestError, ValidationError, type FieldError } from "@/lib/api/errors";
 import { decodeCsvBytes } from "@/lib/csv/decode";
 import { CsvError, parseCsv } from "@/lib/csv/parse";
@@ -46,7 +46,7 @@ export const POST = handle(ops.importEmployees, async ({ user, form, locale }) =
   }
   const parsed = parseCsv(decoded.text, { columns: EMPLOYEE_CSV_COLUMNS, maxRows: MAX_IMPORT_ROWS });
   const checked = validateImportRows(parsed.rows);
-  const early = [...fromCsvIssues(parsed.errors), ...checked.issues].sort(byLine);
+  const early = [...fromCsvIssues(parsed.errors), ...checked.issues, ...(await checkDepartmentCodes(checked.otherCodes))].sort(byLine);
   const meta = { fileName: file.name || "employees.csv", encoding: decoded.encoding, rowCount: parsed.rows.length };
 
   let plan: ImportPlan | undefined;
