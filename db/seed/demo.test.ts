@@ -52,8 +52,13 @@ describe("seedDemo", () => {
     expect(new Set(us.map((u) => u.passwordHash)).size).toBe(1);
     expect(await verifyPassword(DEMO_PASSWORD, us[0].passwordHash)).toBe(true);
 
-    expect(await db.select().from(departments)).toHaveLength(8);
-    const emps = await db.select().from(employees);
+    const depts = await db.select().from(departments);
+    expect(depts.filter((d) => !d.retiredAt)).toHaveLength(9); // 8 staffed + 新規事業準備室 (nobody yet)
+    expect(depts.filter((d) => d.retiredAt).map((d) => [d.id, d.code])).toEqual([[10, "D90"]]);
+    expect(depts.find((d) => d.code === "D09")!.id).toBe(9);
+    const allEmps = await db.select().from(employees);
+    expect(allEmps.filter((e) => e.retiredAt).map((e) => [e.id, e.employeeNumber])).toEqual([[121, "E9001"]]);
+    const emps = allEmps.filter((e) => !e.retiredAt);
     expect(emps.length).toBeGreaterThanOrEqual(110);
     expect(emps.length).toBeLessThanOrEqual(130);
     expect(emps.every((e) => /^E\d{4}$/.test(e.employeeNumber) && / /.test(e.name))).toBe(true);
@@ -63,13 +68,17 @@ describe("seedDemo", () => {
     expect(emps.filter((e) => e.hireDate > addDays(TODAY, -60)).length).toBe(8);
     expect(emps.every((e) => e.hireDate <= TODAY && e.hireDate >= addDays(TODAY, -15 * 366))).toBe(true);
 
-    const cs = await db.select().from(courses);
+    const allCourses = await db.select().from(courses);
+    expect(allCourses.filter((c) => c.retiredAt).map((c) => [c.id, c.code])).toEqual([[6, "PI-BASIC-2022"]]);
+    const cs = allCourses.filter((c) => !c.retiredAt);
     expect(cs.map((c) => c.code).sort()).toEqual(["CS-HANDLING", "INCIDENT-DRILL", "PI-BASIC", "PMS-INTRO", "SEC-AWARE"]);
     const cs2 = cs.find((c) => c.code === "CS-HANDLING")!;
     expect(cs2.audienceAll).toBe(false);
     expect(cs2.audienceDepartmentIds).toHaveLength(2);
 
-    const recs = await db.select().from(trainingRecords);
+    const allRecs = await db.select().from(trainingRecords);
+    expect(allRecs.filter((r) => r.retiredAt).map((r) => r.id)).toEqual([1]);
+    const recs = allRecs.filter((r) => !r.retiredAt);
     expect(recs.length).toBeGreaterThan(300);
     expect(recs.every((r) => r.completedOn <= TODAY)).toBe(true);
     expect(recs.some((r) => !r.passed)).toBe(true);
@@ -94,7 +103,7 @@ describe("seedDemo", () => {
     const trail = await db.select().from(auditLog);
     expect(trail).toHaveLength(1);
     expect(trail[0]).toMatchObject({ action: "create", entity: "demo_seed" });
-    expect(first.counts).toMatchObject({ users: 4, departments: 8, courses: 5, employees: emps.length, trainingRecords: recs.length });
+    expect(first.counts).toMatchObject({ users: 4, departments: 10, courses: 6, employees: allEmps.length, trainingRecords: allRecs.length });
   }, 60_000);
 
   it("gives the dashboard a realistic mix of statuses", async () => {

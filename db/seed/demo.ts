@@ -131,11 +131,54 @@ export async function seedDemo(db: Db, opts: { today?: string } = {}): Promise<S
       }));
     const insertedRecords = await insertChunked(tx, trainingRecords, records, { id: trainingRecords.id });
 
+    // A little history, as a PMS that has run for years has: a newly set-up office with nobody in
+    // it yet, a closed office, a superseded course, an employee entered twice by mistake and a
+    // training record entered by mistake — retired, never deleted. The API reference's restore and
+    // retire examples point at these rows.
+    const retiredAt = new Date(`${fromDay(toDay(today) - 200)}T09:00:00+09:00`);
+    const history = await tx
+      .insert(departments)
+      .values([
+        { code: "D09", name: "新規事業準備室" },
+        { code: "D90", name: "旧 品質保証室", retiredAt },
+      ])
+      .onConflictDoNothing()
+      .returning({ id: departments.id });
+    const oldCourse = await tx
+      .insert(courses)
+      .values({
+        code: "PI-BASIC-2022",
+        title: "個人情報保護基礎研修（2022年版）",
+        description: "2024年度に「個人情報保護基礎研修」へ改訂。受講記録の参照用に残しています。",
+        audienceAll: true,
+        recurrenceMonths: 12,
+        newHireDueDays: 30,
+        passMark: 80,
+        requiredFrom: fromDay(toDay(today) - 365 * 4),
+        retiredAt,
+      })
+      .onConflictDoNothing()
+      .returning({ id: courses.id });
+    const duplicate = await tx
+      .insert(employees)
+      .values({
+        employeeNumber: "E9001",
+        name: "山田 太郎（重複登録）",
+        departmentId: mustGet(deptId, "D02"),
+        employmentType: "regular",
+        hireDate: fromDay(toDay(today) - 400),
+        retiredAt,
+      })
+      .onConflictDoNothing()
+      .returning({ id: employees.id });
+    const firstRecord = insertedRecords[0];
+    if (firstRecord) await tx.update(trainingRecords).set({ retiredAt, note: "誤登録のため取消" }).where(eq(trainingRecords.id, firstRecord.id));
+
     const counts = {
       users: insertedUsers.length,
-      departments: insertedDepartments.length,
-      employees: insertedEmployees.length,
-      courses: insertedCourses.length,
+      departments: insertedDepartments.length + history.length,
+      employees: insertedEmployees.length + duplicate.length,
+      courses: insertedCourses.length + oldCourse.length,
       trainingRecords: insertedRecords.length,
       settings: claimed.length,
     };

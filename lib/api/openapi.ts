@@ -51,10 +51,10 @@ export function buildOpenApiDocument(operations: OperationDef[], serverUrl = "/"
             "multipart/form-data": {
               schema: z.object(
                 Object.fromEntries(
-                  Object.entries(op.multipart.fields).map(([k, f]) => [
-                    k,
-                    (f.type === "binary" ? z.string().meta({ format: "binary" }) : z.string()).describe(f.description),
-                  ]),
+                  Object.entries(op.multipart.fields).map(([k, f]) => {
+                    const field = (f.type === "binary" ? z.string().meta({ format: "binary" }) : z.string()).describe(f.description);
+                    return [k, op.multipart!.required.includes(k) ? field : field.optional()];
+                  }),
                 ),
               ),
             },
@@ -82,7 +82,7 @@ export function buildOpenApiDocument(operations: OperationDef[], serverUrl = "/"
     } as Parameters<typeof registry.registerPath>[0]);
   }
 
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const doc = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {
       title: "PMS dashboard API",
@@ -94,4 +94,14 @@ export function buildOpenApiDocument(operations: OperationDef[], serverUrl = "/"
     },
     servers: [{ url: serverUrl }],
   });
+
+  // Path parameter examples, so that the documented example request works as a whole.
+  for (const op of operations) {
+    if (!op.paramsExample) continue;
+    const item = doc.paths?.[op.path]?.[op.method] as { parameters?: { in: string; name: string; example?: unknown }[] } | undefined;
+    for (const p of item?.parameters ?? []) {
+      if (p.in === "path" && op.paramsExample[p.name] !== undefined) p.example = op.paramsExample[p.name];
+    }
+  }
+  return doc;
 }

@@ -26,6 +26,8 @@ export type OperationDef<
   body?: B;
   /** A request body that succeeds when a privacy_manager sends it against the demo data. */
   example?: unknown;
+  /** Path parameters that go with `example` (default: id 1), e.g. a retired row for a restore. */
+  paramsExample?: Record<string, string | number>;
   /** multipart/form-data upload (CSV import) instead of JSON. */
   multipart?: { fields: Record<string, { type: "string" | "binary"; description: string }>; required: string[] };
   /** Response schema for the document. */

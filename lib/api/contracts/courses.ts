@@ -101,6 +101,7 @@ export const retireCourse = defineOperation({
 
 export const restoreCourse = defineOperation({
   id: "restoreCourse",
+  paramsExample: { id: 6 },
   method: "post",
   path: "/api/v1/courses/{id}/restore",
   roles: TRAINING_WRITERS,

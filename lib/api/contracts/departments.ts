@@ -33,7 +33,7 @@ export const createDepartment = defineOperation({
   tag: "departments",
   summary: "Create a department (the code must be unused)",
   body: createDepartmentSchema,
-  example: { code: "D09", name: "法務部" },
+  example: { code: "D11", name: "法務部" },
   successStatus: 201,
   response: departmentSchema,
 });
@@ -64,6 +64,7 @@ export const updateDepartment = defineOperation({
 
 export const retireDepartment = defineOperation({
   id: "retireDepartment",
+  paramsExample: { id: 9 },
   method: "post",
   path: "/api/v1/departments/{id}/retire",
   roles: TRAINING_WRITERS,
@@ -77,6 +78,7 @@ export const retireDepartment = defineOperation({
 
 export const restoreDepartment = defineOperation({
   id: "restoreDepartment",
+  paramsExample: { id: 10 },
   method: "post",
   path: "/api/v1/departments/{id}/restore",
   roles: TRAINING_WRITERS,

@@ -37,10 +37,10 @@ export const createEmployee = defineOperation({
   summary: "Register an employee (employee number unique; department must be active)",
   body: createEmployeeSchema,
   example: {
-    employeeNumber: "E9001",
+    employeeNumber: "E0501",
     name: "山田 花子",
     nameKana: "ヤマダ ハナコ",
-    email: "e9001@ruft.example.co.jp",
+    email: "e0501@ruft.example.co.jp",
     departmentId: 1,
     employmentType: "regular",
     hireDate: "2026-04-01",
@@ -101,6 +101,7 @@ export const retireEmployee = defineOperation({
 
 export const restoreEmployee = defineOperation({
   id: "restoreEmployee",
+  paramsExample: { id: 121 },
   method: "post",
   path: "/api/v1/employees/{id}/restore",
   roles: TRAINING_WRITERS,

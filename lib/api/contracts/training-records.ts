@@ -87,6 +87,7 @@ export const getTrainingRecord = defineOperation({
 
 export const updateTrainingRecord = defineOperation({
   id: "updateTrainingRecord",
+  paramsExample: { id: 2 },
   method: "patch",
   path: "/api/v1/training-records/{id}",
   roles: TRAINING_WRITERS,
@@ -100,6 +101,7 @@ export const updateTrainingRecord = defineOperation({
 
 export const retireTrainingRecord = defineOperation({
   id: "retireTrainingRecord",
+  paramsExample: { id: 2 },
   method: "post",
   path: "/api/v1/training-records/{id}/retire",
   roles: TRAINING_WRITERS,
@@ -113,6 +115,7 @@ export const retireTrainingRecord = defineOperation({
 
 export const restoreTrainingRecord = defineOperation({
   id: "restoreTrainingRecord",
+  paramsExample: { id: 1 },
   method: "post",
   path: "/api/v1/training-records/{id}/restore",
   roles: TRAINING_WRITERS,
@@ -120,7 +123,7 @@ export const restoreTrainingRecord = defineOperation({
   summary: "Bring a retired training record back (409 when a live record of the same employee, course and day exists)",
   params: recordIdParams,
   body: restoreRecordSchema,
-  example: { version: 2 },
+  example: { version: 1 },
   response: recordSchema,
 });
 
