@@ -84,8 +84,8 @@ describe("employeeIneligibility", () => {
     expect(employeeIneligibility({ ...e, retiredAt: new Date() }, "2025-01-01")?.messageKey).toBe("records.errors.employeeRetired");
     expect(employeeIneligibility(e, "2024-03-31")).toEqual({ messageKey: "records.errors.beforeHire", values: { hireDate: "2024/04/01" } });
     expect(employeeIneligibility(e, "2024-04-01")).toBeNull();
-    expect(employeeIneligibility(e, "2026-03-30")).toBeNull();
-    expect(employeeIneligibility(e, "2026-03-31")).toEqual({ messageKey: "records.errors.afterLeave", values: { leaveDate: "2026/03/31" } });
+    expect(employeeIneligibility(e, "2026-03-31")).toBeNull(); // the leave date is still a working day
+    expect(employeeIneligibility(e, "2026-04-01")).toEqual({ messageKey: "records.errors.afterLeave", values: { leaveDate: "2026/03/31" } });
     expect(employeeIneligibility({ ...e, leaveDate: null }, "2030-01-01")).toBeNull();
   });
 });
