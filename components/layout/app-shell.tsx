@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { NavGroup } from "./nav";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -11,8 +11,9 @@ import { LanguageSwitch } from "./language-switch";
 export function AppShell({ user, nav, signOut, children }: { user: SessionUser; nav: NavGroup[]; signOut: () => Promise<void>; children: React.ReactNode }) {
   const t = useTranslations();
   const pathname = usePathname();
-  const [open, setOpen] = useState(false);
-  useEffect(() => setOpen(false), [pathname]);
+  // The phone menu is open for the page it was opened on: navigating closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
   const isActive = (href: string) => pathname === href || (href !== "/training" && pathname.startsWith(href + "/"));
 
   const sidebar = (
@@ -52,7 +53,7 @@ export function AppShell({ user, nav, signOut, children }: { user: SessionUser; 
             className="rounded-md p-2 text-slate-700 hover:bg-slate-100 md:hidden"
             aria-expanded={open}
             aria-controls="mobile-nav"
-            onClick={() => setOpen((v) => !v)}
+            onClick={() => setOpenOn(open ? null : pathname)}
           >
             <span className="sr-only">{open ? t("nav.closeMenu") : t("nav.openMenu")}</span>
             <svg aria-hidden="true" width="20" height="20" viewBox="0 0 20 20" fill="currentColor">

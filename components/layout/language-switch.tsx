@@ -5,13 +5,17 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 
 /** Remembered in a cookie for a year; the server renders in that language from the next request on. */
+function rememberLocale(locale: string) {
+  document.cookie = `NEXT_LOCALE=${locale}; path=/; max-age=31536000; samesite=lax`;
+}
+
 export function LanguageSwitch() {
   const locale = useLocale();
   const t = useTranslations("header");
   const router = useRouter();
   const [pending, start] = useTransition();
   const choose = (next: string) => {
-    document.cookie = `NEXT_LOCALE=${next}; path=/; max-age=31536000; samesite=lax`;
+    rememberLocale(next);
     start(() => router.refresh());
   };
   return (

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db";
 import { auditLog, courses, departments, employees, trainingRecords, users, type Course, type TrainingRecord } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from "@/lib/api/errors";
