@@ -60,6 +60,7 @@ export const bulkRecordSchema = z
       .max(MAX_BULK_ENTRIES, "validation.tooMany"),
   })
   .superRefine((v, ctx) => {
+    if (!Array.isArray(v.entries)) return;
     const seen = new Set<number>();
     v.entries.forEach((e, i) => {
       if (seen.has(e.employeeId)) ctx.addIssue({ code: "custom", path: ["entries", i, "employeeId"], message: "records.errors.duplicateEmployee", input: e.employeeId });
@@ -102,7 +103,8 @@ export const recordFilterFields = {
 };
 
 function checkPeriod<T extends { from?: string; to?: string }>(v: T, ctx: z.RefinementCtx) {
-  if (v.from && v.to && compareDates(v.from, v.to) > 0) ctx.addIssue({ code: "custom", path: ["to"], message: "records.errors.periodOrder", input: v.to });
+  // Runs even when a field failed its own check: compare only real dates.
+  if (isDateString(v.from) && isDateString(v.to) && compareDates(v.from, v.to) > 0) ctx.addIssue({ code: "custom", path: ["to"], message: "records.errors.periodOrder", input: v.to });
 }
 
 export const listRecordsQuery = z
