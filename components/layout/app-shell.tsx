@@ -60,7 +60,7 @@ export function AppShell({ user, nav, signOut, children }: { user: SessionUser; 
               <path d="M3 5h14v2H3zM3 9h14v2H3zM3 13h14v2H3z" />
             </svg>
           </button>
-          <Link href="/" className="font-bold text-brand-800">
+          <Link href="/" className="whitespace-nowrap text-sm font-bold text-brand-800 sm:text-base">
             {t("app.name")}
           </Link>
         </div>

@@ -12,6 +12,13 @@ class RateLimited extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  // A wrong password is an everyday event, answered on the form; it is no server error to log.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
