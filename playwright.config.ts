@@ -8,7 +8,9 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Cookies are per host, and Auth.js redirects to localhost: use localhost, never 127.0.0.1.
-const baseURL = `http://localhost:${PORT}`;
+// E2E_BASE_URL: run against a server you started yourself (e.g. a dev server) instead of the build.
+const external = process.env.E2E_BASE_URL;
+const baseURL = external ?? `http://localhost:${PORT}`;
 const dataDir = path.join(__dirname, ".data", "e2e");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -46,7 +48,9 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
   ],
-  webServer: {
+  webServer: external
+    ? undefined
+    : {
     // A fresh embedded database per run: delete the folder, then start the production server on it.
     command: `rm -rf "${dataDir}" && exec node_modules/.bin/next start -p ${PORT}`,
     url: `${baseURL}/api/v1/health`,
