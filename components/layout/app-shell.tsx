@@ -14,7 +14,11 @@ export function AppShell({ user, nav, signOut, children }: { user: SessionUser; 
   // The phone menu is open for the page it was opened on: navigating closes it.
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
-  const isActive = (href: string) => pathname === href || (href !== "/training" && pathname.startsWith(href + "/"));
+  // The most specific item wins: on /regulations/structure only "PMS体制" is current, not "/regulations" too.
+  const under = (href: string) => pathname === href || pathname.startsWith(href + "/");
+  const hrefs = nav.flatMap((g) => g.items.map((i) => i.href));
+  const isActive = (href: string) =>
+    under(href) && !hrefs.some((h) => h.length > href.length && h.startsWith(href + "/") && under(h));
 
   const sidebar = (
     <nav aria-label={t("nav.label")} className="space-y-5 p-4">

@@ -18,6 +18,27 @@ export const NAV: NavGroup[] = [
     ],
   },
   {
+    key: "contractors",
+    items: [
+      { href: "/contractors", key: "contractorRegister", roles: ANY_ROLE },
+      { href: "/contractors/templates", key: "contractorTemplates", roles: ANY_ROLE },
+    ],
+  },
+  {
+    key: "regulations",
+    items: [
+      { href: "/regulations", key: "regulationRegister", roles: ANY_ROLE },
+      { href: "/regulations/structure", key: "pmsStructure", roles: ANY_ROLE },
+    ],
+  },
+  {
+    key: "incidents",
+    items: [
+      { href: "/incidents", key: "incidentList", roles: ANY_ROLE },
+      { href: "/incidents/new", key: "incidentReport", roles: ANY_ROLE },
+    ],
+  },
+  {
     key: "admin",
     items: [
       { href: "/users", key: "users", roles: ADMINS },

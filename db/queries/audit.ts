@@ -6,7 +6,7 @@ import { auditLog } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/roles";
 
 export type AuditInput = {
-  action: "create" | "update" | "retire" | "restore" | "import" | "bulk_create" | "reset_password" | "deactivate" | "activate";
+  action: "create" | "update" | "retire" | "restore" | "import" | "bulk_create" | "reset_password" | "deactivate" | "activate" | "approve" | "end";
   entity: string;
   entityId?: string | number | null;
   before?: unknown;

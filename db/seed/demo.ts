@@ -14,7 +14,10 @@ import {
   type Role,
   type TrainingMethod,
 } from "@/db/schema";
+import { seedIncidents } from "./incidents";
 import { hashPassword } from "@/lib/auth/password";
+import { seedRegulations } from "./regulations";
+import { seedContractors } from "./contractors";
 
 /**
  * Demo data for RUFT Inc.: four sign-in accounts, eight departments, ~120 employees, five courses
@@ -181,6 +184,9 @@ export async function seedDemo(db: Db, opts: { today?: string } = {}): Promise<S
       courses: insertedCourses.length + oldCourse.length,
       trainingRecords: insertedRecords.length,
       settings: claimed.length,
+      ...(await seedRegulations(tx, { today })),
+      ...(await seedIncidents(tx, { today })),
+      ...(await seedContractors(tx, { today })),
     };
     await tx.insert(auditLog).values({ action: "create", entity: "demo_seed", after: { ...counts, today } });
     return { created: true, counts };

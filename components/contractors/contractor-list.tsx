@@ -1,0 +1,261 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { ButtonLink, Button } from "@/components/ui/button";
+import { Alert, Card, PageHeader, Skeleton } from "@/components/ui/card";
+import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
+import { SelectField, TextField } from "@/components/ui/field";
+import { apiFetch, toQueryString } from "@/lib/client/api";
+import { CONTRACTOR_FLAGS, CONTRACTOR_STATUSES } from "@/lib/contractors/rules";
+import {
+  contractorsQueryString,
+  parseContractorsSearchParams,
+  type ContractorDto,
+  type ContractorStats,
+  type ListContractorsQuery,
+} from "@/lib/contractors/schema";
+import { ASSESSMENT_RESULTS } from "@/lib/contractors/scoring";
+import { formatDate } from "@/lib/dates";
+import { fiscalYearLabel } from "@/lib/fiscal-year";
+import { FlagList, RESULT_COLOR, ResultBadge, StatusBadge, contractorKeys } from "./shared";
+
+const chartSkeleton = () => <Skeleton className="h-56 w-full" />;
+const BarChart = dynamic(() => import("@/components/charts/bar-chart").then((m) => m.BarChart), { ssr: false, loading: chartSkeleton });
+const DonutChart = dynamic(() => import("@/components/charts/donut-chart").then((m) => m.DonutChart), { ssr: false, loading: chartSkeleton });
+
+type Page = { items: ContractorDto[]; total: number; page: number; pageSize: number };
+
+/** The register: charts on top (each a way into the filtered list), filters in the URL, the table. */
+export function ContractorList({ canEdit }: { canEdit: boolean }) {
+  const t = useTranslations("contractors");
+  const ta = useTranslations("assessments");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const pathname = usePathname();
+  const sp = useSearchParams();
+  const filters = useMemo(() => parseContractorsSearchParams(Object.fromEntries(sp.entries())), [sp]);
+  const [search, setSearch] = useState(filters.q ?? "");
+  const qs = contractorsQueryString(filters);
+
+  const list = useQuery({
+    queryKey: contractorKeys.list(qs),
+    queryFn: () => apiFetch<Page>(`/api/v1/contractors${qs}`),
+    placeholderData: keepPreviousData,
+  });
+  const update = (patch: Partial<ListContractorsQuery>) => router.replace(`${pathname}${contractorsQueryString({ ...filters, page: 1, ...patch })}`, { scroll: false });
+
+  const columns: Column<ContractorDto>[] = [
+    {
+      key: "name",
+      header: t("fields.nameAndFlags"),
+      sort: "name",
+      cell: (c) => (
+        <span className="block min-w-44">
+          <Link href={`/contractors/${c.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            {c.name}
+          </Link>
+          <span className="block font-mono text-xs text-slate-600">{c.corporateNumber ?? ""}</span>
+          {c.flags.length ? (
+            <span className="mt-1 block">
+              <FlagList flags={c.flags} />
+            </span>
+          ) : null}
+        </span>
+      ),
+    },
+    { key: "status", header: t("fields.status"), sort: "status", className: "whitespace-nowrap", cell: (c) => <StatusBadge status={c.status} /> },
+    { key: "services", header: t("fields.services"), className: "hidden 2xl:table-cell", cell: (c) => <span className="block min-w-32 text-slate-700">{c.services}</span> },
+    {
+      key: "latest",
+      header: t("fields.latestResult"),
+      sort: "latestTotal",
+      className: "whitespace-nowrap",
+      cell: (c) =>
+        c.latest ? (
+          <span className="flex flex-col items-start gap-0.5">
+            <ResultBadge result={c.latest.result} />
+            <span className="text-xs text-slate-600">
+              {c.latest.totalPercent}% · {formatDate(c.latest.assessedOn)}
+            </span>
+          </span>
+        ) : (
+          <span className="text-slate-600">{t("filters.resultNone")}</span>
+        ),
+    },
+    { key: "next", header: t("fields.nextDueOn"), sort: "nextDueOn", className: "whitespace-nowrap", cell: (c) => (c.latest ? formatDate(c.latest.nextDueOn) : t("none")) },
+    { key: "start", header: t("fields.contractStart"), sort: "contractStart", className: "whitespace-nowrap", cell: (c) => (c.contractStart ? formatDate(c.contractStart) : t("none")) },
+  ];
+
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t("registerTitle")}
+        description={t("registerDescription")}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink href="/contractors/templates">{t("templates")}</ButtonLink>
+            {canEdit ? <ButtonLink href="/contractors/import">{t("import.title")}</ButtonLink> : null}
+            {canEdit ? (
+              <ButtonLink href="/contractors/new" variant="primary">
+                {t("new")}
+              </ButtonLink>
+            ) : null}
+          </div>
+        }
+      />
+
+      <ContractorCharts onFilter={update} />
+
+      <section aria-label={tc("filter")} className="rounded-lg border border-slate-200 bg-white p-4">
+        <form
+          role="search"
+          className="flex flex-wrap items-end gap-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            update({ q: search.trim() || undefined });
+          }}
+        >
+          <div className="min-w-56 flex-1">
+            <TextField label={tc("search")} type="search" value={search} placeholder={t("searchPlaceholder")} onChange={(e) => setSearch(e.target.value)} />
+          </div>
+          <Button type="submit" variant="secondary">
+            {tc("search")}
+          </Button>
+          <SelectField label={t("filters.status")} value={filters.status ?? ""} onChange={(e) => update({ status: (e.target.value || undefined) as ListContractorsQuery["status"] })}>
+            <option value="">{tc("all")}</option>
+            {CONTRACTOR_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t("filters.flag")} value={filters.flag ?? ""} onChange={(e) => update({ flag: (e.target.value || undefined) as ListContractorsQuery["flag"] })}>
+            <option value="">{tc("all")}</option>
+            <option value="any">{t("flags.any")}</option>
+            {CONTRACTOR_FLAGS.map((f) => (
+              <option key={f} value={f}>
+                {t(`flags.${f}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t("filters.result")} value={filters.result ?? ""} onChange={(e) => update({ result: (e.target.value || undefined) as ListContractorsQuery["result"] })}>
+            <option value="">{tc("all")}</option>
+            {ASSESSMENT_RESULTS.map((r) => (
+              <option key={r} value={r}>
+                {ta(`result.${r}`)}
+              </option>
+            ))}
+            <option value="none">{t("filters.resultNone")}</option>
+          </SelectField>
+          <a
+            href={`/api/v1/contractors/export.csv${contractorsQueryString({ ...filters, page: 1, pageSize: 50 })}`}
+            download
+            className="ml-auto inline-flex min-h-9 items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+          >
+            {tc("exportCsv")}
+          </a>
+        </form>
+        {filters.dueMonth ? (
+          <p className="mt-3 text-sm">
+            {t("filters.dueMonth")}: <strong>{filters.dueMonth.replace("-", "/")}</strong>{" "}
+            <button type="button" className="ml-2 text-brand-700 underline" onClick={() => update({ dueMonth: undefined })}>
+              {t("filters.clearDueMonth")}
+            </button>
+          </p>
+        ) : null}
+      </section>
+
+      {list.data && list.data.total === 0 && !list.isFetching ? (
+        <Alert tone="info">{qs && qs !== "" ? t("list.empty") : t("list.emptyAll")}</Alert>
+      ) : null}
+      <DataTable
+        caption={t("registerTitle")}
+        columns={columns}
+        rows={list.data?.items}
+        rowKey={(c) => c.id}
+        loading={list.isFetching}
+        error={list.isError && !list.data ? list.error : undefined}
+        onRetry={() => list.refetch()}
+        sort={{ sort: filters.sort, dir: filters.dir }}
+        onSort={(s) => update({ sort: s.sort as ListContractorsQuery["sort"], dir: s.dir })}
+      />
+      {list.data ? (
+        <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(p) => update({ page: p })} onPageSize={(n) => update({ pageSize: n })} />
+      ) : null}
+    </div>
+  );
+}
+
+/** Results distribution and assessments due per month of the fiscal year; a click filters the list. */
+function ContractorCharts({ onFilter }: { onFilter: (patch: Partial<ListContractorsQuery>) => void }) {
+  const t = useTranslations("contractors");
+  const ta = useTranslations("assessments");
+  const locale = useLocale() === "en" ? "en" : "ja";
+  const stats = useQuery({ queryKey: contractorKeys.stats(undefined), queryFn: () => apiFetch<ContractorStats>(`/api/v1/contractors/stats${toQueryString({})}`) });
+  if (stats.isError)
+    return (
+      <Alert tone="error">
+        <span>{t("charts.error")}</span>{" "}
+        <button type="button" className="underline" onClick={() => stats.refetch()}>
+          {t("charts.retry")}
+        </button>
+      </Alert>
+    );
+  const data = stats.data;
+  const results = (["approved", "conditional", "rejected", "none"] as const).map((k) => ({
+    key: k,
+    label: k === "none" ? t("filters.resultNone") : ta(`result.${k}`),
+    value: data?.results[k] ?? 0,
+    color: RESULT_COLOR[k],
+    href: `/contractors?result=${k}`,
+  }));
+  const flagged = data?.flagged ?? 0;
+  const months = (data?.dueByMonth ?? []).map((m) => ({ key: m.month, label: locale === "ja" ? `${Number(m.month.slice(5))}月` : new Date(`${m.month}-01T00:00:00Z`).toLocaleString("en", { month: "short", timeZone: "UTC" }), value: m.count, href: `/contractors?dueMonth=${m.month}` }));
+  const fy = data ? fiscalYearLabel(data.fiscalYear, locale) : "";
+  return (
+    <div className="grid gap-4 lg:grid-cols-5">
+      <Card title={t("charts.results")} className="lg:col-span-2">
+        {!data ? (
+          <Skeleton className="h-56 w-full" />
+        ) : (
+          <>
+            <DonutChart
+              data={results}
+              formatValue={(v) => t("charts.companies", { count: v })}
+              onSelect={(d) => onFilter({ result: d.key as ListContractorsQuery["result"] })}
+              legendLabel={t("charts.results")}
+              ariaLabel={`${t("charts.resultsAria")}: ${results.map((r) => `${r.label} ${r.value}`).join(locale === "ja" ? "、" : ", ")}`}
+            />
+            {flagged > 0 ? (
+              <p className="mt-3 text-sm">
+                <Link href="/contractors?flag=any" className="font-medium text-red-800 underline">
+                  <span aria-hidden="true">⚠ </span>
+                  {t("list.flagCount", { count: flagged })}
+                </Link>
+              </p>
+            ) : null}
+          </>
+        )}
+      </Card>
+      <Card title={t("charts.due", { fy })} className="lg:col-span-3">
+        {!data ? (
+          <Skeleton className="h-56 w-full" />
+        ) : (
+          <BarChart
+            data={months}
+            formatValue={(v) => String(v)}
+            color="var(--chart-1)"
+            onSelect={(d) => onFilter({ dueMonth: d.key })}
+            ariaLabel={`${t("charts.dueAria")} (${fy}): ${months.map((m) => `${m.label} ${m.value}`).join(locale === "ja" ? "、" : ", ")}`}
+            table={{ toggle: t("charts.showTable"), caption: t("charts.due", { fy }), labelHeader: t("charts.month"), valueHeader: t("charts.count") }}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

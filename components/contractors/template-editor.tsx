@@ -1,0 +1,265 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Alert, Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
+import { ApiProblem, apiFetch } from "@/lib/client/api";
+import { updateTemplateSchema, type TemplateDto } from "@/lib/contractors/schema";
+import { formatDateTime } from "@/lib/dates";
+import { issuesToFieldErrors } from "@/lib/validation/issues";
+import { contractorKeys, focusFirstError } from "./shared";
+
+type Criterion = TemplateDto["criteria"][number];
+type Draft = { nameJa: string; nameEn: string; maxScore: string; approvedMin: string; conditionalMin: string; criteria: (Omit<Criterion, "weight"> & { weight: string })[] };
+
+/** The assessment criteria: read by everyone; the privacy manager revises them (each save is a new version). */
+export function TemplateEditor({ initial, canEdit }: { initial: TemplateDto[]; canEdit: boolean }) {
+  const t = useTranslations("assessments.templates");
+  const locale = useLocale();
+  const q = useQuery({
+    queryKey: [...contractorKeys.templates, "all"],
+    queryFn: async () => (await apiFetch<{ items: TemplateDto[] }>("/api/v1/assessment-templates?all=true")).items,
+    initialData: initial,
+  });
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const current = q.data.find((x) => x.current) ?? null;
+  const older = q.data.filter((x) => !x.current);
+
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          canEdit && current && !editing ? (
+            <Button
+              onClick={() => {
+                setNotice(null);
+                setEditing(true);
+              }}
+            >
+              {t("edit")}
+            </Button>
+          ) : undefined
+        }
+      />
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {!current ? (
+        <EmptyState>{t("noTemplate")}</EmptyState>
+      ) : editing ? (
+        <TemplateForm
+          template={current}
+          onCancel={() => setEditing(false)}
+          onSaved={(saved) => {
+            setEditing(false);
+            setNotice(t("saved", { version: saved.version }));
+          }}
+        />
+      ) : (
+        <TemplateView template={current} locale={locale} />
+      )}
+      {older.length ? (
+        <Card title={t("versions")}>
+          <ul className="space-y-2 text-sm">
+            {older.map((o) => (
+              <li key={o.id}>
+                <details>
+                  <summary className="cursor-pointer">
+                    {t("version", { version: o.version })} · {locale === "en" ? o.nameEn : o.nameJa} · {formatDateTime(o.createdAt)}
+                  </summary>
+                  <div className="mt-2">
+                    <TemplateView template={o} locale={locale} />
+                  </div>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </div>
+  );
+}
+
+function TemplateView({ template, locale }: { template: TemplateDto; locale: string }) {
+  const t = useTranslations("assessments.templates");
+  const tf = useTranslations("assessments.fields");
+  const total = template.criteria.reduce((n, c) => n + c.weight, 0);
+  return (
+    <Card
+      title={
+        <span className="flex flex-wrap items-center gap-2">
+          {locale === "en" ? template.nameEn : template.nameJa} <Badge tone="blue">{t("version", { version: template.version })}</Badge>
+          {template.current ? <Badge tone="green">{t("current")}</Badge> : null}
+        </span>
+      }
+    >
+      <p className="mb-3 text-sm text-slate-700">
+        {t("thresholds")}: {t("thresholdsLine", { approved: template.approvedMin, conditional: template.conditionalMin, max: template.maxScore })}
+      </p>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{t("criteria")}</caption>
+          <thead>
+            <tr className="border-b border-slate-200 text-slate-600">
+              <th scope="col" className="py-2 pr-3 font-medium">#</th>
+              <th scope="col" className="py-2 pr-3 font-medium">{tf("criterion")}</th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">{tf("weight")}</th>
+              <th scope="col" className="py-2 font-medium">{locale === "en" ? t("guidanceEn") : t("guidanceJa")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {template.criteria.map((c, i) => (
+              <tr key={c.key} className="border-b border-slate-100 align-top">
+                <td className="py-2 pr-3">{i + 1}</td>
+                <td className="py-2 pr-3 font-medium">{locale === "en" ? c.labelEn : c.labelJa}</td>
+                <td className="py-2 pr-3 text-right whitespace-nowrap">
+                  {c.weight} <span className="text-xs text-slate-600">({t("weightShare", { share: Math.round((c.weight / total) * 1000) / 10 })})</span>
+                </td>
+                <td className="py-2 text-slate-700">{(locale === "en" ? c.guidanceEn : c.guidanceJa) ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}
+
+function TemplateForm({ template, onCancel, onSaved }: { template: TemplateDto; onCancel: () => void; onSaved: (t: TemplateDto) => void }) {
+  const t = useTranslations("assessments.templates");
+  const tc = useTranslations("common");
+  const tAll = useTranslations();
+  const qc = useQueryClient();
+  const formRef = useRef<HTMLFormElement | null>(null);
+  const [d, setD] = useState<Draft>({
+    nameJa: template.nameJa,
+    nameEn: template.nameEn,
+    maxScore: String(template.maxScore),
+    approvedMin: String(template.approvedMin),
+    conditionalMin: String(template.conditionalMin),
+    criteria: template.criteria.map((c) => ({ ...c, weight: String(c.weight), guidanceJa: c.guidanceJa ?? "", guidanceEn: c.guidanceEn ?? "" })),
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<{ message: string; conflict: boolean } | null>(null);
+  const save = useMutation({
+    mutationFn: (body: unknown) => apiFetch<TemplateDto>(`/api/v1/assessment-templates/${template.id}`, { method: "PUT", json: body }),
+    onSuccess: async (saved) => {
+      await qc.invalidateQueries({ queryKey: contractorKeys.templates });
+      onSaved(saved);
+    },
+    onError: (err) => {
+      if (err instanceof ApiProblem) {
+        setErrors(err.fieldErrors);
+        setProblem({ message: err.detail ?? err.title, conflict: err.status === 409 });
+      } else setProblem({ message: tc("errorBody"), conflict: false });
+      focusFirstError(formRef.current);
+    },
+  });
+  const setCrit = (i: number, patch: Partial<Draft["criteria"][number]>) => setD((cur) => ({ ...cur, criteria: cur.criteria.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
+  const move = (i: number, by: number) =>
+    setD((cur) => {
+      const xs = [...cur.criteria];
+      const j = i + by;
+      if (j < 0 || j >= xs.length) return cur;
+      [xs[i], xs[j]] = [xs[j], xs[i]];
+      return { ...cur, criteria: xs };
+    });
+  const submit = (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    formRef.current = e.currentTarget;
+    setProblem(null);
+    const body = { ...d, version: template.version };
+    const parsed = updateTemplateSchema.safeParse(body);
+    if (!parsed.success) {
+      const found: Record<string, string> = {};
+      for (const fe of issuesToFieldErrors(parsed.error.issues)) found[fe.field] ??= tAll(fe.messageKey, fe.values);
+      setErrors(found);
+      setProblem({ message: tAll("problems.validation"), conflict: false });
+      focusFirstError(formRef.current);
+      return;
+    }
+    save.mutate(body);
+  };
+  const e = (k: string) => errors[k];
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      <h2 className="text-lg font-semibold">{t("editTitle")}</h2>
+      {problem ? (
+        <Alert tone={problem.conflict ? "warning" : "error"}>
+          <p>{problem.message}</p>
+          {problem.conflict ? (
+            <button type="button" className="mt-1 underline" onClick={() => window.location.reload()}>
+              {tAll("contractors.reload")}
+            </button>
+          ) : null}
+        </Alert>
+      ) : null}
+      <Card>
+        <div className="grid gap-4 md:grid-cols-2">
+          <TextField label={t("nameJa")} required value={d.nameJa} onChange={(ev) => setD({ ...d, nameJa: ev.target.value })} error={e("nameJa")} />
+          <TextField label={t("nameEn")} required value={d.nameEn} onChange={(ev) => setD({ ...d, nameEn: ev.target.value })} error={e("nameEn")} />
+          <TextField label={t("approvedMin")} required inputMode="numeric" value={d.approvedMin} onChange={(ev) => setD({ ...d, approvedMin: ev.target.value })} error={e("approvedMin")} />
+          <TextField
+            label={t("conditionalMin")}
+            required
+            inputMode="numeric"
+            value={d.conditionalMin}
+            onChange={(ev) => setD({ ...d, conditionalMin: ev.target.value })}
+            error={e("conditionalMin")}
+          />
+          <TextField label={t("maxScore")} required inputMode="numeric" value={d.maxScore} onChange={(ev) => setD({ ...d, maxScore: ev.target.value })} error={e("maxScore")} />
+        </div>
+      </Card>
+      <Card title={t("criteria")}>
+        {e("criteria") ? <p className="mb-2 text-xs font-medium text-red-700" role="alert">{e("criteria")}</p> : null}
+        <ol className="space-y-3">
+          {d.criteria.map((c, i) => (
+            <li key={i} className="rounded-md border border-slate-200 p-3">
+              <fieldset>
+                <legend className="text-sm font-semibold">{t("criterionN", { n: i + 1 })}</legend>
+                <div className="mt-2 grid gap-3 md:grid-cols-3">
+                  <TextField label={t("key")} required value={c.key} onChange={(ev) => setCrit(i, { key: ev.target.value })} error={e(`criteria.${i}.key`)} className="font-mono" />
+                  <TextField label={t("labelJa")} required value={c.labelJa} onChange={(ev) => setCrit(i, { labelJa: ev.target.value })} error={e(`criteria.${i}.labelJa`)} />
+                  <TextField label={t("labelEn")} required value={c.labelEn} onChange={(ev) => setCrit(i, { labelEn: ev.target.value })} error={e(`criteria.${i}.labelEn`)} />
+                  <TextField label={tAll("assessments.fields.weight")} required inputMode="numeric" value={c.weight} onChange={(ev) => setCrit(i, { weight: ev.target.value })} error={e(`criteria.${i}.weight`)} />
+                  <TextField label={t("guidanceJa")} value={c.guidanceJa ?? ""} onChange={(ev) => setCrit(i, { guidanceJa: ev.target.value })} error={e(`criteria.${i}.guidanceJa`)} />
+                  <TextField label={t("guidanceEn")} value={c.guidanceEn ?? ""} onChange={(ev) => setCrit(i, { guidanceEn: ev.target.value })} error={e(`criteria.${i}.guidanceEn`)} />
+                </div>
+                <div className="mt-2 flex flex-wrap gap-2">
+                  <Button variant="ghost" onClick={() => move(i, -1)} disabled={i === 0}>
+                    {t("moveUp")}
+                  </Button>
+                  <Button variant="ghost" onClick={() => move(i, 1)} disabled={i === d.criteria.length - 1}>
+                    {t("moveDown")}
+                  </Button>
+                  <Button variant="danger" onClick={() => setD((cur) => ({ ...cur, criteria: cur.criteria.filter((_, j) => j !== i) }))} disabled={d.criteria.length <= 1}>
+                    {t("removeCriterion")}
+                  </Button>
+                </div>
+              </fieldset>
+            </li>
+          ))}
+        </ol>
+        <Button
+          variant="secondary"
+          className="mt-3"
+          onClick={() => setD((cur) => ({ ...cur, criteria: [...cur.criteria, { key: "", labelJa: "", labelEn: "", weight: "10", guidanceJa: "", guidanceEn: "" }] }))}
+        >
+          {t("addCriterion")}
+        </Button>
+      </Card>
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onCancel}>
+          {tc("cancel")}
+        </Button>
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? tc("saving") : tc("save")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { Alert, Card, Skeleton } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/client/api";
+import { formatDate } from "@/lib/dates";
+import type { DueItem } from "@/lib/incidents/schema";
+import { StateBadge, incidentKeys, useDaysText } from "./common";
+
+const LIMIT = 8;
+
+/** Reports and notices not yet made, ordered by deadline; late ones in red. */
+export function DuePanel() {
+  const t = useTranslations("incidents");
+  const tc = useTranslations("common");
+  const daysText = useDaysText();
+  const due = useQuery({ queryKey: incidentKeys.due, queryFn: () => apiFetch<{ items: DueItem[]; total: number }>(`/api/v1/incidents/due?limit=${LIMIT}`) });
+  return (
+    <Card title={t("due.heading")}>
+      {due.isPending ? (
+        <div className="space-y-2">
+          <Skeleton />
+          <Skeleton />
+          <Skeleton />
+        </div>
+      ) : due.isError ? (
+        <Alert tone="error">
+          {tc("error")}{" "}
+          <Button variant="ghost" onClick={() => due.refetch()}>
+            {tc("retry")}
+          </Button>
+        </Alert>
+      ) : due.data.items.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("due.empty")}</p>
+      ) : (
+        <>
+          <ol className="divide-y divide-slate-100 text-sm" aria-label={t("due.heading")}>
+            {due.data.items.map((d) => (
+              <li key={`${d.incidentId}-${d.key}`} className={`flex flex-wrap items-center gap-x-3 gap-y-1 py-2 ${d.state === "late" ? "text-red-800" : ""}`}>
+                <span className={`w-24 shrink-0 font-medium ${d.state === "late" ? "text-red-700" : ""}`}>{formatDate(d.dueOn)}</span>
+                <span className={`w-20 shrink-0 text-xs ${d.state === "late" ? "font-semibold text-red-700" : "text-slate-600"}`}>{daysText(d.daysLeft)}</span>
+                <StateBadge state={d.state} />
+                <span className="min-w-0 flex-1">
+                  <span className="font-medium">{t(`obligations.${d.key}`)}</span>
+                  <span className="mx-1 text-slate-400">·</span>
+                  <Link href={`/incidents/${d.incidentId}`} className="text-brand-700 underline-offset-2 hover:underline">
+                    <span className="font-mono text-xs">{d.reference}</span> {d.title}
+                  </Link>
+                </span>
+              </li>
+            ))}
+          </ol>
+          {due.data.total > due.data.items.length ? (
+            <p className="mt-2 text-xs text-slate-600">{t("due.more", { count: due.data.total - due.data.items.length })}</p>
+          ) : null}
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,508 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { Alert, Badge, Card, PageHeader, Skeleton } from "@/components/ui/card";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { ApiProblem, apiFetch } from "@/lib/client/api";
+import { formatDate, formatDateTime } from "@/lib/dates";
+import {
+  REPORT_DATE_FIELDS,
+  correctiveActionSchema,
+  reportDatesSchema,
+  type CorrectiveActionDto,
+  type IncidentDetail as Detail,
+  type IncidentDto,
+} from "@/lib/incidents/schema";
+import { nextStatus } from "@/lib/incidents/workflow";
+import { issuesToFieldErrors } from "@/lib/validation/issues";
+import { SeverityBadge, StateBadge, StatusBadge, incidentKeys, useDaysText } from "./common";
+import { IncidentForm } from "./incident-form";
+
+type DepartmentOption = { id: number; name: string; retired?: boolean };
+
+function useProblem() {
+  const t = useTranslations("incidents");
+  const [problem, setProblem] = useState<{ message: string; conflict: boolean } | null>(null);
+  const onError = (err: unknown, setFields?: (f: Record<string, string>) => void) => {
+    if (err instanceof ApiProblem) {
+      setFields?.(err.fieldErrors);
+      setProblem({ message: err.detail ?? err.title, conflict: err.status === 409 });
+    } else setProblem({ message: t("saveError"), conflict: false });
+  };
+  return { problem, setProblem, onError };
+}
+
+function ProblemAlert({ problem, onReload }: { problem: { message: string; conflict: boolean } | null; onReload: () => void }) {
+  const t = useTranslations("incidents");
+  if (!problem) return null;
+  return (
+    <Alert tone={problem.conflict ? "warning" : "error"}>
+      <p>{problem.message}</p>
+      {problem.conflict ? (
+        <Button variant="secondary" className="mt-2" onClick={onReload}>
+          {t("reload")}
+        </Button>
+      ) : null}
+    </Alert>
+  );
+}
+
+/** The incident page: clocks, facts, report dates, workflow with its timeline, corrective actions. */
+export function IncidentDetail({ id, canManage, departments, created, today }: { id: number; canManage: boolean; departments: DepartmentOption[]; created: boolean; today: string }) {
+  const t = useTranslations("incidents");
+  const tc = useTranslations("common");
+  const [editOpen, setEditOpen] = useState(false);
+  const q = useQuery({ queryKey: incidentKeys.detail(id), queryFn: () => apiFetch<Detail>(`/api/v1/incidents/${id}`) });
+  if (q.isPending)
+    return (
+      <div className="space-y-3">
+        <Skeleton className="h-8 w-1/2" />
+        <Skeleton className="h-40 w-full" />
+      </div>
+    );
+  if (q.isError)
+    return (
+      <Alert tone="error">
+        {q.error instanceof ApiProblem && q.error.status === 404 ? t("detail.notFound") : t("detail.error")}{" "}
+        <Button variant="ghost" onClick={() => q.refetch()}>
+          {tc("retry")}
+        </Button>
+      </Alert>
+    );
+  const { incident, transitions, correctiveActions } = q.data;
+  const reload = () => q.refetch();
+
+  return (
+    <div className="space-y-4">
+      <p>
+        <Link href="/incidents" className="text-sm text-brand-700 underline-offset-2 hover:underline">
+          ← {t("detail.back")}
+        </Link>
+      </p>
+      <PageHeader
+        title={`${incident.reference} ${incident.title}`}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={incident.status} />
+            <SeverityBadge severity={incident.severity} />
+            <Badge tone="slate">{t(`categories.${incident.category}`)}</Badge>
+            {incident.reportable ? <Badge tone="blue">{t("list.reportableBadge")}</Badge> : null}
+            {incident.overdue ? <Badge tone="red">{t("list.lateBadge")}</Badge> : null}
+          </span>
+        }
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink href={`/incidents/${incident.id}/report`} variant="secondary">
+              {t("detail.print")}
+            </ButtonLink>
+            {canManage && incident.status !== "closed" ? <Button onClick={() => setEditOpen(true)}>{t("detail.edit")}</Button> : null}
+          </div>
+        }
+      />
+      {created ? <Alert tone="success">{t("form.created", { reference: incident.reference })}</Alert> : null}
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ClocksPanel incident={incident} />
+        <FactsPanel incident={incident} />
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <WorkflowPanel key={`w${incident.version}`} incident={incident} transitions={transitions} canManage={canManage} onReload={reload} />
+        {canManage ? <ReportDatesPanel key={`r${incident.version}`} incident={incident} onReload={reload} /> : null}
+      </div>
+      <ActionsPanel incident={incident} actions={correctiveActions} canManage={canManage && incident.status !== "closed"} onReload={reload} today={today} />
+
+      {canManage ? (
+        <Dialog open={editOpen} onClose={() => setEditOpen(false)} title={t("edit.heading")} wide>
+          {editOpen ? (
+            <IncidentForm
+              incident={incident}
+              departments={departments}
+              onSaved={() => setEditOpen(false)}
+              onConflictReload={async () => {
+                await reload();
+                setEditOpen(false);
+              }}
+            />
+          ) : null}
+        </Dialog>
+      ) : null}
+    </div>
+  );
+}
+
+function ClocksPanel({ incident }: { incident: IncidentDto }) {
+  const t = useTranslations("incidents");
+  const daysText = useDaysText();
+  const reasons = (rs: string[]) => rs.map((r) => t(`reasons.${r}`)).join(t("listSeparator"));
+  const ppc = incident.obligations.filter((o) => !o.key.startsWith("pmark"));
+  const pmark = incident.obligations.filter((o) => o.key.startsWith("pmark"));
+  const rows = (list: IncidentDto["obligations"]) =>
+    list.map((o) => (
+      <tr key={o.key} className={`border-b border-slate-100 ${o.state === "late" ? "bg-red-50" : ""}`}>
+        <th scope="row" className="py-2 pr-2 text-left font-normal">
+          {t(`obligations.${o.key}`)}
+        </th>
+        <td className={`py-2 pr-2 whitespace-nowrap ${o.state === "late" ? "font-semibold text-red-700" : ""}`}>
+          {formatDate(o.dueOn)}
+          {o.daysLeft !== null ? <span className="block text-xs">{daysText(o.daysLeft)}</span> : null}
+        </td>
+        <td className="py-2 pr-2 whitespace-nowrap">{o.doneOn ? formatDate(o.doneOn) : "—"}</td>
+        <td className="py-2">
+          <StateBadge state={o.state} />
+        </td>
+      </tr>
+    ));
+  const head = (
+    <thead>
+      <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
+        <th scope="col" className="py-1 pr-2 font-medium">
+          <span className="sr-only">{t("clocks.heading")}</span>
+        </th>
+        <th scope="col" className="py-1 pr-2 font-medium">
+          {t("clocks.due")}
+        </th>
+        <th scope="col" className="py-1 pr-2 font-medium">
+          {t("clocks.doneOn")}
+        </th>
+        <th scope="col" className="py-1 font-medium">
+          {t("clocks.state")}
+        </th>
+      </tr>
+    </thead>
+  );
+  return (
+    <Card title={t("clocks.heading")}>
+      <div className="space-y-3 text-sm">
+        <div className={`rounded-md p-3 ${incident.reportable ? "bg-amber-50 text-amber-900" : "bg-slate-50 text-slate-800"}`}>
+          <p className="font-semibold">{incident.reportable ? t("clocks.reportable") : t("clocks.notReportable")}</p>
+          {incident.reportable ? (
+<p>{t("clocks.reasonsLine", { reasons: reasons(incident.reportableReasons) })}</p>
+          ) : null}
+          {incident.exemption ? <p>{t("clocks.exempted", { reasons: reasons(incident.exemptedReasons) })}</p> : null}
+          <p className="mt-1 text-xs">{t("clocks.discovery", { date: formatDate(incident.discoveryDate) })}</p>
+          <p className="text-xs">{t("clocks.finalDays", { days: incident.finalReportDays })}</p>
+        </div>
+        {ppc.length ? (
+          <table className="w-full">
+            <caption className="py-1 text-left text-xs font-semibold text-slate-700">{t("clocks.ppc")}</caption>
+            {head}
+            <tbody>{rows(ppc)}</tbody>
+          </table>
+        ) : null}
+        <table className="w-full">
+          <caption className="py-1 text-left text-xs font-semibold text-slate-700">{t("clocks.pmark")}</caption>
+          {head}
+          <tbody>{rows(pmark)}</tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}
+
+function FactsPanel({ incident }: { incident: IncidentDto }) {
+  const t = useTranslations("incidents");
+  const td = useTranslations("incidents.detail");
+  const tf = useTranslations("incidents.form");
+  const row = (label: string, value: React.ReactNode) => (
+    <div className="grid grid-cols-3 gap-2 py-1.5">
+      <dt className="text-slate-600">{label}</dt>
+      <dd className="col-span-2 whitespace-pre-wrap">{value || td("none")}</dd>
+    </div>
+  );
+  return (
+    <Card title={td("facts")}>
+      <dl className="divide-y divide-slate-100 text-sm">
+        {row(td("reporter"), incident.reporterName)}
+        {row(td("department"), incident.departmentName)}
+        {row(td("occurredAt"), formatDateTime(incident.occurredAt))}
+        {row(td("discoveredAt"), formatDateTime(incident.discoveredAt))}
+        {row(td("personsAffected"), td("personsCount", { count: incident.personsAffected.toLocaleString() }))}
+        {row(td("dataInvolved"), incident.dataInvolved)}
+        {row(td("description"), incident.description)}
+        {row(td("containment"), incident.containment)}
+        {row(
+          td("flags"),
+          <ul className="space-y-0.5">
+            {(["sensitiveData", "financialLoss", "wrongfulPurpose", "encrypted"] as const).map((k) => (
+              <li key={k} className={incident[k] ? "font-semibold" : "text-slate-600"}>
+                {td("flagLine", { state: incident[k] ? td("flagOn") : td("flagOff"), label: tf(k) })}
+              </li>
+            ))}
+          </ul>,
+        )}
+        {incident.closedApprovedAt ? row(t("statuses.closed"), td("approvedBy", { name: incident.closedApprovedByName ?? "", at: formatDateTime(incident.closedApprovedAt) })) : null}
+      </dl>
+    </Card>
+  );
+}
+
+function ReportDatesPanel({ incident, onReload }: { incident: IncidentDto; onReload: () => void }) {
+  const t = useTranslations("incidents.reports");
+  const tAll = useTranslations();
+  const qc = useQueryClient();
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(REPORT_DATE_FIELDS.map((k) => [k, incident[k] ?? ""])));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+  const { problem, setProblem, onError } = useProblem();
+  const save = useMutation({
+    mutationFn: (body: unknown) => apiFetch<IncidentDto>(`/api/v1/incidents/${incident.id}/reports`, { method: "PUT", json: body }),
+    onSuccess: async () => {
+      setSaved(true);
+      await qc.invalidateQueries({ queryKey: incidentKeys.all });
+    },
+    onError: (err) => onError(err, setErrors),
+  });
+  const fields = incident.reportable ? REPORT_DATE_FIELDS : (["pmarkPreliminaryReportedOn", "pmarkFinalReportedOn"] as const);
+  return (
+    <Card title={t("heading")}>
+      <form
+        noValidate
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setProblem(null);
+          setSaved(false);
+          const parsed = reportDatesSchema.safeParse({ ...values, version: incident.version });
+          if (!parsed.success) {
+            const found: Record<string, string> = {};
+            for (const fe of issuesToFieldErrors(parsed.error.issues)) found[fe.field] ??= tAll(fe.messageKey, fe.values);
+            setErrors(found);
+            return;
+          }
+          setErrors({});
+          save.mutate(parsed.data);
+        }}
+      >
+        <p className="text-xs text-slate-600">{t("intro")}</p>
+        <ProblemAlert problem={problem} onReload={onReload} />
+        {saved ? <Alert tone="success">{t("saved")}</Alert> : null}
+        <div className="grid gap-3 sm:grid-cols-2">
+          {fields.map((k) => (
+            <TextField
+              key={k}
+              type="date"
+              label={t(k)}
+              value={values[k]}
+              onChange={(e) => {
+                setValues((cur) => ({ ...cur, [k]: e.target.value }));
+                setErrors((cur) => ({ ...cur, [k]: "" }));
+              }}
+              error={errors[k] || undefined}
+            />
+          ))}
+        </div>
+        <div className="flex justify-end">
+          <Button type="submit" disabled={save.isPending}>
+            {t("save")}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function WorkflowPanel({ incident, transitions, canManage, onReload }: { incident: IncidentDto; transitions: Detail["transitions"]; canManage: boolean; onReload: () => void }) {
+  const t = useTranslations("incidents");
+  const tw = useTranslations("incidents.workflow");
+  const qc = useQueryClient();
+  const [note, setNote] = useState("");
+  const [confirm, setConfirm] = useState(false);
+  const { problem, setProblem, onError } = useProblem();
+  const next = nextStatus(incident.status);
+  const move = useMutation({
+    mutationFn: () => apiFetch<IncidentDto>(`/api/v1/incidents/${incident.id}/transition`, { method: "POST", json: { to: next, note: note || null, version: incident.version } }),
+    onSuccess: async () => {
+      setConfirm(false);
+      await qc.invalidateQueries({ queryKey: incidentKeys.all });
+    },
+    onError: (err) => {
+      setConfirm(false);
+      onError(err);
+    },
+  });
+  const blocked = next === "closed" && incident.openCorrectiveActions > 0;
+  return (
+    <Card title={tw("heading")}>
+      <div className="space-y-3 text-sm">
+        {incident.status === "closed" ? <p className="text-slate-700">{tw("closed")}</p> : null}
+        {canManage && next ? (
+          <div className="space-y-2 rounded-md border border-slate-200 p-3">
+            <ProblemAlert problem={problem} onReload={onReload} />
+            <TextAreaField label={tw("note")} rows={2} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+            {blocked ? <Alert tone="warning">{tw("blocked", { count: incident.openCorrectiveActions })}</Alert> : null}
+            <div className="flex justify-end">
+              <Button
+                disabled={move.isPending || blocked}
+                onClick={() => {
+                  setProblem(null);
+                  if (next === "closed") setConfirm(true);
+                  else move.mutate();
+                }}
+              >
+                {next === "closed" ? tw("close") : tw("advance", { status: t(`statuses.${next}`) })}
+              </Button>
+            </div>
+          </div>
+        ) : null}
+        <h3 className="text-sm font-semibold text-slate-800">{tw("timeline")}</h3>
+        <ol className="relative space-y-3 border-l border-slate-200 pl-4">
+          {transitions.map((tr) => (
+            <li key={tr.id}>
+              <span className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border border-white bg-brand-600" aria-hidden="true" />
+              <p className="font-medium">
+                {tr.fromStatus ? tw("moved", { from: t(`statuses.${tr.fromStatus}`), to: t(`statuses.${tr.toStatus}`) }) : tw("created")}
+              </p>
+              <p className="text-xs text-slate-600">
+                {formatDateTime(tr.at)} · {tr.actorName}
+              </p>
+              {tr.note ? <p className="whitespace-pre-wrap text-slate-700">{tr.note}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </div>
+      <ConfirmDialog
+        open={confirm}
+        title={tw("close")}
+        body={tw("closeConfirm")}
+        confirmLabel={tw("close")}
+        tone="primary"
+        busy={move.isPending}
+        onConfirm={() => move.mutate()}
+        onCancel={() => setConfirm(false)}
+      />
+    </Card>
+  );
+}
+
+function ActionsPanel({ incident, actions, canManage, onReload, today }: { incident: IncidentDto; actions: CorrectiveActionDto[]; canManage: boolean; onReload: () => void; today: string }) {
+  const t = useTranslations("incidents.actions");
+  const tAll = useTranslations();
+  const qc = useQueryClient();
+  const [form, setForm] = useState({ description: "", owner: "", dueOn: "" });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [retiring, setRetiring] = useState<CorrectiveActionDto | null>(null);
+  const { problem, setProblem, onError } = useProblem();
+  const invalidate = () => qc.invalidateQueries({ queryKey: incidentKeys.all });
+  const add = useMutation({
+    mutationFn: (body: unknown) => apiFetch<CorrectiveActionDto>(`/api/v1/incidents/${incident.id}/corrective-actions`, { method: "POST", json: body }),
+    onSuccess: async () => {
+      setForm({ description: "", owner: "", dueOn: "" });
+      await invalidate();
+    },
+    onError: (err) => onError(err, setErrors),
+  });
+  const done = useMutation({
+    mutationFn: (a: CorrectiveActionDto) =>
+      apiFetch(`/api/v1/incidents/${incident.id}/corrective-actions/${a.id}`, { method: "PATCH", json: { description: a.description, owner: a.owner, dueOn: a.dueOn, doneOn: today, version: a.version } }),
+    onSuccess: invalidate,
+    onError: (err) => onError(err),
+  });
+  const retire = useMutation({
+    mutationFn: (a: CorrectiveActionDto) => apiFetch(`/api/v1/incidents/${incident.id}/corrective-actions/${a.id}/retire`, { method: "POST", json: { version: a.version } }),
+    onSuccess: async () => {
+      setRetiring(null);
+      await invalidate();
+    },
+    onError: (err) => {
+      setRetiring(null);
+      onError(err);
+    },
+  });
+  return (
+    <Card title={t("heading")}>
+      <div className="space-y-3 text-sm">
+        <ProblemAlert problem={problem} onReload={onReload} />
+        {actions.length === 0 ? (
+          <p className="text-slate-600">{t("empty")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left">
+              <caption className="sr-only">{t("heading")}</caption>
+              <thead>
+                <tr className="border-b border-slate-200 text-xs text-slate-600">
+                  <th scope="col" className="py-1 pr-2 font-medium">{t("description")}</th>
+                  <th scope="col" className="py-1 pr-2 font-medium">{t("owner")}</th>
+                  <th scope="col" className="py-1 pr-2 font-medium">{t("dueOn")}</th>
+                  <th scope="col" className="py-1 pr-2 font-medium">{t("doneOn")}</th>
+                  {canManage ? <th scope="col" className="py-1 font-medium"><span className="sr-only">{t("heading")}</span></th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {actions.map((a) => {
+                  const late = !a.doneOn && a.dueOn < today;
+                  return (
+                    <tr key={a.id} className="border-b border-slate-100 align-top">
+                      <td className="py-2 pr-2">{a.description}</td>
+                      <td className="py-2 pr-2 whitespace-nowrap">{a.owner}</td>
+                      <td className={`py-2 pr-2 whitespace-nowrap ${late ? "font-semibold text-red-700" : ""}`}>
+                        {formatDate(a.dueOn)}
+                        {late ? <span className="block text-xs">{t("late")}</span> : null}
+                      </td>
+                      <td className="py-2 pr-2 whitespace-nowrap">{a.doneOn ? <Badge tone="green">{formatDate(a.doneOn)}</Badge> : <Badge tone="amber">{t("open")}</Badge>}</td>
+                      {canManage ? (
+                        <td className="py-2 whitespace-nowrap">
+                          {!a.doneOn ? (
+                            <Button variant="secondary" onClick={() => done.mutate(a)} disabled={done.isPending}>
+                              {t("markDone")}
+                            </Button>
+                          ) : null}{" "}
+                          <Button variant="ghost" onClick={() => setRetiring(a)}>
+                            {t("retire")}
+                          </Button>
+                        </td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {canManage ? (
+          <form
+            noValidate
+            className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-4"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setProblem(null);
+              const parsed = correctiveActionSchema.safeParse(form);
+              if (!parsed.success) {
+                const found: Record<string, string> = {};
+                for (const fe of issuesToFieldErrors(parsed.error.issues)) found[fe.field] ??= tAll(fe.messageKey, fe.values);
+                setErrors(found);
+                return;
+              }
+              setErrors({});
+              add.mutate(parsed.data);
+            }}
+          >
+            <div className="sm:col-span-2">
+              <TextField label={t("description")} required value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} error={errors.description} maxLength={2000} />
+            </div>
+            <TextField label={t("owner")} required value={form.owner} onChange={(e) => setForm({ ...form, owner: e.target.value })} error={errors.owner} maxLength={100} />
+            <TextField label={t("dueOn")} required type="date" value={form.dueOn} onChange={(e) => setForm({ ...form, dueOn: e.target.value })} error={errors.dueOn} />
+            <div className="flex justify-end sm:col-span-4">
+              <Button type="submit" disabled={add.isPending}>
+                {t("add")}
+              </Button>
+            </div>
+          </form>
+        ) : null}
+      </div>
+      <ConfirmDialog
+        open={retiring !== null}
+        title={t("retire")}
+        body={t("retireConfirm")}
+        confirmLabel={t("retire")}
+        busy={retire.isPending}
+        onConfirm={() => retiring && retire.mutate(retiring)}
+        onCancel={() => setRetiring(null)}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,393 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { getDb, type DbOrTx, type Tx } from "@/db";
+import { auditLog, contractorCertifications, contractors, type Contractor } from "@/db/schema";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/api/errors";
+import type { SessionUser } from "@/lib/auth/roles";
+import {
+  contractorFlags,
+  isCertificationExpired,
+  latestAssessment,
+  statusChangeProblem,
+  violatesBeforeContract,
+  type AssessmentFacts,
+} from "@/lib/contractors/rules";
+import type {
+  ChangeStatusInput,
+  ContractorDetail,
+  ContractorDto,
+  ContractorStats,
+  CreateContractorInput,
+  ExportContractorsQuery,
+  ListContractorsQuery,
+  UpdateContractorInput,
+} from "@/lib/contractors/schema";
+import { todayInTokyo } from "@/lib/dates";
+import { fiscalYearMonths, fiscalYearOf } from "@/lib/fiscal-year";
+import type { ContractorImportRow } from "@/lib/contractors/import";
+import type { Locale } from "@/lib/i18n/config";
+import { assessmentFactsFor, listAssessmentsFor } from "./assessments";
+import { recordAudit } from "./audit";
+
+type Facts = Awaited<ReturnType<typeof assessmentFactsFor>>[number];
+type Cert = typeof contractorCertifications.$inferSelect;
+
+function toFacts(a: Facts): AssessmentFacts {
+  return { id: a.id, assessedOn: a.assessedOn, result: a.result, nextDueOn: a.nextDueOn, withdrawn: a.withdrawnAt !== null };
+}
+
+function toDto(c: Contractor, as: Facts[], certs: Cert[], today: string): ContractorDto {
+  const facts = as.map(toFacts);
+  const latest = latestAssessment(facts);
+  const latestRow = latest ? as.find((a) => a.id === latest.id)! : null;
+  const liveCerts = certs.filter((x) => x.retiredAt === null);
+  return {
+    id: c.id,
+    name: c.name,
+    corporateNumber: c.corporateNumber,
+    services: c.services,
+    dataCategories: c.dataCategories ?? [],
+    dataVolume: c.dataVolume,
+    contractStart: c.contractStart,
+    contractEnd: c.contractEnd,
+    status: c.status,
+    contactName: c.contactName,
+    contactEmail: c.contactEmail,
+    contactPhone: c.contactPhone,
+    reassessmentMonths: c.reassessmentMonths,
+    note: c.note,
+    certifications: liveCerts.map((x) => ({ id: x.id, kind: x.kind, number: x.number, expiresOn: x.expiresOn, expired: isCertificationExpired(x.expiresOn, today) })),
+    latest: latestRow
+      ? { id: latestRow.id, assessedOn: latestRow.assessedOn, result: latestRow.result, totalPercent: latestRow.totalPercent, nextDueOn: latestRow.nextDueOn }
+      : null,
+    flags: contractorFlags(c, facts, liveCerts, today),
+    retiredAt: c.retiredAt ? c.retiredAt.toISOString() : null,
+    version: c.version,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+async function withFacts(tx: DbOrTx, rows: Contractor[], today: string): Promise<ContractorDto[]> {
+  const ids = rows.map((r) => r.id);
+  const [as, certs] = await Promise.all([
+    assessmentFactsFor(tx, ids),
+    ids.length ? tx.select().from(contractorCertifications).where(inArray(contractorCertifications.contractorId, ids)) : Promise.resolve([] as Cert[]),
+  ]);
+  return rows.map((c) =>
+    toDto(
+      c,
+      as.filter((a) => a.contractorId === c.id),
+      certs.filter((x) => x.contractorId === c.id),
+      today,
+    ),
+  );
+}
+
+function textFilter(q: Pick<ListContractorsQuery, "q" | "status" | "includeRetired">): SQL | undefined {
+  const where: SQL[] = [];
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    where.push(
+      or(
+        ilike(contractors.name, like),
+        ilike(contractors.corporateNumber, like),
+        ilike(contractors.services, like),
+        ilike(contractors.contactName, like),
+      )!,
+    );
+  }
+  if (q.status) where.push(eq(contractors.status, q.status));
+  if (q.includeRetired !== "true") where.push(isNull(contractors.retiredAt));
+  return where.length ? and(...where) : undefined;
+}
+
+const STATUS_ORDER = ["candidate", "conditional", "approved", "suspended", "terminated"];
+
+/**
+ * The register. Text and status filter in SQL; the flags, the latest result and the due month come
+ * from the rules in lib/contractors/rules.ts (one source of truth), so those filters, the sort and the
+ * paging run here on the server over the filtered rows — a register has hundreds of rows, not millions.
+ */
+async function filteredRegister(q: ExportContractorsQuery, today: string): Promise<ContractorDto[]> {
+  const db = await getDb();
+  const rows = await db.select().from(contractors).where(textFilter(q)).orderBy(asc(contractors.name), asc(contractors.id));
+  let items = await withFacts(db, rows, today);
+  if (q.flag === "any") items = items.filter((c) => c.flags.length > 0);
+  else if (q.flag) items = items.filter((c) => c.flags.includes(q.flag as ContractorDto["flags"][number]));
+  if (q.result === "none") items = items.filter((c) => c.latest === null);
+  else if (q.result) items = items.filter((c) => c.latest?.result === q.result);
+  if (q.dueMonth) items = items.filter((c) => c.latest?.nextDueOn.startsWith(q.dueMonth!) && (c.status === "approved" || c.status === "conditional"));
+  const dir = q.dir === "desc" ? -1 : 1;
+  const key = (c: ContractorDto): string | number | null => {
+    switch (q.sort) {
+      case "status":
+        return STATUS_ORDER.indexOf(c.status);
+      case "contractStart":
+        return c.contractStart;
+      case "nextDueOn":
+        return c.latest?.nextDueOn ?? null;
+      case "latestTotal":
+        return c.latest?.totalPercent ?? null;
+      default:
+        return c.name;
+    }
+  };
+  items.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    if (ka === kb) return a.name.localeCompare(b.name, "ja") || a.id - b.id;
+    if (ka === null) return 1; // empty values last, whichever the direction
+    if (kb === null) return -1;
+    if (typeof ka === "string" && typeof kb === "string") return dir * ka.localeCompare(kb, "ja");
+    return dir * (ka < kb ? -1 : 1);
+  });
+  return items;
+}
+
+export async function listContractors(q: ListContractorsQuery, today = todayInTokyo()) {
+  const all = await filteredRegister(q, today);
+  const start = (q.page - 1) * q.pageSize;
+  return { items: all.slice(start, start + q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize };
+}
+
+export async function listContractorsForExport(q: ExportContractorsQuery, today = todayInTokyo()) {
+  return filteredRegister(q, today);
+}
+
+export async function getContractor(id: number, today = todayInTokyo(), tx?: DbOrTx): Promise<ContractorDto | null> {
+  const db = tx ?? (await getDb());
+  const [row] = await db.select().from(contractors).where(eq(contractors.id, id));
+  if (!row) return null;
+  const [dto] = await withFacts(db, [row], today);
+  return dto;
+}
+
+export async function getContractorDetail(id: number, locale: Locale, today = todayInTokyo()): Promise<ContractorDetail | null> {
+  const contractor = await getContractor(id, today);
+  if (!contractor) return null;
+  const db = await getDb();
+  const [assessmentsList, trail] = await Promise.all([
+    listAssessmentsFor(id, locale),
+    db
+      .select({ id: auditLog.id, occurredAt: auditLog.occurredAt, action: auditLog.action, actorEmail: auditLog.actorEmail })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "contractor"), eq(auditLog.entityId, String(id))))
+      .orderBy(desc(auditLog.id))
+      .limit(50),
+  ]);
+  return {
+    contractor,
+    assessments: assessmentsList,
+    history: trail.map((h) => ({ ...h, occurredAt: h.occurredAt.toISOString() })),
+  };
+}
+
+function values(input: CreateContractorInput) {
+  return {
+    name: input.name,
+    corporateNumber: input.corporateNumber,
+    services: input.services,
+    dataCategories: input.dataCategories,
+    dataVolume: input.dataVolume,
+    contractStart: input.contractStart,
+    contractEnd: input.contractEnd,
+    contactName: input.contactName,
+    contactEmail: input.contactEmail,
+    contactPhone: input.contactPhone,
+    reassessmentMonths: input.reassessmentMonths,
+    note: input.note,
+  };
+}
+
+async function assertUniqueCorporateNumber(tx: Tx, corporateNumber: string | null, excludeId?: number) {
+  if (!corporateNumber) return;
+  const [dup] = await tx.select({ id: contractors.id }).from(contractors).where(eq(contractors.corporateNumber, corporateNumber));
+  if (dup && dup.id !== excludeId)
+    throw new ConflictError("problems.duplicate", {}, [{ field: "corporateNumber", code: "duplicate", messageKey: "contractors.errors.corporateNumberTaken" }]);
+}
+
+/** §4(2): a contract start is only entered when an approved (or conditional) assessment is dated on or before it. */
+async function assertContractAfterAssessment(tx: Tx, contractorId: number | null, contractStart: string | null) {
+  if (!contractStart) return;
+  const facts = contractorId ? (await assessmentFactsFor(tx, [contractorId])).map(toFacts) : [];
+  if (violatesBeforeContract(contractStart, facts))
+    throw new ValidationError(
+      [{ field: "contractStart", code: "before_assessment", messageKey: "contractors.errors.contractBeforeAssessment" }],
+      "contractors.errors.contractBeforeAssessmentTitle",
+    );
+}
+
+/** Certifications as sent: matching (kind, number) rows are updated, missing ones retired, new ones added. */
+async function syncCertifications(tx: Tx, contractorId: number, certs: CreateContractorInput["certifications"]) {
+  const existing = await tx
+    .select()
+    .from(contractorCertifications)
+    .where(and(eq(contractorCertifications.contractorId, contractorId), isNull(contractorCertifications.retiredAt)));
+  const keyOf = (x: { kind: string; number: string }) => `${x.kind}\u0000${x.number}`;
+  const wanted = new Map(certs.map((c) => [keyOf(c), c]));
+  for (const e of existing) {
+    const w = wanted.get(keyOf(e));
+    if (!w) await tx.update(contractorCertifications).set({ retiredAt: new Date() }).where(eq(contractorCertifications.id, e.id));
+    else if (w.expiresOn !== e.expiresOn) await tx.update(contractorCertifications).set({ expiresOn: w.expiresOn }).where(eq(contractorCertifications.id, e.id));
+    wanted.delete(keyOf(e));
+  }
+  if (wanted.size) await tx.insert(contractorCertifications).values([...wanted.values()].map((c) => ({ contractorId, ...c })));
+}
+
+export async function createContractor(actor: SessionUser, input: CreateContractorInput, today = todayInTokyo()): Promise<ContractorDto> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await assertUniqueCorporateNumber(tx, input.corporateNumber);
+    // A new contractor has no assessment yet, so any contract start is refused: assess first.
+    await assertContractAfterAssessment(tx, null, input.contractStart);
+    const [row] = await tx.insert(contractors).values({ ...values(input), status: "candidate" }).returning();
+    await syncCertifications(tx, row.id, input.certifications);
+    await recordAudit(tx, actor, { action: "create", entity: "contractor", entityId: row.id, after: { ...row, certifications: input.certifications } });
+    return (await getContractor(row.id, today, tx))!;
+  });
+}
+
+async function lockContractor(tx: Tx, id: number, version: number): Promise<Contractor> {
+  const [before] = await tx.select().from(contractors).where(eq(contractors.id, id)).for("update");
+  if (!before) throw new NotFoundError();
+  if (before.version !== version) throw new ConflictError();
+  return before;
+}
+
+export async function updateContractor(actor: SessionUser, id: number, input: UpdateContractorInput, today = todayInTokyo()): Promise<ContractorDto> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await lockContractor(tx, id, input.version);
+    await assertUniqueCorporateNumber(tx, input.corporateNumber, id);
+    // Only a changed start is checked: an already flagged contractor can still have its phone number fixed.
+    if (input.contractStart !== before.contractStart) await assertContractAfterAssessment(tx, id, input.contractStart);
+    const certsBefore = await tx
+      .select({ kind: contractorCertifications.kind, number: contractorCertifications.number, expiresOn: contractorCertifications.expiresOn })
+      .from(contractorCertifications)
+      .where(and(eq(contractorCertifications.contractorId, id), isNull(contractorCertifications.retiredAt)));
+    const [after] = await tx
+      .update(contractors)
+      .set({ ...values(input), version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(contractors.id, id), eq(contractors.version, input.version)))
+      .returning();
+    if (!after) throw new ConflictError();
+    await syncCertifications(tx, id, input.certifications);
+    await recordAudit(tx, actor, {
+      action: "update",
+      entity: "contractor",
+      entityId: id,
+      before: { ...before, certifications: certsBefore },
+      after: { ...after, certifications: input.certifications },
+    });
+    return (await getContractor(id, today, tx))!;
+  });
+}
+
+/** approved needs an approved newest assessment (never a rejected one); conditional an approved or conditional one. */
+export async function changeContractorStatus(actor: SessionUser, id: number, input: ChangeStatusInput, today = todayInTokyo()): Promise<ContractorDto> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await lockContractor(tx, id, input.version);
+    if (before.retiredAt) throw new ConflictError("contractors.errors.retired");
+    const latest = latestAssessment((await assessmentFactsFor(tx, [id])).map(toFacts));
+    const problem = statusChangeProblem(input.status, latest);
+    if (problem) throw new ValidationError([{ field: "status", code: "not_allowed", messageKey: problem }], problem);
+    const [after] = await tx
+      .update(contractors)
+      .set({ status: input.status, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(contractors.id, id), eq(contractors.version, input.version)))
+      .returning();
+    if (!after) throw new ConflictError();
+    await recordAudit(tx, actor, { action: "update", entity: "contractor", entityId: id, before, after: { ...after, reason: input.reason } });
+    return (await getContractor(id, today, tx))!;
+  });
+}
+
+/** Charts: latest results, statuses, flags, and assessments due per month of the fiscal year. */
+export async function contractorStats(fy: number | undefined, fyStartMonth: number, today = todayInTokyo()): Promise<ContractorStats> {
+  const fiscalYear = fy ?? fiscalYearOf(today, fyStartMonth);
+  const all = (await filteredRegister({ sort: "name", dir: "asc" }, today)).filter((c) => c.status !== "terminated");
+  const results = { approved: 0, conditional: 0, rejected: 0, none: 0 };
+  const statuses: Record<string, number> = {};
+  const flags: Record<string, number> = {};
+  let flagged = 0;
+  for (const c of all) {
+    if (c.flags.length) flagged++;
+    results[c.latest?.result ?? "none"]++;
+    statuses[c.status] = (statuses[c.status] ?? 0) + 1;
+    for (const f of c.flags) flags[f] = (flags[f] ?? 0) + 1;
+  }
+  const months = fiscalYearMonths(fiscalYear, fyStartMonth);
+  const due = new Map(months.map((m) => [m, 0]));
+  for (const c of all) {
+    if ((c.status !== "approved" && c.status !== "conditional") || !c.latest) continue;
+    const m = c.latest.nextDueOn.slice(0, 7);
+    if (due.has(m)) due.set(m, due.get(m)! + 1);
+  }
+  return { fiscalYear, results, statuses, flags, flagged, dueByMonth: months.map((m) => ({ month: m, count: due.get(m)! })) };
+}
+
+export type ContractorImportChange = {
+  line: number;
+  action: "insert" | "update" | "unchanged";
+  id: number | null;
+  name: string;
+  /** Flags the row has once stored (a contract start without a prior assessment is flagged, not refused). */
+  flags: ContractorDto["flags"];
+};
+
+/**
+ * The register import, all-or-nothing: `preview` stores nothing; `commit` writes every row in one
+ * transaction (each audited) or, on any problem, nothing. Rows match by 法人番号, or by exact name.
+ */
+export async function importContractors(
+  actor: SessionUser,
+  rows: ContractorImportRow[],
+  mode: "preview" | "commit",
+  today = todayInTokyo(),
+): Promise<{ changes: ContractorImportChange[]; committed: boolean }> {
+  const db = await getDb();
+  const run = async (tx: DbOrTx) => {
+    const existing = await tx.select().from(contractors);
+    const byNumber = new Map(existing.filter((c) => c.corporateNumber).map((c) => [c.corporateNumber!, c]));
+    const byName = new Map(existing.filter((c) => !c.corporateNumber).map((c) => [c.name, c]));
+    const facts = await assessmentFactsFor(
+      tx,
+      existing.map((c) => c.id),
+    );
+    const certs = existing.length ? await tx.select().from(contractorCertifications).where(isNull(contractorCertifications.retiredAt)) : [];
+    const changes: ContractorImportChange[] = [];
+    for (const r of rows) {
+      const match = r.input.corporateNumber ? byNumber.get(r.input.corporateNumber) : byName.get(r.input.name);
+      const next = { ...values(r.input), status: r.status ?? match?.status ?? ("candidate" as const) };
+      const cFacts = match ? facts.filter((a) => a.contractorId === match.id).map(toFacts) : [];
+      const cCerts = match ? certs.filter((x) => x.contractorId === match.id) : [];
+      const flags = contractorFlags(next, cFacts, cCerts, today);
+      if (!match) {
+        let id: number | null = null;
+        if (mode === "commit") {
+          const [row] = await tx.insert(contractors).values(next).returning();
+          id = row.id;
+          await recordAudit(tx, actor, { action: "import", entity: "contractor", entityId: row.id, after: row });
+        }
+        changes.push({ line: r.line, action: "insert", id, name: r.input.name, flags });
+        continue;
+      }
+      const same = (Object.keys(next) as (keyof typeof next)[]).every((k) => JSON.stringify(next[k] ?? null) === JSON.stringify(match[k] ?? null));
+      if (!same && mode === "commit") {
+        const [after] = await tx
+          .update(contractors)
+          .set({ ...next, version: match.version + 1, updatedAt: new Date() })
+          .where(eq(contractors.id, match.id))
+          .returning();
+        await recordAudit(tx, actor, { action: "import", entity: "contractor", entityId: match.id, before: match, after });
+      }
+      changes.push({ line: r.line, action: same ? "unchanged" : "update", id: match.id, name: r.input.name, flags });
+    }
+    return changes;
+  };
+  if (mode === "preview") return { changes: await run(db), committed: false };
+  const changes = await db.transaction(run);
+  return { changes, committed: true };
+}

@@ -1,0 +1,468 @@
+import "server-only";
+import { and, asc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Tx } from "@/db";
+import { departments, incidentCorrectiveActions, incidentCounters, incidentTransitions, incidents, users, type Incident, type IncidentCorrectiveAction } from "@/db/schema";
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from "@/lib/api/errors";
+import type { SessionUser } from "@/lib/auth/roles";
+import { daysBetween, todayInTokyo } from "@/lib/dates";
+import { fiscalYearMonths, fiscalYearOf, fiscalYearRange } from "@/lib/fiscal-year";
+import { computeReportingClocks, lateFlags, reportDateProblem, reportingObligations, tokyoDateOf } from "@/lib/incidents/reporting";
+import {
+  FINAL_REPORT_ITEMS,
+  INCIDENT_CATEGORIES,
+  INCIDENT_SEVERITIES,
+  REPORT_DATE_FIELDS,
+  type CorrectiveActionDto,
+  type CorrectiveActionInput,
+  type CreateIncidentInput,
+  type DueItem,
+  type ExportIncidentsQuery,
+  type IncidentDetail,
+  type IncidentDto,
+  type IncidentStats,
+  type ListIncidentsQuery,
+  type ReportDatesInput,
+  type TransitionInput,
+  type UpdateCorrectiveActionInput,
+  type UpdateIncidentInput,
+} from "@/lib/incidents/schema";
+import { OPEN_STATUSES, transitionProblem } from "@/lib/incidents/workflow";
+import { recordAudit } from "./audit";
+import { getFiscalYearStartMonth } from "./settings";
+
+const approver = alias(users, "approver");
+
+type Row = { incident: Incident; departmentName: string | null; approverName: string | null; openActions: number };
+
+const openActionsSql = sql<number>`(select count(*) from "incident_corrective_actions" ca where ca."incident_id" = "incidents"."id" and ca."retired_at" is null and ca."done_on" is null)`.mapWith(Number);
+
+function toDto(r: Row, today: string): IncidentDto {
+  const i = r.incident;
+  const clocks = computeReportingClocks(i);
+  const obligations = reportingObligations(clocks, i, today);
+  const late = lateFlags(obligations);
+  return {
+    id: i.id,
+    reference: i.reference,
+    title: i.title,
+    category: i.category,
+    occurredAt: i.occurredAt ? i.occurredAt.toISOString() : null,
+    discoveredAt: i.discoveredAt.toISOString(),
+    reporterId: i.reporterId,
+    reporterName: i.reporterName,
+    departmentId: i.departmentId,
+    departmentName: r.departmentName,
+    description: i.description,
+    dataInvolved: i.dataInvolved,
+    personsAffected: i.personsAffected,
+    sensitiveData: i.sensitiveData,
+    financialLoss: i.financialLoss,
+    wrongfulPurpose: i.wrongfulPurpose,
+    encrypted: i.encrypted,
+    severity: i.severity,
+    status: i.status,
+    containment: i.containment,
+    ...Object.fromEntries(FINAL_REPORT_ITEMS.map((k) => [k, i[k]])),
+    ...Object.fromEntries(REPORT_DATE_FIELDS.map((k) => [k, i[k]])),
+    closedApprovedBy: i.closedApprovedBy,
+    closedApprovedByName: r.approverName,
+    closedApprovedAt: i.closedApprovedAt ? i.closedApprovedAt.toISOString() : null,
+    discoveryDate: clocks.discoveryDate,
+    reportable: clocks.reportable,
+    reportableReasons: clocks.reportableReasons,
+    exemption: clocks.exemption,
+    exemptedReasons: clocks.exemptedReasons,
+    finalReportDays: clocks.finalReportDays,
+    preliminaryReportDue: clocks.preliminaryReportDue,
+    finalReportDue: clocks.finalReportDue,
+    pmarkPreliminaryReportDue: clocks.pmarkPreliminaryReportDue,
+    pmarkFinalReportDue: clocks.pmarkFinalReportDue,
+    obligations,
+    ...late,
+    openCorrectiveActions: r.openActions,
+    retiredAt: i.retiredAt ? i.retiredAt.toISOString() : null,
+    version: i.version,
+    createdAt: i.createdAt.toISOString(),
+    updatedAt: i.updatedAt.toISOString(),
+  } as IncidentDto;
+}
+
+function baseSelect(db: Tx | Awaited<ReturnType<typeof getDb>>) {
+  return db
+    .select({ incident: incidents, departmentName: departments.name, approverName: approver.name, openActions: openActionsSql })
+    .from(incidents)
+    .leftJoin(departments, eq(departments.id, incidents.departmentId))
+    .leftJoin(approver, eq(approver.id, incidents.closedApprovedBy));
+}
+
+/** The filters the database can apply; reportable / overdue are computed (one rule, in lib/incidents). */
+function sqlFilter(q: Pick<ListIncidentsQuery, "q" | "status" | "category" | "severity" | "fy">, fyStartMonth: number): SQL {
+  const where: SQL[] = [isNull(incidents.retiredAt)];
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(incidents.reference, like), ilike(incidents.title, like), ilike(incidents.description, like), ilike(incidents.reporterName, like))!);
+  }
+  if (q.status === "open") where.push(inArray(incidents.status, [...OPEN_STATUSES]));
+  else if (q.status) where.push(eq(incidents.status, q.status));
+  if (q.category) where.push(eq(incidents.category, q.category));
+  if (q.severity) where.push(eq(incidents.severity, q.severity));
+  if (q.fy) {
+    const { start, end } = fiscalYearRange(q.fy, fyStartMonth);
+    where.push(gte(incidents.discoveredAt, new Date(`${start}T00:00:00+09:00`)), lte(incidents.discoveredAt, new Date(`${end}T23:59:59.999+09:00`)));
+  }
+  return and(...where)!;
+}
+
+const SEVERITY_RANK = Object.fromEntries(INCIDENT_SEVERITIES.map((s, i) => [s, i]));
+const STATUS_RANK: Record<string, number> = { reported: 0, investigating: 1, contained: 2, resolved: 3, closed: 4 };
+
+function compare(a: IncidentDto, b: IncidentDto, sort: ListIncidentsQuery["sort"]): number {
+  switch (sort) {
+    case "reference":
+      return a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0;
+    case "severity":
+      return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+    case "status":
+      return STATUS_RANK[a.status] - STATUS_RANK[b.status];
+    case "personsAffected":
+      return a.personsAffected - b.personsAffected;
+    case "nextDue":
+      // Nothing due sorts last either way round.
+      return (a.nextDue ?? "9999-12-31") < (b.nextDue ?? "9999-12-31") ? -1 : (a.nextDue ?? "9999-12-31") > (b.nextDue ?? "9999-12-31") ? 1 : 0;
+    default:
+      return Date.parse(a.discoveredAt) - Date.parse(b.discoveredAt);
+  }
+}
+
+async function filtered(q: ExportIncidentsQuery, today: string): Promise<IncidentDto[]> {
+  const db = await getDb();
+  const rows = await baseSelect(db).where(sqlFilter(q, await getFiscalYearStartMonth()));
+  let items = rows.map((r) => toDto(r, today));
+  if (q.reportable) items = items.filter((i) => i.reportable === (q.reportable === "true"));
+  if (q.overdue) items = items.filter((i) => i.overdue === (q.overdue === "true"));
+  const dir = q.dir === "asc" ? 1 : -1;
+  return items.sort((a, b) => dir * compare(a, b, q.sort) || dir * (a.id - b.id));
+}
+
+/**
+ * The list, filtered, sorted and paged on the server. The derived filters (reportable, overdue) and
+ * the deadline sort come from the pure rules, so the rows are read and judged here before paging:
+ * an incident log holds hundreds of rows, not millions.
+ */
+export async function listIncidents(q: ListIncidentsQuery, today = todayInTokyo()) {
+  const all = await filtered(q, today);
+  return { items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize };
+}
+
+export async function listIncidentsForExport(q: ExportIncidentsQuery, today = todayInTokyo()) {
+  return filtered(q, today);
+}
+
+async function readIncident(db: Tx | Awaited<ReturnType<typeof getDb>>, id: number, today: string): Promise<IncidentDto | null> {
+  const [row] = await baseSelect(db).where(and(eq(incidents.id, id), isNull(incidents.retiredAt)));
+  return row ? toDto(row, today) : null;
+}
+
+function actionDto(a: IncidentCorrectiveAction): CorrectiveActionDto {
+  return {
+    id: a.id,
+    incidentId: a.incidentId,
+    description: a.description,
+    owner: a.owner,
+    dueOn: a.dueOn,
+    doneOn: a.doneOn,
+    retiredAt: a.retiredAt ? a.retiredAt.toISOString() : null,
+    version: a.version,
+  };
+}
+
+export async function getIncidentDetail(id: number, today = todayInTokyo()): Promise<IncidentDetail | null> {
+  const db = await getDb();
+  const incident = await readIncident(db, id, today);
+  if (!incident) return null;
+  const [transitions, actions] = await Promise.all([
+    db.select().from(incidentTransitions).where(eq(incidentTransitions.incidentId, id)).orderBy(asc(incidentTransitions.at), asc(incidentTransitions.id)),
+    db
+      .select()
+      .from(incidentCorrectiveActions)
+      .where(and(eq(incidentCorrectiveActions.incidentId, id), isNull(incidentCorrectiveActions.retiredAt)))
+      .orderBy(asc(incidentCorrectiveActions.dueOn), asc(incidentCorrectiveActions.id)),
+  ]);
+  return {
+    incident,
+    transitions: transitions.map((t) => ({ id: t.id, fromStatus: t.fromStatus, toStatus: t.toStatus, actorName: t.actorName, at: t.at.toISOString(), note: t.note })),
+    correctiveActions: actions.map(actionDto),
+  };
+}
+
+async function assertDepartment(tx: Tx, departmentId: number | null) {
+  if (departmentId === null) return;
+  const [d] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId));
+  if (!d) throw new ValidationError([{ field: "departmentId", code: "unknown", messageKey: "incidents.errors.unknownDepartment" }]);
+}
+
+function reportValues(input: CreateIncidentInput) {
+  return {
+    title: input.title,
+    category: input.category,
+    occurredAt: input.occurredAt ? new Date(input.occurredAt) : null,
+    discoveredAt: new Date(input.discoveredAt),
+    departmentId: input.departmentId,
+    description: input.description,
+    dataInvolved: input.dataInvolved,
+    personsAffected: input.personsAffected,
+    sensitiveData: input.sensitiveData,
+    financialLoss: input.financialLoss,
+    wrongfulPurpose: input.wrongfulPurpose,
+    encrypted: input.encrypted,
+    severity: input.severity,
+  };
+}
+
+/**
+ * The next reference of the fiscal year: the counter row is bumped with an upsert (a row lock held
+ * to the end of the transaction), so concurrent reports queue here and a rolled-back one gives its
+ * number back. No max()+1, no gaps, no duplicates.
+ */
+async function nextReference(tx: Tx, fiscalYear: number): Promise<{ seq: number; reference: string }> {
+  const [row] = await tx
+    .insert(incidentCounters)
+    .values({ fiscalYear, lastSeq: 1 })
+    .onConflictDoUpdate({ target: incidentCounters.fiscalYear, set: { lastSeq: sql`${incidentCounters.lastSeq} + 1` } })
+    .returning({ seq: incidentCounters.lastSeq });
+  return { seq: row.seq, reference: `INC-${fiscalYear}-${String(row.seq).padStart(3, "0")}` };
+}
+
+export async function createIncident(actor: SessionUser, input: CreateIncidentInput, today = todayInTokyo()): Promise<IncidentDto> {
+  const db = await getDb();
+  const fyStart = await getFiscalYearStartMonth();
+  return db.transaction(async (tx) => {
+    await assertDepartment(tx, input.departmentId);
+    const fiscalYear = fiscalYearOf(today, fyStart);
+    const { seq, reference } = await nextReference(tx, fiscalYear);
+    const [row] = await tx
+      .insert(incidents)
+      .values({ ...reportValues(input), reference, fiscalYear, seq, reporterId: actor.id, reporterName: actor.name, status: "reported" })
+      .returning();
+    await tx.insert(incidentTransitions).values({ incidentId: row.id, fromStatus: null, toStatus: "reported", actorId: actor.id, actorName: actor.name });
+    await recordAudit(tx, actor, { action: "create", entity: "incident", entityId: row.id, after: row });
+    return (await readIncident(tx, row.id, today))!;
+  });
+}
+
+async function lockIncident(tx: Tx, id: number, version: number): Promise<Incident> {
+  const [before] = await tx
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.id, id), isNull(incidents.retiredAt)))
+    .for("update");
+  if (!before) throw new NotFoundError();
+  if (before.version !== version) throw new ConflictError();
+  return before;
+}
+
+export async function updateIncident(actor: SessionUser, id: number, input: UpdateIncidentInput, today = todayInTokyo()): Promise<IncidentDto> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await lockIncident(tx, id, input.version);
+    await assertDepartment(tx, input.departmentId);
+    // A report already made cannot predate a discovery moved later.
+    const discoveryDate = tokyoDateOf(input.discoveredAt);
+    const errors: FieldError[] = REPORT_DATE_FIELDS.filter((k) => before[k] !== null && before[k]! < discoveryDate).map(() => ({
+      field: "discoveredAt",
+      code: "after_report",
+      messageKey: "incidents.errors.discoveryAfterReport",
+    }));
+    if (errors.length) throw new ValidationError(errors.slice(0, 1));
+    const [after] = await tx
+      .update(incidents)
+      .set({
+        ...reportValues(input),
+        containment: input.containment,
+        ...Object.fromEntries(FINAL_REPORT_ITEMS.map((k) => [k, input[k]])),
+        version: before.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(incidents.id, id), eq(incidents.version, input.version)))
+      .returning();
+    if (!after) throw new ConflictError();
+    await recordAudit(tx, actor, { action: "update", entity: "incident", entityId: id, before, after });
+    return (await readIncident(tx, id, today))!;
+  });
+}
+
+export async function recordReportDates(actor: SessionUser, id: number, input: ReportDatesInput, today = todayInTokyo()): Promise<IncidentDto> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await lockIncident(tx, id, input.version);
+    const discoveryDate = tokyoDateOf(before.discoveredAt);
+    const errors: FieldError[] = [];
+    for (const k of REPORT_DATE_FIELDS) {
+      const v = input[k];
+      const problem = v ? reportDateProblem(v, discoveryDate, today) : null;
+      if (problem) errors.push({ field: k, code: problem, messageKey: `incidents.errors.${problem}` });
+    }
+    if (errors.length) throw new ValidationError(errors);
+    const [after] = await tx
+      .update(incidents)
+      .set({ ...Object.fromEntries(REPORT_DATE_FIELDS.map((k) => [k, input[k]])), version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(incidents.id, id), eq(incidents.version, input.version)))
+      .returning();
+    if (!after) throw new ConflictError();
+    await recordAudit(tx, actor, { action: "update", entity: "incident", entityId: id, before, after });
+    return (await readIncident(tx, id, today))!;
+  });
+}
+
+export async function transitionIncident(actor: SessionUser, id: number, input: TransitionInput, today = todayInTokyo()): Promise<IncidentDto> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await lockIncident(tx, id, input.version);
+    const [{ n }] = await tx
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(incidentCorrectiveActions)
+      .where(and(eq(incidentCorrectiveActions.incidentId, id), isNull(incidentCorrectiveActions.retiredAt), isNull(incidentCorrectiveActions.doneOn)));
+    const problem = transitionProblem(before.status, input.to, n);
+    if (problem) throw new ConflictError(`incidents.errors.${problem}`, { count: n });
+    const closing = input.to === "closed";
+    const [after] = await tx
+      .update(incidents)
+      .set({
+        status: input.to,
+        ...(closing ? { closedApprovedBy: actor.id, closedApprovedAt: new Date() } : {}),
+        version: before.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(incidents.id, id), eq(incidents.version, input.version)))
+      .returning();
+    if (!after) throw new ConflictError();
+    await tx.insert(incidentTransitions).values({ incidentId: id, fromStatus: before.status, toStatus: input.to, actorId: actor.id, actorName: actor.name, note: input.note });
+    await recordAudit(tx, actor, { action: closing ? "approve" : "update", entity: "incident", entityId: id, before, after });
+    return (await readIncident(tx, id, today))!;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Corrective actions 是正処置
+
+async function openIncidentForActions(tx: Tx, id: number): Promise<Incident> {
+  const [inc] = await tx
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.id, id), isNull(incidents.retiredAt)))
+    .for("update");
+  if (!inc) throw new NotFoundError();
+  if (inc.status === "closed") throw new ConflictError("incidents.errors.closedAlready");
+  return inc;
+}
+
+export async function listCorrectiveActions(incidentId: number): Promise<CorrectiveActionDto[]> {
+  const detail = await getIncidentDetail(incidentId);
+  if (!detail) throw new NotFoundError();
+  return detail.correctiveActions;
+}
+
+export async function createCorrectiveAction(actor: SessionUser, incidentId: number, input: CorrectiveActionInput): Promise<CorrectiveActionDto> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await openIncidentForActions(tx, incidentId);
+    const [row] = await tx.insert(incidentCorrectiveActions).values({ incidentId, ...input }).returning();
+    await recordAudit(tx, actor, { action: "create", entity: "incident_corrective_action", entityId: row.id, after: row });
+    return actionDto(row);
+  });
+}
+
+async function lockAction(tx: Tx, incidentId: number, actionId: number, version: number): Promise<IncidentCorrectiveAction> {
+  await openIncidentForActions(tx, incidentId);
+  const [before] = await tx
+    .select()
+    .from(incidentCorrectiveActions)
+    .where(and(eq(incidentCorrectiveActions.id, actionId), eq(incidentCorrectiveActions.incidentId, incidentId), isNull(incidentCorrectiveActions.retiredAt)))
+    .for("update");
+  if (!before) throw new NotFoundError();
+  if (before.version !== version) throw new ConflictError();
+  return before;
+}
+
+export async function updateCorrectiveAction(actor: SessionUser, incidentId: number, actionId: number, input: UpdateCorrectiveActionInput): Promise<CorrectiveActionDto> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await lockAction(tx, incidentId, actionId, input.version);
+    const [after] = await tx
+      .update(incidentCorrectiveActions)
+      .set({ description: input.description, owner: input.owner, dueOn: input.dueOn, doneOn: input.doneOn, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(incidentCorrectiveActions.id, actionId), eq(incidentCorrectiveActions.version, input.version)))
+      .returning();
+    if (!after) throw new ConflictError();
+    await recordAudit(tx, actor, { action: "update", entity: "incident_corrective_action", entityId: actionId, before, after });
+    return actionDto(after);
+  });
+}
+
+export async function retireCorrectiveAction(actor: SessionUser, incidentId: number, actionId: number, version: number): Promise<CorrectiveActionDto> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await lockAction(tx, incidentId, actionId, version);
+    const [after] = await tx
+      .update(incidentCorrectiveActions)
+      .set({ retiredAt: new Date(), version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(incidentCorrectiveActions.id, actionId), eq(incidentCorrectiveActions.version, version)))
+      .returning();
+    if (!after) throw new ConflictError();
+    await recordAudit(tx, actor, { action: "retire", entity: "incident_corrective_action", entityId: actionId, before, after });
+    return actionDto(after);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// What is due now, and the charts
+
+/** Every report or notice not yet made, of every incident, ordered by deadline (late first). */
+export async function listDueNow(limit: number, today = todayInTokyo()): Promise<{ items: DueItem[]; total: number }> {
+  const db = await getDb();
+  const rows = await baseSelect(db).where(isNull(incidents.retiredAt));
+  const items: DueItem[] = [];
+  for (const r of rows) {
+    const dto = toDto(r, today);
+    for (const o of dto.obligations) {
+      if (o.doneOn !== null || o.daysLeft === null || o.state === "done" || o.state === "done_late") continue;
+      items.push({ incidentId: dto.id, reference: dto.reference, title: dto.title, severity: dto.severity, status: dto.status, key: o.key, dueOn: o.dueOn, state: o.state, daysLeft: o.daysLeft });
+    }
+  }
+  items.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.reference < b.reference ? -1 : 1));
+  return { items: items.slice(0, limit), total: items.length };
+}
+
+export async function incidentStats(fy: number | undefined, today = todayInTokyo()): Promise<IncidentStats> {
+  const db = await getDb();
+  const start = await getFiscalYearStartMonth();
+  const fiscalYear = fy ?? fiscalYearOf(today, start);
+  const rows = await db
+    .select({ id: incidents.id, reference: incidents.reference, category: incidents.category, severity: incidents.severity, status: incidents.status, discoveredAt: incidents.discoveredAt })
+    .from(incidents)
+    .where(isNull(incidents.retiredAt));
+  const months = fiscalYearMonths(fiscalYear, start).map((m) => ({ month: m.slice(0, 7), counts: Object.fromEntries(INCIDENT_CATEGORIES.map((c) => [c, 0])) as Record<string, number>, total: 0 }));
+  const byMonth = new Map(months.map((m) => [m.month, m]));
+  for (const r of rows) {
+    const m = byMonth.get(tokyoDateOf(r.discoveredAt).slice(0, 7));
+    if (m) {
+      m.counts[r.category] += 1;
+      m.total += 1;
+    }
+  }
+  const openBySeverity = INCIDENT_SEVERITIES.map((s) => ({ severity: s, count: rows.filter((r) => r.severity === s && r.status !== "closed").length }));
+  // Days from discovery to the first move to "contained", for incidents discovered in the fiscal year.
+  const contained = await db
+    .select({ incidentId: incidentTransitions.incidentId, at: sql<Date>`min(${incidentTransitions.at})`.mapWith((v) => new Date(v)) })
+    .from(incidentTransitions)
+    .where(eq(incidentTransitions.toStatus, "contained"))
+    .groupBy(incidentTransitions.incidentId);
+  const containedAt = new Map(contained.map((c) => [c.incidentId, c.at]));
+  const containmentDays = rows
+    .filter((r) => byMonth.has(tokyoDateOf(r.discoveredAt).slice(0, 7)) && containedAt.has(r.id))
+    .map((r) => ({ id: r.id, reference: r.reference, days: Math.max(0, daysBetween(tokyoDateOf(r.discoveredAt), tokyoDateOf(containedAt.get(r.id)!))) }))
+    .sort((a, b) => (a.reference < b.reference ? -1 : 1));
+  const averageContainmentDays = containmentDays.length ? Math.round((containmentDays.reduce((s, c) => s + c.days, 0) / containmentDays.length) * 10) / 10 : null;
+  return { fiscalYear, months, openBySeverity, containmentDays, averageContainmentDays };
+}

@@ -1,0 +1,133 @@
+import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { retirable, versioned } from "./columns";
+import { users } from "./auth";
+import { departments } from "./training";
+
+/**
+ * Incident log 事故・インシデント記録 (domain.md §3). The reporting clocks (reportable, PPC and P-mark
+ * deadlines) are NOT stored: lib/incidents/reporting.ts computes them on every read from the
+ * discovery time, the four flags and the number of persons.
+ */
+
+export const incidentCategoryEnum = pgEnum("incident_category", [
+  "unauthorized_access", // 不正アクセス
+  "loss", // 紛失
+  "destruction", // 破壊
+  "tampering", // 改ざん
+  "leakage", // 漏えい
+  "misdirected", // 誤送信
+  "other",
+]);
+export const incidentSeverityEnum = pgEnum("incident_severity", ["low", "medium", "high", "critical"]);
+export const incidentStatusEnum = pgEnum("incident_status", ["reported", "investigating", "contained", "resolved", "closed"]);
+
+/** One row per fiscal year: the last reference number given. Bumped with a row lock in the creating transaction. */
+export const incidentCounters = pgTable("incident_counters", {
+  fiscalYear: integer("fiscal_year").primaryKey(),
+  lastSeq: integer("last_seq").notNull(),
+});
+
+export const incidents = pgTable(
+  "incidents",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    /** INC-<FY>-<seq>, e.g. INC-2026-001. */
+    reference: text("reference").notNull(),
+    fiscalYear: integer("fiscal_year").notNull(),
+    seq: integer("seq").notNull(),
+    title: text("title").notNull(),
+    category: incidentCategoryEnum("category").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, mode: "date" }),
+    discoveredAt: timestamp("discovered_at", { withTimezone: true, mode: "date" }).notNull(),
+    reporterId: integer("reporter_id").references(() => users.id),
+    reporterName: text("reporter_name").notNull(),
+    departmentId: integer("department_id").references(() => departments.id),
+    description: text("description").notNull(),
+    dataInvolved: text("data_involved"),
+    /** Estimate of the number of persons affected. */
+    personsAffected: integer("persons_affected").notNull().default(0),
+    sensitiveData: boolean("sensitive_data").notNull().default(false),
+    financialLoss: boolean("financial_loss").notNull().default(false),
+    wrongfulPurpose: boolean("wrongful_purpose").notNull().default(false),
+    encrypted: boolean("encrypted").notNull().default(false),
+    severity: incidentSeverityEnum("severity").notNull().default("medium"),
+    status: incidentStatusEnum("status").notNull().default("reported"),
+    /** Containment measures taken 封じ込め措置. */
+    containment: text("containment"),
+    // The nine items of the final report to the PPC.
+    reportOverview: text("report_overview"),
+    reportDataItems: text("report_data_items"),
+    reportPersons: text("report_persons"),
+    reportCause: text("report_cause"),
+    reportSecondaryRisk: text("report_secondary_risk"),
+    reportResponseToPersons: text("report_response_to_persons"),
+    reportPublication: text("report_publication"),
+    reportRecurrenceMeasures: text("report_recurrence_measures"),
+    reportOther: text("report_other"),
+    // When each report and the notice to the persons were actually made.
+    ppcPreliminaryReportedOn: date("ppc_preliminary_reported_on", { mode: "string" }),
+    ppcFinalReportedOn: date("ppc_final_reported_on", { mode: "string" }),
+    pmarkPreliminaryReportedOn: date("pmark_preliminary_reported_on", { mode: "string" }),
+    pmarkFinalReportedOn: date("pmark_final_reported_on", { mode: "string" }),
+    personsNotifiedOn: date("persons_notified_on", { mode: "string" }),
+    closedApprovedBy: integer("closed_approved_by").references(() => users.id),
+    closedApprovedAt: timestamp("closed_approved_at", { withTimezone: true, mode: "date" }),
+    ...retirable,
+    ...versioned,
+  },
+  (t) => [
+    uniqueIndex("incidents_reference_idx").on(t.reference),
+    uniqueIndex("incidents_fy_seq_idx").on(t.fiscalYear, t.seq),
+    index("incidents_status_idx").on(t.status),
+    index("incidents_category_idx").on(t.category),
+    index("incidents_severity_idx").on(t.severity),
+    index("incidents_discovered_idx").on(t.discoveredAt),
+    check("incidents_persons_nonneg", sql`${t.personsAffected} >= 0`),
+    check("incidents_seq_positive", sql`${t.seq} > 0`),
+    check("incidents_occurred_before_discovered", sql`${t.occurredAt} is null or ${t.occurredAt} <= ${t.discoveredAt}`),
+    check("incidents_closed_approved", sql`${t.status} <> 'closed' or (${t.closedApprovedBy} is not null and ${t.closedApprovedAt} is not null)`),
+  ],
+);
+
+/** Every status change: who, when, from, to, note. Append-only. */
+export const incidentTransitions = pgTable(
+  "incident_transitions",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id),
+    /** null: the incident was reported (created). */
+    fromStatus: incidentStatusEnum("from_status"),
+    toStatus: incidentStatusEnum("to_status").notNull(),
+    actorId: integer("actor_id").references(() => users.id),
+    actorName: text("actor_name").notNull(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    note: text("note"),
+  },
+  (t) => [index("incident_transitions_incident_idx").on(t.incidentId, t.at)],
+);
+
+/** Corrective actions 是正処置 of an incident. */
+export const incidentCorrectiveActions = pgTable(
+  "incident_corrective_actions",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id),
+    description: text("description").notNull(),
+    owner: text("owner").notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    doneOn: date("done_on", { mode: "string" }),
+    ...retirable,
+    ...versioned,
+  },
+  (t) => [index("incident_corrective_actions_incident_idx").on(t.incidentId)],
+);
+
+export type Incident = typeof incidents.$inferSelect;
+export type NewIncident = typeof incidents.$inferInsert;
+export type IncidentTransition = typeof incidentTransitions.$inferSelect;
+export type IncidentCorrectiveAction = typeof incidentCorrectiveActions.$inferSelect;

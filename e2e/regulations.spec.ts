@@ -1,0 +1,101 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, waitForData } from "./fixtures";
+import { t } from "./i18n";
+
+/**
+ * The privacy manager's review cycle in the browser (issue 3): record a revision as a draft — the
+ * register keeps the current version — then approve it, and the new version is in force, in the
+ * revision history, and the next review due has moved.
+ */
+test("a review goes from draft to an approved revision", async ({ signedInAs }) => {
+  const page = await signedInAs("privacy_manager");
+  await page.goto("/regulations?q=REG-04");
+  await waitForData(page);
+  const row = page.getByRole("row").filter({ hasText: "教育規程" });
+  await expect(row).toBeVisible();
+  const versionText = (await row.getByRole("cell").nth(3).innerText()).trim();
+  const current = Number(/第(\d+)版/.exec(versionText)?.[1]);
+  expect(current).toBeGreaterThan(0);
+  const next = current + 1;
+
+  await row.getByRole("link", { name: "教育規程" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "教育規程" })).toBeVisible();
+  await waitForData(page);
+
+  // A draft left by an earlier run is discarded first (kept, marked discarded).
+  const pending = page.getByTestId("pending-review");
+  if (await pending.isVisible()) {
+    await pending.getByRole("button", { name: t("regulations.review.discard") }).click();
+    await page.getByRole("dialog").getByRole("button", { name: t("regulations.review.discard") }).click();
+    await expect(pending).toBeHidden();
+  }
+
+  // Record the review: the client checks the form first (a revision needs its summary).
+  await page.getByRole("button", { name: t("regulations.detail.recordReview") }).click();
+  const dialog = page.getByRole("dialog", { name: t("regulations.review.createTitle") });
+  await dialog.getByLabel(t("regulations.review.reviewers")).fill("個人情報保護管理者、人事部長");
+  await dialog.getByLabel(t("regulations.review.trigger")).selectOption("law_amendment");
+  await dialog.getByLabel(t("regulations.review.outcome")).selectOption("revised");
+  await expect(dialog.getByTestId("proposed-version")).toContainText(`第${next}版`);
+  await dialog.getByRole("button", { name: t("common.save") }).click();
+  await expect(dialog.getByText(t("regulations.errors.summaryRequired"))).toBeVisible();
+  const summary = `e2e: 派遣社員の受講記録の保存期間を明記（${Date.now()}）`;
+  await dialog.getByLabel(t("regulations.review.summary")).fill(summary);
+  await dialog.getByRole("button", { name: t("common.save") }).click();
+  await expect(dialog).toBeHidden();
+
+  // Not in force yet: the draft waits, the current version is unchanged.
+  await expect(pending).toBeVisible();
+  await expect(pending).toContainText(summary);
+  await expect(page.getByTestId("version-history").getByRole("row").first()).toContainText(`第${current}版`);
+  await page.goto("/regulations?q=REG-04");
+  await waitForData(page);
+  await expect(page.getByRole("row").filter({ hasText: "教育規程" }).getByRole("cell").nth(3)).toContainText(`第${current}版`);
+
+  // Approve, after the confirmation says what will happen.
+  await page.getByRole("link", { name: "教育規程" }).click();
+  await waitForData(page);
+  await pending.getByRole("button", { name: t("regulations.review.approve") }).click();
+  const confirm = page.getByRole("dialog", { name: t("regulations.review.approveTitle") });
+  await expect(confirm).toContainText(`第${next}版`);
+  await confirm.getByRole("button", { name: t("regulations.review.approve") }).click();
+  await expect(page.getByText(t("regulations.review.approved"))).toBeVisible();
+  await expect(pending).toBeHidden();
+
+  const history = page.getByTestId("version-history");
+  await expect(history.getByRole("row").first()).toContainText(`第${next}版`);
+  await expect(history.getByRole("row").first()).toContainText(summary);
+  await expect(history.getByRole("row").first()).toContainText(t("regulations.detail.currentBadge"));
+  await expect(page.getByText(t("regulations.dueState.on_time")).first()).toBeVisible();
+
+  await page.goto("/regulations?q=REG-04");
+  await waitForData(page);
+  await expect(page.getByRole("row").filter({ hasText: "教育規程" }).getByRole("cell").nth(3)).toContainText(`第${next}版`);
+});
+
+test("read-only roles see the register and the structure without write buttons", async ({ signedInAs }) => {
+  const page = await signedInAs("auditor");
+  await page.goto("/regulations");
+  await waitForData(page);
+  await expect(page.getByRole("heading", { level: 1, name: t("regulations.title") })).toBeVisible();
+  await expect(page.getByRole("button", { name: t("regulations.new") })).toHaveCount(0);
+  await page.goto("/regulations/structure");
+  await expect(page.getByRole("heading", { level: 1, name: t("pmsStructure.title") })).toBeVisible();
+  await expect(page.getByText(t("pmsStructure.gapText")).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: t("pmsStructure.appoint") })).toHaveCount(0);
+});
+
+test("the register, a regulation and the structure have no serious or critical axe violations", async ({ signedInAs }) => {
+  const page = await signedInAs("privacy_manager");
+  for (const path of ["/regulations", "/regulations/2", "/regulations/structure"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    if (path === "/regulations") await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await waitForData(page);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${path} ${v.impact}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("; ")})`);
+    expect(serious).toEqual([]);
+  }
+});

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { isoDate, optionalIsoDate, optionalText, requiredText, version } from "@/lib/validation/common";
+import { numberOrNull, refId, wholeNumber } from "@/lib/training/courses-schema";
+
+/** PMS structure 体制: posts and who holds them for which term. */
+
+const optionalId = z.preprocess(
+  numberOrNull,
+  z.number({ error: "validation.invalidType" }).int("validation.invalidType").positive("validation.invalidType").nullable().default(null),
+);
+
+const postFields = {
+  code: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(40, "validation.tooLong")
+    .regex(/^\S+$/, "regulations.errors.codeFormat"),
+  title: requiredText(200),
+  departmentId: optionalId,
+  description: optionalText(2000),
+  sortOrder: z.preprocess(numberOrNull, wholeNumber(0, 9999).default(100)),
+};
+
+export const createPostSchema = z.object(postFields);
+export type CreatePostInput = z.output<typeof createPostSchema>;
+export const updatePostSchema = z.object({ ...postFields, version });
+export type UpdatePostInput = z.output<typeof updatePostSchema>;
+
+const appointmentFields = {
+  /** "user" or "employee", with the matching id. */
+  personType: z.enum(["user", "employee"], { error: "validation.invalidOption" }),
+  personId: refId,
+  fromDate: isoDate,
+  toDate: optionalIsoDate,
+  note: optionalText(1000),
+};
+
+function termRule<T extends { fromDate: string; toDate: string | null }>(v: T, ctx: z.RefinementCtx) {
+  if (v.toDate && v.toDate < v.fromDate) ctx.addIssue({ code: "custom", path: ["toDate"], message: "regulations.errors.termOrder", input: v.toDate });
+}
+
+export const createAppointmentSchema = z.object(appointmentFields).superRefine(termRule);
+export type CreateAppointmentInput = z.output<typeof createAppointmentSchema>;
+export const updateAppointmentSchema = z.object({ ...appointmentFields, version }).superRefine(termRule);
+export type UpdateAppointmentInput = z.output<typeof updateAppointmentSchema>;
+export const endAppointmentSchema = z.object({ toDate: isoDate, version });
+export type EndAppointmentInput = z.output<typeof endAppointmentSchema>;
+
+export const postIdParams = z.object({ id: refId });
+export const postsQuery = z.object({
+  /** The day the holders are shown for (default today in Tokyo). */
+  asOf: z.preprocess((v) => (v === "" ? undefined : v), isoDate.optional()),
+  includeRetired: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["true", "false"]).optional()),
+});
+
+export const appointmentSchema = z.object({
+  id: z.number(),
+  postId: z.number(),
+  personType: z.enum(["user", "employee"]),
+  personId: z.number(),
+  personName: z.string(),
+  departmentName: z.string().nullable(),
+  fromDate: z.string(),
+  toDate: z.string().nullable(),
+  note: z.string().nullable(),
+  active: z.boolean(),
+  version: z.number(),
+});
+export type AppointmentDto = z.infer<typeof appointmentSchema>;
+
+export const postSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  title: z.string(),
+  departmentId: z.number().nullable(),
+  departmentName: z.string().nullable(),
+  description: z.string().nullable(),
+  sortOrder: z.number(),
+  retiredAt: z.string().nullable(),
+  version: z.number(),
+  /** Holders on the asOf day; empty = a gap. */
+  holders: z.array(appointmentSchema),
+  gap: z.boolean(),
+  appointments: z.array(appointmentSchema),
+});
+export type PostDto = z.infer<typeof postSchema>;
+
+export const postsResponseSchema = z.object({
+  asOf: z.string(),
+  items: z.array(postSchema),
+  total: z.number(),
+  gaps: z.number(),
+});
+export type PostsResponse = z.infer<typeof postsResponseSchema>;
+
+export const peopleSchema = z.object({
+  users: z.array(z.object({ id: z.number(), name: z.string(), email: z.string() })),
+  employees: z.array(z.object({ id: z.number(), name: z.string(), employeeNumber: z.string(), departmentName: z.string().nullable() })),
+  departments: z.array(z.object({ id: z.number(), name: z.string() })),
+});
+export type People = z.infer<typeof peopleSchema>;
