@@ -5,6 +5,7 @@ import { ADMINS, ANY_ROLE, TRAINING_WRITERS } from "@/lib/auth/roles";
 export type NavItem = { href: string; key: string; roles: readonly Role[] };
 export type NavGroup = { key: string; items: NavItem[] };
 
+// In the order of the policy's §5 and §4(2): training, rules and structure, incidents, contractors.
 export const NAV: NavGroup[] = [
   {
     key: "training",
@@ -15,13 +16,6 @@ export const NAV: NavGroup[] = [
       { href: "/training/departments", key: "departments", roles: ANY_ROLE },
       { href: "/training/courses", key: "courses", roles: ANY_ROLE },
       { href: "/training/import", key: "imports", roles: TRAINING_WRITERS },
-    ],
-  },
-  {
-    key: "contractors",
-    items: [
-      { href: "/contractors", key: "contractorRegister", roles: ANY_ROLE },
-      { href: "/contractors/templates", key: "contractorTemplates", roles: ANY_ROLE },
     ],
   },
   {
@@ -36,6 +30,13 @@ export const NAV: NavGroup[] = [
     items: [
       { href: "/incidents", key: "incidentList", roles: ANY_ROLE },
       { href: "/incidents/new", key: "incidentReport", roles: ANY_ROLE },
+    ],
+  },
+  {
+    key: "contractors",
+    items: [
+      { href: "/contractors", key: "contractorRegister", roles: ANY_ROLE },
+      { href: "/contractors/templates", key: "contractorTemplates", roles: ANY_ROLE },
     ],
   },
   {

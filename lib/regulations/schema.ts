@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isDateString, todayInTokyo } from "@/lib/dates";
 import { isoDate, optionalIsoDate, optionalText, paging, requiredText, version } from "@/lib/validation/common";
 import { numberOrNull, refId, wholeNumber } from "@/lib/training/courses-schema";
 import {
@@ -103,6 +104,9 @@ const reviewFields = {
 
 type ReviewShape = { outcome: string; summary: string | null; proposedEffectiveDate: string | null; reviewedOn: string };
 function reviewRules<T extends ReviewShape>(v: T, ctx: z.RefinementCtx) {
+  // A review is recorded once it has taken place (Tokyo date).
+  if (isDateString(v.reviewedOn) && v.reviewedOn > todayInTokyo())
+    ctx.addIssue({ code: "custom", path: ["reviewedOn"], message: "regulations.errors.reviewInFuture", input: v.reviewedOn });
   if (v.outcome === "revised" && !v.summary)
     ctx.addIssue({ code: "custom", path: ["summary"], message: "regulations.errors.summaryRequired", input: v.summary });
   if (v.outcome !== "revised" && v.proposedEffectiveDate)

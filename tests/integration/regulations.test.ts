@@ -233,11 +233,18 @@ describe("review cycle", () => {
     expect(dis.body.discarded).toBe(true);
     const n = await call(reviewsRoute, "POST", `/api/v1/regulations/${mainId}/reviews`, {
       params: { id: mainId },
-      json: { reviewedOn: addDays(today, 1), reviewers: "管理者", trigger: "periodic", outcome: "no_change" },
+      json: { reviewedOn: today, reviewers: "管理者", trigger: "periodic", outcome: "no_change" },
     });
     expect(n.status).toBe(201);
     const ok = await call(approveRoute, "POST", `/api/v1/regulations/reviews/${n.body.id}/approve`, { params: { id: n.body.id }, json: { version: 1 } });
-    expect(ok.body.regulation).toMatchObject({ currentVersion: 4, lastReviewedOn: addDays(today, 1), nextReviewDue: addMonths(addDays(today, 1), 12) });
+    expect(ok.body.regulation).toMatchObject({ currentVersion: 4, lastReviewedOn: today, nextReviewDue: addMonths(today, 12) });
+    // A review that has not taken place yet cannot be recorded.
+    const future = await call(reviewsRoute, "POST", `/api/v1/regulations/${mainId}/reviews`, {
+      params: { id: mainId },
+      json: { reviewedOn: addDays(today, 1), reviewers: "管理者", trigger: "periodic", outcome: "no_change" },
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.errors[0].field).toBe("reviewedOn");
   });
 
   it("retired outcome retires the regulation on approval; then no more reviews", async () => {
