@@ -44,7 +44,7 @@ test("an employee reports, the manager sees it due, records the reports and clos
   const due = mgr.getByRole("list", { name: t("incidents.due.heading") });
   await expect(due).toBeVisible();
   await mgr.goto(`/incidents?q=${encodeURIComponent(title)}`);
-  await expect(mgr.getByRole("link", { name: title })).toBeVisible();
+  await expect(mgr.getByRole("link", { name: title, exact: true })).toBeVisible();
   await mgr.goto(`/incidents/${id}`);
   await expect(mgr.getByText(t("incidents.clocks.reportable"))).toBeVisible();
   await expect(mgr.getByText(t("incidents.obligationStates.due_soon")).first()).toBeVisible();

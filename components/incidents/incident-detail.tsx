@@ -57,6 +57,7 @@ export function IncidentDetail({ id, canManage, departments, created, today }: {
   const t = useTranslations("incidents");
   const tc = useTranslations("common");
   const [editOpen, setEditOpen] = useState(false);
+  const [reportsSavedVersion, setReportsSavedVersion] = useState<number | null>(null);
   const q = useQuery({ queryKey: incidentKeys.detail(id), queryFn: () => apiFetch<Detail>(`/api/v1/incidents/${id}`) });
   if (q.isPending)
     return (
@@ -112,7 +113,15 @@ export function IncidentDetail({ id, canManage, departments, created, today }: {
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <WorkflowPanel key={`w${incident.version}`} incident={incident} transitions={transitions} canManage={canManage} onReload={reload} />
-        {canManage ? <ReportDatesPanel key={`r${incident.version}`} incident={incident} onReload={reload} /> : null}
+        {canManage ? (
+          <ReportDatesPanel
+            key={`r${incident.version}`}
+            incident={incident}
+            onReload={reload}
+            savedVersion={reportsSavedVersion}
+            onSaved={setReportsSavedVersion}
+          />
+        ) : null}
       </div>
       <ActionsPanel incident={incident} actions={correctiveActions} canManage={canManage && incident.status !== "closed"} onReload={reload} today={today} />
 
@@ -241,18 +250,29 @@ function FactsPanel({ incident }: { incident: IncidentDto }) {
   );
 }
 
-function ReportDatesPanel({ incident, onReload }: { incident: IncidentDto; onReload: () => void }) {
+function ReportDatesPanel({
+  incident,
+  onReload,
+  savedVersion,
+  onSaved,
+}: {
+  incident: IncidentDto;
+  onReload: () => void;
+  /** The version our last save produced: the panel is re-mounted per version, so the parent remembers. */
+  savedVersion: number | null;
+  onSaved: (version: number) => void;
+}) {
   const t = useTranslations("incidents.reports");
   const tAll = useTranslations();
   const qc = useQueryClient();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(REPORT_DATE_FIELDS.map((k) => [k, incident[k] ?? ""])));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
+  const saved = savedVersion === incident.version;
   const { problem, setProblem, onError } = useProblem();
   const save = useMutation({
     mutationFn: (body: unknown) => apiFetch<IncidentDto>(`/api/v1/incidents/${incident.id}/reports`, { method: "PUT", json: body }),
-    onSuccess: async () => {
-      setSaved(true);
+    onSuccess: async (updated) => {
+      onSaved(updated.version);
       await qc.invalidateQueries({ queryKey: incidentKeys.all });
     },
     onError: (err) => onError(err, setErrors),
@@ -266,7 +286,6 @@ function ReportDatesPanel({ incident, onReload }: { incident: IncidentDto; onRel
         onSubmit={(e) => {
           e.preventDefault();
           setProblem(null);
-          setSaved(false);
           const parsed = reportDatesSchema.safeParse({ ...values, version: incident.version });
           if (!parsed.success) {
             const found: Record<string, string> = {};
