@@ -40,6 +40,16 @@ export const NAV: NavGroup[] = [
     ],
   },
   {
+    key: "audits",
+    items: [
+      { href: "/audits", key: "auditPlan", roles: ANY_ROLE },
+      { href: "/audits/findings", key: "auditFindings", roles: ANY_ROLE },
+      { href: "/audits/management-reviews", key: "managementReviews", roles: ANY_ROLE },
+      { href: "/audits/pmark", key: "pmark", roles: ANY_ROLE },
+      { href: "/audits/calendar", key: "auditCalendar", roles: ANY_ROLE },
+    ],
+  },
+  {
     key: "admin",
     items: [
       { href: "/users", key: "users", roles: ADMINS },

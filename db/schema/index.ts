@@ -5,3 +5,5 @@ export * from "./training";
 export * from "./incidents";
 export * from "./regulations";
 export * from "./contractors";
+export * from "./audits";
+export * from "./calendar-feeds";

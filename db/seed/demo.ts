@@ -18,6 +18,7 @@ import { seedIncidents } from "./incidents";
 import { hashPassword } from "@/lib/auth/password";
 import { seedRegulations } from "./regulations";
 import { seedContractors } from "./contractors";
+import { seedAudits } from "./audits";
 
 /**
  * Demo data for RUFT Inc.: four sign-in accounts, eight departments, ~120 employees, five courses
@@ -187,6 +188,7 @@ export async function seedDemo(db: Db, opts: { today?: string } = {}): Promise<S
       ...(await seedRegulations(tx, { today })),
       ...(await seedIncidents(tx, { today })),
       ...(await seedContractors(tx, { today })),
+      ...(await seedAudits(tx, { today })),
     };
     await tx.insert(auditLog).values({ action: "create", entity: "demo_seed", after: { ...counts, today } });
     return { created: true, counts };

@@ -13,4 +13,8 @@ import "./assessment-templates";
 import "./incidents";
 import "./regulations";
 import "./pms-posts";
+import "./audits";
+import "./management-reviews";
+import "./pmark";
+import "./calendar";
 export { registeredOperations } from "../operation";

@@ -1,0 +1,268 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { Bar, BarChart as RBarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartDataTable } from "@/components/charts/chart-data-table";
+import { Button } from "@/components/ui/button";
+import { Alert, Card, PageHeader, Skeleton } from "@/components/ui/card";
+import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
+import { Dialog } from "@/components/ui/dialog";
+import { SelectField } from "@/components/ui/field";
+import { AUDIT_STATUSES, AUDIT_TYPES, FINDING_STATUSES } from "@/lib/audits/rules";
+import type { AuditDto, AuditStats } from "@/lib/audits/schema";
+import { apiFetch, toQueryString } from "@/lib/client/api";
+import { formatDate } from "@/lib/dates";
+import { AuditForm } from "./audit-form";
+import { AuditStatusBadge, type Dept, type Person } from "./labels";
+
+type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+export function AuditPlan({
+  canEdit,
+  currentFy,
+  fyOptions,
+  people,
+  departments,
+}: {
+  canEdit: boolean;
+  currentFy: number;
+  fyOptions: number[];
+  people: Person[];
+  departments: Dept[];
+}) {
+  const t = useTranslations("audits");
+  const tf = useTranslations("findings");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const pathname = usePathname();
+  const sp = useSearchParams();
+  const qc = useQueryClient();
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const fy = Number(sp.get("fy") ?? currentFy) || currentFy;
+  const filters = {
+    fy,
+    type: sp.get("type") ?? "",
+    status: sp.get("status") ?? "",
+    sort: sp.get("sort") ?? "plannedStart",
+    dir: (sp.get("dir") ?? "asc") as "asc" | "desc",
+    page: Number(sp.get("page") ?? 1) || 1,
+    pageSize: 50,
+  };
+  const qs = toQueryString(filters);
+  const list = useQuery({ queryKey: ["audits", "list", qs], queryFn: () => apiFetch<Page<AuditDto>>(`/api/v1/audits${qs}`) });
+  const stats = useQuery({ queryKey: ["audits", "stats", fy], queryFn: () => apiFetch<AuditStats>(`/api/v1/audits/stats?fy=${fy}`) });
+
+  function setParams(next: Record<string, string | number | null>) {
+    const p = new URLSearchParams(sp.toString());
+    for (const [k, v] of Object.entries(next)) {
+      if (v === null || v === "") p.delete(k);
+      else p.set(k, String(v));
+    }
+    if (!("page" in next)) p.delete("page");
+    router.replace(`${pathname}?${p.toString()}`, { scroll: false });
+  }
+
+  const columns: Column<AuditDto>[] = [
+    { key: "plannedStart", header: t("fields.planned"), sort: "plannedStart", cell: (a) => <span className="whitespace-nowrap">{formatDate(a.plannedStart)} – {formatDate(a.plannedEnd)}</span> },
+    {
+      key: "title",
+      header: t("fields.title"),
+      sort: "title",
+      cell: (a) => (
+        <Link className="font-medium text-brand-700 underline-offset-2 hover:underline" href={`/audits/${a.id}`}>
+          {a.title}
+        </Link>
+      ),
+    },
+    { key: "type", header: t("fields.type"), sort: "type", cell: (a) => t(`type.${a.type}`) },
+    { key: "scope", header: t("fields.scope"), cell: (a) => [...a.scopeDepartments.map((d) => d.name), ...(a.auditee ? [a.auditee] : [])].join("、") },
+    { key: "lead", header: t("fields.leadAuditorId"), cell: (a) => a.leadAuditorName ?? "—" },
+    { key: "status", header: t("fields.status"), sort: "status", cell: (a) => <AuditStatusBadge status={a.status} /> },
+    { key: "findings", header: t("fields.findings"), cell: (a) => (a.openNonconformities ? `${a.findingCount}（${t("fields.openNc")} ${a.openNonconformities}）` : a.findingCount) },
+  ];
+
+  const s = stats.data;
+  const quarterData = s?.quarters.map((q) => ({ label: t("charts.quarter", { q: q.quarter }), planned: q.planned, done: q.done })) ?? [];
+  const gradeData = s?.findingsByGrade.map((g) => ({ label: tf(`grade.${g.grade}`), ...g })) ?? [];
+  const fyLabel = t("fyLabel", { fy });
+  const statusColors: Record<string, string> = { open: "#94a3b8", action_planned: "var(--chart-1)", done: "#f59e0b", verified: "#16a34a" };
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <>
+            <a className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50" href={`/api/v1/audits/export.csv${toQueryString({ fy, type: filters.type, status: filters.status })}`}>
+              {tc("exportCsv")}
+            </a>
+            {canEdit ? <Button onClick={() => setCreating(true)}>{t("new")}</Button> : null}
+          </>
+        }
+      />
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        {s ? (
+          <>
+            <Kpi label={t("kpi.planned")} value={t("kpi.count", { count: s.quarters.reduce((n, q) => n + q.planned, 0) })} />
+            <Kpi label={t("kpi.done")} value={t("kpi.count", { count: s.quarters.reduce((n, q) => n + q.done, 0) })} />
+            <Kpi label={t("kpi.overdue")} value={t("kpi.count", { count: s.overdueActions })} tone={s.overdueActions ? "red" : undefined} href="/audits/findings?overdue=true" linkLabel={t("kpi.showList")} />
+            <Kpi
+              label={`${t("kpi.internalAudit")} / ${t("kpi.managementReview")}`}
+              value={`${s.indicators.internalAuditMet ? t("kpi.met") : t("kpi.notMet")} / ${s.indicators.managementReviewMet ? t("kpi.met") : t("kpi.notMet")}`}
+              tone={s.indicators.internalAuditMet && s.indicators.managementReviewMet ? undefined : "amber"}
+            />
+          </>
+        ) : (
+          Array.from({ length: 4 }, (_, i) => <Skeleton key={i} className="h-20 w-full" />)
+        )}
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title={`${fyLabel} ${t("charts.quarters")}`}>
+          <p className="mb-2 text-xs text-slate-600">{t("charts.quartersDesc")}</p>
+          {stats.isLoading ? <Skeleton className="h-56 w-full" /> : null}
+          {s ? (
+            <>
+              <div role="img" aria-label={t("charts.quartersAria", { fy: fyLabel })} style={{ height: 220 }}>
+                <RBarChart data={quarterData} responsive style={{ width: "100%", height: "100%" }} accessibilityLayer={false}>
+                  <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
+                  <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+                  <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={28} />
+                  <Tooltip />
+                  <Legend />
+                  <Bar dataKey="planned" name={t("charts.planned")} fill="#94a3b8" isAnimationActive={false} />
+                  <Bar dataKey="done" name={t("charts.done")} fill="var(--chart-1)" isAnimationActive={false} />
+                </RBarChart>
+              </div>
+              <ChartDataTable
+                toggle={t("charts.toggle")}
+                caption={t("charts.quarters")}
+                labelHeader={t("charts.quarterCol")}
+                valueHeader={`${t("charts.planned")} / ${t("charts.done")}`}
+                rows={quarterData.map((q) => ({ key: q.label, label: q.label, value: `${q.planned} / ${q.done}` }))}
+              />
+            </>
+          ) : null}
+        </Card>
+        <Card title={`${fyLabel} ${t("charts.findings")}`}>
+          <p className="mb-2 text-xs text-slate-600">{t("charts.findingsDesc", { fy: fyLabel })}</p>
+          {stats.isLoading ? <Skeleton className="h-56 w-full" /> : null}
+          {s ? (
+            <>
+              <div role="img" aria-label={t("charts.findingsAria", { fy: fyLabel })} style={{ height: 220 }}>
+                <RBarChart
+                  data={gradeData}
+                  responsive
+                  style={{ width: "100%", height: "100%", cursor: "pointer" }}
+                  accessibilityLayer={false}
+                  onClick={(e) => {
+                    const i = Number(e?.activeTooltipIndex ?? e?.activeIndex);
+                    if (Number.isInteger(i) && gradeData[i]) router.push(`/audits/findings?fy=${fy}&grade=${gradeData[i].grade}`);
+                  }}
+                >
+                  <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
+                  <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
+                  <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={28} />
+                  <Tooltip />
+                  <Legend />
+                  {FINDING_STATUSES.map((st) => (
+                    <Bar key={st} dataKey={st} stackId="s" name={tf(`status.${st}`)} fill={statusColors[st]} isAnimationActive={false} />
+                  ))}
+                </RBarChart>
+              </div>
+              <ChartDataTable
+                toggle={t("charts.toggle")}
+                caption={t("charts.findings")}
+                labelHeader={t("charts.grade")}
+                valueHeader={FINDING_STATUSES.map((st) => tf(`status.${st}`)).join(" / ")}
+                rows={gradeData.map((g) => ({
+                  key: g.grade,
+                  label: g.label,
+                  value: FINDING_STATUSES.map((st) => g[st]).join(" / "),
+                  href: `/audits/findings?fy=${fy}&grade=${g.grade}`,
+                }))}
+              />
+            </>
+          ) : null}
+        </Card>
+      </div>
+
+      <div className="flex flex-wrap items-end gap-3">
+        <SelectField label={t("filters.fy")} value={String(fy)} onChange={(e) => setParams({ fy: e.target.value })}>
+          {fyOptions.map((y) => (
+            <option key={y} value={y}>
+              {t("fyLabel", { fy: y })}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t("filters.type")} value={filters.type} onChange={(e) => setParams({ type: e.target.value })}>
+          <option value="">{t("filters.any")}</option>
+          {AUDIT_TYPES.map((v) => (
+            <option key={v} value={v}>
+              {t(`type.${v}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t("filters.status")} value={filters.status} onChange={(e) => setParams({ status: e.target.value })}>
+          <option value="">{t("filters.any")}</option>
+          {AUDIT_STATUSES.map((v) => (
+            <option key={v} value={v}>
+              {t(`status.${v}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+
+      <DataTable
+        caption={t("tableCaption")}
+        columns={columns}
+        rows={list.data?.items}
+        rowKey={(a) => a.id}
+        loading={list.isFetching}
+        error={list.error}
+        onRetry={() => list.refetch()}
+        sort={{ sort: filters.sort, dir: filters.dir }}
+        onSort={(s2) => setParams({ sort: s2.sort, dir: s2.dir })}
+      />
+      {list.data ? <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(p) => setParams({ page: p })} /> : null}
+
+      <Dialog open={creating} onClose={() => setCreating(false)} title={t("form.createTitle")} wide>
+        <AuditForm
+          fiscalYear={fy}
+          people={people}
+          departments={departments}
+          onCancel={() => setCreating(false)}
+          onDone={(a) => {
+            setCreating(false);
+            setNotice(t("form.created"));
+            void qc.invalidateQueries({ queryKey: ["audits"] });
+            router.push(`/audits/${a.id}`);
+          }}
+        />
+      </Dialog>
+    </div>
+  );
+}
+
+export function Kpi({ label, value, tone, href, linkLabel }: { label: string; value: string; tone?: "red" | "amber"; href?: string; linkLabel?: string }) {
+  const color = tone === "red" ? "text-red-700" : tone === "amber" ? "text-amber-700" : "text-slate-900";
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+      <p className="text-xs text-slate-600">{label}</p>
+      <p className={`mt-1 text-xl font-bold ${color}`}>{value}</p>
+      {href ? (
+        <Link className="text-xs text-brand-700 underline" href={href}>
+          {linkLabel}
+        </Link>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,225 @@
+import "server-only";
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lte } from "drizzle-orm";
+import { getDb } from "@/db";
+import { auditFindings, audits, calendarFeeds, incidents, managementReviewActions, managementReviews, pmarkCertificates, regulations, users } from "@/db/schema";
+import { NotFoundError } from "@/lib/api/errors";
+import type { SessionUser } from "@/lib/auth/roles";
+import { renewalWindow } from "@/lib/audits/rules";
+import { visibleTypes } from "@/lib/calendar/access";
+import {
+  auditEvents,
+  contractorEvents,
+  findingEvents,
+  incidentEvents,
+  pmarkEvents,
+  regulationEvents,
+  reviewActionEvents,
+  selectEvents,
+  trainingEvents,
+  validEvents,
+  type CalendarEvent,
+  type CalendarEventType,
+} from "@/lib/calendar/events";
+import { hashFeedToken, newFeedToken } from "@/lib/calendar/feed";
+import type { FeedStatus } from "@/lib/calendar/schema";
+import { exportContractorsQuery } from "@/lib/contractors/schema";
+import { todayInTokyo } from "@/lib/dates";
+import type { Locale } from "@/lib/i18n/config";
+import { OPEN_STATUSES } from "@/lib/incidents/workflow";
+import { exportTrainingStatusQuery } from "@/lib/training/status-query";
+import { recordAudit } from "./audit";
+import { listContractorsForExport } from "./contractors";
+import { exportTrainingStatusRows } from "./training-status";
+
+/**
+ * The calendar reads the other modules' data and turns it into events with lib/calendar. Where a
+ * module has a query that applies its rules (training status, the contractor register), that query
+ * is used; plain stored dates (a regulation's next review, an audit's dates) are read directly.
+ */
+
+type Range = { from: string; to: string };
+
+async function training(today: string): Promise<CalendarEvent[]> {
+  // The status as of today: each pair's next deadline (overdue ones on the day they fell due).
+  const { rows } = await exportTrainingStatusRows(exportTrainingStatusQuery.parse({}), today);
+  return trainingEvents(
+    rows.map((r) => ({ courseId: r.course.id, courseCode: r.course.code, courseTitle: r.course.title, dueOn: r.dueOn, status: r.status })),
+    today,
+  );
+}
+
+async function regulationReviews(r: Range, today: string): Promise<CalendarEvent[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ id: regulations.id, code: regulations.code, title: regulations.title, nextReviewDue: regulations.nextReviewDue })
+    .from(regulations)
+    .where(and(isNull(regulations.retiredAt), eq(regulations.status, "in_force"), gte(regulations.nextReviewDue, r.from), lte(regulations.nextReviewDue, r.to)));
+  return regulationEvents(rows, today);
+}
+
+async function incidentDeadlines(today: string): Promise<CalendarEvent[]> {
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(incidents)
+    .where(and(isNull(incidents.retiredAt), inArray(incidents.status, [...OPEN_STATUSES])));
+  return incidentEvents(
+    rows.map((i) => ({ ...i, open: true })),
+    today,
+  );
+}
+
+async function contractorAssessments(today: string): Promise<CalendarEvent[]> {
+  const rows = await listContractorsForExport(exportContractorsQuery.parse({}), today);
+  return contractorEvents(
+    rows.map((c) => ({ id: c.id, name: c.name, status: c.status, nextDueOn: c.latest?.nextDueOn ?? null })),
+    today,
+  );
+}
+
+async function auditDates(r: Range, today: string): Promise<CalendarEvent[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: audits.id,
+      title: audits.title,
+      type: audits.type,
+      status: audits.status,
+      plannedStart: audits.plannedStart,
+      plannedEnd: audits.plannedEnd,
+      actualStart: audits.actualStart,
+      actualEnd: audits.actualEnd,
+    })
+    .from(audits)
+    .where(isNull(audits.retiredAt));
+  return auditEvents(rows, today).filter((e) => e.start <= r.to && e.end >= r.from);
+}
+
+async function findingDues(r: Range, today: string): Promise<CalendarEvent[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: auditFindings.id,
+      auditId: auditFindings.auditId,
+      clauseRef: auditFindings.clauseRef,
+      description: auditFindings.description,
+      dueDate: auditFindings.dueDate,
+      status: auditFindings.status,
+    })
+    .from(auditFindings)
+    .innerJoin(audits, eq(audits.id, auditFindings.auditId))
+    .where(and(isNull(auditFindings.retiredAt), isNull(audits.retiredAt), isNotNull(auditFindings.dueDate), gte(auditFindings.dueDate, r.from), lte(auditFindings.dueDate, r.to)));
+  return findingEvents(rows, today);
+}
+
+async function reviewActionDues(r: Range, today: string): Promise<CalendarEvent[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: managementReviewActions.id,
+      reviewId: managementReviewActions.reviewId,
+      description: managementReviewActions.description,
+      dueDate: managementReviewActions.dueDate,
+      status: managementReviewActions.status,
+    })
+    .from(managementReviewActions)
+    .innerJoin(managementReviews, eq(managementReviews.id, managementReviewActions.reviewId))
+    .where(
+      and(
+        isNull(managementReviewActions.retiredAt),
+        isNull(managementReviews.retiredAt),
+        isNotNull(managementReviewActions.dueDate),
+        gte(managementReviewActions.dueDate, r.from),
+        lte(managementReviewActions.dueDate, r.to),
+      ),
+    );
+  return reviewActionEvents(rows, today);
+}
+
+/** The current certificate (latest valid_to, not retired) and its renewal window, from lib/audits. */
+async function pmarkDates(today: string): Promise<CalendarEvent[]> {
+  const db = await getDb();
+  const [cert] = await db.select().from(pmarkCertificates).where(isNull(pmarkCertificates.retiredAt)).orderBy(desc(pmarkCertificates.validTo), desc(pmarkCertificates.id)).limit(1);
+  if (!cert) return [];
+  const w = renewalWindow(cert.validTo, today);
+  return pmarkEvents({ id: cert.id, certificateNumber: cert.certificateNumber, validTo: cert.validTo, windowOpens: w.opensOn, windowCloses: w.closesOn }, today);
+}
+
+const LOADERS: Record<CalendarEventType, (r: Range, today: string) => Promise<CalendarEvent[]>> = {
+  audit: auditDates,
+  finding: findingDues,
+  review_action: reviewActionDues,
+  pmark: (_r, today) => pmarkDates(today),
+  training: (_r, today) => training(today),
+  regulation: regulationReviews,
+  incident: (_r, today) => incidentDeadlines(today),
+  contractor: (_r, today) => contractorAssessments(today),
+};
+
+/** The events of [from, to] of the types asked for that the user's role may read, in date order. */
+export async function listCalendarEvents(
+  user: Pick<SessionUser, "role">,
+  range: Range,
+  types?: readonly CalendarEventType[],
+  today = todayInTokyo(),
+): Promise<{ types: CalendarEventType[]; items: CalendarEvent[] }> {
+  const shown = visibleTypes(user.role, types);
+  const loaded = await Promise.all(shown.map((t) => LOADERS[t](range, today)));
+  return { types: shown, items: selectEvents(validEvents(loaded.flat()), range.from, range.to, shown) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Feed tokens
+
+function statusOf(row: { createdAt: Date; locale: string } | undefined): FeedStatus {
+  return row ? { active: true, createdAt: row.createdAt.toISOString(), locale: row.locale === "en" ? "en" : "ja" } : { active: false, createdAt: null, locale: null };
+}
+
+export async function getFeedStatus(userId: number): Promise<FeedStatus> {
+  const db = await getDb();
+  const [row] = await db.select().from(calendarFeeds).where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)));
+  return statusOf(row);
+}
+
+/** A new secret URL for the user; any older one stops working. The token is returned once and never stored. */
+export async function createFeed(actor: SessionUser, locale: Locale): Promise<FeedStatus & { token: string }> {
+  const db = await getDb();
+  const token = newFeedToken();
+  return db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(calendarFeeds)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(calendarFeeds.userId, actor.id), isNull(calendarFeeds.revokedAt)))
+      .returning({ id: calendarFeeds.id });
+    for (const r of revoked) await recordAudit(tx, actor, { action: "end", entity: "calendar_feed", entityId: r.id, after: { revoked: true, reason: "replaced" } });
+    const [row] = await tx.insert(calendarFeeds).values({ userId: actor.id, tokenHash: hashFeedToken(token), locale }).returning();
+    await recordAudit(tx, actor, { action: "create", entity: "calendar_feed", entityId: row.id, after: { userId: row.userId, locale: row.locale } });
+    return { ...statusOf(row), token };
+  });
+}
+
+/** Revokes the user's live feed URL (nothing to do when there is none). */
+export async function revokeFeed(actor: SessionUser): Promise<FeedStatus> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(calendarFeeds)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(calendarFeeds.userId, actor.id), isNull(calendarFeeds.revokedAt)))
+      .returning({ id: calendarFeeds.id });
+    for (const r of revoked) await recordAudit(tx, actor, { action: "end", entity: "calendar_feed", entityId: r.id, after: { revoked: true } });
+    return statusOf(undefined);
+  });
+}
+
+/** The owner of a live token, or NotFoundError (unknown and revoked look the same). */
+export async function feedOwner(token: string): Promise<{ user: SessionUser; locale: Locale }> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ locale: calendarFeeds.locale, id: users.id, email: users.email, name: users.name, role: users.role, active: users.active })
+    .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
+    .where(and(eq(calendarFeeds.tokenHash, hashFeedToken(token)), isNull(calendarFeeds.revokedAt)));
+  if (!row || !row.active) throw new NotFoundError();
+  return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, locale: row.locale === "en" ? "en" : "ja" };
+}

@@ -1,0 +1,73 @@
+import { expect, test, waitForData } from "./fixtures";
+import { t } from "./i18n";
+
+/**
+ * The internal auditor's cycle in the browser (issue 6): plan an audit, start it, record a finding,
+ * the owner (the privacy manager) records the correction, the auditor verifies it, reports and
+ * closes the audit. Independence shows in the form; the renewal banner shows on /audits.
+ */
+test("plan an audit, record a finding, verify its correction, close the audit", async ({ signedInAs }) => {
+  const auditor = await signedInAs("auditor");
+  await auditor.goto("/audits");
+  await waitForData(auditor);
+  await expect(auditor.getByTestId("pmark-banner")).toBeVisible();
+
+  const title = `e2e 運用状況監査（経理部）${Date.now()}`;
+  await auditor.getByRole("button", { name: t("audits.new") }).click();
+  const form = auditor.getByRole("dialog", { name: t("audits.form.createTitle") });
+  await form.getByLabel(t("audits.fields.title")).fill(title);
+  await form.getByRole("checkbox", { name: "経理部" }).check();
+  const start = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+  await form.getByLabel(t("audits.fields.plannedStart")).fill(start);
+  await form.getByLabel(t("audits.fields.plannedEnd")).fill(start);
+  await form.getByLabel(t("audits.fields.leadAuditorId")).selectOption({ label: "高橋 直樹" });
+  await form.getByRole("button", { name: t("common.save") }).click();
+
+  await expect(auditor.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const url = auditor.url();
+
+  const step = async (label: string) => {
+    await auditor.getByRole("button", { name: label }).first().click();
+    await auditor.getByRole("dialog", { name: label }).getByRole("button", { name: label }).click();
+    await expect(auditor.getByText(t("audits.detail.transitioned"))).toBeVisible();
+  };
+  await step(t("audits.transition.in_progress"));
+
+  await auditor.getByRole("button", { name: t("audits.detail.addFinding") }).click();
+  const fd = auditor.getByRole("dialog", { name: t("findings.form.createTitle") });
+  await fd.getByLabel(t("findings.fields.grade")).selectOption("minor_nc");
+  await fd.getByLabel(t("findings.fields.description")).fill("請求書の保管庫が終業後も施錠されていなかった。");
+  await fd.getByLabel(t("findings.fields.ownerUserId"), { exact: true }).selectOption({ label: "佐藤 恵子" });
+  await fd.getByRole("button", { name: t("common.save") }).click();
+  await expect(fd).toBeHidden();
+  await expect(auditor.getByText("請求書の保管庫が終業後も施錠されていなかった。")).toBeVisible();
+
+  // The owner records the correction.
+  const owner = await signedInAs("privacy_manager");
+  await owner.goto(url);
+  const item = owner.locator("li", { hasText: "請求書の保管庫が終業後も施錠されていなかった。" });
+  await item.getByRole("button", { name: t("common.edit") }).click();
+  const ed = owner.getByRole("dialog", { name: t("findings.form.editTitle") });
+  await ed.getByLabel(t("findings.fields.correctiveAction"), { exact: true }).fill("終業時の施錠確認を当番制にし、チェックリストに記録する。");
+  await ed.getByLabel(t("findings.fields.status"), { exact: true }).selectOption("done");
+  await ed.getByRole("button", { name: t("common.save") }).click();
+  await expect(ed).toBeHidden();
+  await expect(item).toContainText(t("findings.status.done"));
+
+  // The auditor verifies it; only then can the audit close.
+  await auditor.reload();
+  const finding = auditor.locator("li", { hasText: "請求書の保管庫が終業後も施錠されていなかった。" });
+  await finding.getByRole("button", { name: t("findings.verify.action") }).click();
+  const vd = auditor.getByRole("dialog", { name: t("findings.verify.title") });
+  await vd.getByRole("button", { name: t("findings.verify.action") }).click();
+  await expect(finding).toContainText(t("findings.status.verified"));
+
+  await auditor.getByRole("button", { name: t("common.edit"), exact: true }).first().click();
+  const af = auditor.getByRole("dialog", { name: t("audits.form.editTitle") });
+  await af.getByLabel(t("audits.fields.summary")).fill("軽微な不適合1件。是正処置の有効性を確認済み。");
+  await af.getByRole("button", { name: t("common.save") }).click();
+  await expect(af).toBeHidden();
+  await step(t("audits.transition.reported"));
+  await step(t("audits.transition.closed"));
+  await expect(auditor.getByRole("main").getByText(t("audits.status.closed")).first()).toBeVisible();
+});

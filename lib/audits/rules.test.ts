@@ -1,0 +1,211 @@
+import { describe, expect, it } from "vitest";
+import {
+  AuditRuleError,
+  assertCanVerify,
+  assertIndependent,
+  blockingFindings,
+  defaultValidTo,
+  fiscalQuarterOf,
+  fiscalYearIndicators,
+  independenceConflicts,
+  isFindingOverdue,
+  renewalNeedsWarning,
+  renewalWindow,
+  transitionAudit,
+} from "./rules";
+
+describe("renewalWindow", () => {
+  it("clamps to month ends: expiry 2027-08-31 opens 2026-12-31 and closes 2027-04-30", () => {
+    const w = renewalWindow("2027-08-31", "2026-06-01");
+    expect(w.opensOn).toBe("2026-12-31");
+    expect(w.closesOn).toBe("2027-04-30");
+    expect(w.state).toBe("before_window");
+    expect(w.daysLeft).toBe(213);
+    expect(w.progress).toBe(0);
+  });
+
+  it("opens exactly 8 months before expiry (inclusive), not a day earlier", () => {
+    expect(renewalWindow("2027-06-15", "2026-10-14").state).toBe("before_window");
+    expect(renewalWindow("2027-06-15", "2026-10-14").daysUntilOpens).toBe(1);
+    const open = renewalWindow("2027-06-15", "2026-10-15");
+    expect(open.state).toBe("window_open");
+    expect(open.daysLeft).toBe(123); // to 2027-02-15
+    expect(open.progress).toBe(0);
+  });
+
+  it("closes exactly 4 months before expiry (still open that day, closed the next)", () => {
+    const last = renewalWindow("2027-06-15", "2027-02-15");
+    expect(last.state).toBe("window_open");
+    expect(last.daysLeft).toBe(0);
+    expect(last.progress).toBe(1);
+    const after = renewalWindow("2027-06-15", "2027-02-16");
+    expect(after.state).toBe("window_closed_not_expired");
+    expect(after.daysLeft).toBe(119); // to 2027-06-15
+  });
+
+  it("is expired the day after the valid-to date, not on it", () => {
+    expect(renewalWindow("2027-06-15", "2027-06-15").state).toBe("window_closed_not_expired");
+    expect(renewalWindow("2027-06-15", "2027-06-15").daysLeft).toBe(0);
+    const exp = renewalWindow("2027-06-15", "2027-06-20");
+    expect(exp.state).toBe("expired");
+    expect(exp.daysLeft).toBe(5);
+    expect(exp.daysUntilExpiry).toBe(-5);
+  });
+
+  it("handles the leap day: expiry 2028-02-29 opens 2027-06-29, closes 2027-10-29", () => {
+    const w = renewalWindow("2028-02-29", "2027-06-29");
+    expect(w.opensOn).toBe("2027-06-29");
+    expect(w.closesOn).toBe("2027-10-29");
+    expect(w.state).toBe("window_open");
+  });
+
+  it("clamps an end-of-October expiry into February (2027-10-31 → opens 2027-02-28, closes 2027-06-30)", () => {
+    const w = renewalWindow("2027-10-31", "2027-02-27");
+    expect(w.opensOn).toBe("2027-02-28");
+    expect(w.closesOn).toBe("2027-06-30");
+    expect(w.state).toBe("before_window");
+  });
+
+  it("reports progress half way through", () => {
+    const w = renewalWindow("2027-09-01", "2026-11-01"); // opens 2027-01-01 → before
+    expect(w.state).toBe("before_window");
+    const mid = renewalWindow("2027-09-01", "2027-03-02"); // 2027-01-01 .. 2027-05-01 (120 days), 60 in
+    expect(mid.state).toBe("window_open");
+    expect(mid.progress).toBe(0.5);
+  });
+
+  it("warns through the window and after it closes, not before", () => {
+    expect(renewalNeedsWarning("before_window")).toBe(false);
+    expect(renewalNeedsWarning("window_open")).toBe(true);
+    expect(renewalNeedsWarning("window_closed_not_expired")).toBe(true);
+    expect(renewalNeedsWarning("expired")).toBe(true);
+  });
+
+  it("default validity is two years to the day before the anniversary", () => {
+    expect(defaultValidTo("2025-09-01")).toBe("2027-08-31");
+    expect(defaultValidTo("2024-02-29")).toBe("2026-02-27");
+  });
+});
+
+describe("independence", () => {
+  const scope = [2, 3];
+  it("finds the candidates from an audited department", () => {
+    const c = independenceConflicts(scope, [
+      { userId: 1, departmentId: 1 },
+      { userId: 2, departmentId: 3 },
+      { userId: 3, departmentId: null },
+    ]);
+    expect(c.map((x) => x.userId)).toEqual([2]);
+  });
+  it("refuses a lead from an audited department", () => {
+    expect(() => assertIndependent(scope, { userId: 9, name: "高橋", departmentId: 2 }, [])).toThrow(
+      expect.objectContaining({ messageKey: "audits.errors.leadNotIndependent", field: "leadAuditorId", values: { name: "高橋" } }),
+    );
+  });
+  it("refuses a team member from an audited department, naming them", () => {
+    try {
+      assertIndependent(scope, { userId: 1, departmentId: 1 }, [
+        { userId: 4, name: "佐藤", departmentId: 3 },
+        { userId: 5, name: "鈴木", departmentId: 2 },
+      ]);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(AuditRuleError);
+      expect((e as AuditRuleError).messageKey).toBe("audits.errors.memberNotIndependent");
+      expect((e as AuditRuleError).values).toEqual({ names: "佐藤、鈴木" });
+    }
+  });
+  it("accepts users outside the scope and users without a department", () => {
+    expect(() => assertIndependent(scope, { userId: 1, departmentId: 1 }, [{ userId: 2, departmentId: null }])).not.toThrow();
+    expect(() => assertIndependent([], { userId: 1, departmentId: 1 }, [])).not.toThrow();
+  });
+});
+
+describe("closing rule", () => {
+  const base = { status: "reported" as const, summary: "報告", actualStart: "2026-06-01", actualEnd: "2026-06-02" };
+  it("refuses to close while a major or minor nonconformity is not verified", () => {
+    const findings = [
+      { grade: "minor_nc" as const, status: "done" as const, dueDate: null },
+      { grade: "major_nc" as const, status: "verified" as const, dueDate: null },
+      { grade: "observation" as const, status: "open" as const, dueDate: null },
+    ];
+    expect(blockingFindings(findings)).toHaveLength(1);
+    expect(() => transitionAudit(base, "closed", "2026-07-01", findings)).toThrow(
+      expect.objectContaining({ messageKey: "audits.errors.openNonconformities", values: { count: 1 } }),
+    );
+  });
+  it("closes when every nonconformity is verified (observations and retired ones do not block)", () => {
+    const r = transitionAudit(base, "closed", "2026-07-01", [
+      { grade: "major_nc", status: "verified", dueDate: null },
+      { grade: "observation", status: "open", dueDate: null },
+      { grade: "minor_nc", status: "open", dueDate: null, retired: true },
+      { grade: "good_practice", status: "open", dueDate: null },
+    ]);
+    expect(r).toMatchObject({ status: "closed", closedOn: "2026-07-01" });
+  });
+  it("only closes a reported audit", () => {
+    expect(() => transitionAudit({ ...base, status: "in_progress" }, "closed", "2026-07-01", [])).toThrow(
+      expect.objectContaining({ messageKey: "audits.errors.badTransition" }),
+    );
+  });
+});
+
+describe("transitions", () => {
+  const planned = { status: "planned" as const, summary: null, actualStart: null, actualEnd: null };
+  it("starting records the actual start", () => {
+    expect(transitionAudit(planned, "in_progress", "2026-06-03", [])).toMatchObject({ status: "in_progress", actualStart: "2026-06-03" });
+  });
+  it("reporting needs a summary and records the end", () => {
+    const running = { ...planned, status: "in_progress" as const, actualStart: "2026-06-03" };
+    expect(() => transitionAudit(running, "reported", "2026-06-05", [])).toThrow(expect.objectContaining({ messageKey: "audits.errors.summaryRequired" }));
+    expect(transitionAudit({ ...running, summary: "概ね適合" }, "reported", "2026-06-05", [])).toMatchObject({
+      status: "reported",
+      actualStart: "2026-06-03",
+      actualEnd: "2026-06-05",
+      reportedOn: "2026-06-05",
+    });
+  });
+  it("cannot skip steps or leave closed", () => {
+    expect(() => transitionAudit(planned, "reported", "2026-06-03", [])).toThrow(AuditRuleError);
+    expect(() => transitionAudit({ ...planned, status: "closed" }, "reported", "2026-06-03", [])).toThrow(AuditRuleError);
+  });
+});
+
+describe("findings", () => {
+  it("is overdue only while the correction is not done", () => {
+    expect(isFindingOverdue({ status: "open", dueDate: "2026-11-23" }, "2026-11-24")).toBe(true);
+    expect(isFindingOverdue({ status: "action_planned", dueDate: "2026-11-24" }, "2026-11-24")).toBe(false);
+    expect(isFindingOverdue({ status: "done", dueDate: "2026-01-01" }, "2026-11-24")).toBe(false);
+    expect(isFindingOverdue({ status: "open", dueDate: null }, "2026-11-24")).toBe(false);
+  });
+  it("verifies only a done correction, by someone other than the owner", () => {
+    expect(() => assertCanVerify({ status: "open", ownerUserId: 2 }, 1)).toThrow(expect.objectContaining({ messageKey: "findings.errors.notDone" }));
+    expect(() => assertCanVerify({ status: "done", ownerUserId: 1 }, 1)).toThrow(expect.objectContaining({ messageKey: "findings.errors.ownerCannotVerify" }));
+    expect(() => assertCanVerify({ status: "verified", ownerUserId: 2 }, 1)).toThrow(expect.objectContaining({ messageKey: "findings.errors.alreadyVerified" }));
+    expect(() => assertCanVerify({ status: "done", ownerUserId: 2 }, 1)).not.toThrow();
+  });
+});
+
+describe("fiscal-year indicators", () => {
+  it("puts dates in fiscal quarters (April start)", () => {
+    expect(fiscalQuarterOf("2026-04-01", 2026, 4)).toBe(1);
+    expect(fiscalQuarterOf("2026-06-30", 2026, 4)).toBe(1);
+    expect(fiscalQuarterOf("2026-07-01", 2026, 4)).toBe(2);
+    expect(fiscalQuarterOf("2027-01-01", 2026, 4)).toBe(4);
+    expect(fiscalQuarterOf("2027-03-31", 2026, 4)).toBe(4);
+    expect(fiscalQuarterOf("2027-04-01", 2026, 4)).toBeNull();
+  });
+  it("counts internal audits done and management reviews held", () => {
+    const ind = fiscalYearIndicators(
+      [
+        { type: "conformance", status: "closed" },
+        { type: "operation", status: "planned" },
+        { type: "pmark_assessment", status: "closed" },
+        { type: "operation", status: "reported", retired: true },
+      ],
+      [{ heldOn: "2027-03-10" }],
+      "2026-11-24",
+    );
+    expect(ind).toEqual({ internalAuditsPlanned: 2, internalAuditsDone: 1, managementReviewsHeld: 0, internalAuditMet: true, managementReviewMet: false });
+  });
+});

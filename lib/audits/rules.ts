@@ -1,0 +1,272 @@
+import { addDays, addMonths, daysBetween } from "@/lib/dates";
+import { fiscalYearRange } from "@/lib/fiscal-year";
+
+/**
+ * Pure rules of the audit module (domain.md §5): the P-mark renewal window, audit independence, the
+ * closing rule, status transitions and the yearly indicators. No database, no clock: `today` is passed in.
+ */
+
+export const AUDIT_TYPES = ["conformance", "operation", "contractor_onsite", "pmark_assessment"] as const;
+export type AuditTypeValue = (typeof AUDIT_TYPES)[number];
+export const AUDIT_STATUSES = ["planned", "in_progress", "reported", "closed"] as const;
+export type AuditStatusValue = (typeof AUDIT_STATUSES)[number];
+export const FINDING_GRADES = ["major_nc", "minor_nc", "observation", "good_practice"] as const;
+export type FindingGradeValue = (typeof FINDING_GRADES)[number];
+export const FINDING_STATUSES = ["open", "action_planned", "done", "verified"] as const;
+export type FindingStatusValue = (typeof FINDING_STATUSES)[number];
+export const ACTION_STATUSES = ["open", "done"] as const;
+
+/** Internal audits (the yearly JIS Q 15001 requirement); the contractor audit and the external assessment are not. */
+export const INTERNAL_AUDIT_TYPES: readonly AuditTypeValue[] = ["conformance", "operation"];
+
+export class AuditRuleError extends Error {
+  constructor(
+    public readonly messageKey: string,
+    public readonly field?: string,
+    public readonly values: Record<string, string | number> = {},
+  ) {
+    super(messageKey);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// P-mark renewal window: the application is accepted from 8 months to 4 months before expiry.
+
+export const RENEWAL_OPENS_MONTHS_BEFORE = 8;
+export const RENEWAL_CLOSES_MONTHS_BEFORE = 4;
+export const CERTIFICATE_VALIDITY_YEARS = 2;
+
+export const RENEWAL_STATES = ["before_window", "window_open", "window_closed_not_expired", "expired"] as const;
+export type RenewalState = (typeof RENEWAL_STATES)[number];
+
+export type RenewalWindow = {
+  expiresOn: string;
+  opensOn: string;
+  closesOn: string;
+  state: RenewalState;
+  /** Days until the window opens (negative once open). */
+  daysUntilOpens: number;
+  /** Days until the window closes (negative once closed); the last day to apply is closesOn. */
+  daysUntilCloses: number;
+  /** Days until expiry (negative once expired); the certificate is valid through expiresOn. */
+  daysUntilExpiry: number;
+  /** The figure to show with the state: days to the opening, to the closing, to expiry, or since expiry. */
+  daysLeft: number;
+  /** How far today is through the window, 0..1 (0 before it opens, 1 once it has closed). */
+  progress: number;
+};
+
+/**
+ * The renewal window of a certificate valid through `expiresOn` (month-end clamped: expiry 2027-08-31 →
+ * opens 2026-12-31, closes 2027-04-30). Both ends are inclusive.
+ */
+export function renewalWindow(expiresOn: string, today: string): RenewalWindow {
+  const opensOn = addMonths(expiresOn, -RENEWAL_OPENS_MONTHS_BEFORE);
+  const closesOn = addMonths(expiresOn, -RENEWAL_CLOSES_MONTHS_BEFORE);
+  const daysUntilOpens = daysBetween(today, opensOn);
+  const daysUntilCloses = daysBetween(today, closesOn);
+  const daysUntilExpiry = daysBetween(today, expiresOn);
+  let state: RenewalState;
+  let daysLeft: number;
+  if (daysUntilOpens > 0) {
+    state = "before_window";
+    daysLeft = daysUntilOpens;
+  } else if (daysUntilCloses >= 0) {
+    state = "window_open";
+    daysLeft = daysUntilCloses;
+  } else if (daysUntilExpiry >= 0) {
+    state = "window_closed_not_expired";
+    daysLeft = daysUntilExpiry;
+  } else {
+    state = "expired";
+    daysLeft = -daysUntilExpiry;
+  }
+  const span = daysBetween(opensOn, closesOn);
+  const progress = daysUntilOpens > 0 ? 0 : daysUntilCloses < 0 ? 1 : span <= 0 ? 1 : daysBetween(opensOn, today) / span;
+  return { expiresOn, opensOn, closesOn, state, daysUntilOpens, daysUntilCloses, daysUntilExpiry, daysLeft, progress: Math.round(progress * 1000) / 1000 };
+}
+
+/** The warning banner shows through the window and after it has closed. */
+export function renewalNeedsWarning(state: RenewalState): boolean {
+  return state !== "before_window";
+}
+
+/** The default "valid to" of a certificate valid from `validFrom`: two years, the day before the anniversary. */
+export function defaultValidTo(validFrom: string): string {
+  const anniversary = addMonths(validFrom, CERTIFICATE_VALIDITY_YEARS * 12);
+  return addDays(anniversary, -1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Independence: an auditor may not audit their own department.
+
+export type TeamCandidate = { userId: number; name?: string; departmentId: number | null };
+
+/** The candidates whose department is in the audit's scope (empty = all independent). */
+export function independenceConflicts(scopeDepartmentIds: readonly number[], candidates: readonly TeamCandidate[]): TeamCandidate[] {
+  const scope = new Set(scopeDepartmentIds);
+  return candidates.filter((c) => c.departmentId !== null && scope.has(c.departmentId));
+}
+
+/** Throws a clear refusal when the lead or a team member belongs to an audited department. */
+export function assertIndependent(
+  scopeDepartmentIds: readonly number[],
+  lead: TeamCandidate | null,
+  team: readonly TeamCandidate[],
+): void {
+  if (lead && independenceConflicts(scopeDepartmentIds, [lead]).length > 0)
+    throw new AuditRuleError("audits.errors.leadNotIndependent", "leadAuditorId", { name: lead.name ?? String(lead.userId) });
+  const bad = independenceConflicts(scopeDepartmentIds, team);
+  if (bad.length > 0)
+    throw new AuditRuleError("audits.errors.memberNotIndependent", "team", { names: bad.map((b) => b.name ?? String(b.userId)).join("、") });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings and the closing rule.
+
+export const NONCONFORMITY_GRADES: readonly FindingGradeValue[] = ["major_nc", "minor_nc"];
+
+export type FindingFacts = { id?: number; grade: FindingGradeValue; status: FindingStatusValue; dueDate: string | null; retired?: boolean };
+
+export function isNonconformity(grade: FindingGradeValue): boolean {
+  return NONCONFORMITY_GRADES.includes(grade);
+}
+
+/** The findings that keep an audit from closing: nonconformities (major or minor) not yet verified. */
+export function blockingFindings<T extends FindingFacts>(findings: readonly T[]): T[] {
+  return findings.filter((f) => !f.retired && isNonconformity(f.grade) && f.status !== "verified");
+}
+
+/** A corrective action is overdue when it is due before today and the correction is not done yet. */
+export function isFindingOverdue(f: Pick<FindingFacts, "status" | "dueDate">, today: string): boolean {
+  return f.dueDate !== null && f.dueDate < today && (f.status === "open" || f.status === "action_planned");
+}
+
+/** Finding status moves: open → action_planned → done → verified (verification can send it back to action_planned). */
+const FINDING_NEXT: Record<FindingStatusValue, readonly FindingStatusValue[]> = {
+  open: ["action_planned", "done"],
+  action_planned: ["open", "done"],
+  done: ["action_planned"],
+  verified: [],
+};
+
+export function canMoveFinding(from: FindingStatusValue, to: FindingStatusValue): boolean {
+  return from === to || FINDING_NEXT[from].includes(to);
+}
+
+/** Verification needs the correction done, and is done by someone other than the finding's owner. */
+export function assertCanVerify(f: { status: FindingStatusValue; ownerUserId: number | null }, verifierId: number): void {
+  if (f.status === "verified") throw new AuditRuleError("findings.errors.alreadyVerified");
+  if (f.status !== "done") throw new AuditRuleError("findings.errors.notDone", "status");
+  if (f.ownerUserId !== null && f.ownerUserId === verifierId) throw new AuditRuleError("findings.errors.ownerCannotVerify");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audit status transitions.
+
+const AUDIT_NEXT: Record<AuditStatusValue, readonly AuditStatusValue[]> = {
+  planned: ["in_progress"],
+  in_progress: ["planned", "reported"],
+  reported: ["in_progress", "closed"],
+  closed: [],
+};
+
+export function allowedAuditTransitions(from: AuditStatusValue): readonly AuditStatusValue[] {
+  return AUDIT_NEXT[from];
+}
+
+export type AuditFacts = {
+  status: AuditStatusValue;
+  summary: string | null;
+  actualStart: string | null;
+  actualEnd: string | null;
+};
+
+export type TransitionResult = {
+  status: AuditStatusValue;
+  actualStart: string | null;
+  actualEnd: string | null;
+  reportedOn: string | null;
+  closedOn: string | null;
+};
+
+/**
+ * Moves an audit to `to` on `on` (a date), or throws AuditRuleError:
+ * - starting records the actual start (default `on`);
+ * - reporting needs a summary (the audit report) and records the actual end;
+ * - closing needs every nonconformity verified (the closing rule).
+ */
+export function transitionAudit(
+  audit: AuditFacts & { reportedOn?: string | null; closedOn?: string | null },
+  to: AuditStatusValue,
+  on: string,
+  findings: readonly FindingFacts[],
+): TransitionResult {
+  if (!AUDIT_NEXT[audit.status].includes(to)) throw new AuditRuleError("audits.errors.badTransition", "status", { from: audit.status, to });
+  const r: TransitionResult = {
+    status: to,
+    actualStart: audit.actualStart,
+    actualEnd: audit.actualEnd,
+    reportedOn: audit.reportedOn ?? null,
+    closedOn: audit.closedOn ?? null,
+  };
+  if (to === "in_progress") {
+    r.actualStart = audit.actualStart ?? on;
+    if (audit.status === "reported") r.reportedOn = null;
+  }
+  if (to === "planned") {
+    r.actualStart = null;
+    r.actualEnd = null;
+  }
+  if (to === "reported") {
+    if (!audit.summary) throw new AuditRuleError("audits.errors.summaryRequired", "summary");
+    r.actualStart = audit.actualStart ?? on;
+    r.actualEnd = audit.actualEnd ?? on;
+    if (r.actualEnd < r.actualStart) r.actualEnd = r.actualStart;
+    r.reportedOn = on;
+  }
+  if (to === "closed") {
+    const blocking = blockingFindings(findings);
+    if (blocking.length > 0) throw new AuditRuleError("audits.errors.openNonconformities", "status", { count: blocking.length });
+    r.closedOn = on;
+  }
+  return r;
+}
+
+export function isAuditDone(status: AuditStatusValue): boolean {
+  return status === "reported" || status === "closed";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fiscal-year indicators.
+
+/** The quarter (1..4) of the fiscal year a date falls in; null outside the fiscal year. */
+export function fiscalQuarterOf(date: string, fy: number, startMonth: number): 1 | 2 | 3 | 4 | null {
+  const { start, end } = fiscalYearRange(fy, startMonth);
+  if (date < start || date > end) return null;
+  for (let q = 1; q <= 4; q++) {
+    if (date < addMonths(start, q * 3)) return q as 1 | 2 | 3 | 4;
+  }
+  return 4;
+}
+
+export type FiscalYearIndicators = {
+  internalAuditsPlanned: number;
+  internalAuditsDone: number;
+  managementReviewsHeld: number;
+  /** At least one internal audit reported or closed in the year. */
+  internalAuditMet: boolean;
+  /** At least one management review held in the year (on or before today). */
+  managementReviewMet: boolean;
+};
+
+export function fiscalYearIndicators(
+  audits: readonly { type: AuditTypeValue; status: AuditStatusValue; retired?: boolean }[],
+  reviews: readonly { heldOn: string; retired?: boolean }[],
+  today: string,
+): FiscalYearIndicators {
+  const internal = audits.filter((a) => !a.retired && INTERNAL_AUDIT_TYPES.includes(a.type));
+  const done = internal.filter((a) => isAuditDone(a.status)).length;
+  const held = reviews.filter((r) => !r.retired && r.heldOn <= today).length;
+  return { internalAuditsPlanned: internal.length, internalAuditsDone: done, managementReviewsHeld: held, internalAuditMet: done > 0, managementReviewMet: held > 0 };
+}

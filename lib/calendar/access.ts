@@ -1,0 +1,23 @@
+import { ANY_ROLE, type Role } from "@/lib/auth/roles";
+import { CALENDAR_EVENT_TYPES, type CalendarEventType } from "./events";
+
+/**
+ * Who may see which events: the roles that may read the module the event comes from. Every role
+ * reads every module today; a module that narrows its readers narrows its calendar events here.
+ */
+export const CALENDAR_TYPE_READERS: Record<CalendarEventType, readonly Role[]> = {
+  audit: ANY_ROLE,
+  finding: ANY_ROLE,
+  review_action: ANY_ROLE,
+  pmark: ANY_ROLE,
+  training: ANY_ROLE,
+  regulation: ANY_ROLE,
+  incident: ANY_ROLE,
+  contractor: ANY_ROLE,
+};
+
+/** The types a role may see, among those asked for (all when none is asked for). */
+export function visibleTypes(role: Role, asked?: readonly CalendarEventType[]): CalendarEventType[] {
+  const wanted = asked?.length ? new Set(asked) : null;
+  return CALENDAR_EVENT_TYPES.filter((t) => CALENDAR_TYPE_READERS[t].includes(role) && (!wanted || wanted.has(t)));
+}
