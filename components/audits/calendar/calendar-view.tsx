@@ -159,7 +159,7 @@ function EventLink({ e, compact }: { e: CalendarEventDto; compact?: boolean }) {
   return (
     <Link
       href={e.href}
-      className={`block rounded border-l-4 px-1.5 py-0.5 text-xs leading-snug hover:underline focus-visible:outline-2 focus-visible:outline-brand-600 ${TYPE_STYLES[e.type]} ${STATE_TEXT[e.state]} ${compact ? "truncate" : ""}`}
+      className={`relative block rounded border-l-4 px-1.5 py-0.5 text-xs leading-snug hover:underline focus-visible:outline-2 focus-visible:outline-brand-600 ${TYPE_STYLES[e.type]} ${STATE_TEXT[e.state]} ${compact ? "truncate" : ""}`}
       title={`${t(`types.${e.type}`)}: ${e.summary}`}
     >
       <span className="sr-only">{t(`types.${e.type}`)}: </span>
