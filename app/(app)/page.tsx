@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 
-// The executive dashboard comes with its own issue; until then the training overview is home.
+// Home is the dashboard; it orders its cards for the signed-in role.
 export default function Home() {
-  redirect("/training");
+  redirect("/dashboard");
 }

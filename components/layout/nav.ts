@@ -8,6 +8,14 @@ export type NavGroup = { key: string; items: NavItem[] };
 // In the order of the policy's §5 and §4(2): training, rules and structure, incidents, contractors.
 export const NAV: NavGroup[] = [
   {
+    key: "overview",
+    items: [
+      { href: "/dashboard", key: "dashboard", roles: ANY_ROLE },
+      { href: "/dashboard/score", key: "complianceScore", roles: ANY_ROLE },
+      { href: "/reports/management-review", key: "managementReviewReport", roles: ANY_ROLE },
+    ],
+  },
+  {
     key: "training",
     items: [
       { href: "/training", key: "trainingStatus", roles: ANY_ROLE },
