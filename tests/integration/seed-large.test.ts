@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { getDb, getDbKind, type Db } from "@/db";
+import { departments } from "@/db/schema";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed/demo";
+import { LargeSeedRefused, SeedGenerator, seedLarge } from "@/db/seed/large/seed";
+import { verifyPassword } from "@/lib/auth/password";
+import { contractorFlags, statusChangeProblem, type AssessmentFacts } from "@/lib/contractors/rules";
+import { resultFor, weightedTotal } from "@/lib/contractors/scoring";
+import { nextReviewDue } from "@/lib/regulations/due";
+import type { TemplateCriterion } from "@/db/schema";
+
+/**
+ * The large seed (npm run db:seed -- --scale large) at a tiny factor on the test database: counts,
+ * the rules the modules enforce, and the refusal on a database that holds data.
+ */
+const TODAY = "2026-11-24";
+const FACTOR = 0.005;
+
+async function rows<T>(db: Db, q: ReturnType<typeof sql>): Promise<T[]> {
+  const r = (await db.execute(q)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(r) ? r : r.rows;
+}
+
+async function count(db: Db, table: string): Promise<number> {
+  const [r] = await rows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`));
+  return r.n;
+}
+
+describe("seedLarge", () => {
+  it("loads every table at the scaled counts, keeping the modules' rules", async () => {
+    const db = await getDb();
+    const kind = await getDbKind();
+    const result = await seedLarge(db, kind, { today: TODAY, factor: FACTOR });
+
+    // Scaled counts (rounded, at least 1; at least 8 departments, 20 employees, 4 incidents, one audit per FY).
+    expect(await count(db, "departments")).toBe(8);
+    expect(await count(db, "employees")).toBe(100);
+    expect(await count(db, "courses")).toBe(8);
+    expect(await count(db, "regulations")).toBe(2);
+    expect(await count(db, "incidents")).toBe(25);
+    expect(await count(db, "contractors")).toBe(10);
+    expect(await count(db, "audits")).toBe(5);
+    expect(await count(db, "audit_findings")).toBe(25);
+    expect(await count(db, "management_reviews")).toBe(5);
+    expect(await count(db, "pmark_certificates")).toBeGreaterThan(0);
+    expect(await count(db, "pms_posts")).toBeGreaterThan(8);
+    expect(await count(db, "training_records")).toBeGreaterThan(2000);
+    expect(await count(db, "assessments")).toBeGreaterThan(20);
+    // Every table holds what the seed says it wrote (the standard template version 1 comes from migration 0005).
+    for (const [table, n] of Object.entries(result.counts)) expect(await count(db, table), table).toBe(table === "assessment_templates" ? n + 1 : n);
+
+    // The four demo accounts sign in with the demo password.
+    const users = await rows<{ email: string; role: string; password_hash: string; is_demo: boolean }>(db, sql`select email, role, password_hash, is_demo from users where is_demo`);
+    expect(users.map((u) => [u.email, u.role]).sort()).toEqual(DEMO_USERS.map((u) => [u.email, u.role]).sort());
+    expect(await verifyPassword(DEMO_PASSWORD, users[0].password_hash)).toBe(true);
+
+    // Training: after hire, before leave, pass marks respected, one live record per employee, course and day.
+    const [badRecords] = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from training_records r join employees e on e.id = r.employee_id join courses c on c.id = r.course_id
+          where r.completed_on <= e.hire_date or (e.leave_date is not null and r.completed_on >= e.leave_date) or r.completed_on > ${TODAY}::date
+             or (c.pass_mark is null and (r.score is not null or not r.passed)) or (c.pass_mark is not null and r.passed <> (r.score >= c.pass_mark))`,
+    );
+    expect(badRecords.n).toBe(0);
+
+    // Incidents: INC-<FY>-<seq>, one counter row per fiscal year holding its last number; open reportable ones with deadlines running.
+    const incs = await rows<{ reference: string; fiscal_year: number; seq: number; status: string }>(db, sql`select reference, fiscal_year, seq, status from incidents`);
+    for (const i of incs) expect(i.reference).toBe(`INC-${i.fiscal_year}-${String(i.seq).padStart(3, "0")}`);
+    const counters = await rows<{ fiscal_year: number; last_seq: number }>(db, sql`select fiscal_year, last_seq from incident_counters order by fiscal_year`);
+    const maxSeq = new Map<number, number>();
+    for (const i of incs) maxSeq.set(i.fiscal_year, Math.max(maxSeq.get(i.fiscal_year) ?? 0, i.seq));
+    expect(counters.map((c) => [c.fiscal_year, c.last_seq])).toEqual([...maxSeq.entries()].sort((a, b) => a[0] - b[0]));
+    const [openReportable] = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from incidents where status <> 'closed' and not encrypted and (sensitive_data or financial_loss or wrongful_purpose or persons_affected > 1000) and ppc_preliminary_reported_on is null`,
+    );
+    expect(openReportable.n).toBeGreaterThanOrEqual(3);
+    const [closedWithOpenActions] = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from incidents i where status = 'closed' and exists (select 1 from incident_corrective_actions a where a.incident_id = i.id and a.done_on is null and a.retired_at is null)`,
+    );
+    expect(closedWithOpenActions.n).toBe(0);
+    const [transitionsMatch] = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from incidents i where (select t.to_status from incident_transitions t where t.incident_id = i.id order by t.at desc, t.id desc limit 1) <> i.status`,
+    );
+    expect(transitionsMatch.n).toBe(0);
+
+    // Audits: every lead and team member independent of the audited departments; closed audits have every nonconformity verified.
+    const [notIndependent] = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from audits a join users u on u.id = a.lead_auditor_id where u.department_id = any(a.scope_department_ids)`,
+    );
+    const [teamNotIndependent] = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from audit_team_members m join audits a on a.id = m.audit_id join users u on u.id = m.user_id where u.department_id = any(a.scope_department_ids)`,
+    );
+    expect([notIndependent.n, teamNotIndependent.n]).toEqual([0, 0]);
+    const [closedOpenNc] = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from audits a where a.status = 'closed' and exists (select 1 from audit_findings f where f.audit_id = a.id and f.grade in ('major_nc', 'minor_nc') and f.status <> 'verified')`,
+    );
+    expect(closedOpenNc.n).toBe(0);
+
+    // Contractors: scores per template criterion give the stored total and result; approved ones were
+    // assessed before the contract, except the deliberately flagged; statuses supported by the latest result.
+    const templates = await rows<{ id: number; criteria: TemplateCriterion[] | string; approved_min: number; conditional_min: number; superseded_at: unknown }>(
+      db,
+      sql`select id, criteria, approved_min, conditional_min, superseded_at from assessment_templates where family = 'default'`,
+    );
+    expect(templates).toHaveLength(2);
+    expect(templates.filter((t) => t.superseded_at === null)).toHaveLength(1);
+    const tpl = new Map(templates.map((t) => [t.id, { ...t, criteria: (typeof t.criteria === "string" ? JSON.parse(t.criteria) : t.criteria) as TemplateCriterion[] }]));
+    const assessments = await rows<{ id: number; contractor_id: number; template_id: number; assessed_on: string; scores: unknown; total_percent: number; result: "approved" | "conditional" | "rejected"; next_due_on: string }>(
+      db,
+      sql`select id, contractor_id, template_id, assessed_on::text, scores, total_percent, result, next_due_on::text from assessments`,
+    );
+    for (const a of assessments) {
+      const t = tpl.get(a.template_id)!;
+      const scores = (typeof a.scores === "string" ? JSON.parse(a.scores) : a.scores) as { key: string; score: number }[];
+      const total = weightedTotal(t.criteria, scores, 5);
+      expect(total).toBe(a.total_percent);
+      expect(resultFor(total!, { approvedMin: t.approved_min, conditionalMin: t.conditional_min })).toBe(a.result);
+      expect(a.next_due_on > a.assessed_on).toBe(true);
+      expect(a.assessed_on <= TODAY).toBe(true);
+    }
+    const contractors = await rows<{ id: number; status: "candidate" | "approved" | "conditional" | "suspended" | "terminated"; contract_start: string | null; contract_end: string | null; note: string | null }>(
+      db,
+      sql`select id, status, contract_start::text, contract_end::text, note from contractors`,
+    );
+    for (const c of contractors) {
+      const as: AssessmentFacts[] = assessments
+        .filter((a) => a.contractor_id === c.id)
+        .map((a) => ({ id: a.id, assessedOn: a.assessed_on, result: a.result, nextDueOn: a.next_due_on, withdrawn: false }));
+      const flags = contractorFlags({ status: c.status, contractStart: c.contract_start, contractEnd: c.contract_end }, as, [], TODAY);
+      expect(flags.includes("contract_before_assessment"), `contractor ${c.id}`).toBe(c.note !== null && c.note.includes("契約開始が評価より先行"));
+      expect(flags).not.toContain("status_unsupported");
+      if (c.status === "approved" || c.status === "conditional") {
+        const latest = [...as].sort((x, y) => (x.assessedOn < y.assessedOn ? 1 : -1))[0] ?? null;
+        expect(statusChangeProblem(c.status, latest)).toBeNull();
+      }
+    }
+
+    // Regulations: the stored next review date is the one the register derives.
+    const regs = await rows<{ status: "draft" | "in_force" | "retired"; effective_date: string; last_reviewed_on: string | null; review_interval_months: number; next_review_due: string | null }>(
+      db,
+      sql`select status, effective_date::text, last_reviewed_on::text, review_interval_months, next_review_due::text from regulations`,
+    );
+    for (const r of regs)
+      expect(r.next_review_due).toBe(nextReviewDue({ status: r.status, effectiveDate: r.effective_date, lastReviewedOn: r.last_reviewed_on, reviewIntervalMonths: r.review_interval_months }));
+
+    // One summary row in the audit trail; the demo seed will not add its company on top.
+    const trail = await rows<{ entity: string }>(db, sql`select entity from audit_log`);
+    expect(trail).toEqual([{ entity: "large_seed" }]);
+    const markers = await rows<{ key: string }>(db, sql`select key from settings order by key`);
+    expect(markers.map((m) => m.key)).toEqual(["demo_seeded", "large_seeded"]);
+
+    // The identity sequences moved past the seeded ids: the app can insert.
+    const [dept] = await db.insert(departments).values({ code: "D99", name: "テスト部" }).returning({ id: departments.id });
+    expect(dept.id).toBe(9);
+  }, 120_000);
+
+  it("refuses a database that already holds data", async () => {
+    const db = await getDb();
+    await expect(seedLarge(db, await getDbKind(), { today: TODAY, factor: FACTOR })).rejects.toBeInstanceOf(LargeSeedRefused);
+    expect(await count(db, "employees")).toBe(100);
+  });
+
+  it("is deterministic for a given day and factor", () => {
+    const digest = () => {
+      const g = new SeedGenerator(TODAY, FACTOR, "hash", "hash");
+      const out: string[] = [];
+      for (const gen of [g.departmentRows(), g.userRows(), g.courseRows(), g.employeeRows(), g.trainingRows()]) for (const r of gen) out.push(JSON.stringify(r));
+      return out;
+    };
+    const a = digest();
+    expect(digest()).toEqual(a);
+    expect(a.length).toBeGreaterThan(2000);
+  });
+});
