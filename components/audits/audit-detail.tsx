@@ -14,16 +14,21 @@ import { ApiProblem, apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import { AuditForm } from "./audit-form";
 import { FindingForm } from "./finding-form";
-import { AuditStatusBadge, FindingStatusBadge, GradeBadge, type Dept, type Person } from "./labels";
+import { AuditStatusBadge, FindingStatusBadge, GradeBadge, RetiredBadge, type Dept, type Person } from "./labels";
+
+type ReasonAction = { kind: "reject" | "retire"; finding: FindingDto };
 
 export function AuditDetailView({
   initial,
   canEdit,
+  currentUserId,
   people,
   departments,
 }: {
   initial: AuditDetail;
   canEdit: boolean;
+  /** Owners may not verify or reject their own correction: their buttons are not offered. */
+  currentUserId: number;
   people: Person[];
   departments: Dept[];
 }) {
@@ -34,13 +39,17 @@ export function AuditDetailView({
   const id = initial.audit.id;
   const key = ["audits", "detail", id];
   const q = useQuery({ queryKey: key, queryFn: () => apiFetch<AuditDetail>(`/api/v1/audits/${id}`), initialData: initial });
-  const { audit, findings } = q.data;
+  const { audit } = q.data;
+  const findings = q.data.findings.filter((f) => f.retiredAt === null);
+  const retiredFindings = q.data.findings.filter((f) => f.retiredAt !== null);
   const [editing, setEditing] = useState(false);
   const [teamOpen, setTeamOpen] = useState(false);
   const [findingDialog, setFindingDialog] = useState<{ finding?: FindingDto } | null>(null);
   const [verifying, setVerifying] = useState<FindingDto | null>(null);
   const [note, setNote] = useState("");
   const [moving, setMoving] = useState<AuditStatusValue | null>(null);
+  const [reasonAction, setReasonAction] = useState<ReasonAction | null>(null);
+  const [restoring, setRestoring] = useState<FindingDto | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: "success" | "error" | "warning"; text: string } | null>(null);
 
@@ -77,6 +86,40 @@ export function AuditDetailView({
       setNote("");
     }
   }
+
+  /** Reject a verification (back to action_planned) or retire a finding, each with its reason. */
+  async function withReason(a: ReasonAction, reason: string) {
+    setBusy(true);
+    try {
+      await apiFetch<FindingDto>(`/api/v1/findings/${a.finding.id}/${a.kind}`, { method: "POST", json: { reason, version: a.finding.version } });
+      setMessage({ tone: "success", text: tf(a.kind === "reject" ? "reject.done" : "retire.done") });
+      setReasonAction(null);
+      await refresh();
+    } catch (err) {
+      // A field error (the reason) stays in the dialog; anything else closes it and shows above.
+      if (err instanceof ApiProblem && err.fieldErrors.reason) throw err;
+      setReasonAction(null);
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function restore(f: FindingDto) {
+    setBusy(true);
+    try {
+      await apiFetch<FindingDto>(`/api/v1/findings/${f.id}/restore`, { method: "POST", json: { version: f.version } });
+      setMessage({ tone: "success", text: tf("retire.restored") });
+      await refresh();
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+      setRestoring(null);
+    }
+  }
+
+  const notClosed = audit.status !== "closed";
 
   return (
     <div className="space-y-6">
@@ -181,18 +224,63 @@ export function AuditDetailView({
                   {f.doneOn ? ` ・ ${tf("fields.doneOn")}: ${formatDate(f.doneOn)}` : ""}
                   {f.verifiedOn ? ` ・ ${tf("fields.verifiedOn")}: ${formatDate(f.verifiedOn)}（${f.verifiedByName ?? ""}）` : ""}
                 </p>
-                {canEdit && f.status !== "verified" ? (
-                  <div className="mt-2 flex gap-2">
-                    <Button variant="secondary" onClick={() => setFindingDialog({ finding: f })}>
-                      {tc("edit")}
+                {f.status === "action_planned" && f.verificationNote ? (
+                  <p className="mt-1 text-xs text-amber-900">
+                    <span className="font-medium">{tf("reject.lastReason")}:</span> {f.verificationNote}
+                  </p>
+                ) : null}
+                {canEdit && notClosed ? (
+                  <div className="mt-2 flex flex-wrap gap-2">
+                    {f.status !== "verified" ? (
+                      <Button variant="secondary" onClick={() => setFindingDialog({ finding: f })}>
+                        {tc("edit")}
+                      </Button>
+                    ) : null}
+                    {f.status === "done" && f.ownerUserId !== currentUserId ? (
+                      <>
+                        <Button onClick={() => setVerifying(f)}>{tf("verify.action")}</Button>
+                        <Button variant="secondary" onClick={() => setReasonAction({ kind: "reject", finding: f })}>
+                          {tf("reject.action")}
+                        </Button>
+                      </>
+                    ) : null}
+                    <Button variant="ghost" onClick={() => setReasonAction({ kind: "retire", finding: f })}>
+                      {tf("retire.action")}
                     </Button>
-                    {f.status === "done" ? <Button onClick={() => setVerifying(f)}>{tf("verify.action")}</Button> : null}
                   </div>
                 ) : null}
               </li>
             ))}
           </ul>
         )}
+        {retiredFindings.length ? (
+          <details className="mt-4 rounded-md border border-slate-200 p-3" id="retired-findings">
+            <summary className="cursor-pointer text-sm font-medium text-slate-800">{tf("retire.retiredList", { count: retiredFindings.length })}</summary>
+            <p className="mt-1 text-xs text-slate-600">{tf("retire.retiredNote")}</p>
+            <ul className="mt-2 divide-y divide-slate-100">
+              {retiredFindings.map((f) => (
+                <li key={f.id} className="py-2" data-testid={`finding-${f.id}`}>
+                  <div className="flex flex-wrap items-center gap-2">
+                    <RetiredBadge />
+                    <GradeBadge grade={f.grade} />
+                    {f.clauseRef ? <span className="text-xs text-slate-600">{f.clauseRef}</span> : null}
+                  </div>
+                  <p className="mt-1 text-sm text-slate-600 line-through decoration-slate-400">{f.description}</p>
+                  <p className="mt-1 text-xs text-slate-700">
+                    {tf("retire.retiredBy", { date: formatDate(f.retiredAt), name: f.retiredByName ?? "—" })} ・ {tf("retire.reason")}: {f.retireReason ?? "—"}
+                  </p>
+                  {canEdit && notClosed ? (
+                    <div className="mt-2">
+                      <Button variant="secondary" onClick={() => setRestoring(f)}>
+                        {tf("retire.restore")}
+                      </Button>
+                    </div>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
       </Card>
 
       <Dialog open={editing} onClose={() => setEditing(false)} title={t("form.editTitle")} wide>
@@ -252,6 +340,23 @@ export function AuditDetailView({
           </div>
         </div>
       </Dialog>
+      <ReasonDialog
+        key={reasonAction ? `${reasonAction.kind}-${reasonAction.finding.id}` : "none"}
+        action={reasonAction}
+        busy={busy}
+        onConfirm={(reason) => (reasonAction ? withReason(reasonAction, reason) : Promise.resolve())}
+        onCancel={() => setReasonAction(null)}
+      />
+      <ConfirmDialog
+        open={restoring !== null}
+        title={tf("retire.restoreTitle")}
+        body={restoring ? tf("retire.restoreBody", { description: restoring.description }) : ""}
+        confirmLabel={tf("retire.restore")}
+        tone="primary"
+        busy={busy}
+        onConfirm={() => restoring && restore(restoring)}
+        onCancel={() => setRestoring(null)}
+      />
       <ConfirmDialog
         open={moving !== null}
         title={moving ? t(`transition.${moving}`) : ""}
@@ -263,6 +368,54 @@ export function AuditDetailView({
         onCancel={() => setMoving(null)}
       />
     </div>
+  );
+}
+
+/** Asks for the reason of a rejection or a retirement and confirms it (the reason is required). */
+function ReasonDialog({
+  action,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  action: ReasonAction | null;
+  busy: boolean;
+  onConfirm: (reason: string) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const tf = useTranslations("findings");
+  const tc = useTranslations("common");
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const kind = action?.kind ?? "retire";
+  async function submit() {
+    if (!reason.trim()) {
+      setError(tf(`${kind}.reasonRequired`));
+      return;
+    }
+    setError(null);
+    try {
+      await onConfirm(reason.trim());
+    } catch (err) {
+      setError(err instanceof ApiProblem ? (err.fieldErrors.reason ?? err.detail ?? err.title) : tc("errorBody"));
+    }
+  }
+  return (
+    <Dialog open={action !== null} onClose={onCancel} title={tf(`${kind}.title`)}>
+      <div className="space-y-3 text-sm text-slate-700">
+        <p>{tf(`${kind}.confirm`)}</p>
+        {action ? <p className="rounded bg-slate-50 p-2 text-slate-900">{action.finding.description}</p> : null}
+        <TextAreaField label={tf(`${kind}.reason`)} rows={3} required value={reason} error={error ?? undefined} onChange={(e) => setReason(e.target.value)} />
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onCancel} disabled={busy}>
+            {tc("cancel")}
+          </Button>
+          <Button variant={kind === "retire" ? "danger" : "primary"} onClick={submit} disabled={busy}>
+            {tf(`${kind}.action`)}
+          </Button>
+        </div>
+      </div>
+    </Dialog>
   );
 }
 

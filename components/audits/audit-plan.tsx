@@ -89,6 +89,9 @@ export function AuditPlan({
   const s = stats.data;
   const quarterData = s?.quarters.map((q) => ({ label: t("charts.quarter", { q: q.quarter }), planned: q.planned, done: q.done })) ?? [];
   const gradeData = s?.findingsByGrade.map((g) => ({ label: tf(`grade.${g.grade}`), ...g })) ?? [];
+  const latenessData =
+    s?.overdueByLateness.map((b) => ({ bucket: b.bucket, label: t(`charts.lateness.${b.bucket}`), findings: b.findings, reviewActions: b.reviewActions })) ?? [];
+  const overdueTotal = latenessData.reduce((n, b) => n + b.findings + b.reviewActions, 0);
   const fyLabel = t("fyLabel", { fy });
   const statusColors: Record<string, string> = { open: "#94a3b8", action_planned: "var(--chart-1)", done: "#f59e0b", verified: "#16a34a" };
 
@@ -194,6 +197,52 @@ export function AuditPlan({
           ) : null}
         </Card>
       </div>
+
+      <Card title={t("charts.overdue")}>
+        <p className="mb-2 text-xs text-slate-600">{t("charts.overdueDesc")}</p>
+        {stats.isLoading ? <Skeleton className="h-56 w-full" /> : null}
+        {stats.isError ? <Alert tone="error">{tc("errorBody")}</Alert> : null}
+        {s && overdueTotal === 0 ? <p className="py-6 text-center text-sm text-slate-600">{t("charts.overdueNone")}</p> : null}
+        {s && overdueTotal > 0 ? (
+          <>
+            <div role="img" aria-label={t("charts.overdueAria", { count: overdueTotal })} style={{ height: 220 }} data-testid="overdue-chart">
+              <RBarChart
+                data={latenessData}
+                responsive
+                style={{ width: "100%", height: "100%", cursor: "pointer" }}
+                accessibilityLayer={false}
+                onClick={(e) => {
+                  const i = Number(e?.activeTooltipIndex ?? e?.activeIndex);
+                  if (Number.isInteger(i) && latenessData[i]) router.push(`/audits/findings?late=${latenessData[i].bucket}`);
+                }}
+              >
+                <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
+                <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
+                <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={28} />
+                <Tooltip />
+                <Legend />
+                <Bar dataKey="findings" stackId="o" name={t("charts.overdueFindings")} fill="#dc2626" isAnimationActive={false} />
+                <Bar dataKey="reviewActions" stackId="o" name={t("charts.overdueReviewActions")} fill="#f59e0b" isAnimationActive={false} />
+              </RBarChart>
+            </div>
+            <ChartDataTable
+              toggle={t("charts.toggle")}
+              caption={t("charts.overdue")}
+              labelHeader={t("charts.latenessCol")}
+              valueHeader={`${t("charts.overdueFindings")} / ${t("charts.overdueReviewActions")}`}
+              rows={latenessData.map((b) => ({ key: b.bucket, label: b.label, value: `${b.findings} / ${b.reviewActions}`, href: `/audits/findings?late=${b.bucket}` }))}
+            />
+            {s.overdueReviewActions > 0 ? (
+              <p className="mt-2 text-xs text-slate-600">
+                {t("charts.overdueReviewNote", { count: s.overdueReviewActions })}{" "}
+                <Link className="text-brand-700 underline" href="/audits/management-reviews">
+                  {t("charts.overdueReviewLink")}
+                </Link>
+              </p>
+            ) : null}
+          </>
+        ) : null}
+      </Card>
 
       <div className="flex flex-wrap items-end gap-3">
         <SelectField label={t("filters.fy")} value={String(fy)} onChange={(e) => setParams({ fy: e.target.value })}>

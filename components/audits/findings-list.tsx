@@ -7,11 +7,11 @@ import { useTranslations } from "next-intl";
 import { PageHeader } from "@/components/ui/card";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
 import { CheckboxField, SelectField } from "@/components/ui/field";
-import { FINDING_GRADES, FINDING_STATUSES } from "@/lib/audits/rules";
+import { FINDING_GRADES, FINDING_STATUSES, LATENESS_BUCKETS, type LatenessBucket } from "@/lib/audits/rules";
 import type { FindingDto } from "@/lib/audits/schema";
 import { apiFetch, toQueryString } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
-import { FindingStatusBadge, GradeBadge, type Dept } from "./labels";
+import { FindingStatusBadge, GradeBadge, RetiredBadge, type Dept } from "./labels";
 
 type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
@@ -28,6 +28,8 @@ export function FindingsList({ departments, fyOptions }: { departments: Dept[]; 
     status: sp.get("status") ?? "",
     department: sp.get("department") ?? "",
     overdue: sp.get("overdue") === "true" ? "true" : "",
+    late: (LATENESS_BUCKETS as readonly string[]).includes(sp.get("late") ?? "") ? (sp.get("late") as LatenessBucket) : "",
+    includeRetired: sp.get("includeRetired") === "true" ? "true" : "",
     sort: sp.get("sort") ?? "dueDate",
     dir: (sp.get("dir") ?? "asc") as "asc" | "desc",
     page: Number(sp.get("page") ?? 1) || 1,
@@ -51,7 +53,12 @@ export function FindingsList({ departments, fyOptions }: { departments: Dept[]; 
       header: t("fields.description"),
       cell: (f) => (
         <div className="min-w-[16rem]">
-          <p>{f.description}</p>
+          <p className={f.retiredAt ? "text-slate-600 line-through decoration-slate-400" : undefined}>{f.description}</p>
+          {f.retiredAt ? (
+            <p className="mt-1 text-xs text-slate-700">
+              {t("retire.retiredBy", { date: formatDate(f.retiredAt), name: f.retiredByName ?? "—" })} ・ {t("retire.reason")}: {f.retireReason ?? "—"}
+            </p>
+          ) : null}
           {f.correctiveAction ? <p className="mt-1 text-xs text-slate-600">{t("fields.correctiveAction")}: {f.correctiveAction}</p> : null}
         </div>
       ),
@@ -69,7 +76,13 @@ export function FindingsList({ departments, fyOptions }: { departments: Dept[]; 
     { key: "dept", header: t("fields.departmentId"), cell: (f) => f.departmentName ?? "—" },
     { key: "owner", header: t("fields.ownerUserId"), cell: (f) => f.ownerLabel || "—" },
     { key: "due", header: t("fields.dueDate"), sort: "dueDate", cell: (f) => <span className="whitespace-nowrap">{formatDate(f.dueDate) || "—"}</span> },
-    { key: "status", header: t("fields.status"), sort: "status", cell: (f) => <FindingStatusBadge status={f.status} overdue={f.overdue} /> },
+    { key: "status", header: t("fields.status"), sort: "status", cell: (f) => (
+        <span className="inline-flex flex-wrap gap-1">
+          {f.retiredAt ? <RetiredBadge /> : null}
+          <FindingStatusBadge status={f.status} overdue={f.overdue} />
+        </span>
+      ),
+    },
   ];
   return (
     <div className="space-y-4">
@@ -115,8 +128,19 @@ export function FindingsList({ departments, fyOptions }: { departments: Dept[]; 
             </option>
           ))}
         </SelectField>
+        <SelectField label={t("filters.late")} value={filters.late} onChange={(e) => setParams({ late: e.target.value })}>
+          <option value="">{t("filters.any")}</option>
+          {LATENESS_BUCKETS.map((b) => (
+            <option key={b} value={b}>
+              {ta(`charts.lateness.${b}`)}
+            </option>
+          ))}
+        </SelectField>
         <div className="pb-2">
           <CheckboxField label={t("filters.overdueOnly")} checked={filters.overdue === "true"} onChange={(e) => setParams({ overdue: e.target.checked ? "true" : null })} />
+        </div>
+        <div className="pb-2">
+          <CheckboxField label={t("filters.includeRetired")} checked={filters.includeRetired === "true"} onChange={(e) => setParams({ includeRetired: e.target.checked ? "true" : null })} />
         </div>
         {sp.toString() ? (
           <button type="button" className="pb-2 text-sm text-brand-700 underline" onClick={() => router.replace(pathname)}>

@@ -29,3 +29,9 @@ export function FindingStatusBadge({ status, overdue }: { status: FindingStatusV
 
 export type Person = { id: number; name: string; departmentId: number | null };
 export type Dept = { id: number; name: string };
+
+/** A retired finding: kept, out of every count. */
+export function RetiredBadge() {
+  const tf = useTranslations("findings");
+  return <span className="inline-flex items-center rounded border border-slate-400 bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">{tf("retire.badge")}</span>;
+}

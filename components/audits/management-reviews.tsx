@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Alert, Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useFormErrors } from "@/components/regulations/form-utils";
 import {
@@ -133,9 +133,12 @@ export function ManagementReviewDetailView({ initial, canEdit, people }: { initi
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const [message, setMessage] = useState<{ tone: "success" | "error" | "warning"; text: string } | null>(null);
+  const [toggling, setToggling] = useState<ReviewActionDto | null>(null);
+  const [busy, setBusy] = useState(false);
   const refresh = () => qc.invalidateQueries({ queryKey: ["audits", "review", id] });
 
   async function toggle(a: ReviewActionDto) {
+    setBusy(true);
     try {
       await apiFetch(`/api/v1/management-reviews/actions/${a.id}`, {
         method: "PATCH",
@@ -145,6 +148,9 @@ export function ManagementReviewDetailView({ initial, canEdit, people }: { initi
       await refresh();
     } catch (err) {
       setMessage({ tone: err instanceof ApiProblem && err.status === 409 ? "warning" : "error", text: err instanceof ApiProblem ? (err.detail ?? err.title) : tc("errorBody") });
+    } finally {
+      setBusy(false);
+      setToggling(null);
     }
   }
 
@@ -201,7 +207,7 @@ export function ManagementReviewDetailView({ initial, canEdit, people }: { initi
                   <Badge tone={a.status === "done" ? "green" : "slate"}>{t(`status.${a.status}`)}</Badge>
                   {a.overdue ? <Badge tone="red">{t("actions.overdue")}</Badge> : null}
                   {canEdit ? (
-                    <Button variant="ghost" onClick={() => toggle(a)}>
+                    <Button variant="ghost" onClick={() => setToggling(a)}>
                       {a.status === "done" ? t("actions.reopen") : t("actions.markDone")}
                     </Button>
                   ) : null}
@@ -224,6 +230,25 @@ export function ManagementReviewDetailView({ initial, canEdit, people }: { initi
           />
         ) : null}
       </Dialog>
+      <ConfirmDialog
+        open={toggling !== null}
+        title={toggling?.status === "done" ? t("actions.reopenTitle") : t("actions.markDoneTitle")}
+        body={
+          toggling ? (
+            <>
+              <p>{toggling.status === "done" ? t("actions.reopenBody") : t("actions.markDoneBody")}</p>
+              <p className="mt-2 rounded bg-slate-50 p-2 text-slate-900">{toggling.description}</p>
+            </>
+          ) : (
+            ""
+          )
+        }
+        confirmLabel={toggling?.status === "done" ? t("actions.reopen") : t("actions.markDone")}
+        tone={toggling?.status === "done" ? "danger" : "primary"}
+        busy={busy}
+        onConfirm={() => toggling && toggle(toggling)}
+        onCancel={() => setToggling(null)}
+      />
       <Dialog open={adding} onClose={() => setAdding(false)} title={t("actions.add")}>
         {adding ? (
           <ActionForm

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Tx } from "@/db";
 import { auditFindings, auditTeamMembers, audits, departments, managementReviewActions, managementReviews, users, type Audit, type AuditFinding } from "@/db/schema";
@@ -9,6 +9,9 @@ import { todayInTokyo } from "@/lib/dates";
 import { currentFiscalYear, fiscalYearRange } from "@/lib/fiscal-year";
 import {
   allowedAuditTransitions,
+  assertCanRejectVerification,
+  assertCanRestoreFinding,
+  assertCanRetireFinding,
   assertCanVerify,
   assertIndependent,
   AuditRuleError,
@@ -18,6 +21,8 @@ import {
   fiscalYearIndicators,
   isAuditDone,
   isFindingOverdue,
+  latenessDueRange,
+  overdueByLateness,
   transitionAudit,
   type TeamCandidate,
 } from "@/lib/audits/rules";
@@ -32,6 +37,8 @@ import type {
   FindingDto,
   ListAuditsQuery,
   ListFindingsQuery,
+  RejectVerificationInput,
+  RetireFindingInput,
   SetTeamInput,
   TransitionAuditInput,
   UpdateAuditInput,
@@ -44,6 +51,7 @@ import { getFiscalYearStartMonth } from "./settings";
 const lead = alias(users, "lead");
 const owner = alias(users, "owner");
 const verifier = alias(users, "verifier");
+const retirer = alias(users, "retirer");
 
 /** A rule of lib/audits as a 4xx: a field-level refusal (400) or a state conflict (409). */
 export function ruleToAppError(e: unknown): unknown {
@@ -165,7 +173,8 @@ export async function getAudit(id: number): Promise<AuditDto | null> {
 export async function getAuditDetail(id: number, today = todayInTokyo()): Promise<AuditDetail | null> {
   const audit = await getAudit(id);
   if (!audit) return null;
-  const { items } = await listFindings({ audit: id, page: 1, pageSize: 200, sort: "createdAt", dir: "asc" }, today);
+  // Retired findings come too (marked retired): the audit page lists them apart, with a restore button.
+  const { items } = await listFindings({ audit: id, includeRetired: true, page: 1, pageSize: 200, sort: "createdAt", dir: "asc" }, today);
   return { audit, findings: items };
 }
 
@@ -316,8 +325,17 @@ const findingSelect = {
   departmentName: departments.name,
   ownerUserName: owner.name,
   verifierName: verifier.name,
+  retirerName: retirer.name,
 };
-type FindingRow = { f: AuditFinding; auditTitle: string; auditFiscalYear: number; departmentName: string | null; ownerUserName: string | null; verifierName: string | null };
+type FindingRow = {
+  f: AuditFinding;
+  auditTitle: string;
+  auditFiscalYear: number;
+  departmentName: string | null;
+  ownerUserName: string | null;
+  verifierName: string | null;
+  retirerName: string | null;
+};
 
 function findingDto(r: FindingRow, today: string): FindingDto {
   const f = r.f;
@@ -341,14 +359,19 @@ function findingDto(r: FindingRow, today: string): FindingDto {
     verifiedOn: f.verifiedOn,
     verifiedByName: r.verifierName,
     verificationNote: f.verificationNote,
-    overdue: isFindingOverdue(f, today),
+    // A retired finding is out of every count, "overdue" included.
+    overdue: f.retiredAt === null && isFindingOverdue(f, today),
+    retiredAt: f.retiredAt ? f.retiredAt.toISOString() : null,
+    retiredByName: f.retiredAt ? r.retirerName : null,
+    retireReason: f.retiredAt ? f.retireReason : null,
     version: f.version,
     createdAt: f.createdAt.toISOString(),
   };
 }
 
-function findingFilter(q: Pick<ListFindingsQuery, "audit" | "fy" | "grade" | "status" | "department" | "overdue">, today: string): SQL {
-  const where: SQL[] = [isNull(auditFindings.retiredAt), isNull(audits.retiredAt)];
+function findingFilter(q: Pick<ListFindingsQuery, "audit" | "fy" | "grade" | "status" | "department" | "overdue" | "late" | "includeRetired">, today: string): SQL {
+  const where: SQL[] = [isNull(audits.retiredAt)];
+  if (q.includeRetired !== true) where.push(isNull(auditFindings.retiredAt));
   if (q.audit) where.push(eq(auditFindings.auditId, q.audit));
   if (q.fy) where.push(eq(audits.fiscalYear, q.fy));
   if (q.grade) where.push(eq(auditFindings.grade, q.grade));
@@ -357,6 +380,11 @@ function findingFilter(q: Pick<ListFindingsQuery, "audit" | "fy" | "grade" | "st
   if (q.overdue === true) where.push(and(inArray(auditFindings.status, ["open", "action_planned"]), lt(auditFindings.dueDate, today))!);
   if (q.overdue === false)
     where.push(or(inArray(auditFindings.status, ["done", "verified"]), isNull(auditFindings.dueDate), sql`${auditFindings.dueDate} >= ${today}`)!);
+  if (q.late) {
+    const r = latenessDueRange(q.late, today);
+    where.push(inArray(auditFindings.status, ["open", "action_planned"]), lte(auditFindings.dueDate, r.to));
+    if (r.from) where.push(gte(auditFindings.dueDate, r.from));
+  }
   return and(...where)!;
 }
 
@@ -374,7 +402,8 @@ function findingQuery(db: Awaited<ReturnType<typeof getDb>> | Tx) {
     .innerJoin(audits, eq(audits.id, auditFindings.auditId))
     .leftJoin(departments, eq(departments.id, auditFindings.departmentId))
     .leftJoin(owner, eq(owner.id, auditFindings.ownerUserId))
-    .leftJoin(verifier, eq(verifier.id, auditFindings.verifiedBy));
+    .leftJoin(verifier, eq(verifier.id, auditFindings.verifiedBy))
+    .leftJoin(retirer, eq(retirer.id, auditFindings.retiredBy));
 }
 
 export async function listFindings(q: ListFindingsQuery, today = todayInTokyo()) {
@@ -431,11 +460,22 @@ export async function createFinding(actor: SessionUser, input: CreateFindingInpu
   });
 }
 
-async function lockFinding(tx: Tx, id: number, version: number): Promise<AuditFinding> {
-  const [before] = await tx.select().from(auditFindings).where(and(eq(auditFindings.id, id), isNull(auditFindings.retiredAt))).for("update");
+/** The live finding (a retired one is not found), or with `retired: true` also a retired one (to restore it). */
+async function lockFinding(tx: Tx, id: number, version: number, opts: { retired?: boolean } = {}): Promise<AuditFinding> {
+  const [before] = await tx
+    .select()
+    .from(auditFindings)
+    .where(and(eq(auditFindings.id, id), opts.retired ? undefined : isNull(auditFindings.retiredAt)))
+    .for("update");
   if (!before) throw new NotFoundError();
   if (before.version !== version) throw new ConflictError();
   return before;
+}
+
+async function findingAuditStatus(tx: Tx, auditId: number) {
+  const [a] = await tx.select({ status: audits.status }).from(audits).where(and(eq(audits.id, auditId), isNull(audits.retiredAt)));
+  if (!a) throw new NotFoundError();
+  return a.status;
 }
 
 export async function updateFinding(actor: SessionUser, id: number, input: UpdateFindingInput, today = todayInTokyo()): Promise<FindingDto> {
@@ -482,6 +522,61 @@ export async function verifyFinding(actor: SessionUser, id: number, input: Verif
   });
 }
 
+/**
+ * Sends a done correction back to action_planned (not effective): by an auditor or the privacy
+ * manager who is not the finding's owner; the reason becomes the verification note.
+ */
+export async function rejectFindingVerification(actor: SessionUser, id: number, input: RejectVerificationInput, today = todayInTokyo()): Promise<FindingDto> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await lockFinding(tx, id, input.version);
+    const status = await rules(() => assertCanRejectVerification(before, actor.id));
+    const [after] = await tx
+      .update(auditFindings)
+      .set({ status, doneOn: null, verificationNote: input.reason, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(auditFindings.id, id), eq(auditFindings.version, input.version)))
+      .returning();
+    if (!after) throw new ConflictError();
+    await recordAudit(tx, actor, { action: "update", entity: "audit_finding", entityId: id, before, after: { ...after, verificationRejected: true, rejectionReason: input.reason } });
+    return loadFinding(tx, id, today);
+  });
+}
+
+/** Retires a finding recorded by mistake, with the reason; it is kept and can be restored. */
+export async function retireFinding(actor: SessionUser, id: number, input: RetireFindingInput, today = todayInTokyo()): Promise<FindingDto> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await lockFinding(tx, id, input.version, { retired: true });
+    const auditStatus = await findingAuditStatus(tx, before.auditId);
+    await rules(() => assertCanRetireFinding({ retired: before.retiredAt !== null }, auditStatus));
+    const [after] = await tx
+      .update(auditFindings)
+      .set({ retiredAt: new Date(), retiredBy: actor.id, retireReason: input.reason, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(auditFindings.id, id), eq(auditFindings.version, input.version)))
+      .returning();
+    if (!after) throw new ConflictError();
+    await recordAudit(tx, actor, { action: "retire", entity: "audit_finding", entityId: id, before, after });
+    return loadFinding(tx, id, today);
+  });
+}
+
+export async function restoreFinding(actor: SessionUser, id: number, version: number, today = todayInTokyo()): Promise<FindingDto> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await lockFinding(tx, id, version, { retired: true });
+    const auditStatus = await findingAuditStatus(tx, before.auditId);
+    await rules(() => assertCanRestoreFinding({ retired: before.retiredAt !== null }, auditStatus));
+    const [after] = await tx
+      .update(auditFindings)
+      .set({ retiredAt: null, retiredBy: null, retireReason: null, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(auditFindings.id, id), eq(auditFindings.version, version)))
+      .returning();
+    if (!after) throw new ConflictError();
+    await recordAudit(tx, actor, { action: "restore", entity: "audit_finding", entityId: id, before, after });
+    return loadFinding(tx, id, today);
+  });
+}
+
 // Stats -----------------------------------------------------------------------------------------
 
 export async function auditStats(fyIn: number | undefined, today = todayInTokyo()): Promise<AuditStats> {
@@ -489,7 +584,7 @@ export async function auditStats(fyIn: number | undefined, today = todayInTokyo(
   const startMonth = await getFiscalYearStartMonth();
   const fy = fyIn ?? currentFiscalYear(today, startMonth);
   const { start, end } = fiscalYearRange(fy, startMonth);
-  const [fyAudits, findings, reviews, [{ overdueReviewActions }]] = await Promise.all([
+  const [fyAudits, findings, reviews, overdueReviewDues] = await Promise.all([
     db
       .select({ type: audits.type, status: audits.status, plannedStart: audits.plannedStart, actualEnd: audits.actualEnd })
       .from(audits)
@@ -504,7 +599,7 @@ export async function auditStats(fyIn: number | undefined, today = todayInTokyo(
       .from(managementReviews)
       .where(and(isNull(managementReviews.retiredAt), sql`${managementReviews.heldOn} between ${start} and ${end}`)),
     db
-      .select({ overdueReviewActions: count() })
+      .select({ dueDate: managementReviewActions.dueDate })
       .from(managementReviewActions)
       .innerJoin(managementReviews, eq(managementReviews.id, managementReviewActions.reviewId))
       .where(
@@ -536,20 +631,28 @@ export async function auditStats(fyIn: number | undefined, today = todayInTokyo(
     };
   });
   // Overdue corrective actions: across every year (an old one still open is the most urgent).
-  const [{ overdue }] = await db
-    .select({ overdue: count() })
+  const overdueFindingDues = await db
+    .select({ dueDate: auditFindings.dueDate })
     .from(auditFindings)
     .innerJoin(audits, eq(audits.id, auditFindings.auditId))
     .where(
-      and(isNull(auditFindings.retiredAt), isNull(audits.retiredAt), inArray(auditFindings.status, ["open", "action_planned"]), lt(auditFindings.dueDate, today)),
+      and(
+        isNull(auditFindings.retiredAt),
+        isNull(audits.retiredAt),
+        inArray(auditFindings.status, ["open", "action_planned"]),
+        isNotNull(auditFindings.dueDate),
+        lt(auditFindings.dueDate, today),
+      ),
     );
+  const dues = (rows: { dueDate: string | null }[]) => rows.flatMap((r) => (r.dueDate ? [r.dueDate] : []));
   return {
     today,
     fiscalYear: fy,
     quarters,
     findingsByGrade,
-    overdueActions: Number(overdue),
-    overdueReviewActions: Number(overdueReviewActions),
+    overdueActions: overdueFindingDues.length,
+    overdueReviewActions: overdueReviewDues.length,
+    overdueByLateness: overdueByLateness(dues(overdueFindingDues), dues(overdueReviewDues), today),
     indicators: fiscalYearIndicators(fyAudits, reviews, today),
   };
 }

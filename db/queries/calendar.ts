@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import { getDb } from "@/db";
-import { auditFindings, audits, calendarFeeds, incidents, managementReviewActions, managementReviews, pmarkCertificates, regulations, users } from "@/db/schema";
+import { auditFindings, audits, calendarFeeds, incidentCorrectiveActions, incidents, managementReviewActions, managementReviews, pmarkCertificates, regulations, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { renewalWindow } from "@/lib/audits/rules";
@@ -10,6 +10,7 @@ import {
   auditEvents,
   contractorEvents,
   findingEvents,
+  incidentActionEvents,
   incidentEvents,
   pmarkEvents,
   regulationEvents,
@@ -65,6 +66,36 @@ async function incidentDeadlines(today: string): Promise<CalendarEvent[]> {
     .where(and(isNull(incidents.retiredAt), inArray(incidents.status, [...OPEN_STATUSES])));
   return incidentEvents(
     rows.map((i) => ({ ...i, open: true })),
+    today,
+  );
+}
+
+/** Open incidents' corrective actions not done yet, due within the range. */
+async function incidentActionDues(r: Range, today: string): Promise<CalendarEvent[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: incidentCorrectiveActions.id,
+      incidentId: incidentCorrectiveActions.incidentId,
+      reference: incidents.reference,
+      description: incidentCorrectiveActions.description,
+      dueOn: incidentCorrectiveActions.dueOn,
+      doneOn: incidentCorrectiveActions.doneOn,
+    })
+    .from(incidentCorrectiveActions)
+    .innerJoin(incidents, eq(incidents.id, incidentCorrectiveActions.incidentId))
+    .where(
+      and(
+        isNull(incidentCorrectiveActions.retiredAt),
+        isNull(incidentCorrectiveActions.doneOn),
+        isNull(incidents.retiredAt),
+        inArray(incidents.status, [...OPEN_STATUSES]),
+        gte(incidentCorrectiveActions.dueOn, r.from),
+        lte(incidentCorrectiveActions.dueOn, r.to),
+      ),
+    );
+  return incidentActionEvents(
+    rows.map((a) => ({ ...a, incidentOpen: true })),
     today,
   );
 }
@@ -152,7 +183,7 @@ const LOADERS: Record<CalendarEventType, (r: Range, today: string) => Promise<Ca
   pmark: (_r, today) => pmarkDates(today),
   training: (_r, today) => training(today),
   regulation: regulationReviews,
-  incident: (_r, today) => incidentDeadlines(today),
+  incident: async (r, today) => [...(await incidentDeadlines(today)), ...(await incidentActionDues(r, today))],
   contractor: (_r, today) => contractorAssessments(today),
 };
 

@@ -104,6 +104,9 @@ export const auditFindings = pgTable(
     verifiedBy: integer("verified_by").references(() => users.id),
     verificationNote: text("verification_note"),
     ...retirable,
+    /** Who retired the finding (recorded by mistake, duplicate …) and why; null while it is live. */
+    retiredBy: integer("retired_by").references(() => users.id),
+    retireReason: text("retire_reason"),
     ...versioned,
   },
   (t) => [

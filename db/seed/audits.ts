@@ -14,7 +14,8 @@ import { DEFAULT_FY_START_MONTH, fiscalYearOf, fiscalYearRange } from "@/lib/fis
  *
  * Ids on a fresh database (the API reference's examples point at them): audit 1 is in progress,
  * audit 2 planned, audit 3 the contractor audit (no team), finding 1 has a planned action, finding 5
- * is done and waits for verification, management review 1 / action 1, certificate 1 is the current one.
+ * is done and waits for verification, finding 12 is retired (a duplicate of finding 1), management
+ * review 1 / action 1, certificate 1 is the current one.
  */
 export async function seedAudits(
   tx: Tx,
@@ -212,6 +213,8 @@ export async function seedAudits(
     doneOn?: string;
     verifiedOn?: string;
     note?: string;
+    /** Retired (recorded by mistake): the reason. */
+    retired?: string;
   };
   const reported = specs[7];
   const closedPrev = specs[6];
@@ -298,6 +301,16 @@ export async function seedAudits(
     },
     { audit: A(5), clause: null, grade: "good_practice", dept: "D03", description: "人事部では人事データの閲覧ログを月次で確認しており、良好な運用である。", status: "open" },
     { audit: A(8), clause: "A.3.4.3.4", grade: "observation", dept: null, description: "委託先の入館記録の保存期間（1年）について、契約との整合を次回確認する。", status: "open" },
+    // Recorded twice by mistake, and retired: it shows under "show retired" and can be restored.
+    {
+      audit: A(0),
+      clause: "A.3.3.4",
+      grade: "minor_nc",
+      dept: "D04",
+      description: "USBメモリの持ち出し記録の記入漏れ（2件）。",
+      status: "open",
+      retired: "指摘1と同じ事象を重複して登録したため",
+    },
   ];
   void reported;
   const verifier = auditor;
@@ -317,6 +330,9 @@ export async function seedAudits(
       verifiedOn: f.status === "verified" ? f.verifiedOn! : null,
       verifiedBy: f.status === "verified" ? verifier : null,
       verificationNote: f.note ?? null,
+      retiredAt: f.retired ? new Date(`${d(-1)}T09:00:00+09:00`) : null,
+      retiredBy: f.retired ? auditor : null,
+      retireReason: f.retired ?? null,
     })),
   );
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   AuditRuleError,
+  assertCanRejectVerification,
+  assertCanRestoreFinding,
+  assertCanRetireFinding,
   assertCanVerify,
   assertIndependent,
   blockingFindings,
@@ -9,6 +12,9 @@ import {
   fiscalYearIndicators,
   independenceConflicts,
   isFindingOverdue,
+  latenessBucket,
+  latenessDueRange,
+  overdueByLateness,
   renewalNeedsWarning,
   renewalWindow,
   transitionAudit,
@@ -207,5 +213,71 @@ describe("fiscal-year indicators", () => {
       "2026-11-24",
     );
     expect(ind).toEqual({ internalAuditsPlanned: 2, internalAuditsDone: 1, managementReviewsHeld: 0, internalAuditMet: true, managementReviewMet: false });
+  });
+});
+
+describe("rejecting a verification", () => {
+  it("sends a done correction back to action_planned, by someone other than the owner", () => {
+    expect(assertCanRejectVerification({ status: "done", ownerUserId: 2 }, 1)).toBe("action_planned");
+    expect(assertCanRejectVerification({ status: "done", ownerUserId: null }, 1)).toBe("action_planned");
+  });
+  it("refuses the owner, a correction not done yet, and a verified finding", () => {
+    expect(() => assertCanRejectVerification({ status: "done", ownerUserId: 1 }, 1)).toThrow(expect.objectContaining({ messageKey: "findings.errors.ownerCannotReject" }));
+    expect(() => assertCanRejectVerification({ status: "action_planned", ownerUserId: 2 }, 1)).toThrow(expect.objectContaining({ messageKey: "findings.errors.rejectNotDone" }));
+    expect(() => assertCanRejectVerification({ status: "open", ownerUserId: 2 }, 1)).toThrow(expect.objectContaining({ messageKey: "findings.errors.rejectNotDone" }));
+    expect(() => assertCanRejectVerification({ status: "verified", ownerUserId: 2 }, 1)).toThrow(expect.objectContaining({ messageKey: "findings.errors.alreadyVerified" }));
+  });
+});
+
+describe("retiring and restoring a finding", () => {
+  it("retires a live finding of an audit that is not closed", () => {
+    for (const s of ["in_progress", "reported"] as const) expect(() => assertCanRetireFinding({ retired: false }, s)).not.toThrow();
+    expect(() => assertCanRetireFinding({ retired: true }, "in_progress")).toThrow(expect.objectContaining({ messageKey: "findings.errors.alreadyRetired" }));
+    expect(() => assertCanRetireFinding({ retired: false }, "closed")).toThrow(expect.objectContaining({ messageKey: "audits.errors.closed" }));
+  });
+  it("restores a retired finding unless its audit has closed since", () => {
+    expect(() => assertCanRestoreFinding({ retired: true }, "reported")).not.toThrow();
+    expect(() => assertCanRestoreFinding({ retired: false }, "reported")).toThrow(expect.objectContaining({ messageKey: "findings.errors.notRetired" }));
+    expect(() => assertCanRestoreFinding({ retired: true }, "closed")).toThrow(expect.objectContaining({ messageKey: "audits.errors.closed" }));
+  });
+  it("a retired nonconformity no longer keeps the audit from closing", () => {
+    const facts = { grade: "major_nc" as const, status: "open" as const, dueDate: null };
+    expect(blockingFindings([{ ...facts, retired: true }])).toEqual([]);
+    expect(blockingFindings([{ ...facts, retired: false }])).toHaveLength(1);
+  });
+});
+
+describe("overdue corrective actions by lateness", () => {
+  it("puts the bucket edges on the right side (1, 30, 31, 60, 61, 90, 91 days late)", () => {
+    const today = "2026-11-24";
+    expect(latenessBucket("2026-11-24", today)).toBeNull();
+    expect(latenessBucket("2026-11-25", today)).toBeNull();
+    expect(latenessBucket("2026-11-23", today)).toBe("d1_30");
+    expect(latenessBucket("2026-10-25", today)).toBe("d1_30"); // 30 days
+    expect(latenessBucket("2026-10-24", today)).toBe("d31_60"); // 31
+    expect(latenessBucket("2026-09-25", today)).toBe("d31_60"); // 60
+    expect(latenessBucket("2026-09-24", today)).toBe("d61_90"); // 61
+    expect(latenessBucket("2026-08-26", today)).toBe("d61_90"); // 90
+    expect(latenessBucket("2026-08-25", today)).toBe("d91_plus"); // 91
+    expect(latenessBucket("2020-01-01", today)).toBe("d91_plus");
+  });
+  it("gives the due-date range of each bucket, consistent with the bucket of its ends", () => {
+    const today = "2026-03-01"; // across the end of February
+    for (const b of ["d1_30", "d31_60", "d61_90"] as const) {
+      const r = latenessDueRange(b, today);
+      expect(latenessBucket(r.from!, today)).toBe(b);
+      expect(latenessBucket(r.to, today)).toBe(b);
+    }
+    expect(latenessDueRange("d1_30", today)).toEqual({ from: "2026-01-30", to: "2026-02-28" });
+    expect(latenessDueRange("d91_plus", today)).toEqual({ from: null, to: "2025-11-30" });
+  });
+  it("counts findings and review actions per bucket, every bucket present", () => {
+    const r = overdueByLateness(["2026-11-20", "2026-11-01", "2026-06-01", "2026-12-01"], ["2026-10-01", "2026-11-24"], "2026-11-24");
+    expect(r).toEqual([
+      { bucket: "d1_30", findings: 2, reviewActions: 0 },
+      { bucket: "d31_60", findings: 0, reviewActions: 1 },
+      { bucket: "d61_90", findings: 0, reviewActions: 0 },
+      { bucket: "d91_plus", findings: 1, reviewActions: 0 },
+    ]);
   });
 });

@@ -161,6 +161,71 @@ export function assertCanVerify(f: { status: FindingStatusValue; ownerUserId: nu
   if (f.ownerUserId !== null && f.ownerUserId === verifierId) throw new AuditRuleError("findings.errors.ownerCannotVerify");
 }
 
+/**
+ * Rejecting a verification 有効性確認の差戻し: the correction was reported done but the verifier finds
+ * it not effective, so the finding goes back to action_planned with the reason. Same people as
+ * verifying: only a done correction, and never by the finding's owner (they cannot judge their own fix).
+ */
+export function assertCanRejectVerification(f: { status: FindingStatusValue; ownerUserId: number | null }, actorId: number): FindingStatusValue {
+  if (f.status === "verified") throw new AuditRuleError("findings.errors.alreadyVerified");
+  if (f.status !== "done") throw new AuditRuleError("findings.errors.rejectNotDone", "status");
+  if (f.ownerUserId !== null && f.ownerUserId === actorId) throw new AuditRuleError("findings.errors.ownerCannotReject");
+  return "action_planned";
+}
+
+/**
+ * Retiring a finding (recorded by mistake, a duplicate) and bringing it back. A retired finding is
+ * out of every count and of the closing rule, and is kept with who retired it and why. A closed
+ * audit is final: its findings can be neither retired nor restored (restoring an unverified
+ * nonconformity would break the closing rule after the fact).
+ */
+export function assertCanRetireFinding(f: { retired: boolean }, auditStatus: AuditStatusValue): void {
+  if (f.retired) throw new AuditRuleError("findings.errors.alreadyRetired");
+  if (auditStatus === "closed") throw new AuditRuleError("audits.errors.closed");
+}
+
+export function assertCanRestoreFinding(f: { retired: boolean }, auditStatus: AuditStatusValue): void {
+  if (!f.retired) throw new AuditRuleError("findings.errors.notRetired");
+  if (auditStatus === "closed") throw new AuditRuleError("audits.errors.closed");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overdue corrective actions by how late they are (the "overdue" chart on /audits).
+
+export const LATENESS_BUCKETS = ["d1_30", "d31_60", "d61_90", "d91_plus"] as const;
+export type LatenessBucket = (typeof LATENESS_BUCKETS)[number];
+const BUCKET_DAYS: Record<LatenessBucket, [number, number | null]> = { d1_30: [1, 30], d31_60: [31, 60], d61_90: [61, 90], d91_plus: [91, null] };
+
+/** How late a corrective action due on `dueDate` is on `today` (null when not late: due today or later). */
+export function latenessBucket(dueDate: string, today: string): LatenessBucket | null {
+  const late = daysBetween(dueDate, today);
+  if (late < 1) return null;
+  return LATENESS_BUCKETS.find((b) => {
+    const [min, max] = BUCKET_DAYS[b];
+    return late >= min && (max === null || late <= max);
+  })!;
+}
+
+/** The due dates (inclusive; `from` null = no lower bound) of the actions in a bucket on `today`: the findings list filters with it. */
+export function latenessDueRange(bucket: LatenessBucket, today: string): { from: string | null; to: string } {
+  const [min, max] = BUCKET_DAYS[bucket];
+  return { from: max === null ? null : addDays(today, -max), to: addDays(today, -min) };
+}
+
+export type OverdueByLateness = { bucket: LatenessBucket; findings: number; reviewActions: number }[];
+
+/** Counts overdue findings' and management-review actions' due dates per bucket (every bucket present, in order). */
+export function overdueByLateness(findingDues: readonly string[], reviewActionDues: readonly string[], today: string): OverdueByLateness {
+  const rows = LATENESS_BUCKETS.map((bucket) => ({ bucket, findings: 0, reviewActions: 0 }));
+  const add = (due: string, key: "findings" | "reviewActions") => {
+    const b = latenessBucket(due, today);
+    if (b) rows[LATENESS_BUCKETS.indexOf(b)][key]++;
+  };
+  for (const d of findingDues) add(d, "findings");
+  for (const d of reviewActionDues) add(d, "reviewActions");
+  return rows;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Audit status transitions.
 

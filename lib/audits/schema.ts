@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDate, optionalIsoDate, optionalText, paging, requiredText, version } from "@/lib/validation/common";
 import { numberOrNull, refId } from "@/lib/training/courses-schema";
-import { ACTION_STATUSES, AUDIT_STATUSES, AUDIT_TYPES, FINDING_GRADES, FINDING_STATUSES, RENEWAL_STATES } from "./rules";
+import { ACTION_STATUSES, AUDIT_STATUSES, AUDIT_TYPES, FINDING_GRADES, FINDING_STATUSES, LATENESS_BUCKETS, RENEWAL_STATES } from "./rules";
 
 /** Input schemas shared by the audit forms and the API, and the response shapes. */
 
@@ -165,6 +165,16 @@ export type UpdateFindingInput = z.output<typeof updateFindingSchema>;
 export const verifyFindingSchema = z.object({ verifiedOn: optionalIsoDate, note: optionalText(2000), version });
 export type VerifyFindingInput = z.output<typeof verifyFindingSchema>;
 
+/** Sending a done correction back (not effective): the reason is required and kept as the verification note. */
+export const rejectVerificationSchema = z.object({ reason: requiredText(2000), version });
+export type RejectVerificationInput = z.output<typeof rejectVerificationSchema>;
+
+/** Retiring a finding recorded by mistake: the reason is required and kept on the finding. */
+export const retireFindingSchema = z.object({ reason: requiredText(500), version });
+export type RetireFindingInput = z.output<typeof retireFindingSchema>;
+
+const booleanQuery = z.preprocess((v) => (v === "" || v === undefined ? undefined : v === "true" || v === "1" || v === true), z.boolean().optional());
+
 export const FINDING_SORTS = ["dueDate", "grade", "status", "auditTitle", "createdAt"] as const;
 
 export const listFindingsQuery = z.object({
@@ -174,7 +184,11 @@ export const listFindingsQuery = z.object({
   grade: optionalEnum(FINDING_GRADES),
   status: optionalEnum(FINDING_STATUSES),
   department: optionalId,
-  overdue: z.preprocess((v) => (v === "" || v === undefined ? undefined : v === "true" || v === "1" || v === true), z.boolean().optional()),
+  overdue: booleanQuery,
+  /** Overdue by how late (the /audits chart's bars): due-date range from lib/audits latenessDueRange. */
+  late: optionalEnum(LATENESS_BUCKETS),
+  /** Retired findings are left out unless asked for (they are then shown marked as retired). */
+  includeRetired: booleanQuery,
   sort: z.enum(FINDING_SORTS).default("dueDate"),
   dir: z.enum(["asc", "desc"]).default("asc"),
 });
@@ -203,6 +217,9 @@ export const findingSchema = z.object({
   verifiedByName: z.string().nullable(),
   verificationNote: z.string().nullable(),
   overdue: z.boolean(),
+  retiredAt: z.string().nullable(),
+  retiredByName: z.string().nullable(),
+  retireReason: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),
 });
@@ -220,6 +237,8 @@ export const auditStatsSchema = z.object({
   findingsByGrade: z.array(z.object({ grade: z.enum(FINDING_GRADES), open: z.number(), action_planned: z.number(), done: z.number(), verified: z.number() })),
   overdueActions: z.number(),
   overdueReviewActions: z.number(),
+  /** Overdue corrective actions (findings' and management-review actions', every year) by how late. */
+  overdueByLateness: z.array(z.object({ bucket: z.enum(LATENESS_BUCKETS), findings: z.number(), reviewActions: z.number() })),
   indicators: z.object({
     internalAuditsPlanned: z.number(),
     internalAuditsDone: z.number(),

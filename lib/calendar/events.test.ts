@@ -3,6 +3,7 @@ import {
   auditEvents,
   contractorEvents,
   findingEvents,
+  incidentActionEvents,
   incidentEvents,
   pmarkEvents,
   regulationEvents,
@@ -10,6 +11,7 @@ import {
   selectEvents,
   stateOf,
   trainingEvents,
+  type IncidentActionDueRow,
   type IncidentDueRow,
 } from "./events";
 import { visibleTypes } from "./access";
@@ -178,5 +180,35 @@ describe("selection, states, visibility, summaries", () => {
   it("summary comes from calendar.summary.<kind> with the values", () => {
     const t = (k: string, v?: Record<string, string | number>) => `${k}|${JSON.stringify(v)}`;
     expect(eventSummary({ kind: "training.due", values: { code: "PI", count: 5 } }, t)).toBe('calendar.summary.training.due|{"code":"PI","count":5}');
+  });
+});
+
+describe("incidentActionEvents", () => {
+  const row = (over: Partial<IncidentActionDueRow> = {}): IncidentActionDueRow => ({
+    id: 7,
+    incidentId: 3,
+    reference: "INC-2026-003",
+    description: "誤送信防止のため、外部宛てメールに送信前の確認画面を必須にする。",
+    dueOn: "2026-12-10",
+    doneOn: null,
+    incidentOpen: true,
+    ...over,
+  });
+  it("puts an open incident's corrective action not done on its due day, linking to the incident", () => {
+    const [e] = incidentActionEvents([row()], "2026-11-24");
+    expect(e).toMatchObject({
+      uid: "incident-action-7",
+      type: "incident",
+      kind: "incident.correctiveAction",
+      start: "2026-12-10",
+      end: "2026-12-10",
+      href: "/incidents/3",
+      state: "due_soon",
+      values: { reference: "INC-2026-003" },
+    });
+  });
+  it("is overdue after its day; leaves out actions done and those of closed incidents", () => {
+    expect(incidentActionEvents([row({ dueOn: "2026-11-23" })], "2026-11-24")[0].state).toBe("overdue");
+    expect(incidentActionEvents([row({ doneOn: "2026-11-20" }), row({ id: 8, incidentOpen: false })], "2026-11-24")).toEqual([]);
   });
 });

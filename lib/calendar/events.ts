@@ -151,6 +151,27 @@ export function incidentEvents(rows: readonly IncidentDueRow[], today: string): 
   return out;
 }
 
+export type IncidentActionDueRow = { id: number; incidentId: number; reference: string; description: string; dueOn: string; doneOn: string | null; incidentOpen: boolean };
+
+/**
+ * The corrective actions 是正処置 of open incidents not done yet, on their due day (shown as incident
+ * events: the link goes to the incident, where the action is recorded as done).
+ */
+export function incidentActionEvents(rows: readonly IncidentActionDueRow[], today: string): CalendarEvent[] {
+  return rows
+    .filter((a) => a.incidentOpen && a.doneOn === null)
+    .map((a) => ({
+      uid: `incident-action-${a.id}`,
+      type: "incident" as const,
+      kind: "incident.correctiveAction",
+      start: a.dueOn,
+      end: a.dueOn,
+      values: { reference: a.reference, title: shorten(a.description) },
+      href: `/incidents/${a.incidentId}`,
+      state: stateOf(a.dueOn, today),
+    }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Contractors: the next periodic assessment of contractors in use.
 

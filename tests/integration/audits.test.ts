@@ -9,6 +9,9 @@ import * as exportRoute from "@/app/api/v1/audits/export.csv/route";
 import * as findingsRoute from "@/app/api/v1/findings/route";
 import * as findingRoute from "@/app/api/v1/findings/[id]/route";
 import * as verifyRoute from "@/app/api/v1/findings/[id]/verify/route";
+import * as rejectRoute from "@/app/api/v1/findings/[id]/reject/route";
+import * as retireRoute from "@/app/api/v1/findings/[id]/retire/route";
+import * as restoreRoute from "@/app/api/v1/findings/[id]/restore/route";
 import * as findingsExportRoute from "@/app/api/v1/findings/export.csv/route";
 import * as pmarkRoute from "@/app/api/v1/pmark-certificates/route";
 import * as pmarkOneRoute from "@/app/api/v1/pmark-certificates/[id]/route";
@@ -270,5 +273,148 @@ describe("P-mark certificate and management reviews", () => {
     const res = await call(pmarkRoute, "POST", "/api/v1/pmark-certificates", { json: { certificateNumber: "1", validFrom: "2026-06-01", validTo: "2026-05-01" } });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toBe("validTo");
+  });
+});
+
+describe("findings: sending a correction back, retiring and restoring", () => {
+  async function auditInProgress(title: string) {
+    const me = await signInAs("auditor");
+    const created = await call(auditsRoute, "POST", "/api/v1/audits", { json: plan({ leadAuditorId: me!.id, title }) });
+    const id = created.body.id as number;
+    const started = await call(transitionRoute, "POST", `/api/v1/audits/${id}/transition`, { params: { id }, json: { to: "in_progress", version: 1 } });
+    expect(started.status, started.text).toBe(200);
+    return { id, me: me! };
+  }
+  const trail = async (entityId: number) => {
+    const db = await getDb();
+    return db.select().from(auditLog).where(and(eq(auditLog.entity, "audit_finding"), eq(auditLog.entityId, String(entityId))));
+  };
+
+  it("a done correction is sent back to action_planned with a reason, not by its owner; stale → 409; audited", async () => {
+    const { id } = await auditInProgress("差戻しテスト");
+    const manager = await signInAs("privacy_manager");
+    const nc = await call(findingsRoute, "POST", "/api/v1/findings", {
+      json: { auditId: id, grade: "minor_nc", description: "鍵の管理簿が更新されていなかった。", correctiveAction: "管理簿を週次で点検する。", ownerUserId: manager!.id, dueDate: addDays(today, 20) },
+    });
+    expect(nc.status, nc.text).toBe(201);
+    const fid = nc.body.id as number;
+    const reject = (json: Record<string, unknown>) => call(rejectRoute, "POST", `/api/v1/findings/${fid}/reject`, { params: { id: fid }, json });
+
+    // Not done yet: nothing to send back.
+    await signInAs("auditor");
+    expect((await reject({ reason: "不十分", version: 1 })).status).toBe(409);
+
+    await signInAs("privacy_manager");
+    const done = await call(findingRoute, "PATCH", `/api/v1/findings/${fid}`, {
+      params: { id: fid },
+      json: { grade: "minor_nc", description: "鍵の管理簿が更新されていなかった。", correctiveAction: "管理簿を週次で点検する。", ownerUserId: manager!.id, dueDate: addDays(today, 20), status: "done", version: 1 },
+    });
+    expect(done.status, done.text).toBe(200);
+    // The owner cannot send their own correction back.
+    const own = await reject({ reason: "自分で差し戻す", version: 2 });
+    expect(own.status).toBe(409);
+    expect(own.body.detail).toBe("The owner of the corrective action cannot send it back. Another auditor must decide.");
+
+    await signInAs("auditor");
+    const before = await snapshot();
+    const noReason = await reject({ reason: "  ", version: 2 });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors[0].field).toBe("reason");
+    expect((await reject({ reason: "不十分", version: 1 })).status).toBe(409);
+    expect(await snapshot()).toEqual(before);
+
+    const sent = await reject({ reason: "点検記録が1週分しかなく、定着を確認できない。", version: 2 });
+    expect(sent.status, sent.text).toBe(200);
+    expect(sent.body).toMatchObject({ status: "action_planned", doneOn: null, verificationNote: "点検記録が1週分しかなく、定着を確認できない。", version: 3 });
+    const last = (await trail(fid)).at(-1)!;
+    expect(last.action).toBe("update");
+    expect(last.after).toMatchObject({ status: "action_planned", rejectionReason: "点検記録が1週分しかなく、定着を確認できない。" });
+    expect(last.before).toMatchObject({ status: "done" });
+    // Executives read only.
+    await signInAs("executive");
+    expect((await reject({ reason: "x", version: 3 })).status).toBe(403);
+  });
+
+  it("a retired nonconformity leaves the lists, the counts and the closing rule; restore is refused once the audit is closed", async () => {
+    const { id, me } = await auditInProgress("取り下げテスト");
+    const nc = await call(findingsRoute, "POST", "/api/v1/findings", { json: { auditId: id, grade: "major_nc", description: "重複して登録した指摘。", dueDate: addDays(today, -3) } });
+    const fid = nc.body.id as number;
+    const retire = (json: Record<string, unknown>) => call(retireRoute, "POST", `/api/v1/findings/${fid}/retire`, { params: { id: fid }, json });
+    const restore = (version: number) => call(restoreRoute, "POST", `/api/v1/findings/${fid}/restore`, { params: { id: fid }, json: { version } });
+
+    const summary = { ...plan({ leadAuditorId: me.id, title: "取り下げテスト" }), actualStart: today, actualEnd: null, summary: "指摘なし（重複登録を取り下げ）。", version: 2 };
+    delete (summary as Record<string, unknown>).teamUserIds;
+    expect((await call(auditRoute, "PATCH", `/api/v1/audits/${id}`, { params: { id }, json: summary })).status).toBe(200);
+    expect((await call(transitionRoute, "POST", `/api/v1/audits/${id}/transition`, { params: { id }, json: { to: "reported", version: 3 } })).status).toBe(200);
+    expect((await call(transitionRoute, "POST", `/api/v1/audits/${id}/transition`, { params: { id }, json: { to: "closed", version: 4 } })).status).toBe(409);
+
+    const before = await snapshot();
+    expect((await retire({ reason: "", version: 1 })).status).toBe(400);
+    expect((await retire({ reason: "重複", version: 9 })).status).toBe(409);
+    expect((await restore(1)).status).toBe(409); // not retired
+    expect(await snapshot()).toEqual(before);
+
+    const retired = await retire({ reason: "同じ事象を二重に登録したため", version: 1 });
+    expect(retired.status, retired.text).toBe(200);
+    expect(retired.body).toMatchObject({ retireReason: "同じ事象を二重に登録したため", retiredByName: "Test auditor", overdue: false, version: 2 });
+    expect(retired.body.retiredAt).not.toBeNull();
+    expect((await retire({ reason: "もう一度", version: 2 })).status).toBe(409);
+    const [t] = (await trail(fid)).filter((r) => r.action === "retire");
+    expect(t.after).toMatchObject({ retireReason: "同じ事象を二重に登録したため" });
+
+    // Out of the lists by default, shown (marked) with includeRetired; out of the audit's counts.
+    const listed = await call(findingsRoute, "GET", `/api/v1/findings?audit=${id}`);
+    expect(listed.body.items).toEqual([]);
+    const withRetired = await call(findingsRoute, "GET", `/api/v1/findings?audit=${id}&includeRetired=true`);
+    expect(withRetired.body.items.map((f: { id: number }) => f.id)).toEqual([fid]);
+    const detail = await call(auditRoute, "GET", `/api/v1/audits/${id}`, { params: { id } });
+    expect(detail.body.audit).toMatchObject({ findingCount: 0, openNonconformities: 0 });
+    expect(detail.body.findings.map((f: { id: number; retiredAt: string | null }) => [f.id, f.retiredAt !== null])).toEqual([[fid, true]]);
+
+    // Restored, it blocks again; retired again, the audit closes — and then it is final.
+    const restored = await restore(2);
+    expect(restored.status, restored.text).toBe(200);
+    expect(restored.body).toMatchObject({ retiredAt: null, retireReason: null, retiredByName: null, overdue: true, version: 3 });
+    expect((await trail(fid)).map((r) => r.action)).toContain("restore");
+    expect((await call(transitionRoute, "POST", `/api/v1/audits/${id}/transition`, { params: { id }, json: { to: "closed", version: 4 } })).status).toBe(409);
+    expect((await retire({ reason: "二重登録", version: 3 })).status).toBe(200);
+    const closed = await call(transitionRoute, "POST", `/api/v1/audits/${id}/transition`, { params: { id }, json: { to: "closed", version: 4 } });
+    expect(closed.status, closed.text).toBe(200);
+    expect((await restore(4)).status).toBe(409);
+
+    await signInAs("hr");
+    expect((await restore(4)).status).toBe(403);
+  });
+
+  it("the demo's retired finding is listed only when asked for, and can be restored", async () => {
+    await signInAs("auditor");
+    const db = await getDb();
+    const [demo] = await db.select().from(auditFindings).where(eq(auditFindings.retireReason, "指摘1と同じ事象を重複して登録したため"));
+    expect(demo.retiredAt).not.toBeNull();
+    const all = await call(findingsRoute, "GET", `/api/v1/findings?audit=${demo.auditId}&pageSize=200`);
+    expect(all.body.items.map((f: { id: number }) => f.id)).not.toContain(demo.id);
+    const csv = await call(findingsExportRoute, "GET", `/api/v1/findings/export.csv?audit=${demo.auditId}&includeRetired=true`, { headers: { "accept-language": "ja" } });
+    expect(csv.text).toContain("指摘1と同じ事象を重複して登録したため");
+    const r = await call(restoreRoute, "POST", `/api/v1/findings/${demo.id}/restore`, { params: { id: demo.id }, json: { version: demo.version } });
+    expect(r.status, r.text).toBe(200);
+  });
+
+  it("stats count overdue corrective actions by how late; each bucket's findings match the list's late filter", async () => {
+    await signInAs("executive");
+    const stats = await call(statsRoute, "GET", "/api/v1/audits/stats");
+    expect(stats.status).toBe(200);
+    const buckets = stats.body.overdueByLateness as { bucket: string; findings: number; reviewActions: number }[];
+    expect(buckets.map((b) => b.bucket)).toEqual(["d1_30", "d31_60", "d61_90", "d91_plus"]);
+    expect(buckets.reduce((n, b) => n + b.findings, 0)).toBe(stats.body.overdueActions);
+    expect(buckets.reduce((n, b) => n + b.reviewActions, 0)).toBe(stats.body.overdueReviewActions);
+    // Demo: the marketing finding 25 days late, the review action 14 days late.
+    expect(buckets[0].findings).toBeGreaterThanOrEqual(1);
+    expect(buckets[0].reviewActions).toBeGreaterThanOrEqual(1);
+    for (const b of buckets) {
+      const list = await call(findingsRoute, "GET", `/api/v1/findings?late=${b.bucket}`);
+      expect(list.status).toBe(200);
+      expect(list.body.total, b.bucket).toBe(b.findings);
+    }
+    expect((await call(findingsRoute, "GET", "/api/v1/findings?late=d5")).status).toBe(400);
   });
 });

@@ -6,7 +6,7 @@ import * as feedRoute from "@/app/api/v1/calendar/feed/route";
 import * as revokeRoute from "@/app/api/v1/calendar/feed/revoke/route";
 import * as icsRoute from "@/app/api/v1/calendar/feed/[token]/route";
 import { getDb } from "@/db";
-import { auditLog, audits, calendarFeeds, incidents, regulations } from "@/db/schema";
+import { auditLog, audits, calendarFeeds, incidentCorrectiveActions, incidents, regulations } from "@/db/schema";
 import { addDays, todayInTokyo } from "@/lib/dates";
 import { hashFeedToken } from "@/lib/calendar/feed";
 import { call, signInAs } from "../support/api";
@@ -23,8 +23,9 @@ const auditStart = addDays(today, 14);
 // Discovered today at noon in Tokyo: the P-mark preliminary report is due 5 days later.
 const discoveredAt = new Date(`${today}T12:00:00+09:00`);
 const pmarkPrelimDue = addDays(today, 5);
+const actionDue = addDays(today, 20);
 
-let ids: { regulation: number; incident: number; audit: number };
+let ids: { regulation: number; incident: number; audit: number; action: number; doneAction: number };
 
 beforeAll(async () => {
   const db = await getDb();
@@ -50,7 +51,15 @@ beforeAll(async () => {
     .insert(audits)
     .values({ fiscalYear: 2026, type: "conformance", title: "2026年度 適合状況監査", plannedStart: auditStart, plannedEnd: addDays(auditStart, 2) })
     .returning();
-  ids = { regulation: r.id, incident: i.id, audit: a.id };
+  // The incident's corrective actions: one still to do (on the calendar), one done (not).
+  const [act, doneAct] = await db
+    .insert(incidentCorrectiveActions)
+    .values([
+      { incidentId: i.id, description: "外部宛てメールの送信前に宛先確認画面を必須にする。", owner: "情報システム担当", dueOn: actionDue },
+      { incidentId: i.id, description: "関係者への注意喚起を行う。", owner: "営業部長", dueOn: addDays(today, 3), doneOn: today },
+    ])
+    .returning();
+  ids = { regulation: r.id, incident: i.id, audit: a.id, action: act.id, doneAction: doneAct.id };
 });
 
 const range = `from=${today}&to=${addDays(today, 40)}`;
@@ -74,6 +83,36 @@ describe("GET /api/v1/calendar/events", () => {
     expect(aud).toMatchObject({ start: auditStart, end: addDays(auditStart, 2), href: `/audits/${ids.audit}` });
     const starts = res.body.items.map((e: { start: string }) => e.start);
     expect([...starts].sort()).toEqual(starts);
+  });
+
+  it("shows an open incident's corrective action not done on its due day, linking to the incident; not a done one, nor once the incident is closed", async () => {
+    const me = await signInAs("auditor");
+    const get = async (lang = "ja") =>
+      (await call(eventsRoute, "GET", `/api/v1/calendar/events?${range}&type=incident`, { headers: { "accept-language": lang } })).body.items as { uid: string }[];
+    const items = await get();
+    const act = items.find((e) => e.uid === `incident-action-${ids.action}`);
+    expect(act).toMatchObject({
+      type: "incident",
+      start: actionDue,
+      end: actionDue,
+      href: `/incidents/${ids.incident}`,
+      state: "due_soon",
+      summary: "INC-2026-001 是正処置期限: 外部宛てメールの送信前に宛先確認画面を必須にする。",
+    });
+    expect(items.map((e) => e.uid)).not.toContain(`incident-action-${ids.doneAction}`);
+    const en = (await get("en")).find((e) => e.uid === `incident-action-${ids.action}`);
+    expect(en).toMatchObject({ summary: "INC-2026-001 Corrective action due: 外部宛てメールの送信前に宛先確認画面を必須にする。" });
+    // Outside the range asked for: not there.
+    const before = await call(eventsRoute, "GET", `/api/v1/calendar/events?from=${today}&to=${addDays(today, 10)}&type=incident`);
+    expect(before.body.items.map((e: { uid: string }) => e.uid)).not.toContain(`incident-action-${ids.action}`);
+    // A closed incident has nothing left on the calendar.
+    const db = await getDb();
+    await db.update(incidents).set({ status: "closed", closedApprovedBy: me!.id, closedApprovedAt: new Date() }).where(eq(incidents.id, ids.incident));
+    try {
+      expect((await get()).map((e) => e.uid)).not.toContain(`incident-action-${ids.action}`);
+    } finally {
+      await db.update(incidents).set({ status: "reported", closedApprovedBy: null, closedApprovedAt: null }).where(eq(incidents.id, ids.incident));
+    }
   });
 
   it("filters by type, in English", async () => {
@@ -141,6 +180,15 @@ describe("the iCalendar feed", () => {
     expect(inc).toMatchObject({ summary: "INC-2026-001 審査機関への速報期限", start: pmarkPrelimDue });
     const aud = events.find((e) => e.uid === `audit-${ids.audit}@pms-dashboard`);
     expect(aud).toMatchObject({ summary: "監査（予定）: 2026年度 適合状況監査", start: auditStart, end: addDays(auditStart, 3) });
+    const act = events.find((e) => e.uid === `incident-action-${ids.action}@pms-dashboard`);
+    expect(act).toMatchObject({
+      summary: "INC-2026-001 是正処置期限: 外部宛てメールの送信前に宛先確認画面を必須にする。",
+      start: actionDue,
+      isDate: true,
+      end: addDays(actionDue, 1),
+      url: `http://localhost/incidents/${ids.incident}`,
+    });
+    expect(events.map((e) => e.uid)).not.toContain(`incident-action-${ids.doneAction}@pms-dashboard`);
 
     // The same UIDs and dates on the next fetch: a client updates rather than duplicates.
     const second = parse((await fetchIcs()).text);

@@ -13,6 +13,8 @@ import {
   idParams,
   listAuditsQuery,
   listFindingsQuery,
+  rejectVerificationSchema,
+  retireFindingSchema,
   setTeamSchema,
   statsQuery,
   transitionAuditSchema,
@@ -175,7 +177,7 @@ export const listFindings = defineOperation({
   path: "/api/v1/findings",
   roles: ANY_ROLE,
   tag: ftag,
-  summary: "Audit findings 指摘事項, paged; filter by audit, fiscal year, grade, status, department, overdue (true/false)",
+  summary: "Audit findings 指摘事項, paged; filter by audit, fiscal year, grade, status, department, overdue (true/false), late (how late: d1_30, d31_60, d61_90, d91_plus); retired ones only with includeRetired=true",
   query: listFindingsQuery,
   response: page(findingSchema),
 });
@@ -249,5 +251,47 @@ export const verifyFinding = defineOperation({
   body: verifyFindingSchema,
   example: { verifiedOn: "2026-11-24", note: "改訂後の手順で2か月分の記録を確認。有効と判断。", version: 1 },
   paramsExample: { id: 5 },
+  response: findingSchema,
+});
+
+export const rejectFindingVerification = defineOperation({
+  id: "rejectFindingVerification",
+  method: "post",
+  path: "/api/v1/findings/{id}/reject",
+  roles: AUDIT_WRITERS,
+  tag: ftag,
+  summary: "Send a done corrective action back to action_planned 差戻し (not effective), with the reason; not by its owner (409), only a done one (409)",
+  params: idParams,
+  body: rejectVerificationSchema,
+  example: { reason: "棚卸しの記録が1か月分しかなく、運用の定着を確認できないため。", version: 1 },
+  paramsExample: { id: 5 },
+  response: findingSchema,
+});
+
+export const retireFinding = defineOperation({
+  id: "retireFinding",
+  method: "post",
+  path: "/api/v1/findings/{id}/retire",
+  roles: AUDIT_WRITERS,
+  tag: ftag,
+  summary: "Retire a finding recorded by mistake, with the reason; it is kept (listed with includeRetired=true), leaves every count and the closing rule; a closed audit's findings are final (409)",
+  params: idParams,
+  body: retireFindingSchema,
+  example: { reason: "別の指摘と同じ事象を重複して登録したため", version: 1 },
+  paramsExample: { id: 2 },
+  response: findingSchema,
+});
+
+export const restoreFinding = defineOperation({
+  id: "restoreFinding",
+  method: "post",
+  path: "/api/v1/findings/{id}/restore",
+  roles: AUDIT_WRITERS,
+  tag: ftag,
+  summary: "Bring a retired finding back (409 when its audit has closed since, or when it is not retired)",
+  params: idParams,
+  body: versionOnlySchema,
+  example: { version: 1 },
+  paramsExample: { id: 12 },
   response: findingSchema,
 });

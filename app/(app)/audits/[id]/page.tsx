@@ -20,6 +20,7 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
     <AuditDetailView
       initial={detail}
       canEdit={AUDIT_WRITERS.includes(user.role)}
+      currentUserId={user.id}
       people={people.map(({ id: pid, name, departmentId }) => ({ id: pid, name, departmentId }))}
       departments={departments}
     />

@@ -8,7 +8,7 @@ import { translator } from "@/lib/i18n/messages";
 export const GET = handle(ops.exportFindings, async ({ query, locale }) => {
   const rows = await listFindingsForExport(query);
   const t = translator(locale);
-  const keys = ["audit", "fiscalYear", "clause", "grade", "department", "description", "correctiveAction", "owner", "dueDate", "status", "doneOn", "verifiedOn", "verifiedBy", "overdue"] as const;
+  const keys = ["audit", "fiscalYear", "clause", "grade", "department", "description", "correctiveAction", "owner", "dueDate", "status", "doneOn", "verifiedOn", "verifiedBy", "overdue", "retiredOn", "retireReason"] as const;
   const header = keys.map((k) => t(`findings.csv.${k}`));
   const data = rows.map((f) => [
     f.auditTitle,
@@ -25,6 +25,8 @@ export const GET = handle(ops.exportFindings, async ({ query, locale }) => {
     formatDate(f.verifiedOn),
     f.verifiedByName ?? "",
     f.overdue ? t("findings.csv.yes") : "",
+    formatDate(f.retiredAt),
+    f.retireReason ?? "",
   ]);
   return csvResponse(toCsv(header, data), `${t("findings.csv.fileName")}_${todayInTokyo()}.csv`);
 });
