@@ -51,7 +51,7 @@ export function AppShell({ user, nav, signOut, children }: { user: SessionUser; 
         {t("app.skipToContent")}
       </a>
       <header className="no-print sticky top-0 z-30 flex h-14 items-center justify-between gap-2 border-b border-slate-200 bg-white px-3 md:px-5">
-        <div className="flex items-center gap-2">
+        <div className="flex min-w-0 items-center gap-2">
           <button
             type="button"
             className="rounded-md p-2 text-slate-700 hover:bg-slate-100 md:hidden"
@@ -64,11 +64,11 @@ export function AppShell({ user, nav, signOut, children }: { user: SessionUser; 
               <path d="M3 5h14v2H3zM3 9h14v2H3zM3 13h14v2H3z" />
             </svg>
           </button>
-          <Link href="/" className="whitespace-nowrap text-sm font-bold text-brand-800 sm:text-base">
+          <Link href="/" className="truncate text-sm font-bold text-brand-800 sm:text-base">
             {t("app.name")}
           </Link>
         </div>
-        <div className="flex items-center gap-2 text-sm">
+        <div className="flex shrink-0 items-center gap-2 text-sm">
           <span className="hidden text-right leading-tight sm:block" aria-label={t("header.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}>
             <span className="block font-medium">{user.name}</span>
             <span className="block text-xs text-slate-600">{t(`roles.${user.role}`)}</span>
