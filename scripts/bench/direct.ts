@@ -1,0 +1,169 @@
+/**
+ * The database's own time for the work behind each endpoint: the same db/queries function the
+ * route handler calls, with the query parsed by the same contract schema, in this process against
+ * DATABASE_URL (same postgres.js pool as the app). db/queries files `import "server-only"`, which
+ * resolves only under the react-server condition, so run.ts starts this file as
+ *   node --conditions=react-server <tsx> scripts/bench/direct.ts '<json args>'
+ * and reads one JSON line from its stdout.
+ */
+import { capture, type Statement } from "./capture"; // first: before anything loads postgres.js
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { ENDPOINTS, searchParamsObject, type EndpointKey } from "./endpoints";
+import { connect } from "./pg";
+import type { Plan } from "./http";
+import { nowMs, round, summarize, type Summary } from "./stats";
+
+type Args = { keys: EndpointKey[]; plan: Plan };
+export type Explained = {
+  statements: number;
+  planningMs: number;
+  executionMs: number;
+  failed: number;
+  slowest?: { executionMs: number; sql: string; plan: string };
+  firstError?: string;
+};
+export type DirectResult = Record<string, { available: true; summary: Summary; explain: Explained } | { available: false; reason: string }>;
+
+type Runner = () => Promise<unknown>;
+
+async function parse(opModule: Promise<Record<string, unknown>>, opName: string, query: string): Promise<unknown> {
+  const op = (await opModule)[opName] as { query?: { parse(v: unknown): unknown } } | undefined;
+  if (!op) throw new Error(`contract ${opName} not found`);
+  return op.query ? op.query.parse(searchParamsObject(new URLSearchParams(query))) : undefined;
+}
+
+/** The call each route handler makes (see app/api/v1/<path>/route.ts). */
+async function runnerFor(key: EndpointKey, query: string): Promise<Runner> {
+  switch (key) {
+    case "dashboardSummary":
+    case "complianceScore": {
+      // app/api/v1/dashboard/{summary,score}/route.ts: fn({ fiscalYear: query.fy }).
+      if (!existsSync(path.join(process.cwd(), "db/queries/dashboard.ts"))) throw new Error("db/queries/dashboard.ts does not exist yet");
+      const mod = (await import("@/db/queries/dashboard" as string)) as Record<string, ((o: object) => Promise<unknown>) | undefined>;
+      const fnName = key === "dashboardSummary" ? "getDashboardSummary" : "getComplianceScoreTrend";
+      const opName = key === "dashboardSummary" ? "dashboardSummary" : "complianceScore";
+      const fn = mod[fnName];
+      if (typeof fn !== "function") throw new Error(`db/queries/dashboard.ts has no ${fnName}`);
+      const q = (await parse(import("@/lib/api/contracts/dashboard" as string), opName, query)) as { fy?: number } | undefined;
+      return () => fn({ fiscalYear: q?.fy });
+    }
+    case "trainingStatus": {
+      const { listTrainingStatus } = await import("@/db/queries/training-status");
+      const q = await parse(import("@/lib/api/contracts/training-status"), "listTrainingStatus", query);
+      return () => listTrainingStatus(q as never);
+    }
+    case "trainingStatusSummary": {
+      const { getTrainingStatusSummary } = await import("@/db/queries/training-status");
+      const q = await parse(import("@/lib/api/contracts/training-status"), "getTrainingStatusSummary", query);
+      return () => getTrainingStatusSummary(q as never);
+    }
+    case "trainingRecords": {
+      const { listTrainingRecords } = await import("@/db/queries/training-records");
+      const { getFiscalYearStartMonth } = await import("@/db/queries/settings");
+      const q = await parse(import("@/lib/api/contracts/training-records"), "listTrainingRecords", query);
+      return async () => listTrainingRecords(q as never, await getFiscalYearStartMonth());
+    }
+    case "incidents": {
+      const { listIncidents } = await import("@/db/queries/incidents");
+      const q = await parse(import("@/lib/api/contracts/incidents"), "listIncidents", query);
+      return () => listIncidents(q as never);
+    }
+    case "contractors": {
+      const { listContractors } = await import("@/db/queries/contractors");
+      const q = await parse(import("@/lib/api/contracts/contractors"), "listContractors", query);
+      return () => listContractors(q as never);
+    }
+    case "findings": {
+      const { listFindings } = await import("@/db/queries/audits");
+      const q = await parse(import("@/lib/api/contracts/audits"), "listFindings", query);
+      return () => listFindings(q as never);
+    }
+  }
+}
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of each statement one call sent, on a separate connection, each in a
+ * transaction that is rolled back: Postgres's own planning + execution time for the endpoint's work.
+ */
+async function explainAll(statements: Statement[]): Promise<Explained> {
+  const sql = connect(process.env.DATABASE_URL!);
+  const res: Explained = { statements: 0, planningMs: 0, executionMs: 0, failed: 0 };
+  class Rollback extends Error {}
+  try {
+    for (const st of statements) {
+      if (/^\s*(begin|commit|rollback|savepoint|release)\b/i.test(st.query)) continue;
+      res.statements++;
+      try {
+        await sql.begin(async (tx) => {
+          const rows = await tx.unsafe(`explain (analyze, buffers, format json) ${st.query}`, st.params as never[]);
+          const plan = (rows[0]["QUERY PLAN"] as { "Planning Time": number; "Execution Time": number; Plan: PlanNode }[])[0];
+          res.planningMs += plan["Planning Time"];
+          res.executionMs += plan["Execution Time"];
+          if (!res.slowest || plan["Execution Time"] > res.slowest.executionMs) {
+            res.slowest = { executionMs: round(plan["Execution Time"]), sql: st.query.replace(/\s+/g, " ").slice(0, 600), plan: planSummary(plan.Plan) };
+          }
+          throw new Rollback();
+        });
+      } catch (err) {
+        if (err instanceof Rollback) continue;
+        res.failed++;
+        res.firstError ??= (err instanceof Error ? err.message : String(err)).slice(0, 200);
+      }
+    }
+  } finally {
+    await sql.end({ timeout: 2 });
+  }
+  res.planningMs = round(res.planningMs);
+  res.executionMs = round(res.executionMs);
+  return res;
+}
+
+type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; "Actual Total Time"?: number; "Actual Rows"?: number; Plans?: PlanNode[] };
+
+/** The top nodes of a plan, one line each: what a reader needs to see why it is slow. */
+function planSummary(node: PlanNode, depth = 0, lines: string[] = []): string {
+  if (lines.length < 12) {
+    const rel = node["Relation Name"] ? ` on ${node["Relation Name"]}` : "";
+    const idx = node["Index Name"] ? ` using ${node["Index Name"]}` : "";
+    lines.push(`${"  ".repeat(depth)}${node["Node Type"]}${rel}${idx} (${round(node["Actual Total Time"] ?? 0)} ms, ${node["Actual Rows"]} rows)`);
+    for (const child of node.Plans ?? []) planSummary(child, depth + 1, lines);
+  }
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const args = JSON.parse(process.argv[2] ?? "{}") as Args;
+  const out: DirectResult = {};
+  for (const key of args.keys) {
+    const e = ENDPOINTS.find((x) => x.key === key)!;
+    try {
+      const run = await runnerFor(key, e.query);
+      const { plan } = args;
+      let start = nowMs();
+      for (let i = 0; i < plan.warm && (i < 2 || nowMs() - start < plan.warmBudgetMs); i++) await run();
+      const samples: number[] = [];
+      start = nowMs();
+      for (let i = 0; i < plan.n && (i < plan.minN || nowMs() - start < plan.budgetMs); i++) {
+        const t0 = nowMs();
+        await run();
+        samples.push(nowMs() - t0);
+      }
+      capture.statements = [];
+      capture.on = true;
+      await run();
+      capture.on = false;
+      out[key] = { available: true, summary: summarize(samples), explain: await explainAll(capture.statements) };
+    } catch (err) {
+      out[key] = { available: false, reason: (err instanceof Error ? err.message : String(err)).split("\n")[0].slice(0, 300) };
+    }
+  }
+  const { closeDb } = await import("@/db");
+  await closeDb();
+  process.stdout.write(`\n__BENCH_DIRECT__${JSON.stringify(out)}\n`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,99 @@
+/** Signing in through the Auth.js credentials flow, and timed requests with the session cookie. */
+import { nowMs, summarize, type Summary } from "./stats";
+
+export const DEMO_PASSWORD = "demo-password";
+
+/** A minimal cookie jar: name → value, from Set-Cookie headers. */
+export class CookieJar {
+  private readonly cookies = new Map<string, string>();
+
+  store(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const eq = pair.indexOf("=");
+      if (eq <= 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (value === "" || /max-age=0/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  get(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+}
+
+/**
+ * GET /api/auth/csrf, then POST /api/auth/callback/credentials with the CSRF token (the same
+ * Auth.js endpoints the login page's signIn() ends in); answers the Cookie header of the session.
+ */
+export async function signIn(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const jar = new CookieJar();
+  const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
+  if (!csrfRes.ok) throw new Error(`GET /api/auth/csrf: ${csrfRes.status}`);
+  jar.store(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/` }).toString(),
+  });
+  jar.store(res);
+  await res.arrayBuffer();
+  const session = [...["authjs.session-token", "__Secure-authjs.session-token"]].find((n) => jar.get(n));
+  if (!session) throw new Error(`sign-in as ${email} failed: ${res.status} ${res.headers.get("location") ?? ""}`);
+  // The session must be good for the API: /api/v1/me answers the user.
+  const me = await fetch(`${baseUrl}/api/v1/me`, { headers: { cookie: jar.header() } });
+  if (!me.ok) throw new Error(`sign-in as ${email}: /api/v1/me answered ${me.status}`);
+  await me.arrayBuffer();
+  return `${session}=${jar.get(session)}`;
+}
+
+export type TimedRun = { status: Record<string, number>; errors: number; summary: Summary | null; firstError?: string; bytes: number };
+
+/**
+ * How many requests: `warm` unmeasured, then `n` measured, sequentially. A slow endpoint would take
+ * hours at 200 requests, so each phase also stops at its time budget once it has its minimum
+ * (2 warm, `minN` measured); summary.n says how many were measured.
+ */
+export type Plan = { warm: number; n: number; minN: number; warmBudgetMs: number; budgetMs: number };
+
+export async function timeGets(url: string, cookie: string, plan: Plan): Promise<TimedRun> {
+  const samples: number[] = [];
+  const status: Record<string, number> = {};
+  let errors = 0;
+  let firstError: string | undefined;
+  let bytes = 0;
+  const once = async (): Promise<{ code: string; ms: number }> => {
+    const t0 = nowMs();
+    let code = "error";
+    try {
+      const res = await fetch(url, { headers: { cookie, accept: "application/json" } });
+      const body = await res.arrayBuffer();
+      code = String(res.status);
+      bytes = body.byteLength;
+      if (!res.ok && !firstError) firstError = `${res.status} ${new TextDecoder().decode(body).slice(0, 300)}`;
+    } catch (err) {
+      if (!firstError) firstError = err instanceof Error ? err.message : String(err);
+    }
+    return { code, ms: nowMs() - t0 };
+  };
+  let start = nowMs();
+  for (let i = 0; i < plan.warm && (i < 2 || nowMs() - start < plan.warmBudgetMs); i++) await once();
+  start = nowMs();
+  for (let i = 0; i < plan.n && (i < plan.minN || nowMs() - start < plan.budgetMs); i++) {
+    const { code, ms } = await once();
+    status[code] = (status[code] ?? 0) + 1;
+    if (code.startsWith("2")) samples.push(ms);
+    else errors++;
+    // An endpoint that does not exist (404) or refuses: a few answers say enough.
+    if (errors >= 5 && samples.length === 0) break;
+  }
+  return { status, errors, summary: samples.length ? summarize(samples) : null, firstError, bytes };
+}

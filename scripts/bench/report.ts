@@ -1,0 +1,155 @@
+/** Step 7: results.json and the Markdown table (also printed). */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Endpoint } from "./endpoints";
+import type { Plan, TimedRun } from "./http";
+import type { ImportResult } from "./import";
+import type { LighthouseResult } from "./lighthouse";
+import type { LoadResult } from "./load";
+import type { DirectResult } from "./direct";
+import { fmtMet, fmtMs, fmtNum, fmtRatio, meets, type Target } from "./stats";
+
+export type Scale = "1x" | "10x";
+
+export type EndpointResult = Endpoint & {
+  api: Partial<Record<Scale, TimedRun>>;
+  db: Partial<Record<Scale, DirectResult[string]>>;
+  /** API p95 ÷ DB p95 */
+  ratio: Partial<Record<Scale, number | null>>;
+  /** 10× p95 ÷ 1× p95 */
+  growth: { api: number | null; db: number | null };
+};
+
+export type Results = {
+  date: string;
+  durationSeconds?: number;
+  command: string;
+  machine: Record<string, unknown>;
+  dataset: string;
+  databases: Partial<Record<Scale, { name: string; sizes: Record<string, number | null> }>>;
+  dataGrowth: { trainingRecords: number | null; employees: number | null };
+  latency?: { plan: Plan; endpoints: EndpointResult[] };
+  load?: LoadResult | { skipped: string };
+  import?: ImportResult | { skipped: string };
+  lighthouse?: LighthouseResult[] | { skipped: string };
+  targets: Record<string, string>;
+  notes: string[];
+};
+
+export const TARGETS = {
+  dashboardRatio: { op: "<=", limit: 1.5, label: "≤ 1.5×" } as Target,
+  loadErrors: { op: "==", limit: 0, label: "0" } as Target,
+  importRatio: { op: "<=", limit: 3, label: "≤ 3×" } as Target,
+  lighthousePerformance: { op: ">=", limit: 95, label: "≥ 95" } as Target,
+  lighthouseAccessibility: { op: ">=", limit: 100, label: "100" } as Target,
+};
+
+/** "Far slower than the data": at most 0.3 of the data growth (≤ 3× for 10× the data). */
+export function growthTarget(dataGrowth: number | null): Target {
+  const limit = Math.round((dataGrowth ?? 10) * 0.3 * 10) / 10;
+  return { op: "<=", limit, label: `≤ ${limit}× (data ×${fmtNum(dataGrowth)})` };
+}
+
+type Row = [metric: string, x1: string, x10: string, target: string, met: string];
+
+function p(run: TimedRun | undefined): string {
+  if (!run) return "—";
+  if (!run.summary) return `errors (${Object.entries(run.status).map(([k, v]) => `${k}×${v}`).join(", ")})`;
+  return `${fmtMs(run.summary.p50)} / ${fmtMs(run.summary.p95)}${run.errors ? ` (${run.errors} errors)` : ""}`;
+}
+
+function dbCell(e: EndpointResult, s: Scale): string {
+  const d = e.db[s];
+  if (!d) return "—";
+  if (!d.available) return "n/a";
+  return `${fmtMs(d.summary.p95)} / ${fmtMs(d.explain?.executionMs != null ? d.explain.executionMs + d.explain.planningMs : null)} · ${fmtRatio(e.ratio[s])}`;
+}
+
+export function tableRows(r: Results): Row[] {
+  const rows: Row[] = [];
+  for (const e of r.latency?.endpoints ?? []) {
+    const isDash = e.key === "dashboardSummary";
+    const missing = !e.api["1x"]?.summary && !e.api["10x"]?.summary;
+    if (missing) {
+      const why = e.api["1x"]?.status ? Object.keys(e.api["1x"].status).join(",") : "—";
+      rows.push([`${e.label}: API p50 / p95`, `not available (HTTP ${why})`, "", isDash ? TARGETS.dashboardRatio.label : "", "n/a"]);
+      continue;
+    }
+    rows.push([`${e.label}: API p50 / p95`, p(e.api["1x"]), p(e.api["10x"]), "", ""]);
+    const ratioTarget = isDash ? TARGETS.dashboardRatio : null;
+    rows.push([
+      `${e.label}: DB p95 (direct call) / SQL (EXPLAIN ANALYZE) · API p95 ÷ DB p95`,
+      dbCell(e, "1x"),
+      dbCell(e, "10x"),
+      ratioTarget ? ratioTarget.label : "",
+      ratioTarget ? fmtMet(meets(e.ratio["10x"], ratioTarget)) : "",
+    ]);
+    const gt = growthTarget(r.dataGrowth.trainingRecords);
+    rows.push([`${e.label}: API p95 growth 1× → 10× (DB)`, "", `${fmtRatio(e.growth.api)} (${fmtRatio(e.growth.db)})`, isDash ? gt.label : "", isDash ? fmtMet(meets(e.growth.api, gt)) : ""]);
+  }
+  const load = r.load;
+  if (load && "requests" in load) {
+    const label = `${new URL(load.url).pathname}, ${load.connections} clients × ${load.durationSeconds} s`;
+    rows.push([`${label}: requests/s`, "", fmtNum(load.requestsPerSecond), "", ""]);
+    rows.push([`${label}: errors (non-2xx + socket)`, "", `${load.errors} (${load.requests} answered)`, TARGETS.loadErrors.label, fmtMet(meets(load.errors, TARGETS.loadErrors))]);
+    rows.push([`${label}: p50 / p99`, "", `${fmtMs(load.latencyMs.p50)} / ${fmtMs(load.latencyMs.p99)}`, "", ""]);
+  } else if (load) rows.push(["load (dashboard summary)", "", `skipped: ${load.skipped}`, TARGETS.loadErrors.label, "n/a"]);
+  const imp = r.import;
+  if (imp && "rows" in imp) {
+    const n = imp.rows.toLocaleString("en-US");
+    rows.push([`import ${n} rows: preview / commit (API)`, `${fmtMs(imp.preview.ms)} / ${fmtMs(imp.commit.ms)}${imp.commit.error ? ` ERROR` : ""}`, "", "", ""]);
+    rows.push([`import ${n} rows: COPY (same rows)`, fmtMs(imp.copyMs), "", "", ""]);
+    rows.push([`import ${n} rows: commit ÷ COPY`, fmtRatio(imp.ratioCommitToCopy), "", TARGETS.importRatio.label, fmtMet(meets(imp.ratioCommitToCopy, TARGETS.importRatio))]);
+    rows.push([`import ${n} rows: (preview + commit) ÷ COPY`, fmtRatio(imp.ratioPreviewPlusCommitToCopy), "", "", ""]);
+  } else if (imp) rows.push(["import", `skipped: ${imp.skipped}`, "", TARGETS.importRatio.label, "n/a"]);
+  const lh = r.lighthouse;
+  if (Array.isArray(lh)) {
+    for (const l of lh) {
+      if (!l.available || l.performance === undefined) {
+        rows.push([`Lighthouse ${l.path} (desktop)`, `not available: ${l.reason ?? ""}`, "", `${TARGETS.lighthousePerformance.label}, ${TARGETS.lighthouseAccessibility.label}`, "n/a"]);
+        continue;
+      }
+      rows.push([`Lighthouse ${l.path} (desktop): performance`, String(l.performance), "", TARGETS.lighthousePerformance.label, fmtMet(meets(l.performance, TARGETS.lighthousePerformance))]);
+      rows.push([`Lighthouse ${l.path} (desktop): accessibility`, String(l.accessibility), "", TARGETS.lighthouseAccessibility.label, fmtMet(meets(l.accessibility, TARGETS.lighthouseAccessibility))]);
+    }
+  } else if (lh) rows.push(["Lighthouse", `skipped: ${lh.skipped}`, "", "", "n/a"]);
+  return rows;
+}
+
+export function markdown(r: Results): string {
+  const rows = tableRows(r);
+  const esc = (s: string) => s.replace(/\|/g, "\\|");
+  const m = r.machine as { cpuModel?: string; cores?: number; ramGb?: number; node?: string; postgres?: string };
+  const sizes = (s: Scale) => {
+    const z = r.databases[s]?.sizes;
+    return z ? `${z.employees ?? "?"} employees, ${z.training_records ?? "?"} training records` : "—";
+  };
+  const lines = [
+    `# npm run bench — ${r.date}`,
+    "",
+    `Machine: ${m.cpuModel} × ${m.cores} cores, ${m.ramGb} GB RAM; Node ${m.node}; ${String(m.postgres ?? "").split(" on ")[0]}. ` +
+      `Data (${r.dataset}): 1× = ${sizes("1x")}; 10× = ${sizes("10x")}.` +
+      (r.durationSeconds ? ` Whole run: ${Math.round(r.durationSeconds)} s.` : ""),
+    "",
+    "| metric | 1× | 10× | target | met? |",
+    "|---|---|---|---|---|",
+    ...rows.map((row) => `| ${row.map(esc).join(" | ")} |`),
+    "",
+    "API: sequential requests to `next start` with an executive session (time to the last byte). DB (direct call): the same db/queries " +
+      "function with the same parsed query, called in-process on the same database (postgres.js, same pool size), so it includes the " +
+      "function's own JavaScript. SQL: the sum of planning + execution time EXPLAIN (ANALYZE, BUFFERS) reports for the statements one call sends. " +
+      "Ratio and growth targets are judged at 10×. Import and Lighthouse run on the 1× data.",
+    ...(r.notes.length ? ["", ...r.notes.map((n) => `- ${n}`)] : []),
+    "",
+  ];
+  return lines.join("\n");
+}
+
+export function writeResults(r: Results, dir = path.join(process.cwd(), "bench-results")): { json: string; md: string } {
+  mkdirSync(dir, { recursive: true });
+  const json = path.join(dir, "results.json");
+  const md = path.join(dir, "results.md");
+  writeFileSync(json, JSON.stringify(r, null, 2) + "\n");
+  writeFileSync(md, markdown(r));
+  return { json, md };
+}
