@@ -10,7 +10,8 @@ for (const role of ROLES) {
     const login = new LoginPage(page);
     await login.goto();
     await login.signIn(DEMO_ACCOUNTS[role], DEMO_PASSWORD);
-    await expect(page).toHaveURL(/\/training$/);
+    // The first render of the dashboard can take a while on a busy machine (dev server, first compile).
+    await expect(page).toHaveURL(/\/dashboard$/, { timeout: 60_000 });
     await page.context().storageState({ path: authFile(role) });
   });
 }

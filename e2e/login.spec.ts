@@ -28,11 +28,11 @@ test.describe("sign-in", () => {
   });
 
   for (const role of ROLES) {
-    test(`${role} signs in and lands on /training`, async ({ page }) => {
+    test(`${role} signs in and lands on /dashboard`, async ({ page }) => {
       const login = new LoginPage(page);
       await login.goto();
       await login.signIn(DEMO_ACCOUNTS[role], DEMO_PASSWORD);
-      await expect(page).toHaveURL(/\/training$/);
+      await expect(page).toHaveURL(/\/dashboard$/, { timeout: 60_000 });
       // The header says who is signed in, with the role in Japanese.
       await expect(page.getByRole("banner")).toContainText(t(`roles.${role}`));
     });
@@ -63,9 +63,9 @@ test.describe("sign-in", () => {
     // And signed in, the app stays English too.
     const en = new LoginPage(page, "en");
     await en.signIn(DEMO_ACCOUNTS.executive, DEMO_PASSWORD);
-    await expect(page).toHaveURL(/\/training$/);
+    await expect(page).toHaveURL(/\/dashboard$/, { timeout: 60_000 });
     await expect(page.getByRole("navigation", { name: t("nav.label", {}, "en") })).toBeVisible();
     await page.getByRole("button", { name: "日本語", exact: true }).click();
-    await expect(page.getByRole("navigation", { name: t("nav.label") })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: t("nav.label") })).toBeVisible({ timeout: 30_000 });
   });
 });

@@ -133,6 +133,11 @@ export const trainingRecords = pgTable(
       .where(sql`${t.retiredAt} is null`),
     index("training_records_course_idx").on(t.courseId, t.completedOn),
     index("training_records_completed_idx").on(t.completedOn),
+    // The dashboard's status aggregate reads the latest passing completion per employee × course
+    // (db/queries/dashboard.ts): an index-only scan of this partial index, in group order.
+    index("training_records_passed_idx")
+      .on(t.employeeId, t.courseId, t.completedOn)
+      .where(sql`${t.passed} and ${t.retiredAt} is null`),
     check("training_records_score_range", sql`${t.score} is null or (${t.score} between 0 and 100)`),
   ],
 );

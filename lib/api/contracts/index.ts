@@ -17,4 +17,5 @@ import "./audits";
 import "./management-reviews";
 import "./pmark";
 import "./calendar";
+import "./dashboard";
 export { registeredOperations } from "../operation";

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
+import { getTranslations } from "next-intl/server";
+import { Dashboard } from "@/components/dashboard/dashboard";
+import { dashboardKeys } from "@/components/dashboard/keys";
+import { PageHeader } from "@/components/ui/card";
+import { getDashboardSummary } from "@/db/queries/dashboard";
+import { requirePageUser } from "@/lib/auth/session";
+import { dashboardQuery } from "@/lib/dashboard/schema";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboard"))("title") };
+}
+
+/** ?fy= picks the fiscal year; anything unreadable falls back to the current one. */
+function fyFrom(sp: Record<string, string | string[] | undefined>): number | null {
+  const raw = Array.isArray(sp.fy) ? sp.fy[0] : sp.fy;
+  const parsed = dashboardQuery.safeParse({ fy: raw });
+  return parsed.success && parsed.data.fy !== undefined ? parsed.data.fy : null;
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser();
+  const t = await getTranslations("dashboard");
+  const fy = fyFrom(await searchParams);
+  const qc = new QueryClient();
+  // The cards are read through the same function as the API (no HTTP to ourselves); the score's
+  // monthly recomputation is heavier and loads in its own panel, behind its own skeleton.
+  await qc.prefetchQuery({ queryKey: dashboardKeys.summary(fy), queryFn: () => getDashboardSummary({ fiscalYear: fy ?? undefined }) });
+  return (
+    <HydrationBoundary state={dehydrate(qc)}>
+      <PageHeader title={t("title")} description={t("description")} />
+      <Dashboard role={user.role} fy={fy} />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,333 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { BarChart } from "@/components/charts/bar-chart";
+import { LineChart } from "@/components/charts/line-chart";
+import { Alert, Card, EmptyState, Skeleton } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import type { DashboardSummary } from "@/db/queries/dashboard";
+import type { Role } from "@/lib/auth/roles";
+import { formatDate } from "@/lib/dates";
+import { fiscalYearLabel } from "@/lib/fiscal-year";
+import { sectionOrder, type DashboardSection } from "@/lib/dashboard/sections";
+import { formatCount, formatPercent, monthLabel } from "./format";
+import { dashboardKeys, fetchScore, fetchSummary } from "./keys";
+import { Kpi } from "./kpi";
+import { ScorePanel } from "./score-panel";
+import { Section } from "./section";
+import { countTone, rateTone, renewalTone, type Tone } from "./tone";
+import { TONE_STYLES, ToneBadge } from "./tone-icon";
+
+/** The executive dashboard: the sections in the order that fits the role, every figure a link. */
+export function Dashboard({ role, fy }: { role: Role; fy: number | null }) {
+  const t = useTranslations("dashboard");
+  const summary = useQuery({ queryKey: dashboardKeys.summary(fy), queryFn: () => fetchSummary(fy) });
+  const order = sectionOrder(role);
+
+  if (summary.isError) {
+    return (
+      <div className="space-y-3">
+        <Alert tone="error">{t("loadError")}</Alert>
+        <Button variant="secondary" onClick={() => summary.refetch()}>
+          {t("retry")}
+        </Button>
+      </div>
+    );
+  }
+  const s = summary.data;
+  return (
+    <div className="space-y-6">
+      {s ? <YearBar s={s} /> : <Skeleton className="h-10 w-72" />}
+      {order.map((section) =>
+        section === "score" ? (
+          <ScorePanel key={section} fy={fy} />
+        ) : (
+          <Section key={section} id={section} title={t(`sections.${section}`)}>
+            {s ? <SectionBody section={section} s={s} fy={fy} /> : <SectionSkeleton />}
+          </Section>
+        ),
+      )}
+    </div>
+  );
+}
+
+function SectionSkeleton() {
+  return (
+    <div role="status" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      <Skeleton className="h-28 w-full" />
+      <Skeleton className="h-28 w-full" />
+      <Skeleton className="h-28 w-full" />
+    </div>
+  );
+}
+
+function YearBar({ s }: { s: DashboardSummary }) {
+  const t = useTranslations("dashboard");
+  const locale = useLocale() as "ja" | "en";
+  const router = useRouter();
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+        {t("fiscalYear")}
+        <select
+          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          value={s.fiscalYear}
+          onChange={(e) => router.push(`/dashboard?fy=${e.target.value}`)}
+        >
+          {s.fiscalYears.map((y) => (
+            <option key={y} value={y}>
+              {fiscalYearLabel(y, locale)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="text-sm text-slate-600">{t("asOf", { date: formatDate(s.today) })}</span>
+      {!s.isCurrentFiscalYear ? (
+        <p className="w-full text-sm text-slate-600">{s.asOf < s.today ? t("pastYearNote") : t("futureYearNote")}</p>
+      ) : null}
+    </div>
+  );
+}
+
+const grid = "grid gap-3 sm:grid-cols-2 lg:grid-cols-3";
+
+function SectionBody({ section, s, fy }: { section: Exclude<DashboardSection, "score">; s: DashboardSummary; fy: number | null }) {
+  switch (section) {
+    case "training":
+      return <TrainingSection s={s} fyKey={fy} />;
+    case "incidents":
+      return <IncidentsSection s={s} />;
+    case "regulations":
+      return <RegulationsSection s={s} />;
+    case "contractors":
+      return <ContractorsSection s={s} />;
+    case "audits":
+      return <AuditsSection s={s} />;
+    case "pmark":
+      return <PmarkSection s={s} />;
+  }
+}
+
+function TrainingSection({ s, fyKey }: { s: DashboardSummary; fyKey: number | null }) {
+  const t = useTranslations("dashboard");
+  const locale = useLocale();
+  const router = useRouter();
+  const tr = s.training;
+  const fy = fiscalYearLabel(s.fiscalYear, locale as "ja" | "en");
+  // The monthly trend is the score's training indicator, recomputed per month end (one request with the score panel).
+  const score = useQuery({ queryKey: dashboardKeys.score(fyKey), queryFn: () => fetchScore(fyKey) });
+  const trend = score.data?.months
+    .filter((m) => m.details.training.required > 0)
+    .map((m) => ({ month: m.month, rate: m.details.training.compliant / m.details.training.required }));
+  return (
+    <div className="space-y-3">
+      <div className={grid}>
+        <Kpi
+          id="training-completion"
+          label={t("training.completion")}
+          value={formatPercent(tr.rate, locale)}
+          href={tr.href}
+          tone={rateTone(tr.rate)}
+          detail={tr.required ? t("training.completionDetail", { compliant: formatCount(tr.compliant, locale), required: formatCount(tr.required, locale) }) : t("training.noRequired")}
+        />
+        <Kpi id="training-overdue" label={t("training.overdue")} value={formatCount(tr.overdue, locale)} href={tr.overdueHref} tone={countTone(tr.overdue)} />
+        <Kpi id="training-due-soon" label={t("training.dueSoon")} value={formatCount(tr.dueSoon, locale)} href={tr.dueSoonHref} tone={countTone(tr.dueSoon, "attention")} />
+      </div>
+      <div className="grid gap-3 lg:grid-cols-2">
+        <Card title={t("training.byDepartment")}>
+          {tr.byDepartment.length ? (
+            <BarChart
+              direction="row"
+              data={tr.byDepartment.map((d) => ({ key: String(d.id), label: d.name, value: d.rate ?? 0, href: d.href }))}
+              ariaLabel={`${t("training.byDepartment")} ${fy}`}
+              formatValue={(v) => formatPercent(v, locale)}
+              formatTick={(v) => formatPercent(v, locale)}
+              maxValue={1}
+              onSelect={(d) => d.href && router.push(d.href)}
+              table={{ toggle: t("charts.showTable"), caption: t("training.byDepartment"), labelHeader: t("charts.department"), valueHeader: t("charts.rate") }}
+            />
+          ) : (
+            <EmptyState>{t("training.noRequired")}</EmptyState>
+          )}
+        </Card>
+        <Card title={t("training.trend")} action={<Link className="text-sm text-brand-700 underline" href={tr.href}>{t("trainingList")}</Link>}>
+          {!trend ? (
+            <Skeleton className="h-60 w-full" />
+          ) : trend.length ? (
+            <LineChart
+              data={trend.map((p) => ({ key: p.month, label: monthLabel(p.month, locale), value: Math.round(p.rate * 1000) / 10 }))}
+              ariaLabel={`${t("training.trend")} ${fy}`}
+              formatValue={(v) => `${v}%`}
+              domain={[0, 100]}
+              table={{ toggle: t("charts.showTable"), caption: t("training.trend"), labelHeader: t("charts.month"), valueHeader: t("charts.rate") }}
+            />
+          ) : (
+            <EmptyState>{t("training.noRequired")}</EmptyState>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+function IncidentsSection({ s }: { s: DashboardSummary }) {
+  const t = useTranslations("dashboard");
+  const ti = useTranslations("incidents");
+  const locale = useLocale();
+  const router = useRouter();
+  const inc = s.incidents;
+  const severe = inc.openBySeverity.filter((x) => x.severity === "high" || x.severity === "critical").reduce((a, x) => a + x.count, 0);
+  const openTone: Tone = inc.open === 0 ? "good" : severe > 0 ? "critical" : "attention";
+  const next = inc.nextDeadline;
+  const nextTone: Tone = !next ? "good" : next.state === "late" ? "critical" : next.state === "due_soon" ? "attention" : "info";
+  const fy = fiscalYearLabel(s.fiscalYear, locale as "ja" | "en");
+  return (
+    <div className="space-y-3">
+      <div className={grid}>
+        <Kpi
+          id="incidents-open"
+          label={t("incidents.open")}
+          value={formatCount(inc.open, locale)}
+          href={inc.openHref}
+          tone={openTone}
+          detail={
+            <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1" aria-label={t("incidents.openDetail")}>
+              {[...inc.openBySeverity].reverse().map((x) => (
+                <li key={x.severity}>
+                  <Link href={x.href} className="text-brand-700 underline underline-offset-2">
+                    {ti(`severities.${x.severity}`)} {formatCount(x.count, locale)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          }
+        />
+        <Kpi id="incidents-late" label={t("incidents.late")} value={formatCount(inc.lateReports, locale)} href={inc.lateReportsHref} tone={countTone(inc.lateReports)} />
+        <Kpi id="incidents-reportable" label={t("incidents.reportable")} value={formatCount(inc.reportableThisFy, locale)} href={inc.reportableHref} tone="info" detail={fy} />
+      </div>
+      <div className={`rounded-lg border border-l-4 border-slate-200 bg-white p-3 shadow-sm ${TONE_STYLES[nextTone].border}`} data-testid="next-deadline">
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <h3 className="text-sm font-medium text-slate-700">{t("incidents.nextDeadline")}</h3>
+          {next ? <ToneBadge tone={nextTone} label={deadlineText(t, next.daysLeft)} /> : <ToneBadge tone="good" label={t("state.good")} />}
+        </div>
+        {next ? (
+          <p className="mt-1 text-sm text-slate-800">
+            <span className="font-semibold tabular-nums">{formatDate(next.dueOn)}</span> {t(`incidents.obligations.${next.key}`)} —{" "}
+            <Link href={next.href} className="text-brand-700 underline underline-offset-2">
+              {next.reference} {next.title}
+            </Link>
+          </p>
+        ) : (
+          <p className="mt-1 text-sm text-slate-700">{t("incidents.noDeadline")}</p>
+        )}
+      </div>
+      <Card title={t("incidents.perMonth")} action={<Link className="text-sm text-brand-700 underline" href={inc.perMonthHref}>{t("incidentList")}</Link>}>
+        <BarChart
+          data={inc.perMonth.map((m) => ({ key: m.month, label: monthLabel(m.month, locale), value: m.count, href: inc.perMonthHref }))}
+          ariaLabel={`${t("incidents.perMonth")} ${fy}`}
+          formatValue={(v) => formatCount(v, locale)}
+          onSelect={(d) => d.href && router.push(d.href)}
+          height={220}
+          table={{ toggle: t("charts.showTable"), caption: t("incidents.perMonth"), labelHeader: t("charts.month"), valueHeader: t("charts.count") }}
+        />
+      </Card>
+    </div>
+  );
+}
+
+function deadlineText(t: ReturnType<typeof useTranslations<"dashboard">>, daysLeft: number | null): string {
+  if (daysLeft === null) return t("state.info");
+  if (daysLeft < 0) return t("incidents.daysLate", { days: -daysLeft });
+  if (daysLeft === 0) return t("incidents.dueToday");
+  return t("incidents.daysLeft", { days: daysLeft });
+}
+
+function RegulationsSection({ s }: { s: DashboardSummary }) {
+  const t = useTranslations("dashboard");
+  const locale = useLocale();
+  const r = s.regulations;
+  return (
+    <div className={grid}>
+      <Kpi id="regulations-overdue" label={t("regulations.overdue")} value={formatCount(r.overdue, locale)} href={r.overdueHref} tone={countTone(r.overdue)} detail={t("regulations.inForce", { count: r.inForce })} />
+      <Kpi id="regulations-due-soon" label={t("regulations.dueSoon")} value={formatCount(r.dueSoon, locale)} href={r.dueSoonHref} tone={countTone(r.dueSoon, "attention")} />
+      <Kpi id="posts-vacant" label={t("regulations.vacant")} value={formatCount(s.pmsPosts.vacant, locale)} href={s.pmsPosts.href} tone={countTone(s.pmsPosts.vacant)} detail={t("regulations.postsTotal", { count: s.pmsPosts.total })} />
+    </div>
+  );
+}
+
+function ContractorsSection({ s }: { s: DashboardSummary }) {
+  const t = useTranslations("dashboard");
+  const locale = useLocale();
+  const c = s.contractors;
+  return (
+    <div className={grid}>
+      <Kpi id="contractors-unassessed" label={t("contractors.unassessed")} value={formatCount(c.unassessed, locale)} href={c.unassessedHref} tone={countTone(c.unassessed, "attention")} detail={t("contractors.total", { count: c.total })} />
+      <Kpi id="contractors-overdue" label={t("contractors.overdue")} value={formatCount(c.assessmentOverdue, locale)} href={c.assessmentOverdueHref} tone={countTone(c.assessmentOverdue)} />
+      <Kpi id="contractors-cert-expired" label={t("contractors.certExpired")} value={formatCount(c.certificationExpired, locale)} href={c.certificationExpiredHref} tone={countTone(c.certificationExpired)} />
+    </div>
+  );
+}
+
+function AuditsSection({ s }: { s: DashboardSummary }) {
+  const t = useTranslations("dashboard");
+  const locale = useLocale();
+  const a = s.audits;
+  const auditTone: Tone = a.internalAuditMet ? "good" : s.isCurrentFiscalYear ? "attention" : "critical";
+  const reviewTone: Tone = a.managementReviewMet ? "good" : s.isCurrentFiscalYear ? "attention" : "critical";
+  return (
+    <div className={grid}>
+      <Kpi
+        id="audits-done"
+        label={t("audits.plannedDone")}
+        value={`${formatCount(a.done, locale)} / ${formatCount(a.planned, locale)}`}
+        href={a.href}
+        tone={auditTone}
+        detail={t("audits.internal", { done: a.internalDone, planned: a.internalPlanned })}
+      />
+      <Kpi
+        id="management-review"
+        label={t("audits.managementReview")}
+        value={a.managementReviewMet ? t("audits.held", { count: a.managementReviewsHeld }) : t("audits.notHeld")}
+        href={a.managementReviewHref}
+        tone={reviewTone}
+      />
+      <Kpi id="findings-overdue" label={t("audits.overdueActions")} value={formatCount(a.findings.overdueActions, locale)} href={a.findings.overdueActionsHref} tone={countTone(a.findings.overdueActions)} />
+      <Kpi id="findings-major" label={t("audits.majorNc")} value={formatCount(a.findings.majorUnverified, locale)} href={a.findings.majorHref} tone={countTone(a.findings.majorUnverified)} />
+      <Kpi id="findings-minor" label={t("audits.minorNc")} value={formatCount(a.findings.minorUnverified, locale)} href={a.findings.minorHref} tone={countTone(a.findings.minorUnverified, "attention")} />
+    </div>
+  );
+}
+
+function PmarkSection({ s }: { s: DashboardSummary }) {
+  const t = useTranslations("dashboard");
+  const tp = useTranslations("pmark");
+  const locale = useLocale();
+  const p = s.pmark;
+  const w = p.window;
+  return (
+    <div className={grid}>
+      <Kpi
+        id="pmark"
+        label={t("pmark.title")}
+        value={w ? (w.daysUntilExpiry >= 0 ? t("pmark.daysToExpiry", { days: formatCount(w.daysUntilExpiry, locale) }) : t("pmark.expiredDays", { days: formatCount(-w.daysUntilExpiry, locale) })) : "—"}
+        href={p.href}
+        tone={renewalTone(w?.state ?? null)}
+        detail={
+          w && p.validTo ? (
+            <>
+              <p>{t("pmark.validTo", { date: formatDate(p.validTo), number: p.certificateNumber ?? "" })}</p>
+              <p className="font-medium text-slate-800">
+                {tp(`window.state.${w.state}`)} — {tp(`window.daysLeft.${w.state}`, { days: Math.abs(w.daysLeft) })}
+              </p>
+            </>
+          ) : (
+            t("pmark.none")
+          )
+        }
+      />
+    </div>
+  );
+}

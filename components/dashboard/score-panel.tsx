@@ -1,0 +1,104 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { LineChart } from "@/components/charts/line-chart";
+import { Alert, Skeleton } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { SCORE_BANDS, SCORE_INDICATORS } from "@/lib/dashboard/score";
+import { dashboardLinks } from "@/lib/dashboard/links";
+import { fiscalYearLabel } from "@/lib/fiscal-year";
+import { formatPercent, monthLabel } from "./format";
+import { dashboardKeys, fetchScore } from "./keys";
+import { bandTone, rateTone } from "./tone";
+import { TONE_STYLES, ToneBadge, ToneIcon } from "./tone-icon";
+import { Section } from "./section";
+import type { ComplianceScoreTrend } from "@/db/queries/dashboard";
+
+/** The compliance score now, its band, its six indicators and its trend over the fiscal year. */
+export function ScorePanel({ fy }: { fy: number | null }) {
+  const t = useTranslations("dashboard");
+  const locale = useLocale();
+  const q = useQuery({ queryKey: dashboardKeys.score(fy), queryFn: () => fetchScore(fy) });
+  return (
+    <Section id="score" title={t("sections.score")}>
+      {q.isError ? (
+        <div className="space-y-2">
+          <Alert tone="error">{t("loadError")}</Alert>
+          <Button variant="secondary" onClick={() => q.refetch()}>
+            {t("retry")}
+          </Button>
+        </div>
+      ) : !q.data ? (
+        <div role="status" className="grid gap-3 lg:grid-cols-3">
+          <Skeleton className="h-40 w-full" />
+          <Skeleton className="h-40 w-full lg:col-span-2" />
+        </div>
+      ) : (
+        <ScoreBody data={q.data} locale={locale} />
+      )}
+    </Section>
+  );
+}
+
+function ScoreBody({ data, locale }: { data: ComplianceScoreTrend; locale: string }) {
+  const t = useTranslations("dashboard");
+  const cur = data.current;
+  const tone = bandTone(cur?.band ?? null);
+  const fy = fiscalYearLabel(data.fiscalYear, locale as "ja" | "en");
+  const good = SCORE_BANDS.find((b) => b.band === "good")!.min;
+  const attention = SCORE_BANDS.find((b) => b.band === "attention")!.min;
+  return (
+    <div className="grid gap-3 lg:grid-cols-3">
+      <div data-testid="score-now" className={`rounded-lg border border-l-4 border-slate-200 bg-white p-4 shadow-sm ${TONE_STYLES[tone].border}`}>
+        <div className="flex items-start justify-between gap-2">
+          <h3 className="text-sm font-medium text-slate-700">{t("score.title")}</h3>
+          {cur?.band ? <ToneBadge tone={tone} label={t(`score.band.${cur.band}`)} /> : null}
+        </div>
+        {cur?.score !== null && cur ? (
+          <p className="mt-1">
+            <Link href={dashboardLinks.score(data.fiscalYear)} className="text-5xl font-bold tabular-nums text-slate-900 underline decoration-slate-300 decoration-2 underline-offset-4">
+              {cur.score}
+            </Link>{" "}
+            <span className="text-sm text-slate-600">{t("score.outOf")}</span>
+          </p>
+        ) : (
+          <p className="mt-2 text-sm text-slate-700">{t("score.noScore")}</p>
+        )}
+        <ul className="mt-3 space-y-1 text-sm">
+          {SCORE_INDICATORS.map((k) => {
+            const v = cur?.indicators[k] ?? null;
+            const itone = v === null ? "info" : rateTone(v);
+            return (
+              <li key={k} className="flex items-center justify-between gap-2">
+                <span className={`flex items-center gap-1 ${TONE_STYLES[itone].text}`}>
+                  <ToneIcon tone={itone} className="h-3.5 w-3.5" />
+                  <span className="text-slate-700">{t(`score.indicators.${k}`)}</span>
+                </span>
+                <span className="tabular-nums font-medium">{formatPercent(v, locale)}</span>
+              </li>
+            );
+          })}
+        </ul>
+        <Link href={dashboardLinks.score(data.fiscalYear)} className="mt-3 inline-block text-sm text-brand-700 underline">
+          {t("score.explain")}
+        </Link>
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:col-span-2">
+        <h3 className="mb-2 text-sm font-medium text-slate-700">{t("score.trend")}</h3>
+        <LineChart
+          data={data.months.filter((m) => m.score !== null).map((m) => ({ key: m.month, label: monthLabel(m.month, locale), value: m.score! }))}
+          ariaLabel={`${t("score.trend")} ${fy}`}
+          formatValue={(v) => String(v)}
+          domain={[0, 100]}
+          references={[
+            { value: good, label: t("score.band.good"), color: "#15803d" },
+            { value: attention, label: t("score.band.attention"), color: "#b45309" },
+          ]}
+          table={{ toggle: t("charts.showTable"), caption: t("score.trend"), labelHeader: t("charts.month"), valueHeader: t("charts.score") }}
+        />
+      </div>
+    </div>
+  );
+}

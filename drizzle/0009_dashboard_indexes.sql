@@ -1,0 +1,1 @@
+CREATE INDEX "training_records_passed_idx" ON "training_records" USING btree ("employee_id","course_id","completed_on") WHERE "training_records"."passed" and "training_records"."retired_at" is null;
