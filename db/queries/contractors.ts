@@ -74,14 +74,19 @@ async function withFacts(tx: DbOrTx, rows: Contractor[], today: string): Promise
     assessmentFactsFor(tx, ids),
     ids.length ? tx.select().from(contractorCertifications).where(inArray(contractorCertifications.contractorId, ids)) : Promise.resolve([] as Cert[]),
   ]);
-  return rows.map((c) =>
-    toDto(
-      c,
-      as.filter((a) => a.contractorId === c.id),
-      certs.filter((x) => x.contractorId === c.id),
-      today,
-    ),
-  );
+  // Grouped once: filtering every list per contractor was O(contractors × assessments).
+  const group = <T extends { contractorId: number }>(list: readonly T[]) => {
+    const by = new Map<number, T[]>();
+    for (const x of list) {
+      const g = by.get(x.contractorId);
+      if (g) g.push(x);
+      else by.set(x.contractorId, [x]);
+    }
+    return by;
+  };
+  const asBy = group(as);
+  const certsBy = group(certs);
+  return rows.map((c) => toDto(c, asBy.get(c.id) ?? [], certsBy.get(c.id) ?? [], today));
 }
 
 function textFilter(q: Pick<ListContractorsQuery, "q" | "status" | "includeRetired">): SQL | undefined {
@@ -101,6 +106,9 @@ function textFilter(q: Pick<ListContractorsQuery, "q" | "status" | "includeRetir
   if (q.includeRetired !== "true") where.push(isNull(contractors.retiredAt));
   return where.length ? and(...where) : undefined;
 }
+
+/** localeCompare(…, "ja") with its collator made once, not per comparison. */
+const jaText = new Intl.Collator("ja");
 
 const STATUS_ORDER = ["candidate", "conditional", "approved", "suspended", "terminated"];
 
@@ -136,10 +144,10 @@ async function filteredRegister(q: ExportContractorsQuery, today: string): Promi
   items.sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
-    if (ka === kb) return a.name.localeCompare(b.name, "ja") || a.id - b.id;
+    if (ka === kb) return jaText.compare(a.name, b.name) || a.id - b.id;
     if (ka === null) return 1; // empty values last, whichever the direction
     if (kb === null) return -1;
-    if (typeof ka === "string" && typeof kb === "string") return dir * ka.localeCompare(kb, "ja");
+    if (typeof ka === "string" && typeof kb === "string") return dir * jaText.compare(ka, kb);
     return dir * (ka < kb ? -1 : 1);
   });
   return items;

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import { getDb, type Tx } from "@/db";
 import { departments, incidentCorrectiveActions, incidentCounters, incidentTransitions, incidents, users, type Incident, type IncidentCorrectiveAction } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from "@/lib/api/errors";
@@ -114,49 +114,105 @@ function sqlFilter(q: Pick<ListIncidentsQuery, "q" | "status" | "category" | "se
   return and(...where)!;
 }
 
-const SEVERITY_RANK = Object.fromEntries(INCIDENT_SEVERITIES.map((s, i) => [s, i]));
 const STATUS_RANK: Record<string, number> = { reported: 0, investigating: 1, contained: 2, resolved: 3, closed: 4 };
 
-function compare(a: IncidentDto, b: IncidentDto, sort: ListIncidentsQuery["sort"]): number {
-  switch (sort) {
-    case "reference":
-      return a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0;
-    case "severity":
-      return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
-    case "status":
-      return STATUS_RANK[a.status] - STATUS_RANK[b.status];
-    case "personsAffected":
-      return a.personsAffected - b.personsAffected;
-    case "nextDue":
-      // Nothing due sorts last either way round.
-      return (a.nextDue ?? "9999-12-31") < (b.nextDue ?? "9999-12-31") ? -1 : (a.nextDue ?? "9999-12-31") > (b.nextDue ?? "9999-12-31") ? 1 : 0;
-    default:
-      return Date.parse(a.discoveredAt) - Date.parse(b.discoveredAt);
-  }
+/** The sort as an ORDER BY where it is a column, the id as its tie-break (in the same direction). */
+function sqlOrder(sort: Exclude<ListIncidentsQuery["sort"], "nextDue">, dir: "asc" | "desc"): SQL {
+  const d = sql.raw(dir === "asc" ? "asc" : "desc");
+  const rank = (values: readonly string[], col: SQL) =>
+    sql`case ${col} ${sql.join(values.map((v, i) => sql.raw(`when '${v}' then ${i}`)), sql` `)} end`;
+  const key = {
+    // JS compares strings by UTF-16 code unit: byte order for these ASCII references.
+    reference: sql`${incidents.reference} collate "C"`,
+    severity: rank(INCIDENT_SEVERITIES, sql`${incidents.severity}::text`),
+    status: rank(Object.keys(STATUS_RANK), sql`${incidents.status}::text`),
+    personsAffected: sql`${incidents.personsAffected}`,
+    discoveredAt: sql`${incidents.discoveredAt}`,
+  }[sort];
+  return sql`${key} ${d}, ${incidents.id} ${d}`;
 }
 
-async function filtered(q: ExportIncidentsQuery, today: string): Promise<IncidentDto[]> {
+function paged<T extends PgSelect>(query: T, page: { page: number; pageSize: number } | undefined): T {
+  return page ? query.limit(page.pageSize).offset((page.page - 1) * page.pageSize) : query;
+}
+
+/** What the judged filters and the deadline sort need: the reporting facts and the report dates, no prose. */
+const judgeColumns = {
+  id: incidents.id,
+  discoveredAt: incidents.discoveredAt,
+  sensitiveData: incidents.sensitiveData,
+  financialLoss: incidents.financialLoss,
+  wrongfulPurpose: incidents.wrongfulPurpose,
+  encrypted: incidents.encrypted,
+  personsAffected: incidents.personsAffected,
+  ppcPreliminaryReportedOn: incidents.ppcPreliminaryReportedOn,
+  ppcFinalReportedOn: incidents.ppcFinalReportedOn,
+  pmarkPreliminaryReportedOn: incidents.pmarkPreliminaryReportedOn,
+  pmarkFinalReportedOn: incidents.pmarkFinalReportedOn,
+  personsNotifiedOn: incidents.personsNotifiedOn,
+};
+
+/**
+ * The ids of the incidents the query selects, in its order (all of them, or one page) and how many
+ * there are. The column filters and sorts run in SQL; reportable, overdue and the deadline sort are
+ * judged by the pure rules (lib/incidents/reporting.ts) on the few columns they read, so that the
+ * full rows are read and turned into DTOs for one page only.
+ */
+async function selectIds(q: ExportIncidentsQuery, today: string, page?: { page: number; pageSize: number }): Promise<{ ids: number[]; total: number }> {
   const db = await getDb();
-  const rows = await baseSelect(db).where(sqlFilter(q, await getFiscalYearStartMonth()));
-  let items = rows.map((r) => toDto(r, today));
-  if (q.reportable) items = items.filter((i) => i.reportable === (q.reportable === "true"));
-  if (q.overdue) items = items.filter((i) => i.overdue === (q.overdue === "true"));
+  const where = sqlFilter(q, await getFiscalYearStartMonth());
+  if (!q.reportable && !q.overdue && q.sort !== "nextDue") {
+    const rows = await paged(
+      db.select({ id: incidents.id, total: sql<number>`count(*) over ()`.mapWith(Number) }).from(incidents).where(where).orderBy(sqlOrder(q.sort, q.dir)).$dynamic(),
+      page,
+    );
+    if (rows.length || !page || page.page === 1) return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? 0 };
+    // Past the last page: the window count saw no row.
+    const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(incidents).where(where);
+    return { ids: [], total: c?.n ?? 0 };
+  }
+  const facts = await db.select(judgeColumns).from(incidents).where(where);
+  let judged = facts.map((f) => {
+    const clocks = computeReportingClocks(f);
+    return { id: f.id, discoveredAt: f.discoveredAt.getTime(), reportable: clocks.reportable, ...lateFlags(reportingObligations(clocks, f, today)) };
+  });
+  if (q.reportable) judged = judged.filter((i) => i.reportable === (q.reportable === "true"));
+  if (q.overdue) judged = judged.filter((i) => i.overdue === (q.overdue === "true"));
   const dir = q.dir === "asc" ? 1 : -1;
-  return items.sort((a, b) => dir * compare(a, b, q.sort) || dir * (a.id - b.id));
+  if (q.sort === "nextDue") {
+    const due = (i: { nextDue: string | null }) => i.nextDue ?? "9999-12-31";
+    judged.sort((a, b) => dir * (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0) || dir * (a.id - b.id));
+    const ids = judged.map((i) => i.id);
+    return { ids: page ? ids.slice((page.page - 1) * page.pageSize, page.page * page.pageSize) : ids, total: ids.length };
+  }
+  // A column sort of the judged rows: let the database order the ids it was given.
+  const wanted = judged.map((i) => i.id);
+  if (!wanted.length) return { ids: [], total: 0 };
+  const ordered = await paged(db.select({ id: incidents.id }).from(incidents).where(inArray(incidents.id, wanted)).orderBy(sqlOrder(q.sort, q.dir)).$dynamic(), page);
+  return { ids: ordered.map((r) => r.id), total: wanted.length };
+}
+
+/** Full DTOs of the given incidents, in the given order. */
+async function dtosOf(ids: number[], today: string): Promise<IncidentDto[]> {
+  if (!ids.length) return [];
+  const db = await getDb();
+  const rows = await baseSelect(db).where(inArray(incidents.id, ids));
+  const byId = new Map(rows.map((r) => [r.incident.id, r]));
+  return ids.map((id) => toDto(byId.get(id)!, today));
 }
 
 /**
- * The list, filtered, sorted and paged on the server. The derived filters (reportable, overdue) and
- * the deadline sort come from the pure rules, so the rows are read and judged here before paging:
- * an incident log holds hundreds of rows, not millions.
+ * The list, filtered, sorted and paged on the server: the column filters, sorts and paging in SQL;
+ * the derived filters (reportable, overdue) and the deadline sort by the pure rules on the reporting
+ * facts only; full rows for the page only.
  */
 export async function listIncidents(q: ListIncidentsQuery, today = todayInTokyo()) {
-  const all = await filtered(q, today);
-  return { items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize };
+  const { ids, total } = await selectIds(q, today, q);
+  return { items: await dtosOf(ids, today), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function listIncidentsForExport(q: ExportIncidentsQuery, today = todayInTokyo()) {
-  return filtered(q, today);
+  return dtosOf((await selectIds(q, today)).ids, today);
 }
 
 async function readIncident(db: Tx | Awaited<ReturnType<typeof getDb>>, id: number, today: string): Promise<IncidentDto | null> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fillFiscalYearMonths, fiscalYearChoices, summarizeStatusRows } from "./status-summary";
+import { countsFromTotals, fillFiscalYearMonths, fiscalYearChoices, summarizeStatusCounts, summarizeStatusRows } from "./status-summary";
 import type { StatusRow } from "./status-query";
-import type { TrainingStatus } from "./status";
+import { TRAINING_STATUSES, completionRate, type TrainingStatus } from "./status";
 
 const row = (emp: number, dept: { id: number; code: string; name: string }, courseId: number, status: TrainingStatus): StatusRow => ({
   employee: { id: emp, number: `E${emp}`, name: "x", nameKana: null, employmentType: "regular", department: dept },
@@ -53,6 +53,46 @@ describe("summarizeStatusRows", () => {
       byCourse: [],
       byDepartment: [],
     });
+  });
+});
+
+describe("summarizeStatusCounts (counts the database made)", () => {
+  const SALES = { id: 4, code: "D04", name: "営業部" };
+  const GA = { id: 2, code: "D02", name: "総務部" };
+  const rows = [
+    row(1, SALES, 1, "compliant"),
+    row(1, SALES, 2, "overdue"),
+    row(2, SALES, 1, "due_soon"),
+    row(3, GA, 1, "compliant"),
+    row(5, GA, 1, "compliant"),
+    row(4, GA, 1, "exempt"),
+    row(4, GA, 2, "exempt"),
+  ];
+  /** What GROUP BY (group, status) answers. */
+  const grouped = <G extends { id: number }>(of: (r: StatusRow) => G) => {
+    const m = new Map<string, { group: G; status: TrainingStatus; n: number }>();
+    for (const r of rows) {
+      const k = `${of(r).id}:${r.status}`;
+      const g = m.get(k) ?? { group: of(r), status: r.status, n: 0 };
+      g.n++;
+      m.set(k, g);
+    }
+    return [...m.values()];
+  };
+
+  it("equals summarizeStatusRows of the same rows", () => {
+    expect(summarizeStatusCounts(grouped((r) => r.course), grouped((r) => r.employee.department))).toEqual(summarizeStatusRows(rows));
+  });
+
+  it("countsFromTotals equals completionRate", () => {
+    for (const statuses of [[], ["exempt"], ["compliant", "due_soon", "overdue", "overdue", "exempt"]] as TrainingStatus[][]) {
+      const n = Object.fromEntries(TRAINING_STATUSES.map((s) => [s, statuses.filter((x) => x === s).length]));
+      expect(countsFromTotals(n)).toEqual(completionRate(statuses));
+    }
+  });
+
+  it("nothing counted: zero counts and no rate", () => {
+    expect(summarizeStatusCounts([], [])).toEqual(summarizeStatusRows([]));
   });
 });
 

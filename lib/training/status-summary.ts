@@ -49,6 +49,50 @@ export function summarizeStatusRows(rows: readonly StatusRow[]): Pick<TrainingSt
   };
 }
 
+/** completionRate's counts and rate from counts per status rather than one status per row. */
+export function countsFromTotals(n: Partial<Record<TrainingStatus, number>>): StatusCounts {
+  const compliant = n.compliant ?? 0;
+  const dueSoon = n.due_soon ?? 0;
+  const overdue = n.overdue ?? 0;
+  const exempt = n.exempt ?? 0;
+  const required = compliant + dueSoon + overdue;
+  return { required, compliant, dueSoon, overdue, exempt, rate: required === 0 ? null : compliant / required };
+}
+
+type GroupCount<G> = { group: G; status: TrainingStatus; n: number };
+
+function totalsBy<G extends { id: number }>(rows: readonly GroupCount<G>[]): { group: G; counts: StatusCounts }[] {
+  const groups = new Map<number, { group: G; n: Partial<Record<TrainingStatus, number>> }>();
+  for (const r of rows) {
+    let g = groups.get(r.group.id);
+    if (!g) groups.set(r.group.id, (g = { group: r.group, n: {} }));
+    g.n[r.status] = (g.n[r.status] ?? 0) + r.n;
+  }
+  return [...groups.values()].map(({ group, n }) => ({ group, counts: countsFromTotals(n) }));
+}
+
+/**
+ * summarizeStatusRows from counts the database made (per course × status and per department ×
+ * status, of the same pairs): every pair has exactly one course, so the overall counts are the sum
+ * of the per-course ones.
+ */
+export function summarizeStatusCounts(
+  byCourse: readonly GroupCount<{ id: number; code: string; title: string }>[],
+  byDepartment: readonly GroupCount<{ id: number; code: string; name: string }>[],
+): Pick<TrainingStatusSummary, "overall" | "byCourse" | "byDepartment"> {
+  const overall: Partial<Record<TrainingStatus, number>> = {};
+  for (const r of byCourse) overall[r.status] = (overall[r.status] ?? 0) + r.n;
+  return {
+    overall: countsFromTotals(overall),
+    byCourse: totalsBy(byCourse)
+      .map(({ group, counts }) => ({ course: group, ...counts }))
+      .sort((a, b) => byCode(a.course, b.course)),
+    byDepartment: totalsBy(byDepartment)
+      .map(({ group, counts }) => ({ department: group, ...counts }))
+      .sort((a, b) => byCode(a.department, b.department)),
+  };
+}
+
 /** Every month of the fiscal year in order, with its first and last day; 0 where nothing was completed. */
 export function fillFiscalYearMonths(fy: number, startMonth: number, counts: readonly { month: string; completions: number }[]): MonthCompletions[] {
   const found = new Map<string, number>();

@@ -14,6 +14,7 @@ import { getDb } from "@/db";
 import { auditLog, departments, incidentTransitions, incidents } from "@/db/schema";
 import { addDays, todayInTokyo } from "@/lib/dates";
 import { fiscalYearOf } from "@/lib/fiscal-year";
+import type { IncidentDto } from "@/lib/incidents/schema";
 import { call, signInAs } from "../support/api";
 
 const today = todayInTokyo();
@@ -250,6 +251,52 @@ describe("lists, due now, charts, export", () => {
     expect(dues).toEqual([...dues].sort());
     const bad = await call(listRoute, "GET", "/api/v1/incidents?severity=huge");
     expect(bad.status).toBe(400);
+  });
+
+  it("sorts, filters and pages in SQL exactly as the pure rules order and judge the whole list", async () => {
+    await signInAs("executive");
+    const fetchAll = async (query: string) => {
+      const items: IncidentDto[] = [];
+      for (let page = 1; ; page++) {
+        const r = await call(listRoute, "GET", `/api/v1/incidents?${query}&pageSize=7&page=${page}`);
+        expect(r.status, r.text).toBe(200);
+        items.push(...r.body.items);
+        if (items.length >= r.body.total || !r.body.items.length) return { items, total: r.body.total as number };
+      }
+    };
+    // The reference: every incident judged by toDto (the pure rules), then filtered and sorted in JS.
+    const everything = (await fetchAll("sort=discoveredAt&dir=asc")).items;
+    expect(everything.length).toBeGreaterThan(20);
+    const severity = ["low", "medium", "high", "critical"];
+    const status = ["reported", "investigating", "contained", "resolved", "closed"];
+    const key: Record<string, (i: IncidentDto) => string | number> = {
+      reference: (i) => i.reference,
+      discoveredAt: (i) => Date.parse(i.discoveredAt),
+      severity: (i) => severity.indexOf(i.severity),
+      status: (i) => status.indexOf(i.status),
+      personsAffected: (i) => i.personsAffected,
+      nextDue: (i) => i.nextDue ?? "9999-12-31",
+    };
+    for (const filter of ["", "reportable=true", "overdue=false", "overdue=true"]) {
+      for (const sort of Object.keys(key)) {
+        for (const dir of ["asc", "desc"] as const) {
+          const d = dir === "asc" ? 1 : -1;
+          const want = everything
+            .filter((i) => (filter === "reportable=true" ? i.reportable : filter === "overdue=false" ? !i.overdue : filter === "overdue=true" ? i.overdue : true))
+            .sort((a, b) => {
+              const x = key[sort](a);
+              const y = key[sort](b);
+              return d * (x < y ? -1 : x > y ? 1 : 0) || d * (a.id - b.id);
+            })
+            .map((i) => i.reference);
+          const got = await fetchAll(`${filter}&sort=${sort}&dir=${dir}`);
+          expect(got.total, `${filter} ${sort} ${dir}`).toBe(want.length);
+          expect(got.items.map((i) => i.reference), `${filter} ${sort} ${dir}`).toEqual(want);
+        }
+      }
+    }
+    const past = await call(listRoute, "GET", "/api/v1/incidents?pageSize=200&page=99");
+    expect(past.body).toMatchObject({ items: [], total: everything.length });
   });
 
   it("due now is ordered by deadline, late first", async () => {
