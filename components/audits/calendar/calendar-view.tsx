@@ -30,7 +30,7 @@ const STATE_TEXT: Record<CalendarEventDto["state"], string> = {
   overdue: "text-red-800 font-semibold",
   due_soon: "text-amber-900",
   planned: "text-slate-800",
-  done: "text-slate-500 line-through",
+  done: "text-slate-600 line-through decoration-slate-400",
 };
 
 export const calendarKeys = {
