@@ -3,12 +3,9 @@
  * (unless --no-seed). Embedded PGlite: deletes .data/pglite, refusing while the app holds it.
  * DATABASE_URL: drops the schemas `public` and `drizzle` with everything in them.
  */
-import { existsSync, rmSync } from "node:fs";
-import path from "node:path";
-import postgres from "postgres";
 import { openDatabase } from "@/db";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/db/seed/demo";
-import { env } from "@/lib/env";
+import { wipeDatabase } from "@/db/wipe";
 
 const USAGE = `Usage: npm run db:reset -- [--no-seed] [--force]
 
@@ -29,50 +26,12 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const seed = !args.includes("--no-seed");
-  const e = env();
 
-  if (e.DATABASE_URL) {
-    const u = new URL(e.DATABASE_URL);
-    const where = `${u.hostname}${u.port ? `:${u.port}` : ""}${u.pathname}`;
-    if (e.NODE_ENV === "production" && !args.includes("--force")) {
-      console.error(`db:reset: refusing to wipe ${where} with NODE_ENV=production. Add --force if you really mean it.`);
-      return 1;
-    }
-    const client = postgres(e.DATABASE_URL, { max: 1, onnotice: () => {} });
-    try {
-      await client.begin(async (tx) => {
-        await tx`drop schema if exists drizzle cascade`;
-        await tx`drop schema if exists public cascade`;
-        await tx`create schema public`;
-        await tx`grant usage on schema public to public`;
-      });
-    } catch (err) {
-      console.error(`db:reset: could not wipe ${where}:\n  ${message(err)}`);
-      return 1;
-    } finally {
-      await client.end({ timeout: 5 });
-    }
-    console.log(`wiped postgres ${where} (schemas public and drizzle)`);
-  } else {
-    const dir = path.join(e.dataDir, "pglite");
-    if (existsSync(dir)) {
-      // Opening takes the folder's lock: it fails while the running app holds the folder.
-      try {
-        const h = await openDatabase({ migrate: false });
-        await h.close();
-      } catch (err) {
-        if (/in use by process/.test(message(err))) {
-          console.error(`db:reset: ${message(err)}`);
-          return 1;
-        }
-        // Unreadable (the usual reason to reset): deleting it is what was asked for.
-        console.warn(`db:reset: the embedded database did not open (${message(err)}); deleting it anyway`);
-      }
-      rmSync(dir, { recursive: true, force: true });
-      console.log(`deleted ${dir}`);
-    } else {
-      console.log(`no embedded database at ${dir} yet`);
-    }
+  try {
+    console.log(await wipeDatabase({ force: args.includes("--force") }));
+  } catch (err) {
+    console.error(`db:reset: could not wipe the database:\n  ${message(err)}`);
+    return 1;
   }
 
   let handle: Awaited<ReturnType<typeof openDatabase>>;

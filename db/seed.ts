@@ -10,7 +10,7 @@ import path from "node:path";
 import { openDatabase } from "@/db";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/db/seed/demo";
 import { BASE_COUNTS, LargeSeedRefused, seedLarge } from "@/db/seed/large/seed";
-import { wipeDatabase } from "@/db/seed/large/wipe";
+import { wipeDatabase } from "@/db/wipe";
 import { env } from "@/lib/env";
 
 const USAGE = `Usage: npm run db:seed [-- --scale large [--factor F] [--reset]]

@@ -5,16 +5,17 @@ import { openDatabase } from "@/db";
 import { env } from "@/lib/env";
 
 /**
- * Wipes the database as `npm run db:reset` does (the large seed's --reset): on Postgres drops the
- * schemas `public` and `drizzle`; on embedded PGlite deletes the folder, refusing while another
- * process (the running app) holds it. Refuses with NODE_ENV=production on Postgres.
+ * Wipes the database (npm run db:reset, and the large seed's --reset): on Postgres drops the schemas
+ * `public` and `drizzle` with everything in them; on embedded PGlite deletes the folder, refusing while
+ * another process (the running app) holds it. Refuses on Postgres with NODE_ENV=production unless
+ * `force`. Returns what it did, in a line for the console; throws when it could not.
  */
-export async function wipeDatabase(): Promise<string> {
+export async function wipeDatabase({ force = false }: { force?: boolean } = {}): Promise<string> {
   const e = env();
   if (e.DATABASE_URL) {
     const u = new URL(e.DATABASE_URL);
     const where = `${u.hostname}${u.port ? `:${u.port}` : ""}${u.pathname}`;
-    if (e.NODE_ENV === "production") throw new Error(`refusing to wipe ${where} with NODE_ENV=production (use npm run db:reset -- --force first)`);
+    if (e.NODE_ENV === "production" && !force) throw new Error(`refusing to wipe ${where} with NODE_ENV=production (npm run db:reset -- --force if you really mean it)`);
     const client = postgres(e.DATABASE_URL, { max: 1, onnotice: () => {} });
     try {
       await client.begin(async (tx) => {
@@ -30,13 +31,17 @@ export async function wipeDatabase(): Promise<string> {
   }
   const dir = path.join(e.dataDir, "pglite");
   if (!existsSync(dir)) return `no embedded database at ${dir} yet`;
+  let unreadable = "";
+  // Opening takes the folder's lock: it fails while the running app holds the folder.
   try {
     const h = await openDatabase({ migrate: false });
     await h.close();
   } catch (err) {
-    if (/in use by process/.test(err instanceof Error ? err.message : String(err))) throw err;
-    // Unreadable: deleting it is what was asked for.
+    const msg = err instanceof Error ? err.message : String(err);
+    if (/in use by process/.test(msg)) throw err;
+    // Unreadable (the usual reason to reset): deleting it is what was asked for.
+    unreadable = ` (it did not open: ${msg}; deleted anyway)`;
   }
   rmSync(dir, { recursive: true, force: true });
-  return `deleted ${dir}`;
+  return `deleted ${dir}${unreadable}`;
 }
