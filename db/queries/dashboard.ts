@@ -34,6 +34,7 @@ import {
 import { INCIDENT_SEVERITIES } from "@/lib/incidents/schema";
 import { trendDays } from "@/lib/dashboard/trend";
 import { getFiscalYearStartMonth } from "./settings";
+import { pairSourceFor } from "./training-status";
 
 /**
  * The executive dashboard (issue 7): every KPI card aggregated in SQL, one statement per card, the
@@ -104,24 +105,18 @@ export { trendDays };
 // ---------------------------------------------------------------------------------------------
 // Training: the rule of lib/training/status.ts as one SQL aggregate
 
-/** JS's String.prototype.trim() whitespace, for "has an exemption reason" (status.ts trims it). */
-const NOT_BLANK_RE = "[^\\s\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
-
 export type TrainingCountRow = { ord: number; departmentId: number; status: TrainingStatus; n: number };
 
 /**
  * Counts of (active employee × required course) per as-of day, department and status — the same
- * rows db/queries/training-status.ts builds in JS (buildStatusRows + computeTrainingStatus), counted
- * by the database:
+ * rows db/queries/training-status.ts judges (judgedPairs), counted by the database with the rule's
+ * SQL functions (migration 0010: training_required, training_due_on, training_status_on):
  * - employee active on the day: hired on or before it, leave date not before it, not retired by it;
- * - course required: not retired by the day, requiredFrom on or before it, audience all or (department
- *   and/or employment type) as isRequired() reads it;
+ * - course required: not retired by the day, requiredFrom on or before it, audience as training_required;
  * - last passing completion on or before the day (live records only), per pair — ONE scan of the
- *   records for every day asked, through the partial index training_records_passed_idx;
- * - status: exempt (a non-blank exemption reason) › compliant (passed a once-only course) › overdue
- *   (due before the day) › due_soon (never passed, or due within DUE_SOON_DAYS) › compliant;
- *   due = last passed + recurrence months (Postgres clamps the month end as addMonths does), or
- *   max(hire, requiredFrom) + the grace days when never passed.
+ *   records for every day asked, through the partial index training_records_passed_idx.
+ * This is the form for past days (the score's monthly trend); the day the dashboard shows is read
+ * from training_current_status when it can be (currentTrainingStatusCounts).
  */
 export async function trainingStatusCounts(days: readonly string[], db?: Db): Promise<TrainingCountRow[]> {
   if (days.length === 0) return [];
@@ -146,10 +141,9 @@ export async function trainingStatusCounts(days: readonly string[], db?: Db): Pr
       group by r.employee_id, r.course_id
     ),
     pairs as (
-      select days.ord, days.as_of, e.department_id,
-             coalesce(e.exemption_reason ~ ${NOT_BLANK_RE}, false) as exempt,
-             c.recurrence_months, greatest(e.hire_date, c.required_from) + c.new_hire_due_days as grace_due,
-             p.last[days.ord] as last
+      select days.ord, days.as_of, e.department_id, training_exempt(e.exemption_reason) as exempt,
+             p.last[days.ord] as last,
+             training_due_on(p.last[days.ord], c.recurrence_months, e.hire_date, c.required_from, c.new_hire_due_days) as due_on
       from days
       join employees e
         on e.hire_date <= days.as_of
@@ -158,26 +152,35 @@ export async function trainingStatusCounts(days: readonly string[], db?: Db): Pr
       join courses c
         on c.required_from <= days.as_of
        and (c.retired_at is null or (c.retired_at at time zone 'Asia/Tokyo')::date > days.as_of)
-       and (c.audience_all
-            or ((cardinality(c.audience_department_ids) > 0 or cardinality(c.audience_employment_types) > 0)
-                and (cardinality(c.audience_department_ids) = 0 or e.department_id = any(c.audience_department_ids))
-                and (cardinality(c.audience_employment_types) = 0 or e.employment_type::text = any(c.audience_employment_types))))
+       and training_required(c.audience_all, c.audience_department_ids, c.audience_employment_types, e.department_id, e.employment_type::text)
       left join passed p on p.employee_id = e.id and p.course_id = c.id
-    ),
-    judged as (
-      select ord, department_id,
-             case
-               when exempt then 'exempt'
-               when last is not null and recurrence_months is null then 'compliant'
-               when coalesce((last + make_interval(months => recurrence_months))::date, grace_due) < as_of then 'overdue'
-               when last is null or (last + make_interval(months => recurrence_months))::date - as_of <= ${TRAINING_DUE_SOON_DAYS} then 'due_soon'
-               else 'compliant'
-             end as status
-      from pairs
     )
-    select ord, department_id, status, count(*)::int as n from judged group by ord, department_id, status`,
+    select ord, department_id, training_status_on(exempt, last is not null, due_on, as_of, ${TRAINING_DUE_SOON_DAYS}::int) as status, count(*)::int as n
+    from pairs group by 1, 2, 3`,
   );
   return rows.map((r) => ({ ord: Number(r.ord), departmentId: Number(r.department_id), status: r.status, n: num(r.n) }));
+}
+
+/**
+ * The same counts for one day, where training_current_status answers for it (pairSourceFor: today or
+ * later, no record dated after it): from its tally, training_status_tally, which groups the pairs by
+ * the facts that decide their status (a few thousand groups where there are a hundred thousand pairs),
+ * so the cost does not grow with the number of employees. Otherwise from the records, as
+ * trainingStatusCounts does.
+ */
+export async function currentTrainingStatusCounts(asOf: string, db?: Db): Promise<TrainingCountRow[]> {
+  const d = db ?? (await getDb());
+  if ((await pairSourceFor(asOf)) !== "current") return trainingStatusCounts([asOf], d);
+  const rows = await query<{ department_id: number; status: TrainingStatus; n: number | string }>(
+    d,
+    sql`select t.department_id,
+               training_status_on(t.exempt, t.passed, nullif(t.due_on, 'infinity'::date), ${asOf}::date, ${TRAINING_DUE_SOON_DAYS}::int) as status,
+               sum(t.n)::int as n
+        from training_status_tally t
+        where t.required_from <= ${asOf}::date and t.pending_from <= ${asOf}::date and t.leave_date >= ${asOf}::date
+        group by 1, 2`,
+  );
+  return rows.map((r) => ({ ord: 1, departmentId: Number(r.department_id), status: r.status, n: num(r.n) }));
 }
 
 export type StatusCounts = { required: number; compliant: number; dueSoon: number; overdue: number; exempt: number; rate: number | null };
@@ -199,7 +202,7 @@ function countsOf(rows: readonly Pick<TrainingCountRow, "status" | "n">[]): Stat
  */
 async function trainingCard(db: Db, s: DashboardScope) {
   const [current, depts] = await Promise.all([
-    trainingStatusCounts([s.asOf], db),
+    currentTrainingStatusCounts(s.asOf, db),
     query<{ id: number; code: string; name: string }>(db, sql`select id, code, name from departments`),
   ]);
   const deptById = new Map(depts.map((x) => [Number(x.id), x]));

@@ -36,9 +36,6 @@ async function scopeFor(fiscalYear: number | undefined, today: string): Promise<
 /** LIKE pattern matching `text` literally (a user's % or _ is not a wildcard). */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** JS's String.prototype.trim() whitespace: "has an exemption reason" is a reason that is not blank once trimmed. */
-const NOT_BLANK_RE = "[^\\s\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
-
 const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 /** Rows of db.execute(): postgres.js answers an array, PGlite an object with `rows`. */
@@ -73,75 +70,97 @@ function textOrder(): Promise<SQL> {
 }
 
 /**
+ * Where a day's pairs are judged from:
+ * - "current": training_current_status (kept by triggers, see db/schema/training.ts), which holds the
+ *   latest passing completion of every live pair as it stands now. It answers for a day on or after
+ *   today (Tokyo) when no live passing record is dated after that day — records are never dated in the
+ *   future, so in practice: the current fiscal year, and a future one. Reading it costs one row per pair.
+ * - "records": the latest passing completion on or before the day, found among the records (an
+ *   index-only probe per pair): any past day, e.g. how a past fiscal year ended.
+ * Both give the same answer where both answer (tests/integration/training-current-status.test.ts).
+ */
+export type PairSource = "current" | "records";
+
+export async function pairSourceFor(asOf: string, today: string = todayInTokyo()): Promise<PairSource> {
+  if (asOf < today) return "records";
+  const db = await getDb();
+  const [r] = rowsOf<{ later: boolean }>(
+    await db.execute(
+      sql`select exists(select 1 from training_records where completed_on > ${asOf}::date and passed and retired_at is null) as later`,
+    ),
+  );
+  return r?.later ? "records" : "current";
+}
+
+/**
  * Every (employee active on `asOf` × course required of them on `asOf`) pair with its status —
  * lib/training/status.ts (isActiveOn, isRequired, computeTrainingStatus) and buildStatusRows as one
  * SQL query, so that filtering, counting, sorting and paging happen in the database and only one
- * page of rows leaves it. tests/integration/training-status.test.ts proves it equal to the pure
- * functions on the demo data; the page's rows are computed again by computeTrainingStatus.
+ * page of rows leaves it. The rule itself is stated once, in the SQL functions of migration 0010
+ * (training_required, training_due_on, training_status_on, training_exempt);
+ * tests/integration/training-status.test.ts proves it equal to the pure functions on the demo data,
+ * and the page's rows are computed again by computeTrainingStatus.
  * - employee: hired on or before the day, leave date not before it, not retired by it (Tokyo day);
- * - course: not retired by the day, requiredFrom on or before it, audience all or (department
- *   and/or employment type, an empty list not narrowing; both empty: nobody);
- * - last passing completion on or before the day (live records): one index-only probe of
- *   training_records_passed_idx per pair;
- * - status: exempt (a non-blank exemption reason) › compliant (passed a once-only course) › overdue
- *   (due before the day) › due_soon (never passed, or due within DUE_SOON_DAYS) › compliant, where
- *   due = last passed + recurrence months (Postgres clamps the month end as addMonths does), or
- *   max(hire date, requiredFrom) + newHireDueDays when never passed.
+ * - course: not retired by the day, requiredFrom on or before it, audience as training_required;
+ * - last passing completion on or before the day (live records): from `source` (see PairSource);
+ * - status: training_status_on with due = training_due_on.
  */
-export function judgedPairs(f: Omit<StatusFilters, "status" | "fiscalYear">, asOf: string): SQL {
+export function judgedPairs(f: Omit<StatusFilters, "status" | "fiscalYear">, asOf: string, source: PairSource = "records"): SQL {
   const day = sql`${asOf}::date`;
-  const empWhere: SQL[] = [
-    sql`e.hire_date <= ${day}`,
-    sql`(e.leave_date is null or e.leave_date >= ${day})`,
-    sql`(e.retired_at is null or (e.retired_at at time zone 'Asia/Tokyo')::date > ${day})`,
-  ];
-  if (f.department?.length) empWhere.push(sql`e.department_id in (${list(f.department)})`);
+  const empWhere: SQL[] = [];
   if (f.employmentType?.length) empWhere.push(sql`e.employment_type::text in (${list(f.employmentType)})`);
   if (f.q) {
     const p = containing(f.q);
     empWhere.push(sql`(e.employee_number ilike ${p} or e.name ilike ${p} or e.name_kana ilike ${p})`);
   }
-  const courseWhere = f.course?.length ? sql` and c.id in (${list(f.course)})` : sql``;
-  return sql`
-    select p.*, to_char(p.last_passed_on, 'YYYY-MM-DD') as last_passed_text,
-           case
-             when p.exempt then 'exempt'
-             when p.last_passed_on is not null and p.recurrence_months is null then 'compliant'
-             when p.due_on < ${day} then 'overdue'
-             when p.last_passed_on is null or p.due_on - ${day} <= ${DUE_SOON_DAYS} then 'due_soon'
-             else 'compliant'
-           end as status
-    from (
-      select q.*,
-             case
-               when q.exempt or (q.last_passed_on is not null and q.recurrence_months is null) then null
-               else coalesce((q.last_passed_on + make_interval(months => q.recurrence_months))::date, q.grace_due)
-             end as due_on
-      from (
-        select e.id as employee_id, e.employee_number, e.name, e.name_kana, e.employment_type::text as employment_type,
+  const columns = sql`e.id as employee_id, e.employee_number, e.name, e.name_kana, e.employment_type::text as employment_type,
                to_char(e.hire_date, 'YYYY-MM-DD') as hire_date, to_char(e.leave_date, 'YYYY-MM-DD') as leave_date,
-               e.exemption_reason, coalesce(e.exemption_reason ~ ${NOT_BLANK_RE}, false) as exempt,
+               e.exemption_reason, training_exempt(e.exemption_reason) as exempt,
                d.id as department_id, d.code as department_code, d.name as department_name,
                c.id as course_id, c.code as course_code, c.title as course_title, c.recurrence_months, c.new_hire_due_days,
-               to_char(c.required_from, 'YYYY-MM-DD') as required_from,
-               greatest(e.hire_date, c.required_from) + c.new_hire_due_days as grace_due,
-               lp.last_passed_on
-        from employees e
-        join departments d on d.id = e.department_id
-        join courses c
-          on c.required_from <= ${day}
-         and (c.retired_at is null or (c.retired_at at time zone 'Asia/Tokyo')::date > ${day})
-         and (c.audience_all
-              or ((cardinality(c.audience_department_ids) > 0 or cardinality(c.audience_employment_types) > 0)
-                  and (cardinality(c.audience_department_ids) = 0 or e.department_id = any(c.audience_department_ids))
-                  and (cardinality(c.audience_employment_types) = 0 or e.employment_type::text = any(c.audience_employment_types))))${courseWhere}
-        left join lateral (
-          select max(r.completed_on) as last_passed_on from training_records r
-          where r.employee_id = e.id and r.course_id = c.id and r.passed and r.retired_at is null and r.completed_on <= ${day}
-        ) lp on true
-        where ${and(...empWhere)}
-      ) q
-    ) p`;
+               to_char(c.required_from, 'YYYY-MM-DD') as required_from`;
+  let pairs: SQL;
+  if (source === "current") {
+    const where: SQL[] = [sql`s.hire_date <= ${day}`, sql`(s.leave_date is null or s.leave_date >= ${day})`, sql`s.required_from <= ${day}`, ...empWhere];
+    if (f.department?.length) where.push(sql`s.department_id in (${list(f.department)})`);
+    if (f.course?.length) where.push(sql`s.course_id in (${list(f.course)})`);
+    pairs = sql`
+        select ${columns}, s.last_passed_on, s.due_on as rule_due_on
+        from training_current_status s
+        join employees e on e.id = s.employee_id
+        join departments d on d.id = s.department_id
+        join courses c on c.id = s.course_id
+        where ${and(...where)}`;
+  } else {
+    empWhere.unshift(
+      sql`e.hire_date <= ${day}`,
+      sql`(e.leave_date is null or e.leave_date >= ${day})`,
+      sql`(e.retired_at is null or (e.retired_at at time zone 'Asia/Tokyo')::date > ${day})`,
+    );
+    if (f.department?.length) empWhere.push(sql`e.department_id in (${list(f.department)})`);
+    const courseWhere = f.course?.length ? sql` and c.id in (${list(f.course)})` : sql``;
+    pairs = sql`
+        select q.*, training_due_on(q.last_passed_on, q.recurrence_months, q.hire_day, q.required_day, q.new_hire_due_days) as rule_due_on
+        from (
+          select ${columns}, e.hire_date as hire_day, c.required_from as required_day, lp.last_passed_on
+          from employees e
+          join departments d on d.id = e.department_id
+          join courses c
+            on c.required_from <= ${day}
+           and (c.retired_at is null or (c.retired_at at time zone 'Asia/Tokyo')::date > ${day})
+           and training_required(c.audience_all, c.audience_department_ids, c.audience_employment_types, e.department_id, e.employment_type::text)${courseWhere}
+          left join lateral (
+            select max(r.completed_on) as last_passed_on from training_records r
+            where r.employee_id = e.id and r.course_id = c.id and r.passed and r.retired_at is null and r.completed_on <= ${day}
+          ) lp on true
+          where ${and(...empWhere)}
+        ) q`;
+  }
+  return sql`
+    select p.*, to_char(p.last_passed_on, 'YYYY-MM-DD') as last_passed_text,
+           case when p.exempt then null else p.rule_due_on end as due_on,
+           training_status_on(p.exempt, p.last_passed_on is not null, p.rule_due_on, ${day}, ${DUE_SOON_DAYS}::int) as status
+    from (${pairs}) p`;
 }
 
 type PairRow = {
@@ -224,11 +243,12 @@ function orderBy(sort: StatusSort, dir: "asc" | "desc", t: SQL): SQL {
 }
 
 async function selectRows(q: ExportTrainingStatusQuery, asOf: string, page?: { page: number; pageSize: number }) {
+  const source = await pairSourceFor(asOf);
   const statusWhere = q.status?.length ? sql`where j.status in (${list(q.status)})` : sql``;
   const limit = page ? sql`limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}` : sql``;
   const total = page ? sql`, count(*) over () as total` : sql``;
   return run<PairRow>(
-    sql`select j.*${total} from (${judgedPairs(q, asOf)}) j ${statusWhere} order by ${orderBy(q.sort, q.dir, await textOrder())} ${limit}`,
+    sql`select j.*${total} from (${judgedPairs(q, asOf, source)}) j ${statusWhere} order by ${orderBy(q.sort, q.dir, await textOrder())} ${limit}`,
   );
 }
 
@@ -239,7 +259,7 @@ export async function listTrainingStatus(q: ListTrainingStatusQuery, today: stri
   if (!rows.length && q.page > 1) {
     // Past the last page: the window count saw no row, so count on its own.
     const statusWhere = q.status?.length ? sql`where j.status in (${list(q.status)})` : sql``;
-    const [c] = await run<{ n: number | string }>(sql`select count(*)::int as n from (${judgedPairs(q, scope.asOf)}) j ${statusWhere}`);
+    const [c] = await run<{ n: number | string }>(sql`select count(*)::int as n from (${judgedPairs(q, scope.asOf, await pairSourceFor(scope.asOf))}) j ${statusWhere}`);
     total = Number(c?.n ?? 0);
   }
   return { items: rows.map((r) => toStatusRow(r, scope.asOf)), total, page: q.page, pageSize: q.pageSize, fiscalYear: scope.fiscalYear, asOf: scope.asOf };
@@ -254,6 +274,7 @@ export async function exportTrainingStatusRows(q: ExportTrainingStatusQuery, tod
 
 /** Counts per course and per department and status of the scope's pairs (one GROUP BY GROUPING SETS). */
 async function statusCounts(f: Pick<StatusFilters, "department" | "course">, asOf: string) {
+  const source = await pairSourceFor(asOf);
   const rows = await run<{
     by_course: boolean;
     course_id: number | null;
@@ -267,7 +288,7 @@ async function statusCounts(f: Pick<StatusFilters, "department" | "course">, asO
   }>(sql`
     select grouping(j.course_id) = 0 as by_course, j.course_id, j.course_code, j.course_title,
            j.department_id, j.department_code, j.department_name, j.status, count(*)::int as n
-    from (${judgedPairs(f, asOf)}) j
+    from (${judgedPairs(f, asOf, source)}) j
     group by grouping sets ((j.course_id, j.course_code, j.course_title, j.status), (j.department_id, j.department_code, j.department_name, j.status))`);
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }

@@ -6,6 +6,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -140,6 +141,66 @@ export const trainingRecords = pgTable(
       .where(sql`${t.passed} and ${t.retiredAt} is null`),
     check("training_records_score_range", sql`${t.score} is null or (${t.score} between 0 and 100)`),
   ],
+);
+
+/**
+ * The training status facts of every live employee × live course required of them, as they stand now:
+ * the latest passing completion and the due date it gives (lib/training/status.ts). Nobody writes it:
+ * triggers on training_records, employees and courses (migration 0010) keep it in the same transaction
+ * as every write to them, COPY and imports included. It serves "today" (the current fiscal year) so
+ * the dashboard and the status list need not find the latest completion among every record on every
+ * request; a past day is still judged from the records themselves (db/queries/training-status.ts).
+ * Whether an employee is employed on the day and the course already required is left to the reader
+ * (hire, leave and requiredFrom are copied here); retired employees and courses have no rows.
+ */
+export const trainingCurrentStatus = pgTable(
+  "training_current_status",
+  {
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id, { onDelete: "cascade" }),
+    courseId: integer("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    departmentId: integer("department_id").notNull(),
+    hireDate: date("hire_date", { mode: "string" }).notNull(),
+    leaveDate: date("leave_date", { mode: "string" }),
+    requiredFrom: date("required_from", { mode: "string" }).notNull(),
+    /** A non-blank exemption reason (on leave). */
+    exempt: boolean("exempt").notNull(),
+    lastPassedOn: date("last_passed_on", { mode: "string" }),
+    /** training_due_on(): null when a once-only course was passed (it never expires). */
+    dueOn: date("due_on", { mode: "string" }),
+    /**
+     * Counted in training_status_tally: false when the employee had already left on the day the row was
+     * written, so the pair can never count again on any day from then on (a new leave date rewrites it).
+     */
+    tallied: boolean("tallied").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.employeeId, t.courseId] }), index("training_current_status_course_idx").on(t.courseId)],
+);
+
+/**
+ * training_current_status counted: how many pairs of a department share the facts that decide their
+ * status on a day from today on — exempt, passed, due date, the course's requiredFrom, the hire date
+ * where it matters (never passed, or hired after the last completion) and the leave date — so the
+ * dashboard counts a few thousand groups instead of judging every pair. Kept by a trigger on
+ * training_current_status in the same transaction; 'infinity' / '-infinity' stand for "none" so
+ * that the key has no nulls. db/queries/dashboard.ts currentTrainingStatusCounts reads it.
+ */
+export const trainingStatusTally = pgTable(
+  "training_status_tally",
+  {
+    departmentId: integer("department_id").notNull(),
+    exempt: boolean("exempt").notNull(),
+    passed: boolean("passed").notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    requiredFrom: date("required_from", { mode: "string" }).notNull(),
+    pendingFrom: date("pending_from", { mode: "string" }).notNull(),
+    leaveDate: date("leave_date", { mode: "string" }).notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ name: "training_status_tally_pk", columns: [t.departmentId, t.exempt, t.passed, t.dueOn, t.requiredFrom, t.pendingFrom, t.leaveDate] })],
 );
 
 export const departmentsRelations = relations(departments, ({ many }) => ({ employees: many(employees) }));
