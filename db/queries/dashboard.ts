@@ -341,13 +341,15 @@ async function incidentsCard(db: Db, s: DashboardScope) {
           where retired_at is null and discovered_at >= ${fyFrom}::timestamptz and discovered_at < ${fyTo}::timestamptz
           group by 1`,
     ),
-    // Incidents with a report or notice possibly not made yet (a superset: encryption is left to the rule).
+    // Incidents with a report or notice possibly not made yet (a superset: encryption is left to the
+    // rule). The predicate is incidents_reports_pending_idx's, with the threshold written in so that
+    // Postgres can prove it and read only the index's few rows.
     query<IncidentFactsRow>(
       db,
       sql`select ${incidentFactsColumns} from incidents
           where retired_at is null
             and (pmark_preliminary_reported_on is null or pmark_final_reported_on is null
-                 or ((sensitive_data or financial_loss or wrongful_purpose or persons_affected > ${PERSONS_THRESHOLD})
+                 or ((sensitive_data or financial_loss or wrongful_purpose or persons_affected > ${sql.raw(String(Math.trunc(PERSONS_THRESHOLD)))})
                      and (ppc_preliminary_reported_on is null or ppc_final_reported_on is null or persons_notified_on is null)))`,
     ),
   ]);

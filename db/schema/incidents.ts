@@ -83,6 +83,13 @@ export const incidents = pgTable(
     index("incidents_category_idx").on(t.category),
     index("incidents_severity_idx").on(t.severity),
     index("incidents_discovered_idx").on(t.discoveredAt),
+    // Incidents with a report or notice that may still be owed (the dashboard's next deadline): a few
+    // among thousands. The predicate is the dashboard query's own (db/queries/dashboard.ts incidentsCard).
+    index("incidents_reports_pending_idx")
+      .on(t.discoveredAt)
+      .where(
+        sql`${t.retiredAt} is null and (${t.pmarkPreliminaryReportedOn} is null or ${t.pmarkFinalReportedOn} is null or ((${t.sensitiveData} or ${t.financialLoss} or ${t.wrongfulPurpose} or ${t.personsAffected} > 1000) and (${t.ppcPreliminaryReportedOn} is null or ${t.ppcFinalReportedOn} is null or ${t.personsNotifiedOn} is null)))`,
+      ),
     check("incidents_persons_nonneg", sql`${t.personsAffected} >= 0`),
     check("incidents_seq_positive", sql`${t.seq} > 0`),
     check("incidents_occurred_before_discovered", sql`${t.occurredAt} is null or ${t.occurredAt} <= ${t.discoveredAt}`),
