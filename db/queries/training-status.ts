@@ -46,12 +46,14 @@ function rowsOf<T>(res: unknown): T[] {
 
 /**
  * Runs the status query in one read-only transaction with JIT off: Postgres would otherwise spend
- * longer compiling this query (~1 s at 100k pairs) than running it.
+ * longer compiling this query (~1 s at 100k pairs) than running it; and with room to sort the pairs
+ * in memory (at 20,000 employees the default 4 MB spills a 115,000-pair sort to disk).
  */
 async function run<T>(q: SQL): Promise<T[]> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local work_mem = '32MB'`);
     return rowsOf<T>(await tx.execute(q));
   });
 }
@@ -115,7 +117,7 @@ export function judgedPairs(f: Omit<StatusFilters, "status" | "fiscalYear">, asO
   }
   const columns = sql`e.id as employee_id, e.employee_number, e.name, e.name_kana, e.employment_type::text as employment_type,
                to_char(e.hire_date, 'YYYY-MM-DD') as hire_date, to_char(e.leave_date, 'YYYY-MM-DD') as leave_date,
-               e.exemption_reason, training_exempt(e.exemption_reason) as exempt,
+               e.exemption_reason,
                d.id as department_id, d.code as department_code, d.name as department_name,
                c.id as course_id, c.code as course_code, c.title as course_title, c.recurrence_months, c.new_hire_due_days,
                to_char(c.required_from, 'YYYY-MM-DD') as required_from`;
@@ -125,7 +127,7 @@ export function judgedPairs(f: Omit<StatusFilters, "status" | "fiscalYear">, asO
     if (f.department?.length) where.push(sql`s.department_id in (${list(f.department)})`);
     if (f.course?.length) where.push(sql`s.course_id in (${list(f.course)})`);
     pairs = sql`
-        select ${columns}, s.last_passed_on, s.due_on as rule_due_on
+        select ${columns}, s.exempt, s.last_passed_on, s.due_on as rule_due_on
         from training_current_status s
         join employees e on e.id = s.employee_id
         join departments d on d.id = s.department_id
@@ -142,7 +144,7 @@ export function judgedPairs(f: Omit<StatusFilters, "status" | "fiscalYear">, asO
     pairs = sql`
         select q.*, training_due_on(q.last_passed_on, q.recurrence_months, q.hire_day, q.required_day, q.new_hire_due_days) as rule_due_on
         from (
-          select ${columns}, e.hire_date as hire_day, c.required_from as required_day, lp.last_passed_on
+          select ${columns}, training_exempt(e.exemption_reason) as exempt, e.hire_date as hire_day, c.required_from as required_day, lp.last_passed_on
           from employees e
           join departments d on d.id = e.department_id
           join courses c
@@ -161,6 +163,18 @@ export function judgedPairs(f: Omit<StatusFilters, "status" | "fiscalYear">, asO
            case when p.exempt then null else p.rule_due_on end as due_on,
            training_status_on(p.exempt, p.last_passed_on is not null, p.rule_due_on, ${day}, ${DUE_SOON_DAYS}::int) as status
     from (${pairs}) p`;
+}
+
+/** The status of each pair counted on `asOf`, from training_current_status alone (source "current"). */
+function currentPairStatuses(f: Pick<StatusFilters, "department" | "course">, asOf: string): SQL {
+  const day = sql`${asOf}::date`;
+  const where: SQL[] = [sql`s.hire_date <= ${day}`, sql`(s.leave_date is null or s.leave_date >= ${day})`, sql`s.required_from <= ${day}`];
+  if (f.department?.length) where.push(sql`s.department_id in (${list(f.department)})`);
+  if (f.course?.length) where.push(sql`s.course_id in (${list(f.course)})`);
+  return sql`
+    select s.course_id, s.department_id, training_status_on(s.exempt, s.last_passed_on is not null, s.due_on, ${day}, ${DUE_SOON_DAYS}::int) as status
+    from training_current_status s
+    where ${and(...where)}`;
 }
 
 type PairRow = {
@@ -273,8 +287,8 @@ export async function exportTrainingStatusRows(q: ExportTrainingStatusQuery, tod
 }
 
 /** Counts per course and per department and status of the scope's pairs (one GROUP BY GROUPING SETS). */
-async function statusCounts(f: Pick<StatusFilters, "department" | "course">, asOf: string) {
-  const source = await pairSourceFor(asOf);
+export async function statusCounts(f: Pick<StatusFilters, "department" | "course">, asOf: string, from?: PairSource) {
+  const source = from ?? (await pairSourceFor(asOf));
   const rows = await run<{
     by_course: boolean;
     course_id: number | null;
@@ -285,11 +299,25 @@ async function statusCounts(f: Pick<StatusFilters, "department" | "course">, asO
     department_name: string | null;
     status: TrainingStatus;
     n: number | string;
-  }>(sql`
+  }>(
+    source === "current"
+      ? // Only ids and statuses are grouped (no employee is read), the names joined to the few groups.
+        sql`
+    select g.by_course, g.course_id, c.code as course_code, c.title as course_title,
+           g.department_id, d.code as department_code, d.name as department_name, g.status, g.n
+    from (
+      select grouping(j.course_id) = 0 as by_course, j.course_id, j.department_id, j.status, count(*)::int as n
+      from (${currentPairStatuses(f, asOf)}) j
+      group by grouping sets ((j.course_id, j.status), (j.department_id, j.status))
+    ) g
+    left join courses c on c.id = g.course_id
+    left join departments d on d.id = g.department_id`
+      : sql`
     select grouping(j.course_id) = 0 as by_course, j.course_id, j.course_code, j.course_title,
            j.department_id, j.department_code, j.department_name, j.status, count(*)::int as n
     from (${judgedPairs(f, asOf, source)}) j
-    group by grouping sets ((j.course_id, j.course_code, j.course_title, j.status), (j.department_id, j.department_code, j.department_name, j.status))`);
+    group by grouping sets ((j.course_id, j.course_code, j.course_title, j.status), (j.department_id, j.department_code, j.department_name, j.status))`,
+  );
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 

@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import { courses, employees, trainingRecords } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { currentTrainingStatusCounts, trainingStatusCounts } from "@/db/queries/dashboard";
-import { judgedPairs, pairSourceFor } from "@/db/queries/training-status";
+import { judgedPairs, pairSourceFor, statusCounts } from "@/db/queries/training-status";
 import { addDays, todayInTokyo } from "@/lib/dates";
 import { call, signInAs } from "../support/api";
 import { rowsOf } from "../support/openapi-ops";
@@ -94,6 +94,8 @@ async function expectConsistent(what: string) {
     expect(current.size, `${what}: ${day}`).toBeGreaterThan(0);
     expect(current, `${what}: ${day}: statuses from the table = from the records`).toEqual(records);
     expect(byKey(await currentTrainingStatusCounts(day)), `${what}: ${day}: tally counts = record counts`).toEqual(byKey(await trainingStatusCounts([day])));
+    const sorted = (rows: Awaited<ReturnType<typeof statusCounts>>) => rows.map((r) => JSON.stringify(r)).sort();
+    expect(sorted(await statusCounts({}, day, "current")), `${what}: ${day}: summary counts from the table = from the records`).toEqual(sorted(await statusCounts({}, day, "records")));
   }
 }
 
