@@ -1,52 +1,48 @@
-"use client";
-
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { BarChart } from "@/components/charts/bar-chart";
-import { LineChart } from "@/components/charts/line-chart";
-import { Alert, Card, EmptyState, Skeleton } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
+import { Alert, Card, EmptyState } from "@/components/ui/card";
 import type { DashboardSummary } from "@/db/queries/dashboard";
 import type { Role } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/dates";
 import { fiscalYearLabel } from "@/lib/fiscal-year";
 import { sectionOrder, type DashboardSection } from "@/lib/dashboard/sections";
+import { DepartmentRatesChart, IncidentsPerMonthChart, TrainingTrendChart } from "./dashboard-charts";
+import { FiscalYearPicker } from "./fiscal-year-picker";
 import { formatCount, formatPercent, monthLabel } from "./format";
-import { dashboardKeys, fetchScore, fetchSummary } from "./keys";
 import { Kpi } from "./kpi";
+import { RetryButton } from "./retry-button";
 import { ScorePanel } from "./score-panel";
 import { Section } from "./section";
 import { countTone, rateTone, renewalTone, type Tone } from "./tone";
 import { TONE_STYLES, ToneBadge } from "./tone-icon";
 
-/** The executive dashboard: the sections in the order that fits the role, every figure a link. */
-export function Dashboard({ role, fy }: { role: Role; fy: number | null }) {
+/**
+ * The executive dashboard: the sections in the order that fits the role, every figure a link.
+ * Rendered on the server (the figures are in the first HTML and need no JavaScript); only the FY
+ * picker, the charts and the score panel, which loads its heavier monthly recomputation itself,
+ * run in the browser. `summary` is null when it could not be read.
+ */
+export function Dashboard({ role, fy, summary: s }: { role: Role; fy: number | null; summary: DashboardSummary | null }) {
   const t = useTranslations("dashboard");
-  const summary = useQuery({ queryKey: dashboardKeys.summary(fy), queryFn: () => fetchSummary(fy) });
   const order = sectionOrder(role);
 
-  if (summary.isError) {
+  if (!s) {
     return (
       <div className="space-y-3">
         <Alert tone="error">{t("loadError")}</Alert>
-        <Button variant="secondary" onClick={() => summary.refetch()}>
-          {t("retry")}
-        </Button>
+        <RetryButton label={t("retry")} />
       </div>
     );
   }
-  const s = summary.data;
   return (
     <div className="space-y-6">
-      {s ? <YearBar s={s} /> : <Skeleton className="h-10 w-72" />}
+      <YearBar s={s} />
       {order.map((section) =>
         section === "score" ? (
           <ScorePanel key={section} fy={fy} />
         ) : (
           <Section key={section} id={section} title={t(`sections.${section}`)}>
-            {s ? <SectionBody section={section} s={s} fy={fy} /> : <SectionSkeleton />}
+            <SectionBody section={section} s={s} fy={fy} />
           </Section>
         ),
       )}
@@ -54,36 +50,11 @@ export function Dashboard({ role, fy }: { role: Role; fy: number | null }) {
   );
 }
 
-function SectionSkeleton() {
-  return (
-    <div role="status" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-      <Skeleton className="h-28 w-full" />
-      <Skeleton className="h-28 w-full" />
-      <Skeleton className="h-28 w-full" />
-    </div>
-  );
-}
-
 function YearBar({ s }: { s: DashboardSummary }) {
   const t = useTranslations("dashboard");
-  const locale = useLocale() as "ja" | "en";
-  const router = useRouter();
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
-        {t("fiscalYear")}
-        <select
-          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-          value={s.fiscalYear}
-          onChange={(e) => router.push(`/dashboard?fy=${e.target.value}`)}
-        >
-          {s.fiscalYears.map((y) => (
-            <option key={y} value={y}>
-              {fiscalYearLabel(y, locale)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FiscalYearPicker value={s.fiscalYear} years={s.fiscalYears} />
       <span className="text-sm text-slate-600">{t("asOf", { date: formatDate(s.today) })}</span>
       {!s.isCurrentFiscalYear ? (
         <p className="w-full text-sm text-slate-600">{s.asOf < s.today ? t("pastYearNote") : t("futureYearNote")}</p>
@@ -114,14 +85,8 @@ function SectionBody({ section, s, fy }: { section: Exclude<DashboardSection, "s
 function TrainingSection({ s, fyKey }: { s: DashboardSummary; fyKey: number | null }) {
   const t = useTranslations("dashboard");
   const locale = useLocale();
-  const router = useRouter();
   const tr = s.training;
   const fy = fiscalYearLabel(s.fiscalYear, locale as "ja" | "en");
-  // The monthly trend is the score's training indicator, recomputed per month end (one request with the score panel).
-  const score = useQuery({ queryKey: dashboardKeys.score(fyKey), queryFn: () => fetchScore(fyKey) });
-  const trend = score.data?.months
-    .filter((m) => m.details.training.required > 0)
-    .map((m) => ({ month: m.month, rate: m.details.training.compliant / m.details.training.required }));
   return (
     <div className="space-y-3">
       <div className={grid}>
@@ -139,34 +104,14 @@ function TrainingSection({ s, fyKey }: { s: DashboardSummary; fyKey: number | nu
       <div className="grid gap-3 lg:grid-cols-2">
         <Card title={t("training.byDepartment")}>
           {tr.byDepartment.length ? (
-            <BarChart
-              direction="row"
-              data={tr.byDepartment.map((d) => ({ key: String(d.id), label: d.name, value: d.rate ?? 0, href: d.href }))}
-              ariaLabel={`${t("training.byDepartment")} ${fy}`}
-              formatValue={(v) => formatPercent(v, locale)}
-              formatTick={(v) => formatPercent(v, locale)}
-              maxValue={1}
-              onSelect={(d) => d.href && router.push(d.href)}
-              table={{ toggle: t("charts.showTable"), caption: t("training.byDepartment"), labelHeader: t("charts.department"), valueHeader: t("charts.rate") }}
-            />
+            <DepartmentRatesChart data={tr.byDepartment.map((d) => ({ key: String(d.id), label: d.name, value: d.rate ?? 0, href: d.href }))} fyLabel={fy} />
           ) : (
             <EmptyState>{t("training.noRequired")}</EmptyState>
           )}
         </Card>
         <Card title={t("training.trend")} action={<Link className="text-sm text-brand-700 underline" href={tr.href}>{t("trainingList")}</Link>}>
-          {!trend ? (
-            <Skeleton className="h-60 w-full" />
-          ) : trend.length ? (
-            <LineChart
-              data={trend.map((p) => ({ key: p.month, label: monthLabel(p.month, locale), value: Math.round(p.rate * 1000) / 10 }))}
-              ariaLabel={`${t("training.trend")} ${fy}`}
-              formatValue={(v) => `${v}%`}
-              domain={[0, 100]}
-              table={{ toggle: t("charts.showTable"), caption: t("training.trend"), labelHeader: t("charts.month"), valueHeader: t("charts.rate") }}
-            />
-          ) : (
-            <EmptyState>{t("training.noRequired")}</EmptyState>
-          )}
+          {/* The monthly trend is the score's training indicator, recomputed per month end (one request with the score panel). */}
+          <TrainingTrendChart fy={fyKey} fyLabel={fy} />
         </Card>
       </div>
     </div>
@@ -177,7 +122,6 @@ function IncidentsSection({ s }: { s: DashboardSummary }) {
   const t = useTranslations("dashboard");
   const ti = useTranslations("incidents");
   const locale = useLocale();
-  const router = useRouter();
   const inc = s.incidents;
   const severe = inc.openBySeverity.filter((x) => x.severity === "high" || x.severity === "critical").reduce((a, x) => a + x.count, 0);
   const openTone: Tone = inc.open === 0 ? "good" : severe > 0 ? "critical" : "attention";
@@ -225,14 +169,7 @@ function IncidentsSection({ s }: { s: DashboardSummary }) {
         )}
       </div>
       <Card title={t("incidents.perMonth")} action={<Link className="text-sm text-brand-700 underline" href={inc.perMonthHref}>{t("incidentList")}</Link>}>
-        <BarChart
-          data={inc.perMonth.map((m) => ({ key: m.month, label: monthLabel(m.month, locale), value: m.count, href: inc.perMonthHref }))}
-          ariaLabel={`${t("incidents.perMonth")} ${fy}`}
-          formatValue={(v) => formatCount(v, locale)}
-          onSelect={(d) => d.href && router.push(d.href)}
-          height={220}
-          table={{ toggle: t("charts.showTable"), caption: t("incidents.perMonth"), labelHeader: t("charts.month"), valueHeader: t("charts.count") }}
-        />
+        <IncidentsPerMonthChart data={inc.perMonth.map((m) => ({ key: m.month, label: monthLabel(m.month, locale), value: m.count, href: inc.perMonthHref }))} fyLabel={fy} />
       </Card>
     </div>
   );

@@ -1,12 +1,10 @@
-import type { ComplianceScoreTrend, DashboardSummary } from "@/db/queries/dashboard";
+import type { ComplianceScoreTrend } from "@/db/queries/dashboard";
 import { apiFetch } from "@/lib/client/api";
 
 export const dashboardKeys = {
   all: ["dashboard"] as const,
-  summary: (fy: number | null) => ["dashboard", "summary", fy] as const,
   score: (fy: number | null) => ["dashboard", "score", fy] as const,
 };
 
 const qs = (fy: number | null) => (fy === null ? "" : `?fy=${fy}`);
-export const fetchSummary = (fy: number | null) => apiFetch<DashboardSummary>(`/api/v1/dashboard/summary${qs(fy)}`);
 export const fetchScore = (fy: number | null) => apiFetch<ComplianceScoreTrend>(`/api/v1/dashboard/score${qs(fy)}`);

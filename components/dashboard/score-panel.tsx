@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { LineChart } from "@/components/charts/line-chart";
+import { LazyLineChart } from "@/components/charts/lazy-charts";
 import { Alert, Skeleton } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { SCORE_BANDS, SCORE_INDICATORS } from "@/lib/dashboard/score";
@@ -15,6 +15,8 @@ import { bandTone, rateTone } from "./tone";
 import { TONE_STYLES, ToneBadge, ToneIcon } from "./tone-icon";
 import { Section } from "./section";
 import type { ComplianceScoreTrend } from "@/db/queries/dashboard";
+
+const CARD = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
 
 /** The compliance score now, its band, its six indicators and its trend over the fiscal year. */
 export function ScorePanel({ fy }: { fy: number | null }) {
@@ -31,14 +33,45 @@ export function ScorePanel({ fy }: { fy: number | null }) {
           </Button>
         </div>
       ) : !q.data ? (
-        <div role="status" className="grid gap-3 lg:grid-cols-3">
-          <Skeleton className="h-40 w-full" />
-          <Skeleton className="h-40 w-full lg:col-span-2" />
-        </div>
+        <ScoreSkeleton fy={fy} />
       ) : (
         <ScoreBody data={q.data} locale={locale} />
       )}
     </Section>
+  );
+}
+
+/** The panel's own shape while the months are recomputed: same cards, same heights, values pending. */
+function ScoreSkeleton({ fy }: { fy: number | null }) {
+  const t = useTranslations("dashboard");
+  const tc = useTranslations("common");
+  return (
+    <div role="status" className="grid gap-3 lg:grid-cols-3">
+      <span className="sr-only">{tc("loading")}</span>
+      <div className={`${CARD} border-l-4 ${TONE_STYLES.info.border}`}>
+        <h3 className="text-sm font-medium text-slate-700">{t("score.title")}</h3>
+        <Skeleton className="mt-1 h-12 w-28" />
+        <ul className="mt-3 space-y-1 text-sm">
+          {SCORE_INDICATORS.map((k) => (
+            <li key={k} className="flex items-center justify-between gap-2">
+              <span className="flex items-center gap-1">
+                <span aria-hidden="true" className="h-3.5 w-3.5" />
+                <span className="text-slate-700">{t(`score.indicators.${k}`)}</span>
+              </span>
+              <Skeleton className="h-4 w-10" />
+            </li>
+          ))}
+        </ul>
+        <Link href={dashboardLinks.score(fy ?? undefined)} className="mt-3 inline-block text-sm text-brand-700 underline">
+          {t("score.explain")}
+        </Link>
+      </div>
+      <div className={`${CARD} lg:col-span-2`}>
+        <h3 className="mb-2 text-sm font-medium text-slate-700">{t("score.trend")}</h3>
+        <Skeleton className="h-60 w-full" />
+        <div aria-hidden="true" className="mt-2 h-5" />
+      </div>
+    </div>
   );
 }
 
@@ -51,7 +84,7 @@ function ScoreBody({ data, locale }: { data: ComplianceScoreTrend; locale: strin
   const attention = SCORE_BANDS.find((b) => b.band === "attention")!.min;
   return (
     <div className="grid gap-3 lg:grid-cols-3">
-      <div data-testid="score-now" className={`rounded-lg border border-l-4 border-slate-200 bg-white p-4 shadow-sm ${TONE_STYLES[tone].border}`}>
+      <div data-testid="score-now" className={`${CARD} border-l-4 ${TONE_STYLES[tone].border}`}>
         <div className="flex items-start justify-between gap-2">
           <h3 className="text-sm font-medium text-slate-700">{t("score.title")}</h3>
           {cur?.band ? <ToneBadge tone={tone} label={t(`score.band.${cur.band}`)} /> : null}
@@ -85,9 +118,9 @@ function ScoreBody({ data, locale }: { data: ComplianceScoreTrend; locale: strin
           {t("score.explain")}
         </Link>
       </div>
-      <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:col-span-2">
+      <div className={`${CARD} lg:col-span-2`}>
         <h3 className="mb-2 text-sm font-medium text-slate-700">{t("score.trend")}</h3>
-        <LineChart
+        <LazyLineChart
           data={data.months.filter((m) => m.score !== null).map((m) => ({ key: m.month, label: monthLabel(m.month, locale), value: m.score! }))}
           ariaLabel={`${t("score.trend")} ${fy}`}
           formatValue={(v) => String(v)}

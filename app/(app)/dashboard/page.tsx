@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
+import { unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Dashboard } from "@/components/dashboard/dashboard";
-import { dashboardKeys } from "@/components/dashboard/keys";
 import { PageHeader } from "@/components/ui/card";
-import { getDashboardSummary } from "@/db/queries/dashboard";
+import { getDashboardSummary, type DashboardSummary } from "@/db/queries/dashboard";
 import { requirePageUser } from "@/lib/auth/session";
 import { dashboardQuery } from "@/lib/dashboard/schema";
 
@@ -23,14 +22,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const user = await requirePageUser();
   const t = await getTranslations("dashboard");
   const fy = fyFrom(await searchParams);
-  const qc = new QueryClient();
-  // The cards are read through the same function as the API (no HTTP to ourselves); the score's
-  // monthly recomputation is heavier and loads in its own panel, behind its own skeleton.
-  await qc.prefetchQuery({ queryKey: dashboardKeys.summary(fy), queryFn: () => getDashboardSummary({ fiscalYear: fy ?? undefined }) });
+  // The cards are read through the same function as the API (no HTTP to ourselves) and rendered here,
+  // so their figures are in the first HTML; the score's monthly recomputation is heavier and loads in
+  // its own panel, behind its own skeleton.
+  let summary: DashboardSummary | null = null;
+  try {
+    summary = await getDashboardSummary({ fiscalYear: fy ?? undefined });
+  } catch (err) {
+    unstable_rethrow(err);
+    console.error("dashboard: the summary could not be read", err);
+  }
   return (
-    <HydrationBoundary state={dehydrate(qc)}>
+    <>
       <PageHeader title={t("title")} description={t("description")} />
-      <Dashboard role={user.role} fy={fy} />
-    </HydrationBoundary>
+      <Dashboard role={user.role} fy={fy} summary={summary} />
+    </>
   );
 }
