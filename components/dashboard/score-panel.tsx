@@ -49,7 +49,10 @@ function ScoreSkeleton({ fy }: { fy: number | null }) {
     <div role="status" className="grid gap-3 lg:grid-cols-3">
       <span className="sr-only">{tc("loading")}</span>
       <div className={`${CARD} border-l-4 ${TONE_STYLES.info.border}`}>
-        <h3 className="text-sm font-medium text-slate-700">{t("score.title")}</h3>
+        <div className="flex items-start justify-between gap-2">
+          <h3 className="text-sm font-medium text-slate-700">{t("score.title")}</h3>
+          <Skeleton className="h-[22px] w-16" />
+        </div>
         <Skeleton className="mt-1 h-12 w-28" />
         <ul className="mt-3 space-y-1 text-sm">
           {SCORE_INDICATORS.map((k) => (
