@@ -324,7 +324,7 @@ async function incidentsCard(db: Db, s: DashboardScope) {
     query<{ severity: string; n: number }>(
       db,
       sql`select severity::text as severity, count(*)::int as n from incidents
-          where retired_at is null and status::text in (${open}) group by severity`,
+          where retired_at is null and status in (${open}) group by severity`,
     ),
     // Reportable in the FY: the flag combinations (at most 32 groups), judged by computeReportingClocks.
     query<{ sensitive_data: boolean; financial_loss: boolean; wrongful_purpose: boolean; encrypted: boolean; many: boolean; n: number }>(

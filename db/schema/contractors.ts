@@ -139,7 +139,7 @@ export const assessments = pgTable(
     index("assessments_next_due_idx").on(t.nextDueOn),
     // The latest live assessment of each contractor (the dashboard's contractors card): one index probe each (read backwards).
     index("assessments_latest_idx")
-      .on(t.contractorId, t.assessedOn, t.id)
+      .on(t.contractorId, t.assessedOn, t.id, t.nextDueOn)
       .where(sql`${t.withdrawnAt} is null`),
     check("assessments_total_range", sql`${t.totalPercent} between 0 and 100`),
     check("assessments_next_due_after", sql`${t.nextDueOn} > ${t.assessedOn}`),
