@@ -213,7 +213,7 @@ function MonthView({ month, today, events, locale }: { month: string; today: str
                     <td
                       key={d.date}
                       aria-current={isToday ? "date" : undefined}
-                      className={`h-28 border border-slate-200 p-1 align-top ${d.inMonth ? "" : "bg-slate-50 text-slate-400"} ${isToday ? "ring-2 ring-brand-600 ring-inset" : ""}`}
+                      className={`h-28 border border-slate-200 p-1 align-top ${d.inMonth ? "" : "bg-slate-50 text-slate-600"} ${isToday ? "ring-2 ring-brand-600 ring-inset" : ""}`}
                     >
                       <div className={`mb-1 text-xs ${isToday ? "inline-block rounded-full bg-brand-600 px-1.5 font-bold text-white" : "font-medium"}`}>
                         <span className="sr-only">{dayLabel(d.date, locale)}</span>
