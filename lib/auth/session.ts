@@ -1,7 +1,9 @@
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { auth } from "./index";
+import { authConfig } from "./config";
+import { sessionUserId } from "./session-token";
 import { getActiveUser } from "@/db/queries/auth";
 import type { Role, SessionUser } from "./roles";
 
@@ -10,9 +12,8 @@ import type { Role, SessionUser } from "./roles";
  * gets null, a changed role is seen on the very next request.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const id = Number(session?.user?.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
+  const id = await sessionUserId((await headers()).get("cookie"), authConfig.secret);
+  if (id === null) return null;
   const user = await getActiveUser(id);
   return user ?? null;
 });
