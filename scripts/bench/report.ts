@@ -28,7 +28,8 @@ export type Results = {
   dataset: string;
   databases: Partial<Record<Scale, { name: string; sizes: Record<string, number | null> }>>;
   dataGrowth: { trainingRecords: number | null; employees: number | null };
-  latency?: { plan: Plan; endpoints: EndpointResult[] };
+  /** floor: GET /api/v1/me, the session check and nothing else — what any API request costs before its work. */
+  latency?: { plan: Plan; endpoints: EndpointResult[]; floor?: Partial<Record<Scale, TimedRun>> };
   load?: LoadResult | { skipped: string };
   import?: ImportResult | { skipped: string };
   lighthouse?: LighthouseResult[] | { skipped: string };
@@ -67,6 +68,8 @@ function dbCell(e: EndpointResult, s: Scale): string {
 
 export function tableRows(r: Results): Row[] {
   const rows: Row[] = [];
+  const floor = r.latency?.floor;
+  if (floor) rows.push(["request floor (GET /api/v1/me: session check only): API p50 / p95", p(floor["1x"]), p(floor["10x"]), "", ""]);
   for (const e of r.latency?.endpoints ?? []) {
     const isDash = e.key === "dashboardSummary";
     const missing = !e.api["1x"]?.summary && !e.api["10x"]?.summary;

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { ENDPOINTS, endpointUrl } from "./endpoints";
 import type { DirectResult } from "./direct";
-import { signIn, timeGets, type Plan } from "./http";
+import { signIn, timeGets, type Plan, type TimedRun } from "./http";
 import { runImportBenchmark } from "./import";
 import { runLighthouse } from "./lighthouse";
 import { loadTest } from "./load";
@@ -157,8 +157,12 @@ async function main(o: Options): Promise<number> {
     : { warm: 20, n: 200, minN: 10, warmBudgetMs: 15_000, budgetMs: 45_000 };
   if (needLatency) {
     const endpoints: EndpointResult[] = ENDPOINTS.map((e) => ({ ...e, api: {}, db: {}, ratio: {}, growth: { api: null, db: null } }));
+    const floor: Partial<Record<Scale, TimedRun>> = {};
     for (const scale of ["1x", "10x"] as const) {
       const server = servers[scale]!;
+      // What any API request costs before its own work: routing, the session cookie, the active-user lookup.
+      floor[scale] = await timeGets(`${server.baseUrl}/api/v1/me`, cookies[scale]!, plan);
+      log(`${scale} API request floor (/api/v1/me): ${floor[scale]!.summary ? `p50 ${floor[scale]!.summary!.p50} ms, p95 ${floor[scale]!.summary!.p95} ms` : "no success"}`);
       for (const e of endpoints) {
         const run = await timeGets(endpointUrl(server.baseUrl, e), cookies[scale]!, plan);
         e.api[scale] = run;
@@ -195,7 +199,7 @@ async function main(o: Options): Promise<number> {
         db: d1?.available && d10?.available ? ratio(d10.summary.p95, d1.summary.p95) : null,
       };
     }
-    results.latency = { plan, endpoints };
+    results.latency = { plan, endpoints, floor };
     writeResults(results); // partial figures survive a later failure
     const short = endpoints.flatMap((e) =>
       (["1x", "10x"] as const).filter((sc) => (e.api[sc]?.summary?.n ?? plan.n) < plan.n).map((sc) => `${e.label} ${sc} (${e.api[sc]!.summary!.n})`),
