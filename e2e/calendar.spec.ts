@@ -115,6 +115,8 @@ test("the auditor's calendar: month and FY views, type filter, iCalendar feed cr
   await pressByKeyboard(page, panel.getByRole("button", { name: t("calendar.subscribe.create") }));
   const urlField = panel.getByLabel(t("calendar.subscribe.urlLabel"));
   await expect(urlField).toHaveValue(/\/api\/v1\/calendar\/feed\/[A-Za-z0-9_-]{43}\.ics$/);
+  // The focus lands on the new URL (the create button is disabled while it works).
+  await expect(urlField).toBeFocused();
   const url = await urlField.inputValue();
   await pressByKeyboard(page, panel.getByRole("button", { name: t("calendar.subscribe.copy") }));
   await expect(panel.getByText(t("calendar.subscribe.copied"))).toBeVisible();

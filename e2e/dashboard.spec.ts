@@ -59,6 +59,8 @@ test.describe("executive dashboard", () => {
     const page = await signedInAs("privacy_manager");
     await page.goto("/dashboard");
     const picker = page.getByRole("combobox", { name: t("dashboard.fiscalYear"), exact: true });
+    // The picker is an island: wait until it is on the page with its years before reading them.
+    await expect(picker.locator("option").nth(1)).toBeAttached();
     const options = await picker.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     // The demo data spans two fiscal years (18 months of training records).
     expect(options.length).toBeGreaterThan(1);

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert, Card, Skeleton } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -24,6 +24,12 @@ export function SubscribePanel() {
   const [created, setCreated] = useState<CreatedFeed | null>(null);
   const [copied, setCopied] = useState(false);
   const [confirm, setConfirm] = useState<"replace" | "revoke" | null>(null);
+  // The button that created the URL is disabled while it works, which drops the focus: move it to the
+  // new URL (selected, shown once) so that the keyboard and a screen reader land where the result is.
+  const urlRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (created) urlRef.current?.focus();
+  }, [created]);
 
   const status = useQuery({ queryKey: calendarKeys.feed, queryFn: () => apiFetch<FeedStatus>("/api/v1/calendar/feed") });
   const create = useMutation({
@@ -73,6 +79,7 @@ export function SubscribePanel() {
                 <label className="block">
                   <span className="mb-1 block text-xs font-medium text-slate-700">{t("urlLabel")}</span>
                   <input
+                    ref={urlRef}
                     readOnly
                     value={created.url}
                     onFocus={(e) => e.currentTarget.select()}
