@@ -10,7 +10,7 @@ class RateLimited extends CredentialsSignin {
   code = "rate_limited";
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   ...authConfig,
   // A wrong password is an everyday event, answered on the form; it is no server error to log.
   logger: {
