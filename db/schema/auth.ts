@@ -1,4 +1,4 @@
-import { boolean, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { versioned } from "./columns";
 
@@ -32,6 +32,43 @@ export const loginAttempts = pgTable(
     failures: integer("failures").notNull().default(0),
     windowStartedAt: timestamp("window_started_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
+/**
+ * Server-side sessions: the Auth.js cookie carries only this row's id (`sid`), so a session can be
+ * ended on every instance at once (sign-out, password change, deactivation, role change, "sign out
+ * everywhere"). A row is never revived: re-activating a user does not bring old cookies back.
+ * Lifetimes (absolute and idle) are settings; see docs/security.md.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    revokeReason: text("revoke_reason"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_live_idx").on(t.userId).where(sql`${t.revokedAt} is null`)],
+);
+
+/**
+ * Per-subject request counters for writes any role can make (e.g. incident reports), counted in
+ * the database so a limit holds across app instances. One row per (scope, key) and fixed window.
+ */
+export const requestCounters = pgTable(
+  "request_counters",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    count: integer("count").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );
