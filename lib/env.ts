@@ -16,8 +16,25 @@ const schema = z.object({
     .optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 32)").optional(),
   AUTH_URL: z.string().url("AUTH_URL must be the public URL of the app, e.g. https://pms.example.co.jp").optional(),
+  /** Owner role for migrations on a real Postgres; the runtime DATABASE_URL role then only gets DML (docs/security.md). */
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_MIGRATION_URL must be a postgres:// or postgresql:// URL")
+    .optional(),
   PMS_DATA_DIR: z.string().optional(),
   PMS_SEED_ON_FIRST_START: z.enum(["true", "false"]).optional(),
+  /** Reverse proxies in front of the app whose X-Forwarded-For entries are trusted (0: use the socket address). */
+  PMS_TRUSTED_PROXIES: z.coerce.number().int("PMS_TRUSTED_PROXIES must be a whole number").min(0).max(10).default(0),
+  /** A session ends this many hours after sign-in, whatever the activity. */
+  PMS_SESSION_MAX_HOURS: z.coerce.number().positive("PMS_SESSION_MAX_HOURS must be positive").max(24 * 30).default(12),
+  /** A session ends after this many minutes without a request. */
+  PMS_SESSION_IDLE_MINUTES: z.coerce.number().positive("PMS_SESSION_IDLE_MINUTES must be positive").max(24 * 60).default(60),
+  /** Incident reports one user may file per hour (any role may report). */
+  PMS_INCIDENT_REPORTS_PER_HOUR: z.coerce.number().int().positive("PMS_INCIDENT_REPORTS_PER_HOUR must be positive").default(30),
+  /** Largest JSON request body, in bytes. */
+  PMS_MAX_JSON_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Largest upload (CSV import), in bytes. */
+  PMS_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; usesEmbeddedDb: boolean };

@@ -12,6 +12,8 @@ export class AppError extends Error {
     readonly messageKey: string,
     readonly values: Record<string, string | number> = {},
     readonly fieldErrors: FieldError[] = [],
+    /** Sent as the Retry-After header (seconds) on 429 and 503 answers. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(messageKey);
   }
@@ -55,8 +57,8 @@ export class ConflictError extends AppError {
 }
 
 export class TooManyRequestsError extends AppError {
-  constructor(messageKey = "problems.tooManyRequests", values: Record<string, string | number> = {}) {
-    super(429, "too-many-requests", messageKey, values);
+  constructor(messageKey = "problems.tooManyRequests", values: Record<string, string | number> = {}, retryAfterSeconds?: number) {
+    super(429, "too-many-requests", messageKey, values, [], retryAfterSeconds);
   }
 }
 

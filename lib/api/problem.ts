@@ -26,6 +26,10 @@ export function problemResponse(err: AppError, locale: Locale, instance?: string
   };
   return new Response(JSON.stringify(body), {
     status: err.status,
-    headers: { "content-type": "application/problem+json; charset=utf-8", "content-language": locale },
+    headers: {
+      "content-type": "application/problem+json; charset=utf-8",
+      "content-language": locale,
+      ...(err.retryAfterSeconds !== undefined ? { "retry-after": String(Math.max(1, Math.ceil(err.retryAfterSeconds))) } : {}),
+    },
   });
 }
