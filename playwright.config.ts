@@ -11,7 +11,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 // E2E_BASE_URL: run against a server you started yourself (e.g. a dev server) instead of the build.
 const external = process.env.E2E_BASE_URL;
 const baseURL = external ?? `http://localhost:${PORT}`;
-const dataDir = path.join(__dirname, ".data", "e2e");
+// E2E_DATA_DIR: another folder, so that two runs on one machine (another port and build) do not share it.
+const dataDir = process.env.E2E_DATA_DIR ?? path.join(__dirname, ".data", "e2e");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({

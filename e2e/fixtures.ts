@@ -14,7 +14,7 @@ export const DEMO_PASSWORD = "demo-password";
 export const ROLES = Object.keys(DEMO_ACCOUNTS) as Role[];
 
 /** Cookies of a signed-in session per role, written by auth.setup.ts (under .data, git-ignored). */
-export const AUTH_DIR = path.join(__dirname, "..", ".data", "e2e-auth");
+export const AUTH_DIR = process.env.E2E_DATA_DIR ? `${process.env.E2E_DATA_DIR}-auth` : path.join(__dirname, "..", ".data", "e2e-auth");
 export const authFile = (role: Role) => path.join(AUTH_DIR, `${role}.json`);
 
 type Fixtures = {
