@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import path from "node:path";
+import { spawnSync } from "node:child_process";
 import { readEnv } from "./env";
 
 describe("readEnv", () => {
@@ -29,5 +30,32 @@ describe("readEnv", () => {
     expect(() => readEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
     expect(() => readEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET.*32/);
     expect(() => readEnv({ AUTH_URL: "not a url" })).toThrow(/AUTH_URL/);
+  });
+});
+
+describe("npm start's environment check (scripts/check-env.ts, the prestart script)", () => {
+  const run = (extra: Record<string, string>) =>
+    spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/check-env.ts"], {
+      env: { PATH: process.env.PATH ?? "", ...extra },
+      encoding: "utf8",
+    });
+
+  it("stops a production start on Postgres without AUTH_SECRET and AUTH_URL, saying what is missing", () => {
+    const r = run({ DATABASE_URL: "postgres://pms@db.example.co.jp/pms" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/cannot start: .*AUTH_SECRET, AUTH_URL/);
+  });
+
+  it("stops on an invalid setting", () => {
+    const r = run({ PMS_SESSION_IDLE_MINUTES: "-5" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/PMS_SESSION_IDLE_MINUTES/);
+  });
+
+  it("lets a complete environment (or the embedded default) start", () => {
+    expect(run({}).status).toBe(0);
+    const full = run({ DATABASE_URL: "postgres://pms@db/pms", AUTH_SECRET: "x".repeat(40), AUTH_URL: "https://pms.example.co.jp" });
+    expect(full.stderr).toBe("");
+    expect(full.status).toBe(0);
   });
 });
