@@ -7,6 +7,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // Stamps each request's socket address for the per-address sign-in limit (docs/security.md, "Client address").
+  (await import("./lib/security/peer-address")).installPeerAddressHook();
   const { env } = await import("./lib/env");
   try {
     env();
