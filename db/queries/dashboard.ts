@@ -402,6 +402,12 @@ async function incidentsCard(db: Db, s: DashboardScope) {
   };
 }
 
+/** The incident cards alone, as the summary computes them (for the benchmark and tests). */
+export async function getIncidentCards(opts: { fiscalYear?: number; today?: string } = {}) {
+  const db = await getDb();
+  return incidentsCard(db, await scopeOf(opts.fiscalYear, opts.today ?? todayInTokyo()));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Contractors (lib/contractors/rules.ts contractorFlags, stated in SQL for the counts)
 
