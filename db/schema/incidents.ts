@@ -1,14 +1,22 @@
-import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { retirable, versioned } from "./columns";
 import { users } from "./auth";
 import { departments } from "./training";
 
 /**
- * Incident log 事故・インシデント記録 (domain.md §3). The reporting clocks (reportable, PPC and P-mark
- * deadlines) are NOT stored: lib/incidents/reporting.ts computes them on every read from the
- * discovery time, the four flags and the number of persons.
+ * Incident log 事故・インシデント記録 (domain.md §3). lib/incidents/reporting.ts computes the reporting
+ * clocks (reportable, PPC and P-mark deadlines) on every read from the discovery time, the four flags
+ * and the number of persons. The dashboard needs a few of them without reading every incident, so the
+ * same rule is also stated once in SQL (migration 0013: incident_obligations() and the functions on
+ * it) and kept in generated columns and tallies: `reportable`, `next_report_due`, `next_report_warn`
+ * below, and the incident_*_tally tables kept by triggers in the same transaction as every write.
+ * tests/integration/dashboard-incidents.test.ts checks the SQL form against the pure rule.
  */
+
+/** The SQL form's arguments: the reporting facts and the five report dates, in incident_obligations()'s order. */
+const REPORTING_ARGS = `"discovered_at", "sensitive_data", "financial_loss", "wrongful_purpose", "encrypted", "persons_affected",
+  "ppc_preliminary_reported_on", "ppc_final_reported_on", "persons_notified_on", "pmark_preliminary_reported_on", "pmark_final_reported_on"`;
 
 export const incidentCategoryEnum = pgEnum("incident_category", [
   "unauthorized_access", // 不正アクセス
@@ -73,6 +81,15 @@ export const incidents = pgTable(
     personsNotifiedOn: date("persons_notified_on", { mode: "string" }),
     closedApprovedBy: integer("closed_approved_by").references(() => users.id),
     closedApprovedAt: timestamp("closed_approved_at", { withTimezone: true, mode: "date" }),
+    // Derived by Postgres from the columns above on every write (never written by the app):
+    /** Reportable to the PPC and the persons (computeReportingClocks().reportable). */
+    reportable: boolean("reportable")
+      .notNull()
+      .generatedAlwaysAs(sql.raw(`incident_reportable("sensitive_data", "financial_loss", "wrongful_purpose", "encrypted", "persons_affected")`)),
+    /** The earliest deadline of a report or notice not made yet (lateFlags().nextDue); null when all are made. */
+    nextReportDue: date("next_report_due", { mode: "string" }).generatedAlwaysAs(sql.raw(`incident_next_report_due(${REPORTING_ARGS})`)),
+    /** The earliest day a report or notice not made yet enters its warning window; null when all are made. */
+    nextReportWarn: date("next_report_warn", { mode: "string" }).generatedAlwaysAs(sql.raw(`incident_next_report_warn(${REPORTING_ARGS})`)),
     ...retirable,
     ...versioned,
   },
@@ -83,18 +100,56 @@ export const incidents = pgTable(
     index("incidents_category_idx").on(t.category),
     index("incidents_severity_idx").on(t.severity),
     index("incidents_discovered_idx").on(t.discoveredAt),
-    // Incidents with a report or notice that may still be owed (the dashboard's next deadline): a few
-    // among thousands. The predicate is the dashboard query's own (db/queries/dashboard.ts incidentsCard).
-    index("incidents_reports_pending_idx")
-      .on(t.discoveredAt)
-      .where(
-        sql`${t.retiredAt} is null and (${t.pmarkPreliminaryReportedOn} is null or ${t.pmarkFinalReportedOn} is null or ((${t.sensitiveData} or ${t.financialLoss} or ${t.wrongfulPurpose} or ${t.personsAffected} > 1000) and (${t.ppcPreliminaryReportedOn} is null or ${t.ppcFinalReportedOn} is null or ${t.personsNotifiedOn} is null)))`,
-      ),
+    // The dashboard's next deadline: the first entry, in the order it is shown (deadline, then the
+    // reference as JS compares strings), of the live incidents that still owe a report.
+    index("incidents_next_report_idx")
+      .on(t.nextReportDue, sql`${t.reference} collate "C"`)
+      .where(sql`${t.retiredAt} is null and ${t.nextReportDue} is not null`),
     check("incidents_persons_nonneg", sql`${t.personsAffected} >= 0`),
     check("incidents_seq_positive", sql`${t.seq} > 0`),
     check("incidents_occurred_before_discovered", sql`${t.occurredAt} is null or ${t.occurredAt} <= ${t.discoveredAt}`),
     check("incidents_closed_approved", sql`${t.status} <> 'closed' or (${t.closedApprovedBy} is not null and ${t.closedApprovedAt} is not null)`),
   ],
+);
+
+/**
+ * Live incidents counted by what the dashboard's cards group them by, kept by the triggers of migration
+ * 0013 in the same transaction as every write to incidents (insert, update, retire, delete, COPY).
+ * incident_tallies_rebuild() recomputes all three from the incidents (after a load with triggers off).
+ */
+export const incidentTally = pgTable(
+  "incident_tally",
+  {
+    /** First day of the Tokyo month of discovery. */
+    discoveryMonth: date("discovery_month", { mode: "string" }).notNull(),
+    severity: incidentSeverityEnum("severity").notNull(),
+    status: incidentStatusEnum("status").notNull(),
+    reportable: boolean("reportable").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ name: "incident_tally_pk", columns: [t.discoveryMonth, t.severity, t.status, t.reportable] })],
+);
+
+/** Live incidents that still owe a report, by their next deadline and warning day (late / due soon on any day). */
+export const incidentDeadlineTally = pgTable(
+  "incident_deadline_tally",
+  {
+    nextReportWarn: date("next_report_warn", { mode: "string" }).notNull(),
+    nextReportDue: date("next_report_due", { mode: "string" }).notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ name: "incident_deadline_tally_pk", columns: [t.nextReportWarn, t.nextReportDue] })],
+);
+
+/** The reports and notices of live incidents by deadline and whether made on time (the score's incident indicator). */
+export const incidentObligationTally = pgTable(
+  "incident_obligation_tally",
+  {
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    onTime: boolean("on_time").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ name: "incident_obligation_tally_pk", columns: [t.dueOn, t.onTime] })],
 );
 
 /** Every status change: who, when, from, to, note. Append-only. */
