@@ -2,8 +2,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import postgres from "postgres";
 import { env } from "@/lib/env";
+import { roleOfUrl } from "@/lib/security/db-roles";
+import { grantRuntimeRole } from "./roles";
+import { openPool } from "./pool";
 import * as schema from "./schema";
 
 /**
@@ -40,28 +44,77 @@ export async function closeDb(): Promise<void> {
   if (h) await (await h).close();
 }
 
-export async function openDatabase(opts: { migrate: boolean; url?: string; pgliteDir?: string | null }): Promise<Handle> {
-  const url = opts.url ?? env().DATABASE_URL;
+/**
+ * `asOwner`: connect as the owner role (DATABASE_MIGRATION_URL) rather than the runtime role — for
+ * the large seed, which rebuilds indexes. With an explicit `url`, migrations run as that role too.
+ */
+export async function openDatabase(opts: { migrate: boolean; url?: string; pgliteDir?: string | null; asOwner?: boolean }): Promise<Handle> {
+  const url = opts.url ?? (opts.asOwner ? migrationUrl() : env().DATABASE_URL);
   if (url) {
-    if (opts.migrate) await migrateRealPostgres(url);
-    const client = postgres(url, { max: 10, onnotice: () => {} });
+    if (opts.migrate) await migrateRealPostgres(opts.url ?? migrationUrl()!, opts.url ?? env().DATABASE_URL!);
+    const client = openPool(url, { statementTimeout: !opts.asOwner });
     return { db: drizzlePostgres({ client, schema }), kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   return openPglite(opts.pgliteDir === undefined ? path.join(env().dataDir, "pglite") : opts.pgliteDir, opts.migrate);
 }
 
-/** Several app instances may start at once: an advisory lock lets one migrate at a time. */
-async function migrateRealPostgres(url: string) {
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+/**
+ * The owner role's URL, for migrations (docs/security.md, "Database roles"): DATABASE_MIGRATION_URL
+ * when set, otherwise DATABASE_URL (one role). Undefined on the embedded database (one role).
+ */
+export function migrationUrl(): string | undefined {
+  const e = env();
+  return e.DATABASE_URL ? (e.DATABASE_MIGRATION_URL ?? e.DATABASE_URL) : undefined;
+}
+
+/**
+ * Applies pending migrations as the role of `migrationUrl`, then, when the app's role (the user in
+ * `runtimeUrl`) is another role, grants it what the app needs and no more (db/roles.ts). Several app
+ * instances may start at once: an advisory lock lets one migrate at a time. A runtime role that may
+ * not create tables can still start the app once the owner has migrated: nothing is applied when
+ * nothing is pending.
+ */
+export async function migrateRealPostgres(migrationUrl: string, runtimeUrl: string = migrationUrl) {
+  const client = postgres(migrationUrl, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(15001)`;
     try {
-      await migratePostgres(drizzlePostgres({ client }), { migrationsFolder: MIGRATIONS });
+      if (await migrationsPending(client)) {
+        try {
+          await migratePostgres(drizzlePostgres({ client }), { migrationsFolder: MIGRATIONS });
+        } catch (err) {
+          // Drizzle wraps the driver's error: the SQLSTATE is on it or on its cause.
+          const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+          const denied = (err as { code?: string }).code === "42501" ? (err as Error) : cause?.code === "42501" ? cause : null;
+          if (!denied) throw err;
+          const [{ name }] = await client<{ name: string }[]>`select current_user as name`;
+          throw new Error(
+            `migrations are pending and the database role "${name}" may not apply them (${denied.message}). ` +
+              `Apply them as the owner role: npm run db:migrate with DATABASE_MIGRATION_URL set (docs/security.md, "Database roles").`,
+            { cause: err },
+          );
+        }
+      }
+      const runtime = roleOfUrl(runtimeUrl);
+      const [{ name: owner }] = await client<{ name: string }[]>`select current_user as name`;
+      if (runtime !== owner) await grantRuntimeRole(client, runtime);
     } finally {
       await client`select pg_advisory_unlock(15001)`;
     }
   } finally {
     await client.end({ timeout: 5 });
+  }
+}
+
+/** Whether the migrations folder holds a migration newer than the last one applied (drizzle's own test). */
+async function migrationsPending(client: postgres.Sql): Promise<boolean> {
+  const newest = Math.max(...readMigrationFiles({ migrationsFolder: MIGRATIONS }).map((m) => m.folderMillis));
+  try {
+    const [row] = await client<{ last: string | null }[]>`select max(created_at)::text as last from drizzle.__drizzle_migrations`;
+    return row.last === null || Number(row.last) < newest;
+  } catch {
+    // No migrations table yet, or no right to read it: let the migrator try (and say why it cannot).
+    return true;
   }
 }
 

@@ -1,6 +1,8 @@
 /**
  * npm run db:migrate — applies the committed migrations (drizzle/) to DATABASE_URL when set,
  * otherwise to the embedded PGlite under .data/pglite (which must not be in use by the running app).
+ * On Postgres they run as the owner role, DATABASE_MIGRATION_URL when set; the role of DATABASE_URL,
+ * when another, then gets the app's privileges (docs/security.md, "Database roles").
  */
 import { openDatabase } from "@/db";
 

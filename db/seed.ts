@@ -106,7 +106,9 @@ async function large({ factor, reset }: LargeArgs): Promise<number> {
   }
   let handle: Awaited<ReturnType<typeof openDatabase>>;
   try {
-    handle = await openDatabase({ migrate: true });
+    // As the owner role (DATABASE_MIGRATION_URL when set): the load drops and rebuilds indexes and
+    // moves identity sequences, which only the tables' owner may do.
+    handle = await openDatabase({ migrate: true, asOwner: true });
   } catch (err) {
     console.error(`db:seed: cannot open the database ${target()}:\n  ${message(err)}`);
     return 1;

@@ -1,22 +1,24 @@
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
-import { openDatabase } from "@/db";
+import { migrationUrl, openDatabase } from "@/db";
 import { env } from "@/lib/env";
 
 /**
  * Wipes the database (npm run db:reset, and the large seed's --reset): on Postgres drops the schemas
  * `public` and `drizzle` with everything in them; on embedded PGlite deletes the folder, refusing while
  * another process (the running app) holds it. Refuses on Postgres with NODE_ENV=production unless
- * `force`. Returns what it did, in a line for the console; throws when it could not.
+ * `force`. Returns what it did, in a line for the console; throws when it could not. On Postgres it
+ * connects as the owner role (DATABASE_MIGRATION_URL when set): only the owner may drop the schemas.
  */
 export async function wipeDatabase({ force = false }: { force?: boolean } = {}): Promise<string> {
   const e = env();
-  if (e.DATABASE_URL) {
-    const u = new URL(e.DATABASE_URL);
+  const ownerUrl = migrationUrl();
+  if (ownerUrl) {
+    const u = new URL(ownerUrl);
     const where = `${u.hostname}${u.port ? `:${u.port}` : ""}${u.pathname}`;
     if (e.NODE_ENV === "production" && !force) throw new Error(`refusing to wipe ${where} with NODE_ENV=production (npm run db:reset -- --force if you really mean it)`);
-    const client = postgres(e.DATABASE_URL, { max: 1, onnotice: () => {} });
+    const client = postgres(ownerUrl, { max: 1, onnotice: () => {} });
     try {
       await client.begin(async (tx) => {
         await tx`drop schema if exists drizzle cascade`;

@@ -1,11 +1,14 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type DbOrTx } from "@/db";
 import { loginAttempts, users } from "@/db/schema";
-import { LOGIN_LIMITS, limitFor } from "@/lib/auth/rate-limit";
+import { LOGIN_LIMITS, limitFor, type AttemptCounter, type LoginScope } from "@/lib/auth/rate-limit";
 
-export async function getUserForSignIn(email: string) {
-  const db = await getDb();
+// Every function takes an optional database handle: the tests run one burst of sign-ins through two
+// independent connection pools, as two app instances would.
+
+export async function getUserForSignIn(email: string, handle?: DbOrTx) {
+  const db = handle ?? (await getDb());
   const [u] = await db
     .select()
     .from(users)
@@ -25,44 +28,75 @@ export async function getActiveUser(id: number) {
   return u;
 }
 
-export async function getLock(scope: "account" | "address", key: string): Promise<Date | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ lockedUntil: loginAttempts.lockedUntil })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.scope, scope), eq(loginAttempts.key, key)));
-  return row?.lockedUntil ?? null;
+const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+const minutes = (n: number) => sql.raw(`interval '${Math.trunc(n)} minutes'`);
+
+/** The row's window and lock have both ended (lib/auth/rate-limit.ts isSpent), in SQL. */
+function spent(now: Date) {
+  return sql`(${loginAttempts.windowStartedAt} <= ${at(now)} - ${minutes(LOGIN_LIMITS.windowMinutes)} and (${loginAttempts.lockedUntil} is null or ${loginAttempts.lockedUntil} <= ${at(now)}))`;
 }
 
-/** Counts one failure atomically (safe across app instances) and locks when the limit is reached. */
-export async function recordFailure(scope: "account" | "address", key: string): Promise<{ failures: number; lockedUntil: Date | null }> {
-  const db = await getDb();
-  const window = sql.raw(`interval '${LOGIN_LIMITS.windowMinutes} minutes'`);
-  const lock = sql.raw(`interval '${LOGIN_LIMITS.lockMinutes} minutes'`);
+/**
+ * Counts one sign-in attempt BEFORE its password is checked, in one atomic upsert: the row lock
+ * taken by ON CONFLICT serialises concurrent attempts on every app instance, and the returned
+ * counter says whether this attempt is admitted (lib/auth/rate-limit.ts countAttempt/isAdmitted
+ * state the same rule). `failures` holds the attempts counted in the current window.
+ */
+export async function countSignInAttempt(scope: LoginScope, key: string, now = new Date(), handle?: DbOrTx): Promise<AttemptCounter> {
+  const db = handle ?? (await getDb());
   const limit = limitFor(scope);
-  const fresh = sql`(${loginAttempts.windowStartedAt} < now() - ${window} and (${loginAttempts.lockedUntil} is null or ${loginAttempts.lockedUntil} < now()))`;
-  const next = sql`(case when ${fresh} then 1 else ${loginAttempts.failures} + 1 end)`;
+  const fresh = spent(now);
   const [row] = await db
     .insert(loginAttempts)
-    .values({ scope, key, failures: 1, windowStartedAt: new Date(), lockedUntil: limit <= 1 ? sql`now() + ${lock}` : null })
+    .values({ scope, key, failures: 1, windowStartedAt: now, lockedUntil: null })
     .onConflictDoUpdate({
       target: [loginAttempts.scope, loginAttempts.key],
       set: {
-        failures: next,
-        windowStartedAt: sql`case when ${fresh} then now() else ${loginAttempts.windowStartedAt} end`,
-        lockedUntil: sql`case when ${next} >= ${limit} then now() + ${lock} else ${loginAttempts.lockedUntil} end`,
+        failures: sql`case when ${fresh} then 1 else ${loginAttempts.failures} + 1 end`,
+        windowStartedAt: sql`case when ${fresh} then ${at(now)} else ${loginAttempts.windowStartedAt} end`,
+        lockedUntil: sql`case
+          when ${fresh} then null
+          when ${loginAttempts.lockedUntil} > ${at(now)} then ${loginAttempts.lockedUntil}
+          when ${loginAttempts.failures} + 1 > ${limit} then ${at(now)} + ${minutes(LOGIN_LIMITS.lockMinutes)}
+          else ${loginAttempts.lockedUntil} end`,
       },
     })
-    .returning({ failures: loginAttempts.failures, lockedUntil: loginAttempts.lockedUntil });
+    .returning({ attempts: loginAttempts.failures, windowStartedAt: loginAttempts.windowStartedAt, lockedUntil: loginAttempts.lockedUntil });
   return row;
 }
 
-export async function clearFailures(scope: "account" | "address", key: string) {
-  const db = await getDb();
-  await db.delete(loginAttempts).where(and(eq(loginAttempts.scope, scope), eq(loginAttempts.key, key)));
+/**
+ * A successful sign-in takes back its own attempt from the window it was counted in — never the
+ * lock, never the window (lib/auth/rate-limit.ts refundAttempt).
+ */
+export async function refundSignInAttempt(scope: LoginScope, key: string, countedIn: Date, handle?: DbOrTx): Promise<void> {
+  const db = handle ?? (await getDb());
+  await db
+    .update(loginAttempts)
+    .set({ failures: sql`greatest(${loginAttempts.failures} - 1, 0)` })
+    .where(and(eq(loginAttempts.scope, scope), eq(loginAttempts.key, key), sql`${loginAttempts.windowStartedAt} = ${at(countedIn)}`));
 }
 
-export async function markSignedIn(id: number) {
-  const db = await getDb();
+/**
+ * Deletes up to `limit` rows whose window and lock have both ended (they mean nothing any more: the
+ * next attempt would start afresh). The condition is repeated outside the sub-select so that a row
+ * an attempt has just renewed is re-checked under its lock and kept. Returns the number deleted.
+ */
+export async function purgeSpentLoginAttempts(now = new Date(), limit = 500, handle?: DbOrTx): Promise<number> {
+  const db = handle ?? (await getDb());
+  const gone = await db
+    .delete(loginAttempts)
+    .where(
+      and(
+        sql`(${loginAttempts.scope}, ${loginAttempts.key}) in (select la.scope, la.key from login_attempts la where la.window_started_at <= ${at(now)} - ${minutes(LOGIN_LIMITS.windowMinutes)} and (la.locked_until is null or la.locked_until <= ${at(now)}) limit ${Math.max(1, Math.trunc(limit))})`,
+        spent(now),
+      ),
+    )
+    .returning({ key: loginAttempts.key });
+  return gone.length;
+}
+
+export async function markSignedIn(id: number, handle?: DbOrTx) {
+  const db = handle ?? (await getDb());
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, id));
 }

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { verifyPassword } from "./password";
-import { clearFailures, getLock, getUserForSignIn, markSignedIn, recordFailure } from "@/db/queries/auth";
+import { countSignInAttempt, getUserForSignIn, markSignedIn, purgeSpentLoginAttempts, refundSignInAttempt } from "@/db/queries/auth";
+import type { DbOrTx } from "@/db";
+import { requestClientAddress } from "@/lib/security/client-address";
+import { isAdmitted, isExhausted, limitFor } from "./rate-limit";
 import type { SessionUser } from "./roles";
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(200), password: z.string().min(1).max(200) });
@@ -8,32 +11,61 @@ const credentials = z.object({ email: z.string().trim().toLowerCase().email().ma
 // A real bcrypt hash of nothing anybody knows: unknown emails cost the same time as known ones.
 const DUMMY_HASH = "$2b$10$xUTT7xlO78d4gRYnqJsMsO57uRwZKVOobKka17L9goRutW.I1XIUS";
 
+/** Share of sign-in attempts that also delete a batch of spent counters (so login_attempts stays small). */
+const PURGE_CHANCE = 0.02;
+
 export type SignInOutcome = { ok: true; user: SessionUser } | { ok: false; reason: "invalid" | "rate_limited" };
 
+export type SignInOptions = {
+  now?: Date;
+  /** The database handle (tests pass two pools standing for two app instances). */
+  db?: DbOrTx;
+  /** The password check (tests count its calls). */
+  verify?: (plain: string, hash: string) => Promise<boolean>;
+  /** Probability that this attempt purges spent counters; tests set 0 or 1. */
+  purgeChance?: number;
+};
+
+/** The address a sign-in counts against: the socket, or the configured trusted proxy hop (lib/security/client-address.ts). */
 export function clientAddress(headers: Headers | undefined): string {
-  const fwd = headers?.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return fwd || headers?.get("x-real-ip") || "unknown";
+  return requestClientAddress(headers);
 }
 
 /**
- * Checks a sign-in. Failures are counted per account and per client address in the database, so
- * the limit holds however many app instances serve the requests; a locked account or address is
- * refused before the password is even looked at.
+ * Checks a sign-in (docs/security.md, "Sign-in limits"; the rule is in lib/auth/rate-limit.ts).
+ * The attempt is counted first, per client address and then per account, each in one atomic
+ * upsert in the database, so the limit holds across concurrent requests and app instances; only an
+ * attempt both counters admit has its password verified. An attempt refused by its address is not
+ * counted against the account, so a flood from one address cannot lock an account by itself beyond
+ * that address's own limit.
  */
-export async function checkCredentials(raw: unknown, address: string, now = new Date()): Promise<SignInOutcome> {
+export async function checkCredentials(raw: unknown, address: string, opts: SignInOptions = {}): Promise<SignInOutcome> {
   const parsed = credentials.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
-  const [accountLock, addressLock] = await Promise.all([getLock("account", email), getLock("address", address)]);
-  if ((accountLock && accountLock > now) || (addressLock && addressLock > now)) return { ok: false, reason: "rate_limited" };
+  const now = opts.now ?? new Date();
+  const db = opts.db;
+  const verify = opts.verify ?? verifyPassword;
 
-  const user = await getUserForSignIn(email);
-  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok || !user.active) {
-    const [acc, addr] = await Promise.all([recordFailure("account", email), recordFailure("address", address)]);
-    const locked = (acc.lockedUntil && acc.lockedUntil > now) || (addr.lockedUntil && addr.lockedUntil > now);
-    return { ok: false, reason: locked ? "rate_limited" : "invalid" };
+  if (Math.random() < (opts.purgeChance ?? PURGE_CHANCE)) {
+    await purgeSpentLoginAttempts(now, 500, db).catch((err) => console.error("Purging spent sign-in counters failed", err));
   }
-  await Promise.all([clearFailures("account", email), markSignedIn(user.id)]);
+
+  const byAddress = await countSignInAttempt("address", address, now, db);
+  if (!isAdmitted(byAddress, now, limitFor("address"))) return { ok: false, reason: "rate_limited" };
+  const byAccount = await countSignInAttempt("account", email, now, db);
+  if (!isAdmitted(byAccount, now, limitFor("account"))) return { ok: false, reason: "rate_limited" };
+
+  const user = await getUserForSignIn(email, db);
+  const ok = await verify(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok || !user.active) {
+    const exhausted = isExhausted(byAccount, now, limitFor("account")) || isExhausted(byAddress, now, limitFor("address"));
+    return { ok: false, reason: exhausted ? "rate_limited" : "invalid" };
+  }
+  await Promise.all([
+    refundSignInAttempt("account", email, byAccount.windowStartedAt, db),
+    refundSignInAttempt("address", address, byAddress.windowStartedAt, db),
+    markSignedIn(user.id, db),
+  ]);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

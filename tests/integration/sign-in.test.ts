@@ -29,22 +29,39 @@ describe("sign-in checks", () => {
   it(`locks an account after ${LOGIN_LIMITS.account} failures, even with the right password, from any address`, async () => {
     await makeUser("bob@example.com");
     for (let i = 1; i < LOGIN_LIMITS.account; i++) {
-      expect((await checkCredentials({ email: "bob@example.com", password: "guess" + i }, `10.1.0.${i}`)).ok).toBe(false);
+      expect(await checkCredentials({ email: "bob@example.com", password: "guess" + i }, `10.1.0.${i}`)).toEqual({ ok: false, reason: "invalid" });
     }
+    // The last attempt of the window is still checked; its failure says the account is now locked.
     expect(await checkCredentials({ email: "bob@example.com", password: "last guess" }, "10.1.0.99")).toEqual({ ok: false, reason: "rate_limited" });
     expect(await checkCredentials({ email: "bob@example.com", password: "correct horse battery" }, "10.1.0.100")).toEqual({ ok: false, reason: "rate_limited" });
     const db = await getDb();
     const [row] = await db.select().from(loginAttempts).where(eq(loginAttempts.key, "bob@example.com"));
-    expect(row.failures).toBe(LOGIN_LIMITS.account);
+    // Every attempt is counted, the refused one too; the refused one started the lock.
+    expect(row.failures).toBe(LOGIN_LIMITS.account + 1);
     expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
   });
 
   it("a lock expires: the same account signs in once the lock time has passed", async () => {
     await makeUser("carol@example.com");
-    for (let i = 0; i < LOGIN_LIMITS.account; i++) await checkCredentials({ email: "carol@example.com", password: "x" + i }, "10.2.0.1");
+    for (let i = 0; i <= LOGIN_LIMITS.account; i++) await checkCredentials({ email: "carol@example.com", password: "x" + i }, "10.2.0.1");
+    const almost = new Date(Date.now() + (LOGIN_LIMITS.lockMinutes - 1) * 60_000);
+    expect(await checkCredentials({ email: "carol@example.com", password: "correct horse battery" }, "10.2.0.2", { now: almost })).toEqual({ ok: false, reason: "rate_limited" });
     const later = new Date(Date.now() + (LOGIN_LIMITS.lockMinutes + 1) * 60_000);
-    const outcome = await checkCredentials({ email: "carol@example.com", password: "correct horse battery" }, "10.2.0.2", later);
+    const outcome = await checkCredentials({ email: "carol@example.com", password: "correct horse battery" }, "10.2.0.2", { now: later });
     expect(outcome.ok).toBe(true);
+  });
+
+  it("a successful sign-in takes back its own attempt only: earlier mistakes still count", async () => {
+    await makeUser("erin@example.com");
+    const db = await getDb();
+    const attempts = async () => (await db.select().from(loginAttempts).where(eq(loginAttempts.key, "erin@example.com")))[0].failures;
+    await checkCredentials({ email: "erin@example.com", password: "typo 1" }, "10.3.0.1");
+    await checkCredentials({ email: "erin@example.com", password: "typo 2" }, "10.3.0.1");
+    expect(await attempts()).toBe(2);
+    expect((await checkCredentials({ email: "erin@example.com", password: "correct horse battery" }, "10.3.0.1")).ok).toBe(true);
+    expect(await attempts()).toBe(2);
+    const [address] = await db.select().from(loginAttempts).where(eq(loginAttempts.key, "10.3.0.1"));
+    expect(address.failures).toBe(2);
   });
 
   it(`limits one address to ${LOGIN_LIMITS.address} failures across many accounts`, async () => {

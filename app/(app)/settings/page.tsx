@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/session";
 import { ADMINS } from "@/lib/auth/roles";
@@ -8,6 +9,7 @@ import { getDbKind } from "@/db";
 import { PageHeader } from "@/components/ui/card";
 import { FiscalYearSettings } from "@/components/settings/fiscal-year-settings";
 import { SystemInfo } from "@/components/settings/system-info";
+import { AuditChainStatus, AuditChainStatusSkeleton } from "@/components/settings/audit-chain-status";
 import pkg from "@/package.json";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SettingsPage() {
-  await requirePageUser(ADMINS);
+  const user = await requirePageUser(ADMINS);
   const [t, settings, dbKind] = await Promise.all([getTranslations("settings"), getSettings(), getDbKind()]);
   return (
     <div className="max-w-3xl">
@@ -24,6 +26,11 @@ export default async function SettingsPage() {
       <div className="space-y-6">
         <FiscalYearSettings initial={settings} today={todayInTokyo()} />
         <SystemInfo dbKind={dbKind} version={pkg.version} />
+        {user.role === "privacy_manager" ? (
+          <Suspense fallback={<AuditChainStatusSkeleton title={t("auditChain.title")} />}>
+            <AuditChainStatus />
+          </Suspense>
+        ) : null}
       </div>
     </div>
   );
