@@ -26,6 +26,9 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           setupFiles: ["tests/support/setup-integration.ts"],
+          // next-auth imports "next/server" without an extension, which Node's ESM loader cannot resolve:
+          // let Vite load it (tests/integration/sessions.test.ts signs in through Auth.js's handlers).
+          server: { deps: { inline: ["next-auth"] } },
           // One database per file; files run one after another so a real Postgres is not shared concurrently.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -17,16 +17,8 @@ export async function getUserForSignIn(email: string, handle?: DbOrTx) {
   return u;
 }
 
-/** The user behind a session, re-read on every request: inactive users get nothing. */
-export async function getActiveUser(id: number) {
-  const db = await getDb();
-  const [u] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
-    .from(users)
-    .where(and(eq(users.id, id), eq(users.active, true)))
-    .limit(1);
-  return u;
-}
+// The user behind a session is read together with the session itself: userForSession in
+// db/queries/sessions.ts (one query per request).
 
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const minutes = (n: number) => sql.raw(`interval '${Math.trunc(n)} minutes'`);

@@ -7,6 +7,7 @@ import { hashPassword, temporaryPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from "@/lib/users/schema";
 import { recordAudit } from "./audit";
+import { countLiveSessions, revokeUserSessions } from "./sessions";
 
 function toDto(u: User) {
   return {
@@ -48,7 +49,9 @@ export async function listUsers(q: ListUsersQuery) {
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(users).where(cond),
   ]);
-  return { items: rows.map(toDto), total: Number(n), page: q.page, pageSize: q.pageSize };
+  // Live sessions per listed user: one grouped read of the page's users (sessions_user_live_idx).
+  const live = await countLiveSessions(rows.map((u) => u.id));
+  return { items: rows.map((u) => ({ ...toDto(u), liveSessions: live.get(u.id) ?? 0 })), total: Number(n), page: q.page, pageSize: q.pageSize };
 }
 
 export async function createUser(actor: SessionUser, input: CreateUserInput) {
@@ -91,11 +94,19 @@ export async function updateUser(actor: SessionUser, id: number, input: UpdateUs
     if (!after) throw new ConflictError();
     const action = before.active && !after.active ? "deactivate" : !before.active && after.active ? "activate" : "update";
     await recordAudit(tx, actor, { action, entity: "user", entityId: id, before: auditView(before), after: auditView(after) });
+    // A deactivation or a role change ends the user's sessions in this same transaction: they sign
+    // in again with what they now are. A re-activation revives nothing (docs/security.md).
+    if (before.active && !after.active) await revokeUserSessions(tx, actor, id, "deactivated");
+    else if (before.role !== after.role) await revokeUserSessions(tx, actor, id, "role_changed");
     return toDto(after);
   });
 }
 
-export async function resetPassword(actor: SessionUser, id: number, input: { password?: string; version: number }) {
+/**
+ * A new password (given or generated) for a user. Every session of that user ends in the same
+ * transaction, except `keepSessionId`: the caller's own session when they reset their own password.
+ */
+export async function resetPassword(actor: SessionUser, id: number, input: { password?: string; version: number }, keepSessionId?: string) {
   const db = await getDb();
   const temp = input.password ? undefined : temporaryPassword();
   const passwordHash = await hashPassword(input.password ?? temp!);
@@ -110,6 +121,7 @@ export async function resetPassword(actor: SessionUser, id: number, input: { pas
       .returning();
     if (!after) throw new ConflictError();
     await recordAudit(tx, actor, { action: "reset_password", entity: "user", entityId: id, before: { version: before.version }, after: { version: after.version } });
+    await revokeUserSessions(tx, actor, id, "password_reset", { exceptSid: id === actor.id ? keepSessionId : undefined });
     return { user: toDto(after), ...(temp ? { temporaryPassword: temp } : {}) };
   });
 }

@@ -1,5 +1,10 @@
 import type { NextAuthConfig } from "next-auth";
-import { authSecret } from "@/lib/env";
+import { encode } from "next-auth/jwt";
+import { authSecret, env } from "@/lib/env";
+
+/** A session's absolute lifetime in seconds (PMS_SESSION_MAX_HOURS): the cookie never outlives it. */
+const SESSION_MAX_AGE = Math.round(env().PMS_SESSION_MAX_HOURS * 3600);
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /**
  * The part of the Auth.js configuration the proxy uses: no database, no password hashing.
@@ -9,7 +14,19 @@ import { authSecret } from "@/lib/env";
 export const authConfig = {
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // The JWT names a server-side session (sid); the server checks that row on every request
+  // (lib/auth/session.ts), which is where revocation, the idle timeout and the absolute lifetime
+  // are enforced. The cookie is bounded too: re-issued on page loads, but never past sign-in +
+  // the absolute lifetime (the jwt callback and jwt.encode below). updateAge only matters to
+  // Auth.js's database sessions; the server marks a session seen at most once a minute.
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE, updateAge: 60 },
+  jwt: {
+    async encode(params) {
+      const signedInAt = Number(params.token?.sat);
+      const left = Number.isFinite(signedInAt) ? signedInAt + SESSION_MAX_AGE - nowSeconds() : SESSION_MAX_AGE;
+      return encode({ ...params, maxAge: Math.max(1, Math.min(params.maxAge ?? SESSION_MAX_AGE, left)) });
+    },
+  },
   pages: { signIn: "/login" },
   providers: [],
   callbacks: {
@@ -22,7 +39,12 @@ export const authConfig = {
       if (user) {
         token.uid = Number(user.id);
         token.role = (user as { role?: string }).role;
+        // Signed in at: the absolute lifetime counts from here, however often the cookie is renewed.
+        token.sat = nowSeconds();
       }
+      // A token past its absolute lifetime, or from before sessions were bounded, is dropped (the
+      // cookie is cleared). The sid is added by the full instance at sign-in (lib/auth/index.ts).
+      if (typeof token.sat !== "number" || nowSeconds() - token.sat >= SESSION_MAX_AGE) return null;
       return token;
     },
     session({ session, token }) {

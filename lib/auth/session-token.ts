@@ -3,17 +3,26 @@ import { getToken } from "next-auth/jwt";
 /** Auth.js's session cookie: the `__Secure-` name when the app is served over https. */
 const SECURE_COOKIE = /(?:^|;\s*)__Secure-authjs\.session-token(?:\.\d+)?=/;
 
+/** A server-side session id: 32 random bytes, base64url (db/queries/sessions.ts). */
+const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
+
+export type SessionClaims = { userId: number; sid: string };
+
 /**
- * The user id the session cookie carries, or null when there is none or it does not decrypt, is
- * expired or was tampered with. Reads the cookie only (never an Authorization header) and decrypts
- * the Auth.js JWT directly, the same way Auth.js does: `auth()` would also run the whole session
- * endpoint and encrypt a renewed token that a route handler throws away, a few milliseconds per
- * request. The proxy still renews the cookie on page loads.
+ * What the session cookie names: the user and the server-side session (`sid`), or null when there
+ * is no cookie or it does not decrypt, is expired, was tampered with, or carries no session id (a
+ * cookie issued before sessions were revocable). Reads the cookie only (never an Authorization
+ * header) and decrypts the Auth.js JWT directly, the same way Auth.js does: `auth()` would also run
+ * the whole session endpoint and encrypt a renewed token that a route handler throws away. Whether
+ * the session is still live is the database's answer (db/queries/sessions.ts, docs/security.md).
  */
-export async function sessionUserId(cookieHeader: string | null | undefined, secret: string | string[]): Promise<number | null> {
+export async function sessionClaims(cookieHeader: string | null | undefined, secret: string | string[]): Promise<SessionClaims | null> {
   const cookie = cookieHeader ?? "";
   if (!cookie) return null;
   const token = await getToken({ req: { headers: { cookie } }, secret, secureCookie: SECURE_COOKIE.test(cookie) });
-  const id = Number(token?.uid);
-  return Number.isInteger(id) && id > 0 ? id : null;
+  const userId = Number(token?.uid);
+  const sid = token?.sid;
+  if (!Number.isInteger(userId) || userId <= 0) return null;
+  if (typeof sid !== "string" || !SESSION_ID.test(sid)) return null;
+  return { userId, sid };
 }

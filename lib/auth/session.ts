@@ -3,19 +3,20 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { authConfig } from "./config";
-import { sessionUserId } from "./session-token";
-import { getActiveUser } from "@/db/queries/auth";
+import { sessionClaims } from "./session-token";
+import { userForSession } from "@/db/queries/sessions";
 import type { Role, SessionUser } from "./roles";
 
 /**
- * The signed-in user as the database says now (not as the token remembers): a deactivated user
- * gets null, a changed role is seen on the very next request.
+ * The signed-in user as the database says now (not as the token remembers): the cookie's session
+ * must be live (not revoked, within the absolute lifetime and the idle timeout) and its user active
+ * — one query per request (db/queries/sessions.ts, docs/security.md). A deactivated user, a changed
+ * role, a sign-out or a password reset is seen on the very next request.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const id = await sessionUserId((await headers()).get("cookie"), authConfig.secret);
-  if (id === null) return null;
-  const user = await getActiveUser(id);
-  return user ?? null;
+  const claims = await sessionClaims((await headers()).get("cookie"), authConfig.secret);
+  if (claims === null) return null;
+  return userForSession(claims);
 });
 
 /** For pages: the user, or a redirect to /login. With roles: the user, or the forbidden page. */

@@ -1,6 +1,7 @@
 // Every operation of /api/v1, declared once. Importing this module registers them all.
 import "./system";
 import "./users";
+import "./sessions";
 import "./settings";
 import "./departments";
 import "./employees";

@@ -11,7 +11,13 @@ export const listUsers = defineOperation({
   tag: "users",
   summary: "Sign-in accounts, paged",
   query: listUsersQuery,
-  response: z.object({ items: z.array(userSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+  response: z.object({
+    // liveSessions: sessions that would let a request in now (not revoked, within both lifetimes).
+    items: z.array(userSchema.extend({ liveSessions: z.number() })),
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+  }),
 });
 
 export const createUser = defineOperation({
