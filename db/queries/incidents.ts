@@ -28,7 +28,10 @@ import {
   type UpdateIncidentInput,
 } from "@/lib/incidents/schema";
 import { OPEN_STATUSES, transitionProblem } from "@/lib/incidents/workflow";
+import { env } from "@/lib/env";
+import { incidentReportLimit } from "@/lib/security/request-limits";
 import { recordAudit } from "./audit";
+import { enforceRequestLimit, purgeEndedWindowsSometimes } from "./rate-limits";
 import { getFiscalYearStartMonth } from "./settings";
 
 const approver = alias(users, "approver");
@@ -290,10 +293,18 @@ async function nextReference(tx: Tx, fiscalYear: number): Promise<{ seq: number;
   return { seq: row.seq, reference: `INC-${fiscalYear}-${String(row.seq).padStart(3, "0")}` };
 }
 
-export async function createIncident(actor: SessionUser, input: CreateIncidentInput, today = todayInTokyo()): Promise<IncidentDto> {
+/**
+ * Reports an incident. Any role may, so reports are limited per user (PMS_INCIDENT_REPORTS_PER_HOUR,
+ * docs/security.md "Request limits"): the count is taken first in the same transaction, so a refused
+ * report (429) writes nothing and a report that fails later gives its count back.
+ */
+export async function createIncident(actor: SessionUser, input: CreateIncidentInput, today = todayInTokyo(), now = new Date()): Promise<IncidentDto> {
   const db = await getDb();
   const fyStart = await getFiscalYearStartMonth();
+  const limit = incidentReportLimit(actor.id, env().PMS_INCIDENT_REPORTS_PER_HOUR);
+  await purgeEndedWindowsSometimes(limit, { now });
   return db.transaction(async (tx) => {
+    await enforceRequestLimit(limit, "problems.incidentReportLimit", { now, db: tx });
     await assertDepartment(tx, input.departmentId);
     const fiscalYear = fiscalYearOf(today, fyStart);
     const { seq, reference } = await nextReference(tx, fiscalYear);
