@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import type { NavGroup } from "./nav";
 import type { SessionUser } from "@/lib/auth/roles";
 import { LanguageSwitch } from "./language-switch";
+import { UserMenu } from "./user-menu";
 
 export function AppShell({ user, nav, signOut, children }: { user: SessionUser; nav: NavGroup[]; signOut: () => Promise<void>; children: React.ReactNode }) {
   const t = useTranslations();
@@ -69,16 +70,8 @@ export function AppShell({ user, nav, signOut, children }: { user: SessionUser; 
           </Link>
         </div>
         <div className="flex shrink-0 items-center gap-2 text-sm">
-          <span className="hidden text-right leading-tight sm:block" aria-label={t("header.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}>
-            <span className="block font-medium">{user.name}</span>
-            <span className="block text-xs text-slate-600">{t(`roles.${user.role}`)}</span>
-          </span>
           <LanguageSwitch />
-          <form action={signOut}>
-            <button type="submit" className="whitespace-nowrap rounded-md border border-slate-300 px-2.5 py-1 text-slate-700 hover:bg-slate-100">
-              {t("header.signOut")}
-            </button>
-          </form>
+          <UserMenu user={user} signOut={signOut} />
         </div>
       </header>
       <div className="flex">

@@ -5,7 +5,9 @@ import type { userSchema } from "@/lib/users/schema";
 /** Shared by the page (server prefetch) and the list (client): the same URL gives the same query key. */
 export type UsersFilter = { q: string; role: Role | ""; active: "true" | "false" | ""; page: number; pageSize: number };
 export type UserRow = z.infer<typeof userSchema>;
-export type UsersPage = { items: UserRow[]; total: number; page: number; pageSize: number };
+/** A row of the list: the user and how many live sessions they have now. */
+export type UserListRow = UserRow & { liveSessions: number };
+export type UsersPage = { items: UserListRow[]; total: number; page: number; pageSize: number };
 
 export const PAGE_SIZES = [20, 50, 100, 200] as const;
 const DEFAULT_PAGE_SIZE = 50;

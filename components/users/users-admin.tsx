@@ -11,14 +11,14 @@ import { Alert, Badge, EmptyState, PageHeader, Skeleton } from "@/components/ui/
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { usersFilterFrom, usersFilterParams, usersListKey, type UserRow, type UsersFilter, type UsersPage } from "./filters";
+import { usersFilterFrom, usersFilterParams, usersListKey, type UserListRow, type UserRow, type UsersFilter, type UsersPage } from "./filters";
 import { EditUserDialog, InviteUserDialog, type CreatedUser } from "./user-dialogs";
 import { TemporaryPasswordDialog, type TemporaryPassword } from "./temporary-password-dialog";
 import { ProblemAlert } from "./problem-alert";
 
 const ROLE_TONE: Record<Role, "blue" | "green" | "amber" | "slate"> = { privacy_manager: "blue", hr: "green", auditor: "amber", executive: "slate" };
 
-type Pending = { kind: "toggle" | "reset"; user: UserRow } | null;
+type Pending = { kind: "toggle" | "reset" | "sessions"; user: UserListRow } | null;
 
 export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
   const t = useTranslations("users");
@@ -52,6 +52,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
     setPending(null);
     toggle.reset();
     reset.reset();
+    endSessions.reset();
     void qc.invalidateQueries({ queryKey: ["users"] });
   }
 
@@ -82,9 +83,20 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
     },
   });
 
+  // "Sign out everywhere" for one user: every session of theirs ends, on every device.
+  const endSessions = useMutation({
+    mutationFn: (u: UserRow) => apiFetch<{ sessionsEnded: number }>(`/api/v1/users/${u.id}/sessions/revoke`, { method: "POST" }),
+    onSuccess: (r, u) => {
+      setPending(null);
+      setNotice(t("sessionsEnded", { name: u.name, count: r.sessionsEnded }));
+      void qc.invalidateQueries({ queryKey: ["users"] });
+    },
+  });
+
   function openPending(p: Pending) {
     toggle.reset();
     reset.reset();
+    endSessions.reset();
     setPending(p);
   }
 
@@ -96,7 +108,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
     } else setNotice(t("created", { name: r.user.name }));
   }
 
-  const nameCell = (u: UserRow) => (
+  const nameCell = (u: UserListRow) => (
     <div className="min-w-40">
       <span className="font-medium text-slate-900">{u.name}</span>
       {u.id === currentUserId ? (
@@ -107,17 +119,18 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
       <span className="block break-all text-xs text-slate-600">{u.email}</span>
     </div>
   );
-  const roleCell = (u: UserRow) => (
+  const roleCell = (u: UserListRow) => (
     <span className="whitespace-nowrap">
       <Badge tone={ROLE_TONE[u.role]}>{tr(u.role)}</Badge>
     </span>
   );
-  const statusCell = (u: UserRow) => (
+  const statusCell = (u: UserListRow) => (
     <span className="whitespace-nowrap">{u.active ? <Badge tone="green">{t("statusActive")}</Badge> : <Badge tone="red">{t("statusInactive")}</Badge>}</span>
   );
-  const lastSignInCell = (u: UserRow) =>
+  const sessionsCell = (u: UserListRow) => <span className="whitespace-nowrap">{t("sessionsCount", { count: u.liveSessions })}</span>;
+  const lastSignInCell = (u: UserListRow) =>
     u.lastSignInAt ? <time dateTime={u.lastSignInAt}>{formatDateTime(u.lastSignInAt)}</time> : <span className="text-slate-600">{t("neverSignedIn")}</span>;
-  const actionsCell = (u: UserRow) => {
+  const actionsCell = (u: UserListRow) => {
     const self = u.id === currentUserId;
     const toggleLabel = u.active ? t("deactivate") : t("reactivate");
     return (
@@ -143,15 +156,27 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
         >
           {t("resetPassword")}
         </Button>
+        <Button
+          variant="ghost"
+          className="whitespace-nowrap px-2"
+          aria-label={t("rowAction", { action: t("signOutEverywhere"), name: u.name })}
+          // Your own sessions end from the account menu, which also signs this browser out.
+          disabled={self || u.liveSessions === 0}
+          title={self ? t("signOutEverywhereSelf") : undefined}
+          onClick={() => openPending({ kind: "sessions", user: u })}
+        >
+          {t("signOutEverywhere")}
+        </Button>
       </div>
     );
   };
 
-  const columns: Column<UserRow>[] = [
+  const columns: Column<UserListRow>[] = [
     { key: "name", header: t("columns.name"), cell: nameCell },
     { key: "role", header: t("columns.role"), cell: roleCell },
     { key: "status", header: t("columns.status"), cell: statusCell },
     { key: "lastSignIn", header: t("columns.lastSignIn"), className: "whitespace-nowrap", cell: lastSignInCell },
+    { key: "sessions", header: t("columns.sessions"), cell: sessionsCell },
     { key: "actions", header: t("columns.actions"), cell: actionsCell },
   ];
 
@@ -220,6 +245,8 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
                   <dd>{roleCell(u)}</dd>
                   <dt className="text-slate-600">{t("columns.lastSignIn")}</dt>
                   <dd>{lastSignInCell(u)}</dd>
+                  <dt className="text-slate-600">{t("columns.sessions")}</dt>
+                  <dd>{sessionsCell(u)}</dd>
                 </dl>
                 <div className="mt-2 border-t border-slate-100 pt-2">{actionsCell(u)}</div>
               </li>
@@ -279,6 +306,23 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
         tone="danger"
         busy={reset.isPending}
         onConfirm={() => target && reset.mutate(target)}
+        onCancel={() => setPending(null)}
+      />
+      <ConfirmDialog
+        open={pending?.kind === "sessions"}
+        title={target ? t("signOutEverywhereTitle", { name: target.name }) : ""}
+        body={
+          target ? (
+            <div className="space-y-3">
+              <p>{t("signOutEverywhereBody", { name: target.name })}</p>
+              <ProblemAlert error={endSessions.error} onReload={reload} />
+            </div>
+          ) : null
+        }
+        confirmLabel={t("signOutEverywhereConfirm")}
+        tone="danger"
+        busy={endSessions.isPending}
+        onConfirm={() => target && endSessions.mutate(target)}
         onCancel={() => setPending(null)}
       />
       <TemporaryPasswordDialog value={temp} onClose={() => setTemp(null)} />
