@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createTranslator } from "next-intl";
 import { count, sql } from "drizzle-orm";
 import postgres from "postgres";
 import * as departmentsRoute from "@/app/api/v1/departments/route";
@@ -15,7 +17,20 @@ import { grantRuntimeRole } from "@/db/roles";
 import { recordAudit, verifyAuditChain } from "@/db/queries/audit";
 import { auditLog, departments } from "@/db/schema";
 import { GENESIS_HASH } from "@/lib/security/audit-chain";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { AuditChainStatus } from "@/components/settings/audit-chain-status";
 import { call, signInAs } from "../support/api";
+
+// The settings page's line renders with the real messages in the language this test picks.
+const i18n = vi.hoisted(() => ({ locale: "en" as "en" | "ja" }));
+vi.mock("next-intl/server", () => ({
+  getTranslations: async (namespace: string) => createTranslator({ locale: i18n.locale, messages: MESSAGES[i18n.locale], namespace: namespace as never }),
+}));
+
+async function settingsLine(locale: "en" | "ja") {
+  i18n.locale = locale;
+  return renderToStaticMarkup(await AuditChainStatus()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+}
 
 /**
  * The audit trail's hash chain and the two database roles (docs/security.md). On the embedded
@@ -79,6 +94,10 @@ describe("audit trail hash chain", () => {
 
     const n = await expectLinked();
     expect(n).toBeGreaterThanOrEqual(8);
+    const head = (await verifyAuditChain()).head!;
+    expect(await settingsLine("en")).toContain(`Tamper check Intact ${n} entries checked`);
+    expect(await settingsLine("en")).toContain(`Last entry No. ${head.seq} ${head.hash}`);
+    expect(await settingsLine("ja")).toContain(`改ざんチェック 異常なし ${n} 件を確認しました。`);
   });
 
   it("chains a multi-row INSERT and COPY-like bulk inserts, and ignores seq/hash a client sends", async () => {
@@ -111,6 +130,10 @@ describe("audit trail hash chain", () => {
     const report = await verifyAuditChain();
     expect(report.ok).toBe(false);
     expect(report.firstBroken).toEqual({ seq, id: Number(target.id), reason: "content" });
+
+    // The privacy manager's settings page names the same link.
+    expect(await settingsLine("en")).toContain(`Broken First broken link: entry No. ${seq} (ID ${target.id}). Its content was changed after it was recorded.`);
+    expect(await settingsLine("ja")).toContain(`改ざんの可能性 最初に途切れている箇所: 記録 No.${seq}（ID ${target.id}）。記録後に内容が変更されています。`);
 
     // Re-hashing the changed row to hide it only moves the break to the next row's link.
     await exec(`alter table audit_log disable trigger audit_log_no_update`);
