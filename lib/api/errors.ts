@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable, isStatementTimeout } from "@/lib/database/errors";
+
 /**
  * Typed errors the domain and query layers throw; the route helper turns them into
  * application/problem+json (RFC 9457) with a message in the caller's language.
@@ -62,6 +64,27 @@ export class TooManyRequestsError extends AppError {
   }
 }
 
+/** Seconds a client is told to wait (Retry-After) before trying again while the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** 503: the database cannot be reached right now (docs/security.md, "Database outages"). */
+export class ServiceUnavailableError extends AppError {
+  constructor(messageKey = "problems.databaseUnavailable", retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS) {
+    super(503, "unavailable", messageKey, {}, [], retryAfterSeconds);
+  }
+}
+
+/**
+ * 504: the database is up but did not finish this request's statement within statement_timeout.
+ * Not a 503: clients retry a 503 by themselves, and repeating a slow statement against a busy
+ * database makes it busier.
+ */
+export class DatabaseTimeoutError extends AppError {
+  constructor(messageKey = "problems.databaseTimeout") {
+    super(504, "timeout", messageKey);
+  }
+}
+
 /** SQLSTATE of a database error, whether postgres.js, PGlite or wrapped by Drizzle. */
 export function sqlState(err: unknown): string | undefined {
   let e: unknown = err;
@@ -73,8 +96,13 @@ export function sqlState(err: unknown): string | undefined {
   return undefined;
 }
 
-/** Database errors a client can provoke with bad input, mapped to a 4xx; anything else stays a 500. */
+/**
+ * Database errors a client can provoke with bad input, mapped to a 4xx; an unreachable database to a
+ * 503 with Retry-After, a statement timeout to a 504; anything else stays a 500.
+ */
 export function fromDatabaseError(err: unknown): AppError | undefined {
+  if (isDatabaseUnavailable(err)) return new ServiceUnavailableError();
+  if (isStatementTimeout(err)) return new DatabaseTimeoutError();
   switch (sqlState(err)) {
     case "23505":
       return new ConflictError("problems.duplicate");
@@ -87,6 +115,8 @@ export function fromDatabaseError(err: unknown): AppError | undefined {
     case "22008":
     case "22003":
     case "22001":
+    case "22021": // a character not in the database's encoding (NUL)
+    case "22P05": // a character with no equivalent in the database's encoding
       return new BadRequestError("problems.invalidValue");
     case "40001":
     case "40P01":
