@@ -1,15 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { PageError, type ErrorBoundaryProps } from "@/components/layout/page-error";
 
-export default function AppError({ reset }: { error: Error; reset: () => void }) {
-  const t = useTranslations("common");
-  return (
-    <div role="alert" className="mx-auto max-w-md space-y-3 py-16 text-center">
-      <h1 className="text-xl font-bold">{t("errorTitle")}</h1>
-      <p className="text-slate-700">{t("errorBody")}</p>
-      <Button onClick={reset}>{t("retry")}</Button>
-    </div>
-  );
+/** A page of the signed-in app failed: "database unavailable, retrying" or the general error. */
+export default function AppError(props: ErrorBoundaryProps) {
+  return <PageError {...props} />;
 }

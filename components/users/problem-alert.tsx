@@ -38,7 +38,8 @@ export function ProblemAlert({ error, shownFields = [], onReload }: { error: unk
         </Alert>
       );
     }
-    if (error.status < 500 && error.detail) return <Alert tone="error">{error.detail}</Alert>;
+    // 503/504 say what happened (the database is unavailable / too slow) and that trying again may work.
+    if ((error.status < 500 || error.status === 503 || error.status === 504) && error.detail) return <Alert tone="error">{error.detail}</Alert>;
   }
   return <Alert tone="error">{t("failed")}</Alert>;
 }
