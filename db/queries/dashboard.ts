@@ -1,12 +1,12 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
-import { todayInTokyo, addDays, addMonths } from "@/lib/dates";
+import { todayInTokyo, addMonths } from "@/lib/dates";
 import { currentFiscalYear, fiscalYearMonths, fiscalYearRange } from "@/lib/fiscal-year";
 import { fiscalYearChoices } from "@/lib/training/status-summary";
 import { DUE_SOON_DAYS as TRAINING_DUE_SOON_DAYS, statusAsOfForFiscalYear, type TrainingStatus } from "@/lib/training/status";
 import { DEFAULT_REVIEW_INTERVAL_MONTHS, dueSoonLimit } from "@/lib/regulations/due";
-import { computeReportingClocks, lateFlags, PERSONS_THRESHOLD, reportingObligations, type ObligationKey, type ObligationState } from "@/lib/incidents/reporting";
+import { computeReportingClocks, reportingObligations, type ObligationKey, type ObligationState } from "@/lib/incidents/reporting";
 import { OPEN_STATUSES } from "@/lib/incidents/workflow";
 import { contractorFlags, type AssessmentFacts, type ContractorStatus } from "@/lib/contractors/rules";
 import type { AssessmentResult } from "@/lib/contractors/scoring";
@@ -257,7 +257,9 @@ async function pmsPostsCard(db: Db, today: string) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Incidents (lib/incidents/reporting.ts judges the clocks)
+// Incidents: lib/incidents/reporting.ts's rule as stated in SQL by migration 0013 (incident_obligations
+// and the generated columns on it), read from the tallies its triggers keep; the one incident shown as
+// the next deadline is judged by the pure rule itself.
 
 type IncidentFactsRow = {
   id: number;
@@ -294,92 +296,76 @@ function obligationsOf(r: IncidentFactsRow, today: string) {
     encrypted: r.encrypted,
     personsAffected: num(r.persons_affected),
   });
-  return {
+  return reportingObligations(
     clocks,
-    obligations: reportingObligations(
-      clocks,
-      {
-        ppcPreliminaryReportedOn: r.ppc_preliminary_reported_on,
-        ppcFinalReportedOn: r.ppc_final_reported_on,
-        pmarkPreliminaryReportedOn: r.pmark_preliminary_reported_on,
-        pmarkFinalReportedOn: r.pmark_final_reported_on,
-        personsNotifiedOn: r.persons_notified_on,
-      },
-      today,
-    ),
-  };
+    {
+      ppcPreliminaryReportedOn: r.ppc_preliminary_reported_on,
+      ppcFinalReportedOn: r.ppc_final_reported_on,
+      pmarkPreliminaryReportedOn: r.pmark_preliminary_reported_on,
+      pmarkFinalReportedOn: r.pmark_final_reported_on,
+      personsNotifiedOn: r.persons_notified_on,
+    },
+    today,
+  );
 }
 
-/** The Tokyo day range of a fiscal year as timestamps (discovered_at is a timestamp). */
-const tokyoStart = (day: string) => `${day}T00:00:00+09:00`;
+export type NextDeadline = {
+  incidentId: number;
+  reference: string;
+  title: string;
+  severity: string;
+  key: ObligationKey;
+  dueOn: string;
+  state: ObligationState;
+  daysLeft: number | null;
+  href: string;
+};
 
+/**
+ * Every figure reads a handful of rows, however many incidents there are (docs/security.md, abuse and
+ * cost): the counts sum rows of the tallies (one per month × severity × status × reportable, one per
+ * next deadline × warning day), and the next deadline is the first entry of incidents_next_report_idx.
+ * - open by severity: live incidents in an open status (the list's status=open);
+ * - reportable this FY and per month: live incidents discovered in the FY's Tokyo months;
+ * - late: live incidents (any status) with a report not made and past its deadline (lateFlags().overdue,
+ *   the list's overdue=true): next_report_due before today; due soon: the others with a report not
+ *   made inside its warning window: next_report_warn on or before today;
+ * - next deadline: the earliest deadline of a report not made, the reference (as JS compares strings)
+ *   breaking ties, then the first such report of that incident in reportingObligations()'s order.
+ */
 async function incidentsCard(db: Db, s: DashboardScope) {
   const open = sql.join(
     OPEN_STATUSES.map((x) => sql`${x}`),
     sql`, `,
   );
-  const fyFrom = tokyoStart(s.start);
-  const fyTo = tokyoStart(addDays(s.end, 1));
-  const [bySeverity, flagGroups, perMonth, pending] = await Promise.all([
-    query<{ severity: string; n: number }>(
+  const today = s.today;
+  const [bySeverity, perMonth, [deadlines], [first]] = await Promise.all([
+    query<{ severity: string; n: number }>(db, sql`select severity::text as severity, sum(n)::int as n from incident_tally where status in (${open}) group by 1`),
+    query<{ month: string; n: number; reportable: number }>(
       db,
-      sql`select severity::text as severity, count(*)::int as n from incidents
-          where retired_at is null and status in (${open}) group by severity`,
+      sql`select to_char(discovery_month, 'YYYY-MM') as month, sum(n)::int as n, coalesce(sum(n) filter (where reportable), 0)::int as reportable
+          from incident_tally where discovery_month between ${s.start}::date and ${s.end}::date group by 1`,
     ),
-    // Reportable in the FY: the flag combinations (at most 32 groups), judged by computeReportingClocks.
-    query<{ sensitive_data: boolean; financial_loss: boolean; wrongful_purpose: boolean; encrypted: boolean; many: boolean; n: number }>(
+    query<{ late: number; due_soon: number }>(
       db,
-      sql`select sensitive_data, financial_loss, wrongful_purpose, encrypted, persons_affected > ${PERSONS_THRESHOLD} as many, count(*)::int as n
-          from incidents
-          where retired_at is null and discovered_at >= ${fyFrom}::timestamptz and discovered_at < ${fyTo}::timestamptz
-          group by 1, 2, 3, 4, 5`,
+      sql`select coalesce(sum(n) filter (where next_report_due < ${today}::date), 0)::int as late,
+                 coalesce(sum(n) filter (where next_report_due >= ${today}::date), 0)::int as due_soon
+          from incident_deadline_tally where next_report_warn <= ${today}::date`,
     ),
-    query<{ month: string; n: number }>(
-      db,
-      sql`select to_char(discovered_at at time zone 'Asia/Tokyo', 'YYYY-MM') as month, count(*)::int as n
-          from incidents
-          where retired_at is null and discovered_at >= ${fyFrom}::timestamptz and discovered_at < ${fyTo}::timestamptz
-          group by 1`,
-    ),
-    // Incidents with a report or notice possibly not made yet (a superset: encryption is left to the
-    // rule). The predicate is incidents_reports_pending_idx's, with the threshold written in so that
-    // Postgres can prove it and read only the index's few rows.
     query<IncidentFactsRow>(
       db,
       sql`select ${incidentFactsColumns} from incidents
-          where retired_at is null
-            and (pmark_preliminary_reported_on is null or pmark_final_reported_on is null
-                 or ((sensitive_data or financial_loss or wrongful_purpose or persons_affected > ${sql.raw(String(Math.trunc(PERSONS_THRESHOLD)))})
-                     and (ppc_preliminary_reported_on is null or ppc_final_reported_on is null or persons_notified_on is null)))`,
+          where retired_at is null and next_report_due is not null
+          order by next_report_due, reference collate "C" limit 1`,
     ),
   ]);
-  const today = s.today;
-  let lateIncidents = 0;
-  let dueSoonIncidents = 0;
-  let next: { incidentId: number; reference: string; title: string; severity: string; key: ObligationKey; dueOn: string; state: ObligationState; daysLeft: number | null; href: string } | null = null;
-  for (const r of pending) {
-    const { obligations } = obligationsOf(r, today);
-    const late = lateFlags(obligations);
-    if (late.overdue) lateIncidents++;
-    else if (late.dueSoon) dueSoonIncidents++;
-    for (const o of obligations) {
-      if (o.doneOn !== null) continue;
-      if (!next || o.dueOn < next.dueOn || (o.dueOn === next.dueOn && r.reference < next.reference)) {
-        next = { incidentId: Number(r.id), reference: r.reference, title: r.title, severity: r.severity, key: o.key, dueOn: o.dueOn, state: o.state, daysLeft: o.daysLeft, href: links.incident(Number(r.id)) };
-      }
-    }
-  }
-  let reportable = 0;
-  for (const g of flagGroups) {
-    const c = computeReportingClocks({
-      discoveredAt: s.start,
-      sensitiveData: g.sensitive_data,
-      financialLoss: g.financial_loss,
-      wrongfulPurpose: g.wrongful_purpose,
-      encrypted: g.encrypted,
-      personsAffected: g.many ? PERSONS_THRESHOLD + 1 : 0,
-    });
-    if (c.reportable) reportable += num(g.n);
+  let next: NextDeadline | null = null;
+  if (first) {
+    // Its earliest unmade report (the first in the rule's order among equal deadlines).
+    const o = obligationsOf(first, today)
+      .filter((x) => x.doneOn === null)
+      .reduce((a, b) => (b.dueOn < a.dueOn ? b : a));
+    next = { incidentId: Number(first.id), reference: first.reference, title: first.title, severity: first.severity, key: o.key, dueOn: o.dueOn, state: o.state, daysLeft: o.daysLeft, href: links.incident(Number(first.id)) };
   }
   const monthCounts = new Map(perMonth.map((m) => [m.month, num(m.n)]));
   const severities = INCIDENT_SEVERITIES.map((sev) => ({
@@ -391,11 +377,11 @@ async function incidentsCard(db: Db, s: DashboardScope) {
     open: severities.reduce((a, x) => a + x.count, 0),
     openHref: links.incidents({ status: "open" }),
     openBySeverity: severities,
-    reportableThisFy: reportable,
+    reportableThisFy: perMonth.reduce((a, m) => a + num(m.reportable), 0),
     reportableHref: links.incidents({ reportable: true, fy: s.fiscalYear }),
-    lateReports: lateIncidents,
+    lateReports: num(deadlines?.late),
     lateReportsHref: links.incidents({ overdue: true }),
-    dueSoonReports: dueSoonIncidents,
+    dueSoonReports: num(deadlines?.due_soon),
     nextDeadline: next,
     perMonth: fiscalYearMonths(s.fiscalYear, s.startMonth).map((month) => ({ month, count: monthCounts.get(month) ?? 0 })),
     perMonthHref: links.incidents({ fy: s.fiscalYear }),
@@ -606,29 +592,21 @@ async function auditParts(db: Db, days: readonly string[]) {
   return new Map(rows.map((r) => [Number(r.ord), { internalAudit: r.audit_done ? 1 : 0, managementReview: r.review_held ? 1 : 0, correctiveActions: shareOrPerfect(num(r.on_time), num(r.due)) }]));
 }
 
+/**
+ * Per day: the reports and notices of live incidents whose deadline falls in the lookback window
+ * (since, day], and how many of them were made by their deadline (state "done"; a report made late or
+ * not yet made is not on time) — from incident_obligation_tally, one row per deadline and on-time flag.
+ */
 async function incidentsOnTime(db: Db, days: readonly string[]): Promise<Map<number, { due: number; onTime: number }>> {
-  const first = addMonths(days[0], -LOOKBACK_MONTHS);
-  // Obligations fall due at most 60 days after discovery: earlier incidents cannot fall in the window.
-  const rows = await query<IncidentFactsRow>(
+  const since = days.map((day) => addMonths(day, -LOOKBACK_MONTHS));
+  const rows = await query<{ ord: number; due: number; on_time: number }>(
     db,
-    sql`select ${incidentFactsColumns} from incidents
-        where retired_at is null and discovered_at >= ${tokyoStart(addDays(first, -61))}::timestamptz and discovered_at < ${tokyoStart(addDays(days[days.length - 1], 1))}::timestamptz`,
+    sql`select d.ord::int as ord, coalesce(sum(t.n), 0)::int as due, coalesce(sum(t.n) filter (where t.on_time), 0)::int as on_time
+        from unnest(${textArray(days)}::date[], ${textArray(since)}::date[]) with ordinality as d(as_of, since, ord)
+        left join incident_obligation_tally t on t.due_on > d.since and t.due_on <= d.as_of
+        group by d.ord`,
   );
-  const out = new Map<number, { due: number; onTime: number }>();
-  days.forEach((day, i) => {
-    const since = addMonths(day, -LOOKBACK_MONTHS);
-    let due = 0;
-    let onTime = 0;
-    for (const r of rows) {
-      for (const o of obligationsOf(r, day).obligations) {
-        if (o.dueOn <= since || o.dueOn > day) continue;
-        due++;
-        if (o.state === "done") onTime++;
-      }
-    }
-    out.set(i + 1, { due, onTime });
-  });
-  return out;
+  return new Map(rows.map((r) => [Number(r.ord), { due: num(r.due), onTime: num(r.on_time) }]));
 }
 
 async function contractorsUnflagged(db: Db, days: readonly string[]): Promise<Map<number, { active: number; clean: number }>> {
