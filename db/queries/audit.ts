@@ -20,7 +20,20 @@ export type AuditInput = {
  * write the audit row as the transaction's last statement where you can.
  */
 export async function recordAudit(tx: DbOrTx, actor: Pick<SessionUser, "id" | "email"> | null, entry: AuditInput) {
-  await tx.insert(auditLog).values({
+  await tx.insert(auditLog).values(auditRow(actor, entry));
+}
+
+/**
+ * Many entries in one statement (chained in order), for a transaction that writes many rows: call it
+ * after the rows are written, so the chain's lock is not held while the transaction waits for row locks
+ * (a concurrent edit holding one of them would wait for the chain: a deadlock).
+ */
+export async function recordAudits(tx: DbOrTx, actor: Pick<SessionUser, "id" | "email"> | null, entries: AuditInput[]) {
+  if (entries.length) await tx.insert(auditLog).values(entries.map((e) => auditRow(actor, e)));
+}
+
+function auditRow(actor: Pick<SessionUser, "id" | "email"> | null, entry: AuditInput) {
+  return {
     actorId: actor?.id ?? null,
     actorEmail: actor?.email ?? null,
     action: entry.action,
@@ -28,7 +41,7 @@ export async function recordAudit(tx: DbOrTx, actor: Pick<SessionUser, "id" | "e
     entityId: entry.entityId == null ? null : String(entry.entityId),
     before: entry.before === undefined ? null : redact(entry.before),
     after: entry.after === undefined ? null : redact(entry.after),
-  });
+  };
 }
 
 /** Password hashes never enter the trail. */

@@ -27,7 +27,7 @@ import { fiscalYearMonths, fiscalYearOf } from "@/lib/fiscal-year";
 import type { ContractorImportRow } from "@/lib/contractors/import";
 import type { Locale } from "@/lib/i18n/config";
 import { assessmentFactsFor, listAssessmentsFor } from "./assessments";
-import { recordAudit } from "./audit";
+import { recordAudit, recordAudits, type AuditInput } from "./audit";
 
 type Facts = Awaited<ReturnType<typeof assessmentFactsFor>>[number];
 type Cert = typeof contractorCertifications.$inferSelect;
@@ -366,6 +366,9 @@ export async function importContractors(
     );
     const certs = existing.length ? await tx.select().from(contractorCertifications).where(isNull(contractorCertifications.retiredAt)) : [];
     const changes: ContractorImportChange[] = [];
+    // Audited after every row is written: the audit chain's lock is held from the first audit row to
+    // the commit, and must not be held while waiting for a contractor someone is editing.
+    const audits: AuditInput[] = [];
     for (const r of rows) {
       const match = r.input.corporateNumber ? byNumber.get(r.input.corporateNumber) : byName.get(r.input.name);
       const next = { ...values(r.input), status: r.status ?? match?.status ?? ("candidate" as const) };
@@ -377,7 +380,7 @@ export async function importContractors(
         if (mode === "commit") {
           const [row] = await tx.insert(contractors).values(next).returning();
           id = row.id;
-          await recordAudit(tx, actor, { action: "import", entity: "contractor", entityId: row.id, after: row });
+          audits.push({ action: "import", entity: "contractor", entityId: row.id, after: row });
         }
         changes.push({ line: r.line, action: "insert", id, name: r.input.name, flags });
         continue;
@@ -389,10 +392,11 @@ export async function importContractors(
           .set({ ...next, version: match.version + 1, updatedAt: new Date() })
           .where(eq(contractors.id, match.id))
           .returning();
-        await recordAudit(tx, actor, { action: "import", entity: "contractor", entityId: match.id, before: match, after });
+        audits.push({ action: "import", entity: "contractor", entityId: match.id, before: match, after });
       }
       changes.push({ line: r.line, action: same ? "unchanged" : "update", id: match.id, name: r.input.name, flags });
     }
+    await recordAudits(tx, actor, audits);
     return changes;
   };
   if (mode === "preview") return { changes: await run(db), committed: false };

@@ -12,6 +12,7 @@ import * as employeesRoute from "@/app/api/v1/employees/route";
 import * as importRoute from "@/app/api/v1/employees/import/route";
 import * as settingsRoute from "@/app/api/v1/settings/route";
 import * as usersRoute from "@/app/api/v1/users/route";
+import * as contractorImportRoute from "@/app/api/v1/contractors/import/route";
 import { getDb, migrateRealPostgres, openDatabase, type Db } from "@/db";
 import { grantRuntimeRole } from "@/db/roles";
 import { recordAudit, verifyAuditChain } from "@/db/queries/audit";
@@ -185,6 +186,43 @@ describe("audit trail hash chain", () => {
     } finally {
       await Promise.all(pools.map((p) => p.close()));
     }
+  });
+});
+
+describe("audit chain lock and row locks (Postgres)", () => {
+  const contractorCsv = (lines: string[]) => {
+    const form = new FormData();
+    const header = "名称,法人番号,状態,委託業務,個人情報の項目,件数,契約開始日,契約終了日,担当者,メールアドレス,電話番号,再評価の間隔（月）,備考";
+    form.set("file", new File([[header, ...lines].join("\r\n")], "contractors.csv", { type: "text/csv" }));
+    form.set("mode", "commit");
+    return form;
+  };
+
+  onPostgres("an import that reaches a contractor someone is editing waits for them instead of deadlocking on the chain", async () => {
+    await signInAs("privacy_manager");
+    const first = await call(contractorImportRoute, "POST", "/x", { body: contractorCsv(["鎖テスト既存,,候補,データ入力,氏名,10,,,,,,,"]) });
+    expect(first.body).toMatchObject({ committed: true, inserted: 1 });
+    // Someone edits the contractor: its row is locked, and their audit row comes last.
+    const editor = postgres(PG_URL!, { max: 1, onnotice: () => {} });
+    try {
+      const conn = await editor.reserve();
+      await conn`begin`;
+      await conn`select id from contractors where name = '鎖テスト既存' for update`;
+      // The import writes a new contractor first, then waits for the locked one.
+      const importing = call(contractorImportRoute, "POST", "/x", {
+        body: contractorCsv(["鎖テスト新規,,候補,発送代行,氏名、住所,20,,,,,,,", "鎖テスト既存,,候補,データ入力・保管,氏名,10,,,,,,,"]),
+      });
+      await new Promise((r) => setTimeout(r, 500));
+      await conn`insert into audit_log (action, entity) values ('update', 'contractor')`;
+      await conn`commit`;
+      conn.release();
+      const res = await importing;
+      expect(res.status, res.text).toBe(200);
+      expect(res.body).toMatchObject({ committed: true, inserted: 1, updated: 1 });
+    } finally {
+      await editor.end({ timeout: 5 });
+    }
+    await expectLinked();
   });
 });
 
