@@ -119,12 +119,21 @@ export function DatabaseStatusBanner() {
   const recovery = useDatabaseRecovery({
     active: status.unavailable,
     firstDelaySeconds: status.unavailable ? status.retryAfterSeconds : undefined,
-    onRecovered: () => {
-      databaseAnswered();
-      setAnnouncement(t("back"));
-      void queryClient.refetchQueries({ type: "active", predicate: (q) => q.state.status === "error" || q.state.fetchFailureCount > 0 });
-    },
+    onRecovered: databaseAnswered,
   });
+  // Back, whoever noticed first (the health probe or any API answer): say so, and fetch at once the
+  // queries that failed or are waiting for their next retry.
+  useEffect(() => {
+    let was = getDatabaseStatus().unavailable;
+    return subscribeDatabaseStatus(() => {
+      const is = getDatabaseStatus().unavailable;
+      if (was && !is) {
+        setAnnouncement(t("back"));
+        void queryClient.refetchQueries({ type: "active", predicate: (q) => q.state.status === "error" || q.state.fetchFailureCount > 0 });
+      }
+      was = is;
+    });
+  }, [queryClient, t]);
   useEffect(() => {
     if (!announcement) return;
     const clear = setTimeout(() => setAnnouncement(""), 5000);
