@@ -8,7 +8,7 @@ class LazyQuery extends Promise<unknown> {
   static get [Symbol.species]() {
     return Promise;
   }
-  then<A, B>(ok?: ((v: unknown) => A) | null, fail?: ((e: unknown) => B) | null): Promise<A | B> {
+  then<A = unknown, B = never>(ok?: ((v: unknown) => A | PromiseLike<A>) | null, fail?: ((e: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
     this.started++;
     return super.then(ok, fail);
   }
