@@ -4,8 +4,22 @@ import type { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/roles";
 import { LOCALE_COOKIE, pickLocale, type Locale } from "@/lib/i18n/config";
+import { appOrigin, checkWriteOrigin, isStateChanging } from "@/lib/security/origin";
+import {
+  MULTIPART_OVERHEAD_BYTES,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  bodyTypeAccepted,
+  declaredLength,
+  jsonLimit,
+  readLimited,
+  readLimitedForm,
+  uploadLimit,
+  type BodyKind,
+} from "@/lib/security/body";
+import { unstorableFormFields, unstorableParamNames, unstorableTextPaths } from "@/lib/security/text";
 import { issuesToFieldErrors } from "@/lib/validation/issues";
-import { AppError, BadRequestError, ForbiddenError, UnauthorizedError, ValidationError, fromDatabaseError } from "./errors";
+import { AppError, BadRequestError, ForbiddenError, UnauthorizedError, ValidationError, fromDatabaseError, type FieldError } from "./errors";
 import type { OperationDef } from "./operation";
 import { problemResponse } from "./problem";
 
@@ -24,41 +38,72 @@ export type HandlerContext<P, Q, B> = {
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
+export type HandleOptions = {
+  /** An upload's own file limit in bytes; PMS_MAX_UPLOAD_BYTES caps it (lib/security/body.ts uploadLimit). */
+  maxUploadBytes?: number;
+};
+
+/** 403 for a write that did not come from the app's own pages (docs/security.md, "Writes"). */
+export class CrossOriginError extends AppError {
+  constructor() {
+    super(403, "cross-origin", "problems.crossOriginWrite");
+  }
+}
+
 /**
- * The one way a route handler is written: session → role → validated input → domain code → JSON.
- * 401 without a session, 403 with a role not in the operation's `roles`, 400 with per-field
- * messages for bad input; typed errors become problem+json; a database error a client can cause
- * becomes a 4xx, never a 500.
+ * The one way a route handler is written: request gate → session → role → validated input → domain
+ * code → JSON. The gate (docs/security.md, "Writes" and "Request bodies") runs before anything else
+ * on a state-changing request and before its body is read: 403 unless it comes from the app's own
+ * origin, 415 unless its Content-Type is the one the operation reads, 413 when Content-Length is over
+ * the cap; the body is then read through a byte counter (413 as soon as the cap is passed). After
+ * that: 401 without a session, 403 with a role not in the operation's `roles`, 400 with per-field
+ * messages for bad input (text Postgres cannot store included); typed errors become problem+json; a
+ * database error a client can cause becomes a 4xx, never a 500.
  */
 export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined>(
   op: OperationDef<P, Q, B>,
   fn: (ctx: HandlerContext<Out<P>, Out<Q>, Out<B>>) => Promise<unknown>,
+  options: HandleOptions = {},
 ) {
+  const kind: BodyKind = op.multipart ? "multipart" : op.body ? "json" : "none";
   return async (req: Request, route: RouteContext): Promise<Response> => {
     const locale = await requestLocale(req);
     const instance = new URL(req.url).pathname;
     try {
+      const limit = kind === "multipart" ? uploadLimit(options.maxUploadBytes) : jsonLimit();
+      // An upload's cap leaves room for the multipart framing around the file; the file itself is held to `limit`.
+      const cap = kind === "multipart" ? limit + MULTIPART_OVERHEAD_BYTES : limit;
+      const tooLarge = () => new PayloadTooLargeError(limit, kind === "multipart" ? "upload" : "json");
+      if (isStateChanging(req.method)) {
+        if (!checkWriteOrigin(req.method, req.headers, appOrigin(req.url)).ok) throw new CrossOriginError();
+        if (!bodyTypeAccepted(kind, req.headers)) throw new UnsupportedMediaTypeError(kind);
+        if (kind !== "none" && (declaredLength(req.headers) ?? 0) > cap) throw tooLarge();
+      }
+
       const user = await getCurrentUser();
       if (!user) throw new UnauthorizedError();
       if (!op.roles.includes(user.role)) throw new ForbiddenError();
 
-      const params = op.params ? parse(op.params, (await route?.params) ?? {}) : undefined;
-      const query = op.query ? parse(op.query, searchParamsObject(new URL(req.url).searchParams)) : undefined;
+      const rawParams = (await route?.params) ?? {};
+      const rawQuery = searchParamsObject(new URL(req.url).searchParams);
+      refuseUnstorable([...unstorableParamNames(rawParams), ...unstorableParamNames(rawQuery)]);
+      const params = op.params ? parse(op.params, rawParams) : undefined;
+      const query = op.query ? parse(op.query, rawQuery) : undefined;
       let body: unknown;
       let form: FormData | undefined;
-      if (op.multipart) {
-        form = await req.formData().catch(() => {
-          throw new BadRequestError("problems.badMultipart");
-        });
-      } else if (op.body) {
-        const raw = await req.text();
+      if (kind === "multipart") {
+        form = await readLimitedForm(req, cap, tooLarge, () => new BadRequestError("problems.badMultipart"));
+        refuseUnstorable(unstorableFormFields(form.entries()));
+      } else if (kind === "json") {
+        const raw = new TextDecoder().decode(await readLimited(req.body, cap, tooLarge));
         let json: unknown;
         try {
           json = raw ? JSON.parse(raw) : {};
         } catch {
           throw new BadRequestError("problems.badJson");
         }
-        body = parse(op.body, json);
+        refuseUnstorable(unstorableTextPaths(json));
+        body = parse(op.body!, json);
       }
       const result = await fn({ req, user, locale, params, query, body, form } as HandlerContext<Out<P>, Out<Q>, Out<B>>);
       if (result instanceof Response) return result;
@@ -68,6 +113,13 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
       return errorResponse(err, locale, instance);
     }
   };
+}
+
+/** 400 naming every field whose text Postgres cannot store (NUL, a lone surrogate). */
+function refuseUnstorable(fields: string[]): void {
+  if (!fields.length) return;
+  const errors: FieldError[] = fields.map((field) => ({ field, code: "invalid_characters", messageKey: "validation.unstorableText" }));
+  throw new ValidationError(errors, "problems.unstorableText");
 }
 
 export function errorResponse(err: unknown, locale: Locale, instance?: string): Response {

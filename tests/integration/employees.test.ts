@@ -344,10 +344,10 @@ describe("employee CSV import", () => {
     expect((await call(importRoute, "POST", "/api/v1/employees/import", { body: badMode })).status).toBe(400);
 
     const notMultipart = await call(importRoute, "POST", "/api/v1/employees/import", { json: { file: "x" } });
-    expect(notMultipart.status).toBe(400);
+    expect(notMultipart.status).toBe(415);
 
     const big = await upload(new Uint8Array(10 * 1024 * 1024 + 1).fill(0x41), "preview");
-    expect(big.status).toBe(400);
+    expect(big.status).toBe(413);
     expect(big.body.detail).toContain("10 MB");
   });
 });

@@ -267,7 +267,7 @@ describe("training-record CSV import", () => {
     expect(badMode.body.errors[0].field).toBe("mode");
 
     const notMultipart = await call(importRoute, "POST", PATH, { json: { mode: "preview" } });
-    expect(notMultipart.status).toBe(400);
+    expect(notMultipart.status).toBe(415);
     expect(await recordCount()).toBe(before);
   });
 

@@ -3,6 +3,7 @@ import type { Role, SessionUser } from "@/lib/auth/roles";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { eq } from "drizzle-orm";
+import { appOrigin } from "@/lib/security/origin";
 
 type RouteModule = Record<string, ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) | unknown>;
 
@@ -17,23 +18,39 @@ export async function signInAs(role: Role | null): Promise<SessionUser | null> {
   return testState.user;
 }
 
+/** The app's origin for test requests (addressed to `http://localhost<path>`): writes say they come from it, as a page of the app would. */
+export const APP_ORIGIN = appOrigin("http://localhost/");
+
 /**
  * Calls a route module's handler the way Next does. `path` is the URL path with query; `params`
- * the dynamic segments.
+ * the dynamic segments. Every request carries `Origin: http://localhost` (the app's own origin, so
+ * the write gate lets it through); `headers` override it, and a header set to null is left out
+ * (`{ origin: null }` sends no Origin at all). A ReadableStream body is sent as a streamed upload.
  */
 export async function call(
   mod: RouteModule,
   method: string,
   path: string,
-  opts: { params?: Record<string, string | number>; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {},
+  opts: {
+    params?: Record<string, string | number>;
+    json?: unknown;
+    body?: BodyInit | ReadableStream<Uint8Array>;
+    headers?: Record<string, string | null>;
+  } = {},
 ): Promise<{ status: number; body: any; headers: Headers; text: string }> {
   const fn = mod[method.toUpperCase()] as (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
   if (typeof fn !== "function") throw new Error(`no ${method} handler`);
+  const headers = new Headers({ origin: APP_ORIGIN, "accept-language": "en", ...(opts.json !== undefined ? { "content-type": "application/json" } : {}) });
+  for (const [name, value] of Object.entries(opts.headers ?? {})) {
+    if (value === null) headers.delete(name);
+    else headers.set(name, value);
+  }
   const req = new Request(`http://localhost${path}`, {
     method: method.toUpperCase(),
-    headers: { ...(opts.json !== undefined ? { "content-type": "application/json" } : {}), "accept-language": "en", ...opts.headers },
+    headers,
     body: opts.json !== undefined ? JSON.stringify(opts.json) : opts.body,
-  });
+    ...(opts.body instanceof ReadableStream ? { duplex: "half" } : {}),
+  } as RequestInit);
   const params = Object.fromEntries(Object.entries(opts.params ?? {}).map(([k, v]) => [k, String(v)]));
   const res = await fn(req, { params: Promise.resolve(params) });
   const text = await res.text();

@@ -1,13 +1,15 @@
 import "server-only";
 import { AppError, ValidationError } from "@/lib/api/errors";
 import { errorResponse } from "@/lib/api/handler";
+import { PayloadTooLargeError, uploadLimit } from "@/lib/security/body";
+import { decodeCsvUpload, unstorableCsvCells } from "@/lib/security/text";
 import type { Problem } from "@/lib/api/problem";
 import type { ImportCommitResult, ImportPreview } from "@/lib/api/contracts/training-import";
 import type { SessionUser } from "@/lib/auth/roles";
-import { decodeCsvBytes, type DetectedEncoding } from "@/lib/csv/decode";
+import type { DetectedEncoding } from "@/lib/csv/decode";
 import { CsvError, parseCsv } from "@/lib/csv/parse";
 import { todayInTokyo } from "@/lib/dates";
-import { LOCALE_COOKIE, pickLocale, type Locale } from "@/lib/i18n/config";
+import type { Locale } from "@/lib/i18n/config";
 import { translateKey } from "@/lib/i18n/messages";
 import {
   FILE_LEVEL_CSV_CODES,
@@ -49,23 +51,6 @@ export class ImportRejectedError extends AppError {
   }
 }
 
-export class FileTooLargeError extends AppError {
-  constructor() {
-    super(413, "payload-too-large", "import.errors.fileTooLarge", { max: IMPORT_MAX_BYTES / 1024 / 1024 });
-  }
-}
-
-/** Slack for the multipart framing around the file when judging Content-Length. */
-const MULTIPART_OVERHEAD = 64 * 1024;
-
-/** Refuses an oversized upload from its Content-Length, before the body is read. */
-export function tooLargeByHeader(req: Request): Response | null {
-  const length = Number(req.headers.get("content-length"));
-  if (!Number.isFinite(length) || length <= IMPORT_MAX_BYTES + MULTIPART_OVERHEAD) return null;
-  const cookie = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=(\\w+)`).exec(req.headers.get("cookie") ?? "")?.[1];
-  const locale = pickLocale(cookie, req.headers.get("accept-language"));
-  return errorResponse(new FileTooLargeError(), locale, new URL(req.url).pathname);
-}
 
 export async function readUpload(form: FormData | undefined): Promise<{ mode: Mode; upload: Upload }> {
   const mode = form?.get("mode");
@@ -75,7 +60,8 @@ export async function readUpload(form: FormData | undefined): Promise<{ mode: Mo
   if (!(file instanceof Blob)) fieldErrors.push({ field: "file", code: "required", messageKey: "import.errors.fileRequired" });
   if (fieldErrors.length) throw new ValidationError(fieldErrors);
   const blob = file as Blob;
-  if (blob.size > IMPORT_MAX_BYTES) throw new FileTooLargeError();
+  // The route helper stopped reading at this limit plus the multipart framing; the file itself is held to the limit.
+  if (blob.size > uploadLimit(IMPORT_MAX_BYTES)) throw new PayloadTooLargeError(uploadLimit(IMPORT_MAX_BYTES), "upload");
   const rawName = blob instanceof File && blob.name ? blob.name : "upload.csv";
   const fileName = rawName.split(/[\\/]/).pop()!.slice(0, 200) || "upload.csv";
   return { mode: mode as Mode, upload: { fileName, bytes: new Uint8Array(await blob.arrayBuffer()) } };
@@ -90,7 +76,7 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function analyseUpload(upload: Upload, onProgress?: OnProgress): Promise<Analysis> {
   let decoded: { text: string; encoding: DetectedEncoding };
   try {
-    decoded = decodeCsvBytes(upload.bytes);
+    decoded = decodeCsvUpload(upload.bytes);
   } catch (err) {
     if (err instanceof CsvError) {
       throw new ImportRejectedError([{ line: 1, code: err.code, messageKey: `csv.errors.${err.code}`, values: err.values }], "import.errors.unreadable");
@@ -101,6 +87,12 @@ export async function analyseUpload(upload: Upload, onProgress?: OnProgress): Pr
   const parsed = parseCsv(decoded.text, { columns: IMPORT_COLUMNS, maxRows: IMPORT_MAX_ROWS });
   const fatal = parsed.errors.filter((e) => FILE_LEVEL_CSV_CODES.has(e.code));
   if (fatal.length) throw new ImportRejectedError(csvIssuesToImportIssues(fatal), "import.errors.unreadable");
+  // Cells Postgres cannot store (NUL): the whole file is refused, preview included, naming each cell.
+  const unstorable = unstorableCsvCells(decoded.text, parsed.rows, IMPORT_MAX_LISTED_ERRORS);
+  if (unstorable.length) {
+    const issues = unstorable.map((c) => ({ ...c, code: "invalid_characters", messageKey: "validation.unstorableText" }));
+    throw new ImportRejectedError(issues, "problems.unstorableText");
+  }
 
   const total = parsed.rows.length;
   onProgress?.("validating", 0, total);
