@@ -73,12 +73,14 @@ test.describe("the executive is read-only", () => {
       ["post", "/api/v1/departments/1/retire", { version: 1 }],
       ["post", "/api/v1/users", { email: "x@example.com", name: "x", role: "executive" }],
     ];
+    // page.request sends no Origin: say the app's own, so the role check (not the cross-origin gate) refuses.
+    const origin = new URL(page.url()).origin;
     for (const [method, url, data] of attempts) {
-      const res = await page.request.fetch(url, { method, data });
+      const res = await page.request.fetch(url, { method, data, headers: { origin } });
       expect(res.status(), `${method.toUpperCase()} ${url}`).toBe(403);
       expect(res.headers()["content-type"], `${method.toUpperCase()} ${url}`).toContain("application/problem+json");
       const body = await res.json();
-      expect(body).toMatchObject({ status: 403 });
+      expect(body).toMatchObject({ status: 403, type: "/problems/forbidden" });
       expect(typeof body.title).toBe("string");
     }
 

@@ -81,7 +81,8 @@ async function postImport(baseUrl: string, cookie: string, csv: string, mode: "p
   form.set("file", new Blob([csv], { type: "text/csv" }), "bench-100k.csv");
   return fetch(`${baseUrl}/api/v1/training-records/import`, {
     method: "POST",
-    headers: { cookie, accept: ndjson ? "application/x-ndjson" : "application/json" },
+    // A write must say it comes from the app itself (the API refuses other origins with 403).
+    headers: { cookie, origin: new URL(baseUrl).origin, accept: ndjson ? "application/x-ndjson" : "application/json" },
     body: form,
   });
 }
