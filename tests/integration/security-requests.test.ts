@@ -15,7 +15,7 @@ import { createAudit } from "@/lib/api/contracts/audits";
 import { env } from "@/lib/env";
 import { MULTIPART_OVERHEAD_BYTES } from "@/lib/security/body";
 import { APP_ORIGIN, call, signInAs } from "../support/api";
-import { TODAY, snapshot } from "../support/openapi-ops";
+import { TODAY, operations, requestFor, routeFileByPath, routeModule, snapshot } from "../support/openapi-ops";
 
 /**
  * The API request gate (docs/security.md, "Writes", "Request bodies", "Invalid text"), through the
@@ -428,5 +428,45 @@ describe("text Postgres cannot store", () => {
       expect(res.body.errors[0].message).toBe("Contains a character that cannot be saved (such as the NUL character).");
     }
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("every operation of the OpenAPI document refuses unstorable text before doing anything", () => {
+  const routed = operations.filter((o) => routeFileByPath.has(o.path));
+
+  /** Every string leaf of an example, with its dotted path, replaced by one holding NUL. */
+  function poisonStrings(value: unknown, path: string[] = [], out: string[] = []): unknown {
+    if (typeof value === "string") {
+      out.push(path.join("."));
+      return `${value}\u0000`;
+    }
+    if (Array.isArray(value)) return value.map((v, i) => poisonStrings(v, [...path, String(i)], out));
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poisonStrings(v, [...path, k], out)]));
+    return value;
+  }
+
+  const withStrings = routed.filter((o) => {
+    const r = requestFor(o);
+    const paths: string[] = [];
+    if ("json" in r) poisonStrings(r.json, [], paths);
+    return paths.length > 0;
+  });
+
+  it.each(withStrings.map((o) => [`${o.method} ${o.path}`, o] as const))("%s: NUL in each string of the example → 400 naming each, nothing changed", async (_name, o) => {
+    const r = requestFor(o);
+    const paths: string[] = [];
+    const json = poisonStrings((r as { json: unknown }).json, [], paths);
+    const before = await snapshot();
+    const res = await call(await routeModule(o.path), o.method, r.url, { params: r.params, json });
+    expect(res.status, res.text.slice(0, 300)).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(paths.sort());
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.each(routed.filter((o) => o.method === "GET").map((o) => [`${o.method} ${o.path}`, o] as const))("%s?q=%%00 → 400 naming q", async (_name, o) => {
+    const r = requestFor(o);
+    const res = await call(await routeModule(o.path), "GET", `${r.url}?q=%00`, { params: r.params });
+    expect(res.status, res.text.slice(0, 300)).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(["q"]);
   });
 });
