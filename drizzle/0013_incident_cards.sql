@@ -1,12 +1,18 @@
 -- Issue 12 point 10: the dashboard's incident cards cost the same with 5 or 5,000 incidents that owe a
--- report. The reporting rule of lib/incidents/reporting.ts (reportingObligations) stated once in SQL;
--- the generated columns of incidents, the tallies below and their triggers are built on it, and
--- tests/integration/dashboard-incidents.test.ts checks it against the pure rule. Constants as there:
--- preliminary due day 5 (warning from day 3), final due day 30 (60 with a wrongful purpose, warning 7
--- days before), more than 1,000 persons reportable; days counted from the Tokyo date of discovery.
--- Plain SQL functions, IMMUTABLE (so generated columns may call them).
+-- report (docs/security.md). The reporting rule of lib/incidents/reporting.ts (computeReportingClocks,
+-- reportingObligations, lateFlags) stated in SQL; the generated columns of incidents, the tallies below
+-- and their triggers are built on it, and tests/integration/dashboard-incidents.test.ts checks it
+-- against the pure rule. Constants as there: preliminary report due day 5 (warning from day 3), final
+-- due day 30 (60 with a wrongful purpose; warning 7 days before), more than 1,000 persons reportable;
+-- days counted from the Tokyo date of discovery. Single-expression SQL functions, IMMUTABLE: Postgres
+-- inlines them into the calling query or generated column (no per-statement planning of a body).
 CREATE FUNCTION incident_discovery_date(discovered_at timestamptz) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT (discovered_at AT TIME ZONE 'Asia/Tokyo')::date
+$$;
+--> statement-breakpoint
+-- The first day of the Tokyo month of discovery (the card tally's month).
+CREATE FUNCTION incident_discovery_month(discovered_at timestamptz) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT date_trunc('month', (discovered_at AT TIME ZONE 'Asia/Tokyo')::date::timestamp)::date
 $$;
 --> statement-breakpoint
 -- computeReportingClocks().reportable: a trigger holds and advanced encryption does not unmake it.
@@ -15,50 +21,75 @@ RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT (sensitive_data OR financial_loss OR wrongful_purpose OR persons_affected > 1000) AND NOT encrypted
 $$;
 --> statement-breakpoint
+-- The two clocks. Preliminary (the PPC's 速報, the notice to the persons, the P-mark body's): due day 5,
+-- warning from day 3. Final (the PPC's 確報, the P-mark body's): due day 30 or 60, warning 7 days before.
+CREATE FUNCTION incident_preliminary_due(discovered_at timestamptz) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT incident_discovery_date(discovered_at) + 5
+$$;
+--> statement-breakpoint
+CREATE FUNCTION incident_preliminary_warn(discovered_at timestamptz) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT incident_discovery_date(discovered_at) + 3
+$$;
+--> statement-breakpoint
+CREATE FUNCTION incident_final_due(discovered_at timestamptz, wrongful_purpose boolean) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT incident_discovery_date(discovered_at) + CASE WHEN wrongful_purpose THEN 60 ELSE 30 END
+$$;
+--> statement-breakpoint
+CREATE FUNCTION incident_final_warn(discovered_at timestamptz, wrongful_purpose boolean) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT incident_discovery_date(discovered_at) + CASE WHEN wrongful_purpose THEN 60 ELSE 30 END - 7
+$$;
+--> statement-breakpoint
 -- reportingObligations(): one row per report or notice owed, in its order (ord), with its deadline, the
--- first day of its warning window and the day it was made (null: not yet).
+-- first day of its warning window and the day it was made (null: not yet). The PPC's two reports and
+-- the notice to the persons only when reportable; the P-mark body's two always.
 CREATE FUNCTION incident_obligations(discovered_at timestamptz, sensitive_data boolean, financial_loss boolean, wrongful_purpose boolean,
   encrypted boolean, persons_affected integer, ppc_preliminary_reported_on date, ppc_final_reported_on date, persons_notified_on date,
   pmark_preliminary_reported_on date, pmark_final_reported_on date)
 RETURNS TABLE (ord integer, key text, due_on date, warn_from date, done_on date) LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT o.ord, o.key, o.due_on, o.warn_from, o.done_on
-    FROM (SELECT incident_discovery_date(discovered_at) AS d,
-                 CASE WHEN wrongful_purpose THEN 60 ELSE 30 END AS final_days,
-                 incident_reportable(sensitive_data, financial_loss, wrongful_purpose, encrypted, persons_affected) AS reportable) f
-   CROSS JOIN LATERAL (VALUES
-     (1, 'ppcPreliminary', f.d + 5, f.d + 3, ppc_preliminary_reported_on, f.reportable),
-     (2, 'ppcFinal', f.d + f.final_days, f.d + f.final_days - 7, ppc_final_reported_on, f.reportable),
-     (3, 'personsNotice', f.d + 5, f.d + 3, persons_notified_on, f.reportable),
-     (4, 'pmarkPreliminary', f.d + 5, f.d + 3, pmark_preliminary_reported_on, true),
-     (5, 'pmarkFinal', f.d + f.final_days, f.d + f.final_days - 7, pmark_final_reported_on, true)
-   ) AS o(ord, key, due_on, warn_from, done_on, owed)
-   WHERE o.owed
+    FROM (VALUES
+      (1, 'ppcPreliminary', incident_preliminary_due(discovered_at), incident_preliminary_warn(discovered_at), ppc_preliminary_reported_on, false),
+      (2, 'ppcFinal', incident_final_due(discovered_at, wrongful_purpose), incident_final_warn(discovered_at, wrongful_purpose), ppc_final_reported_on, false),
+      (3, 'personsNotice', incident_preliminary_due(discovered_at), incident_preliminary_warn(discovered_at), persons_notified_on, false),
+      (4, 'pmarkPreliminary', incident_preliminary_due(discovered_at), incident_preliminary_warn(discovered_at), pmark_preliminary_reported_on, true),
+      (5, 'pmarkFinal', incident_final_due(discovered_at, wrongful_purpose), incident_final_warn(discovered_at, wrongful_purpose), pmark_final_reported_on, true)
+    ) AS o(ord, key, due_on, warn_from, done_on, always)
+   WHERE o.always OR incident_reportable(sensitive_data, financial_loss, wrongful_purpose, encrypted, persons_affected)
 $$;
 --> statement-breakpoint
--- lateFlags().nextDue: the earliest deadline of what is not made yet. An incident is late on a day
--- when this is before it (overdue), due soon when it is not and incident_next_report_warn is on or
--- before it (the earliest unmade obligation in its warning window is then the one with this deadline).
+-- lateFlags().nextDue, the earliest deadline of what is owed and not made: the preliminary clock's
+-- while one of its reports is not made (its deadline comes first), else the final clock's while one of
+-- its reports is not made, else null. incident_next_report_warn: the first day of that clock's warning
+-- window, the earliest of what is not made. On a day, an incident is late (overdue) when its next
+-- deadline is before the day, and due soon when it is not late and its warning day is on or before it.
 CREATE FUNCTION incident_next_report_due(discovered_at timestamptz, sensitive_data boolean, financial_loss boolean, wrongful_purpose boolean,
   encrypted boolean, persons_affected integer, ppc_preliminary_reported_on date, ppc_final_reported_on date, persons_notified_on date,
   pmark_preliminary_reported_on date, pmark_final_reported_on date)
 RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT min(o.due_on) FROM incident_obligations(discovered_at, sensitive_data, financial_loss, wrongful_purpose, encrypted, persons_affected,
-    ppc_preliminary_reported_on, ppc_final_reported_on, persons_notified_on, pmark_preliminary_reported_on, pmark_final_reported_on) o
-   WHERE o.done_on IS NULL
+  SELECT CASE
+    WHEN pmark_preliminary_reported_on IS NULL
+      OR ((ppc_preliminary_reported_on IS NULL OR persons_notified_on IS NULL)
+          AND incident_reportable(sensitive_data, financial_loss, wrongful_purpose, encrypted, persons_affected))
+      THEN incident_preliminary_due(discovered_at)
+    WHEN pmark_final_reported_on IS NULL
+      OR (ppc_final_reported_on IS NULL AND incident_reportable(sensitive_data, financial_loss, wrongful_purpose, encrypted, persons_affected))
+      THEN incident_final_due(discovered_at, wrongful_purpose)
+  END
 $$;
 --> statement-breakpoint
 CREATE FUNCTION incident_next_report_warn(discovered_at timestamptz, sensitive_data boolean, financial_loss boolean, wrongful_purpose boolean,
   encrypted boolean, persons_affected integer, ppc_preliminary_reported_on date, ppc_final_reported_on date, persons_notified_on date,
   pmark_preliminary_reported_on date, pmark_final_reported_on date)
 RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT min(o.warn_from) FROM incident_obligations(discovered_at, sensitive_data, financial_loss, wrongful_purpose, encrypted, persons_affected,
-    ppc_preliminary_reported_on, ppc_final_reported_on, persons_notified_on, pmark_preliminary_reported_on, pmark_final_reported_on) o
-   WHERE o.done_on IS NULL
-$$;
---> statement-breakpoint
--- The first day of the Tokyo month of discovery (the tally's month).
-CREATE FUNCTION incident_discovery_month(discovered_at timestamptz) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT date_trunc('month', incident_discovery_date(discovered_at)::timestamp)::date
+  SELECT CASE
+    WHEN pmark_preliminary_reported_on IS NULL
+      OR ((ppc_preliminary_reported_on IS NULL OR persons_notified_on IS NULL)
+          AND incident_reportable(sensitive_data, financial_loss, wrongful_purpose, encrypted, persons_affected))
+      THEN incident_preliminary_warn(discovered_at)
+    WHEN pmark_final_reported_on IS NULL
+      OR (ppc_final_reported_on IS NULL AND incident_reportable(sensitive_data, financial_loss, wrongful_purpose, encrypted, persons_affected))
+      THEN incident_final_warn(discovered_at, wrongful_purpose)
+  END
 $$;
 --> statement-breakpoint
 CREATE TABLE "incident_deadline_tally" (
@@ -92,67 +123,82 @@ ALTER TABLE "incidents" ADD COLUMN "next_report_warn" date GENERATED ALWAYS AS (
   "ppc_preliminary_reported_on", "ppc_final_reported_on", "persons_notified_on", "pmark_preliminary_reported_on", "pmark_final_reported_on")) STORED;--> statement-breakpoint
 CREATE INDEX "incidents_next_report_idx" ON "incidents" USING btree ("next_report_due","reference" collate "C") WHERE "incidents"."retired_at" is null and "incidents"."next_report_due" is not null;
 --> statement-breakpoint
--- The tallies' deltas of changed incident rows, given as [{"delta": ±1, "row": <incidents row>}]: per
--- live incident, its card key, its deadline key when it owes a report, and each of its obligations'
--- (deadline, made on time) key. Applied in key order, table after table, so that concurrent writers
--- lock tally rows in one order (no deadlock); keys that fall to zero are removed.
-CREATE FUNCTION incident_tallies_apply(changed jsonb) RETURNS void LANGUAGE plpgsql AS $$
+-- The tallies' change for one incident row written: its old version leaves them (-1), its new version
+-- enters them (+1); only live incidents are counted. One statement per tally, its keys in order, so
+-- that concurrent writers lock tally rows in one order (no deadlock); keys that fall to zero go.
+CREATE FUNCTION incident_tallies_move(o incidents, has_old boolean, w incidents, has_new boolean) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  count_old boolean := has_old AND o.retired_at IS NULL;
+  count_new boolean := has_new AND w.retired_at IS NULL;
 BEGIN
   INSERT INTO incident_tally AS t (discovery_month, severity, status, reportable, n)
-  SELECT incident_discovery_month(i.discovered_at), i.severity, i.status, i.reportable, sum((e->>'delta')::int)
-    FROM jsonb_array_elements(changed) e, jsonb_populate_record(null::incidents, e->'row') i
-   WHERE i.retired_at IS NULL
-   GROUP BY 1, 2, 3, 4 HAVING sum((e->>'delta')::int) <> 0 ORDER BY 1, 2, 3, 4
+  SELECT k.discovery_month, k.severity, k.status, k.reportable, sum(k.delta)
+    FROM (SELECT incident_discovery_month(o.discovered_at), o.severity, o.status, o.reportable, -1 WHERE count_old
+          UNION ALL
+          SELECT incident_discovery_month(w.discovered_at), w.severity, w.status, w.reportable, 1 WHERE count_new
+         ) AS k(discovery_month, severity, status, reportable, delta)
+   GROUP BY 1, 2, 3, 4 HAVING sum(k.delta) <> 0 ORDER BY 1, 2, 3, 4
   ON CONFLICT (discovery_month, severity, status, reportable) DO UPDATE SET n = t.n + excluded.n;
   INSERT INTO incident_deadline_tally AS t (next_report_warn, next_report_due, n)
-  SELECT i.next_report_warn, i.next_report_due, sum((e->>'delta')::int)
-    FROM jsonb_array_elements(changed) e, jsonb_populate_record(null::incidents, e->'row') i
-   WHERE i.retired_at IS NULL AND i.next_report_due IS NOT NULL
-   GROUP BY 1, 2 HAVING sum((e->>'delta')::int) <> 0 ORDER BY 1, 2
+  SELECT k.next_report_warn, k.next_report_due, sum(k.delta)
+    FROM (SELECT o.next_report_warn, o.next_report_due, -1 WHERE count_old AND o.next_report_due IS NOT NULL
+          UNION ALL
+          SELECT w.next_report_warn, w.next_report_due, 1 WHERE count_new AND w.next_report_due IS NOT NULL
+         ) AS k(next_report_warn, next_report_due, delta)
+   GROUP BY 1, 2 HAVING sum(k.delta) <> 0 ORDER BY 1, 2
   ON CONFLICT (next_report_warn, next_report_due) DO UPDATE SET n = t.n + excluded.n;
   INSERT INTO incident_obligation_tally AS t (due_on, on_time, n)
-  SELECT o.due_on, coalesce(o.done_on <= o.due_on, false), sum((e->>'delta')::int)
-    FROM jsonb_array_elements(changed) e, jsonb_populate_record(null::incidents, e->'row') i,
-         incident_obligations(i.discovered_at, i.sensitive_data, i.financial_loss, i.wrongful_purpose, i.encrypted, i.persons_affected,
-           i.ppc_preliminary_reported_on, i.ppc_final_reported_on, i.persons_notified_on, i.pmark_preliminary_reported_on, i.pmark_final_reported_on) o
-   WHERE i.retired_at IS NULL
-   GROUP BY 1, 2 HAVING sum((e->>'delta')::int) <> 0 ORDER BY 1, 2
+  SELECT k.due_on, coalesce(k.done_on <= k.due_on, false), sum(k.delta)
+    FROM (SELECT x.due_on, x.done_on, -1 AS delta
+            FROM incident_obligations(o.discovered_at, o.sensitive_data, o.financial_loss, o.wrongful_purpose, o.encrypted, o.persons_affected,
+                   o.ppc_preliminary_reported_on, o.ppc_final_reported_on, o.persons_notified_on, o.pmark_preliminary_reported_on, o.pmark_final_reported_on) x
+           WHERE count_old
+          UNION ALL
+          SELECT x.due_on, x.done_on, 1
+            FROM incident_obligations(w.discovered_at, w.sensitive_data, w.financial_loss, w.wrongful_purpose, w.encrypted, w.persons_affected,
+                   w.ppc_preliminary_reported_on, w.ppc_final_reported_on, w.persons_notified_on, w.pmark_preliminary_reported_on, w.pmark_final_reported_on) x
+           WHERE count_new
+         ) AS k
+   GROUP BY 1, 2 HAVING sum(k.delta) <> 0 ORDER BY 1, 2
   ON CONFLICT (due_on, on_time) DO UPDATE SET n = t.n + excluded.n;
-  IF changed @> '[{"delta": -1}]' THEN
-    DELETE FROM incident_tally WHERE n = 0;
-    DELETE FROM incident_deadline_tally WHERE n = 0;
-    DELETE FROM incident_obligation_tally WHERE n = 0;
+  IF count_old THEN
+    DELETE FROM incident_tally
+     WHERE (discovery_month, severity, status, reportable) = (incident_discovery_month(o.discovered_at), o.severity, o.status, o.reportable) AND n = 0;
+    DELETE FROM incident_deadline_tally WHERE (next_report_warn, next_report_due) = (o.next_report_warn, o.next_report_due) AND n = 0;
+    DELETE FROM incident_obligation_tally
+     WHERE due_on IN (incident_preliminary_due(o.discovered_at), incident_final_due(o.discovered_at, o.wrongful_purpose)) AND n = 0;
   END IF;
 END
 $$;
 --> statement-breakpoint
--- Statement level, with transition tables: a COPY of thousands of incidents is one pass. The
--- transition tables are visible in the trigger function only, so it hands their rows on as jsonb.
+-- Row level, in the same transaction as the write: every write path (the API, seeds, imports, COPY, SQL
+-- by hand) keeps the tallies.
 CREATE FUNCTION incident_tallies_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM incident_tallies_apply(coalesce((SELECT jsonb_agg(jsonb_build_object('delta', 1, 'row', to_jsonb(r))) FROM new_rows r WHERE r.retired_at IS NULL), '[]'));
+    PERFORM incident_tallies_move(NEW, false, NEW, true);
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM incident_tallies_apply(coalesce((SELECT jsonb_agg(jsonb_build_object('delta', -1, 'row', to_jsonb(r))) FROM old_rows r WHERE r.retired_at IS NULL), '[]'));
+    PERFORM incident_tallies_move(OLD, true, OLD, false);
   ELSE
-    PERFORM incident_tallies_apply(coalesce((
-      SELECT jsonb_agg(x) FROM (
-        SELECT jsonb_build_object('delta', -1, 'row', to_jsonb(r)) AS x FROM old_rows r WHERE r.retired_at IS NULL
-        UNION ALL
-        SELECT jsonb_build_object('delta', 1, 'row', to_jsonb(r)) FROM new_rows r WHERE r.retired_at IS NULL) c), '[]'));
+    PERFORM incident_tallies_move(OLD, true, NEW, true);
   END IF;
   RETURN NULL;
 END
 $$;
 --> statement-breakpoint
-CREATE TRIGGER incident_tallies_insert AFTER INSERT ON incidents
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION incident_tallies_changed();
+CREATE TRIGGER incident_tallies_insert AFTER INSERT ON incidents FOR EACH ROW EXECUTE FUNCTION incident_tallies_changed();
 --> statement-breakpoint
-CREATE TRIGGER incident_tallies_update AFTER UPDATE ON incidents
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION incident_tallies_changed();
+CREATE TRIGGER incident_tallies_delete AFTER DELETE ON incidents FOR EACH ROW EXECUTE FUNCTION incident_tallies_changed();
 --> statement-breakpoint
-CREATE TRIGGER incident_tallies_delete AFTER DELETE ON incidents
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION incident_tallies_changed();
+-- An update runs it only when a column the tallies are keyed on (or derived from) changed: not for an
+-- edit of the title, the description, the containment or the final report's text.
+CREATE TRIGGER incident_tallies_update AFTER UPDATE ON incidents FOR EACH ROW
+  WHEN ((OLD.discovered_at, OLD.severity, OLD.status, OLD.retired_at, OLD.reportable, OLD.wrongful_purpose, OLD.ppc_preliminary_reported_on,
+         OLD.ppc_final_reported_on, OLD.persons_notified_on, OLD.pmark_preliminary_reported_on, OLD.pmark_final_reported_on)
+        IS DISTINCT FROM
+        (NEW.discovered_at, NEW.severity, NEW.status, NEW.retired_at, NEW.reportable, NEW.wrongful_purpose, NEW.ppc_preliminary_reported_on,
+         NEW.ppc_final_reported_on, NEW.persons_notified_on, NEW.pmark_preliminary_reported_on, NEW.pmark_final_reported_on))
+  EXECUTE FUNCTION incident_tallies_changed();
 --> statement-breakpoint
 -- Recomputes the three tallies from the incidents: after this migration, and after a load made with
 -- triggers off (session_replication_role = replica). TRUNCATE of incidents empties them too.
@@ -162,7 +208,18 @@ BEGIN
   DELETE FROM incident_tally;
   DELETE FROM incident_deadline_tally;
   DELETE FROM incident_obligation_tally;
-  PERFORM incident_tallies_apply(coalesce((SELECT jsonb_agg(jsonb_build_object('delta', 1, 'row', to_jsonb(r))) FROM incidents r WHERE r.retired_at IS NULL), '[]'));
+  INSERT INTO incident_tally (discovery_month, severity, status, reportable, n)
+  SELECT incident_discovery_month(discovered_at), severity, status, reportable, count(*)
+    FROM incidents WHERE retired_at IS NULL GROUP BY 1, 2, 3, 4;
+  INSERT INTO incident_deadline_tally (next_report_warn, next_report_due, n)
+  SELECT next_report_warn, next_report_due, count(*)
+    FROM incidents WHERE retired_at IS NULL AND next_report_due IS NOT NULL GROUP BY 1, 2;
+  INSERT INTO incident_obligation_tally (due_on, on_time, n)
+  SELECT x.due_on, coalesce(x.done_on <= x.due_on, false), count(*)
+    FROM incidents i,
+         incident_obligations(i.discovered_at, i.sensitive_data, i.financial_loss, i.wrongful_purpose, i.encrypted, i.persons_affected,
+           i.ppc_preliminary_reported_on, i.ppc_final_reported_on, i.persons_notified_on, i.pmark_preliminary_reported_on, i.pmark_final_reported_on) x
+   WHERE i.retired_at IS NULL GROUP BY 1, 2;
 END
 $$;
 --> statement-breakpoint

@@ -7,20 +7,21 @@
  * run, for 5 and for 5,000 extra incidents:
  *   DATABASE_URL=… npx tsx --conditions=react-server scripts/bench/incident-cards.ts --extra 5000
  * (db/queries files `import "server-only"`, which resolves only under the react-server condition).
- * --extra 0 removes the added incidents. Only for a benchmark database: it writes to `incidents`.
+ * --extra 0 removes the added incidents; --score N also times the compliance score N times. Only for a
+ * benchmark database: it writes to `incidents`.
  */
 import { capture, type Statement } from "./capture"; // first: before anything loads postgres.js
 import { connect } from "./pg";
 import { nowMs, round, summarize } from "./stats";
 
-type Args = { extra: number; n: number; warm: number };
+type Args = { extra: number; n: number; warm: number; score: number };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { extra: 5, n: 300, warm: 30 };
+  const args: Args = { extra: 5, n: 300, warm: 30, score: 0 };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, "") as keyof Args;
     const v = Number(argv[++i]);
-    if (!(key in args) || !Number.isInteger(v) || v < 0) throw new Error(`usage: --extra N --n N --warm N (got ${argv[i - 1]} ${argv[i]})`);
+    if (!(key in args) || !Number.isInteger(v) || v < 0) throw new Error(`usage: --extra N --n N --warm N --score N (got ${argv[i - 1]} ${argv[i]})`);
     args[key] = v;
   }
   return args;
@@ -59,9 +60,9 @@ async function main() {
       where retired_at is null and status <> 'closed' and pmark_preliminary_reported_on is null`;
     console.log(`extra open unreported incidents: ${args.extra}; open incidents with no P-mark preliminary report: ${unreported}`);
 
-    const { getIncidentCards, getDashboardSummary } = await import("@/db/queries/dashboard");
-    const time = async (fn: () => Promise<unknown>, n: number) => {
-      for (let i = 0; i < args.warm; i++) await fn();
+    const { getIncidentCards, getDashboardSummary, getComplianceScoreTrend } = await import("@/db/queries/dashboard");
+    const time = async (fn: () => Promise<unknown>, n: number, warm = args.warm) => {
+      for (let i = 0; i < warm; i++) await fn();
       const samples: number[] = [];
       for (let i = 0; i < n; i++) {
         const t0 = nowMs();
@@ -74,6 +75,11 @@ async function main() {
     const summary = await time(() => getDashboardSummary(), Math.max(1, Math.round(args.n / 5)));
     console.log(`getIncidentCards    n=${cards.n} p50 ${cards.p50} ms  p95 ${cards.p95} ms  mean ${cards.mean} ms`);
     console.log(`getDashboardSummary n=${summary.n} p50 ${summary.p50} ms  p95 ${summary.p95} ms  mean ${summary.mean} ms`);
+    if (args.score) {
+      // The score panel's request (the incident indicator is one of six parts; training dominates it).
+      const score = await time(() => getComplianceScoreTrend(), args.score, 2);
+      console.log(`getComplianceScoreTrend n=${score.n} p50 ${score.p50} ms  p95 ${score.p95} ms  mean ${score.mean} ms`);
+    }
     const result = await getIncidentCards();
     console.log(`figures: open ${result.open}, late ${result.lateReports}, due soon ${result.dueSoonReports}, reportable this FY ${result.reportableThisFy}, next ${result.nextDeadline?.reference} ${result.nextDeadline?.key} ${result.nextDeadline?.dueOn}`);
 

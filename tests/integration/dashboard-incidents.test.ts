@@ -354,6 +354,11 @@ describe("the dashboard's incident figures from SQL equal the pure reporting rul
     await expectConsistent("bulk report date");
     await db.update(incidents).set({ severity: "critical", encrypted: sql`not ${incidents.encrypted}` }).where(gte(incidents.reference, "RND-0200"));
     await expectConsistent("bulk severity and encryption");
+    // Encrypted: the wrongful purpose moves only the final deadlines (30 → 60 days), nothing else.
+    await db.update(incidents).set({ wrongfulPurpose: sql`not ${incidents.wrongfulPurpose}` }).where(and(eq(incidents.encrypted, true), gte(incidents.reference, "RND-0100")));
+    await expectConsistent("wrongful purpose of encrypted incidents");
+    await db.update(incidents).set({ title: "題名のみ変更", description: "本文のみ変更" }).where(gte(incidents.reference, "RND-0150"));
+    await expectConsistent("text only");
     await db.update(incidents).set({ retiredAt: new Date() }).where(gte(incidents.reference, "RND-0250"));
     await expectConsistent("bulk retire");
     await db.update(incidents).set({ retiredAt: null }).where(gte(incidents.reference, "RND-0270"));
