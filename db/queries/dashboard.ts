@@ -257,9 +257,9 @@ async function pmsPostsCard(db: Db, today: string) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Incidents: lib/incidents/reporting.ts's rule as stated in SQL by migration 0013 (incident_obligations
-// and the generated columns on it), read from the tallies its triggers keep; the one incident shown as
-// the next deadline is judged by the pure rule itself.
+// Incidents: lib/incidents/reporting.ts's rule as stated in SQL by migration 0013 (incident_obligations,
+// the generated columns of incidents), read from the tallies its triggers keep; the one incident shown
+// as the next deadline is judged by the pure rule itself.
 
 type IncidentFactsRow = {
   id: number;

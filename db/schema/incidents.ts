@@ -8,8 +8,8 @@ import { departments } from "./training";
  * Incident log 事故・インシデント記録 (domain.md §3). lib/incidents/reporting.ts computes the reporting
  * clocks (reportable, PPC and P-mark deadlines) on every read from the discovery time, the four flags
  * and the number of persons. The dashboard needs a few of them without reading every incident, so the
- * same rule is also stated once in SQL (migration 0013: incident_obligations() and the functions on
- * it) and kept in generated columns and tallies: `reportable`, `next_report_due`, `next_report_warn`
+ * same rule is also stated once in SQL (migration 0013: the two clocks, incident_obligations() and
+ * incident_next_report_due/_warn()) and kept in generated columns and tallies: `reportable`, `next_report_due`, `next_report_warn`
  * below, and the incident_*_tally tables kept by triggers in the same transaction as every write.
  * tests/integration/dashboard-incidents.test.ts checks the SQL form against the pure rule.
  */
