@@ -36,7 +36,7 @@ describe("readEnv", () => {
 describe("npm start's environment check (scripts/check-env.ts, the prestart script)", () => {
   const run = (extra: Record<string, string>) =>
     spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/check-env.ts"], {
-      env: { PATH: process.env.PATH ?? "", ...extra },
+      env: { PATH: process.env.PATH ?? "", ...extra } as unknown as NodeJS.ProcessEnv,
       encoding: "utf8",
     });
 
