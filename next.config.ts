@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { API_CONTENT_SECURITY_POLICY, BASE_SECURITY_HEADERS } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -9,6 +10,21 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets several dev servers (one per engineer) run side by side without sharing a build folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Security headers (docs/security.md, "Headers") for what the proxy does not see: /api/v1 answers
+  // and static files. Pages and /api/auth get theirs, with a per-request CSP nonce, from proxy.ts.
+  async headers() {
+    return [
+      { source: "/:path*", headers: [...BASE_SECURITY_HEADERS] },
+      {
+        // Data, never a document; never cached (a route handler may still say "private, no-store").
+        source: "/api/v1/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY },
+          { key: "Cache-Control", value: "no-store" },
+        ],
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

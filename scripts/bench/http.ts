@@ -41,7 +41,8 @@ export async function signIn(baseUrl: string, email: string, password = DEMO_PAS
   const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
+    // A write must say it comes from the app itself (the proxy refuses other origins with 403).
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header(), origin: new URL(baseUrl).origin },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/` }).toString(),
   });
   jar.store(res);
