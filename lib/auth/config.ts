@@ -1,6 +1,7 @@
 import type { NextAuthConfig } from "next-auth";
 import { encode } from "next-auth/jwt";
 import { authSecret, env } from "@/lib/env";
+import { DEFAULT_AFTER_SIGN_IN, LOGIN_PATH, sameOriginPath } from "@/lib/security/redirect";
 
 /** A session's absolute lifetime in seconds (PMS_SESSION_MAX_HOURS): the cookie never outlives it. */
 const SESSION_MAX_AGE = Math.round(env().PMS_SESSION_MAX_HOURS * 3600);
@@ -27,13 +28,25 @@ export const authConfig = {
       return encode({ ...params, maxAge: Math.max(1, Math.min(params.maxAge ?? SESSION_MAX_AGE, left)) });
     },
   },
-  pages: { signIn: "/login" },
+  // Auth.js renders no pages of its own: sign-in and its errors are the app's login page.
+  pages: { signIn: LOGIN_PATH, error: LOGIN_PATH },
   providers: [],
   callbacks: {
+    // The proxy's gate: an unsigned visitor is sent to the login page, which sends them back to the
+    // page they opened (a bookmark, a shared link, the calendar feed) once signed in. The callbackUrl
+    // is a path, not Auth.js's default absolute URL (docs/security.md, "Redirects").
     authorized({ auth, request }) {
-      const { pathname } = request.nextUrl;
-      if (pathname === "/login" || pathname.startsWith("/api/")) return true;
-      return !!auth?.user;
+      const { pathname, search } = request.nextUrl;
+      if (pathname === LOGIN_PATH || pathname.startsWith("/api/")) return true;
+      if (auth?.user) return true;
+      const login = new URL(LOGIN_PATH, request.nextUrl);
+      if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
+      return Response.redirect(login);
+    },
+    // Every redirect Auth.js makes (after sign-in, after sign-out, on an error) stays on this origin:
+    // a target elsewhere becomes the dashboard.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${sameOriginPath(url, baseUrl) ?? DEFAULT_AFTER_SIGN_IN}`;
     },
     jwt({ token, user }) {
       if (user) {

@@ -13,7 +13,6 @@ export const LOGIN_PATH = "/login";
 
 // C0 controls and DEL: the URL parser silently drops tabs and newlines ("/\t/evil" → "//evil"),
 // so a target that carries any of them is refused rather than guessed at.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
 /**

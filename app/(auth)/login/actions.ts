@@ -1,20 +1,19 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import { signIn } from "@/lib/auth";
+import { appOrigin } from "@/lib/security/origin";
+import { requestOriginFromHeaders, safeRedirectPath } from "@/lib/security/redirect";
 
 export type LoginState = { error?: "invalid" | "rateLimited"; email?: string };
 
 export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
   const email = String(form.get("email") ?? "");
-  const callbackUrl = String(form.get("callbackUrl") ?? "/");
+  // The page the user opened before signing in, if it is one on this site (docs/security.md, "Redirects").
+  const redirectTo = safeRedirectPath(form.get("callbackUrl"), appOrigin(requestOriginFromHeaders(await headers())));
   try {
-    await signIn("credentials", {
-      email,
-      password: String(form.get("password") ?? ""),
-      // Only paths on this site: never an open redirect.
-      redirectTo: callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/",
-    });
+    await signIn("credentials", { email, password: String(form.get("password") ?? ""), redirectTo });
     return {};
   } catch (err) {
     // signIn throws a redirect on success: only Auth.js errors are ours to handle.

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useActionState, useRef, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { loginAction, type LoginState } from "./actions";
 import { Button } from "@/components/ui/button";
@@ -12,10 +12,14 @@ export function LoginForm({ callbackUrl, demo }: { callbackUrl: string; demo: { 
   const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {});
   const email = useRef<HTMLInputElement>(null);
   const password = useRef<HTMLInputElement>(null);
+  // A deep link's fragment (/audits/5#finding-7 from the calendar feed) never reaches the server:
+  // the browser carries it over the redirect to this page, and it goes back onto the target here.
+  const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash, () => "");
+  const target = hash && !callbackUrl.includes("#") ? `${callbackUrl}${hash}` : callbackUrl;
   return (
     <div className="space-y-6">
       <form action={action} className="space-y-4" noValidate>
-        <input type="hidden" name="callbackUrl" value={callbackUrl} />
+        <input type="hidden" name="callbackUrl" value={target} />
         {state.error ? <Alert tone="error">{t(state.error)}</Alert> : null}
         <div className="space-y-1">
           <label htmlFor="email" className="block text-sm font-medium">
@@ -80,4 +84,9 @@ export function LoginForm({ callbackUrl, demo }: { callbackUrl: string; demo: { 
       ) : null}
     </div>
   );
+}
+
+function subscribeToHash(onChange: () => void) {
+  window.addEventListener("hashchange", onChange);
+  return () => window.removeEventListener("hashchange", onChange);
 }
