@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db";
+import { getDb, type Db, type DbOrTx } from "@/db";
 import { sessions, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -56,6 +56,27 @@ export async function createSession(userId: number, userAgent: string | null | u
   return id;
 }
 
+/** The per-request check, prepared once per database handle: it runs on every API call and page. */
+const sessionUserQueries = new WeakMap<Db, ReturnType<typeof prepareSessionUser>>();
+function prepareSessionUser(db: Db) {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder("sid")),
+        eq(sessions.userId, sql.placeholder("userId")),
+        isNull(sessions.revokedAt),
+        gt(sessions.createdAt, sql.placeholder("createdAfter")),
+        gt(sessions.lastSeenAt, sql.placeholder("seenAfter")),
+        eq(users.active, true),
+      ),
+    )
+    .limit(1)
+    .prepare("session_user");
+}
+
 /**
  * The signed-in user for a cookie's claims, or null when the session is not live or the user is
  * inactive: one indexed query (sessions by primary key joined to users by primary key). The
@@ -63,12 +84,15 @@ export async function createSession(userId: number, userAgent: string | null | u
  */
 export async function userForSession(claims: SessionClaims, now = new Date()): Promise<SessionUser | null> {
   const db = await getDb();
-  const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, lastSeenAt: sessions.lastSeenAt })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, claims.sid), eq(sessions.userId, claims.userId), live(now), eq(users.active, true)))
-    .limit(1);
+  let query = sessionUserQueries.get(db);
+  if (!query) sessionUserQueries.set(db, (query = prepareSessionUser(db)));
+  const { maxMs, idleMs } = sessionLimits();
+  const [row] = await query.execute({
+    sid: claims.sid,
+    userId: claims.userId,
+    createdAfter: new Date(now.getTime() - maxMs).toISOString(),
+    seenAfter: new Date(now.getTime() - idleMs).toISOString(),
+  });
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
     const staleBefore = new Date(now.getTime() - TOUCH_INTERVAL_MS);
