@@ -174,8 +174,22 @@ describe("signing in", () => {
     const token = await decode({ token: cookie.slice(COOKIE.length + 1), secret: authConfig.secret, salt: COOKIE });
     const maxSeconds = sessionLimits().maxMs / 1000;
     expect(typeof token?.sat).toBe("number");
-    expect(token!.exp! - (token!.sat as number)).toBeLessThanOrEqual(maxSeconds);
+    // To the second: the clock may tick between the jwt callback (sat) and the encryption (exp).
+    expect(token!.exp! - (token!.sat as number)).toBeLessThanOrEqual(maxSeconds + 1);
     expect(token!.exp! - token!.iat!).toBeGreaterThan(maxSeconds - 60);
+
+    // Renewed near the end of its lifetime (the proxy re-issues the cookie on page loads), the token
+    // still expires when the session does; past it, or without a sign-in time, it is dropped.
+    const now = Math.floor(Date.now() / 1000);
+    const late = { ...token!, sat: now - maxSeconds + 100 };
+    const renewed = await authConfig.jwt.encode({ token: late, secret: authConfig.secret, salt: COOKIE, maxAge: maxSeconds });
+    const renewedExp = (await decode({ token: renewed, secret: authConfig.secret, salt: COOKIE }))!.exp!;
+    expect(renewedExp).toBeLessThanOrEqual(now + 101);
+    expect(renewedExp).toBeGreaterThan(now + 90);
+    const jwt = authConfig.callbacks.jwt as (p: { token: Record<string, unknown> }) => unknown;
+    expect(jwt({ token: late })).toEqual(late);
+    expect(jwt({ token: { ...token!, sat: now - maxSeconds - 1 } })).toBeNull();
+    expect(jwt({ token: { ...token!, sat: undefined } })).toBeNull();
   });
 
   it("refuses a cookie without a session id (issued before this change) and one naming another user's session", async () => {
