@@ -93,11 +93,14 @@ export async function updateUser(actor: SessionUser, id: number, input: UpdateUs
       .returning();
     if (!after) throw new ConflictError();
     const action = before.active && !after.active ? "deactivate" : !before.active && after.active ? "activate" : "update";
-    await recordAudit(tx, actor, { action, entity: "user", entityId: id, before: auditView(before), after: auditView(after) });
     // A deactivation or a role change ends the user's sessions in this same transaction: they sign
-    // in again with what they now are. A re-activation revives nothing (docs/security.md).
+    // in again with what they now are. A re-activation revives nothing (docs/security.md). The
+    // sessions are ended before the audit row is written: the audit chain's lock is held from a
+    // transaction's first audit row to its commit, so row locks are taken first (no deadlock with a
+    // concurrent "sign out everywhere").
     if (before.active && !after.active) await revokeUserSessions(tx, actor, id, "deactivated");
     else if (before.role !== after.role) await revokeUserSessions(tx, actor, id, "role_changed");
+    await recordAudit(tx, actor, { action, entity: "user", entityId: id, before: auditView(before), after: auditView(after) });
     return toDto(after);
   });
 }
@@ -120,8 +123,9 @@ export async function resetPassword(actor: SessionUser, id: number, input: { pas
       .where(and(eq(users.id, id), eq(users.version, input.version)))
       .returning();
     if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "reset_password", entity: "user", entityId: id, before: { version: before.version }, after: { version: after.version } });
+    // Sessions first, audit last (see updateUser).
     await revokeUserSessions(tx, actor, id, "password_reset", { exceptSid: id === actor.id ? keepSessionId : undefined });
+    await recordAudit(tx, actor, { action: "reset_password", entity: "user", entityId: id, before: { version: before.version }, after: { version: after.version } });
     return { user: toDto(after), ...(temp ? { temporaryPassword: temp } : {}) };
   });
 }
