@@ -16,12 +16,19 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: [...BASE_SECURITY_HEADERS] },
       {
-        // Data, never a document; never cached (a route handler may still say "private, no-store").
+        // Data, never a document; never cached. These headers win over a route handler's own
+        // (Next.js keeps the first value set), so a route that needs another Cache-Control is named below.
         source: "/api/v1/:path*",
         headers: [
           { key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY },
           { key: "Cache-Control", value: "no-store" },
         ],
+      },
+      {
+        // The imports stream their progress: no-transform keeps `next start` from gzipping the answer,
+        // which would hold the progress lines back until the end.
+        source: "/api/v1/:resource/import",
+        headers: [{ key: "Cache-Control", value: "no-store, no-transform" }],
       },
     ];
   },
