@@ -6,6 +6,7 @@ import { ForbiddenError } from "@/lib/api/errors";
 import { problemResponse } from "@/lib/api/problem";
 import { LOCALE_COOKIE, pickLocale } from "@/lib/i18n/config";
 import { appOrigin, checkWriteOrigin } from "@/lib/security/origin";
+import { PAGE_PATH_HEADER } from "@/lib/security/redirect";
 import {
   API_CONTENT_SECURITY_POLICY,
   BASE_SECURITY_HEADERS,
@@ -39,6 +40,9 @@ const withSession = auth((req: NextAuthRequest) => {
   const headers = pageSecurityHeaders({ nonce, dev: isDev, https });
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("x-nonce", nonce);
+  // The page asked for, so that a page which finds the session ended on the server (revoked, idle)
+  // can send the browser to /login with it as the target (lib/auth/session.ts requirePageUser).
+  requestHeaders.set(PAGE_PATH_HEADER, `${req.nextUrl.pathname}${req.nextUrl.search}`);
   requestHeaders.set("Content-Security-Policy", headers.find((h) => h.key === "Content-Security-Policy")!.value);
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   setHeaders(res.headers, headers);

@@ -60,7 +60,7 @@ test.describe("the executive is read-only", () => {
     }
   });
 
-  test("the API refuses the executive's writes with 403 problem+json, and stores nothing", async ({ signedInAs }) => {
+  test("the API refuses the executive's writes with 403 problem+json, and stores nothing", async ({ signedInAs, baseURL }) => {
     const page = await signedInAs("executive");
     const before = await page.request.get("/api/v1/training-records?pageSize=1");
     expect(before.status()).toBe(200);
@@ -74,7 +74,7 @@ test.describe("the executive is read-only", () => {
       ["post", "/api/v1/users", { email: "x@example.com", name: "x", role: "executive" }],
     ];
     // page.request sends no Origin: say the app's own, so the role check (not the cross-origin gate) refuses.
-    const origin = new URL(page.url()).origin;
+    const origin = new URL(baseURL!).origin;
     for (const [method, url, data] of attempts) {
       const res = await page.request.fetch(url, { method, data, headers: { origin } });
       expect(res.status(), `${method.toUpperCase()} ${url}`).toBe(403);

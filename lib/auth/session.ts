@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { authConfig } from "./config";
 import { sessionClaims } from "./session-token";
 import { userForSession } from "@/db/queries/sessions";
+import { PAGE_PATH_HEADER, loginUrlFor } from "@/lib/security/redirect";
 import type { Role, SessionUser } from "./roles";
 
 /**
@@ -19,10 +20,14 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return userForSession(claims);
 });
 
-/** For pages: the user, or a redirect to /login. With roles: the user, or the forbidden page. */
+/**
+ * For pages: the user, or a redirect to /login that returns to this page after signing in (the
+ * cookie may be valid while its session has ended on the server). With roles: the user, or the
+ * forbidden page.
+ */
 export async function requirePageUser(roles?: readonly Role[]): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  if (!user) redirect(loginUrlFor((await headers()).get(PAGE_PATH_HEADER)));
   if (roles && !roles.includes(user.role)) redirect("/forbidden");
   return user;
 }

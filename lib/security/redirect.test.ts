@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_AFTER_SIGN_IN, requestOriginFromHeaders, safeRedirectPath, sameOriginPath } from "./redirect";
+import { DEFAULT_AFTER_SIGN_IN, loginUrlFor, requestOriginFromHeaders, safeRedirectPath, sameOriginPath } from "./redirect";
 
 const own = "http://localhost:3100";
 const FALLBACK = DEFAULT_AFTER_SIGN_IN;
@@ -104,5 +104,14 @@ describe("requestOriginFromHeaders", () => {
   it("falls back to a harmless origin when the Host header is unusable", () => {
     expect(requestOriginFromHeaders(new Headers({ host: "bad host/\\" }))).toBe("http://localhost");
     expect(requestOriginFromHeaders(new Headers())).toBe("http://localhost");
+  });
+});
+
+describe("loginUrlFor", () => {
+  it("returns to the page asked for", () => {
+    expect(loginUrlFor("/incidents/3?tab=reports")).toBe("/login?callbackUrl=%2Fincidents%2F3%3Ftab%3Dreports");
+  });
+  it.each([null, undefined, "", "/", "/login", "/login?callbackUrl=%2Fx", "//evil.example", "https://evil.example/"])("goes to plain /login for %j", (p) => {
+    expect(loginUrlFor(p)).toBe("/login");
   });
 });

@@ -86,3 +86,15 @@ function isPlainPath(pathname: string): boolean {
   if (decoded.includes("\\") || CONTROL_CHARS.test(decoded)) return false;
   return true;
 }
+
+/** Request header the proxy sets on page requests: the path and query the browser asked for. */
+export const PAGE_PATH_HEADER = "x-pms-page-path";
+
+/**
+ * The login URL that brings the browser back to `pagePath` after signing in (just /login when there
+ * is no page worth returning to). The login page still checks the target with safeRedirectPath.
+ */
+export function loginUrlFor(pagePath: string | null | undefined): string {
+  if (!pagePath || !pagePath.startsWith("/") || pagePath.startsWith("//") || pagePath === "/" || pagePath.startsWith(LOGIN_PATH)) return LOGIN_PATH;
+  return `${LOGIN_PATH}?callbackUrl=${encodeURIComponent(pagePath)}`;
+}
