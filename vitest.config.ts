@@ -10,6 +10,16 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // One known error of postgres.js 3.4 (docs/security.md, "Database outages"): when the server ends a
+    // connection in the middle of a transaction, postgres.js sends the transaction's ROLLBACK on that
+    // closed connection and the write it schedules throws in a timer. tests/integration/db-outage.test.ts
+    // restarts Postgres on purpose and meets it now and then; under `next start` Next.js logs such an
+    // error and keeps serving (the test checks the answers: 503s, no 500, no hang, no lost write). Any
+    // other unhandled error still fails the run.
+    onUnhandledError(error) {
+      const stack = String(error.stack ?? "");
+      if (error.name === "TypeError" && /reading 'write'/.test(error.message ?? "") && stack.includes("postgres/src/connection.js")) return false;
+    },
     projects: [
       {
         resolve: { alias },
