@@ -36,6 +36,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           setupFiles: ["tests/support/setup-integration.ts"],
+          globalSetup: ["tests/support/pglite-template.ts"],
           // next-auth imports "next/server" without an extension, which Node's ESM loader cannot resolve:
           // let Vite load it (tests/integration/sessions.test.ts signs in through Auth.js's handlers).
           server: { deps: { inline: ["next-auth"] } },

@@ -48,14 +48,21 @@ export async function closeDb(): Promise<void> {
  * `asOwner`: connect as the owner role (DATABASE_MIGRATION_URL) rather than the runtime role — for
  * the large seed, which rebuilds indexes. With an explicit `url`, migrations run as that role too.
  */
-export async function openDatabase(opts: { migrate: boolean; url?: string; pgliteDir?: string | null; asOwner?: boolean }): Promise<Handle> {
+export async function openDatabase(opts: {
+  migrate: boolean;
+  url?: string;
+  pgliteDir?: string | null;
+  asOwner?: boolean;
+  /** In memory only: start from this dump of an already migrated database (tests; see tests/support/pglite-template.ts). */
+  pgliteTemplate?: Blob;
+}): Promise<Handle> {
   const url = opts.url ?? (opts.asOwner ? migrationUrl() : env().DATABASE_URL);
   if (url) {
     if (opts.migrate) await migrateRealPostgres(opts.url ?? migrationUrl()!, opts.url ?? env().DATABASE_URL!);
     const client = openPool(url, { statementTimeout: !opts.asOwner });
     return { db: drizzlePostgres({ client, schema }), kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
-  return openPglite(opts.pgliteDir === undefined ? path.join(env().dataDir, "pglite") : opts.pgliteDir, opts.migrate);
+  return openPglite(opts.pgliteDir === undefined ? path.join(env().dataDir, "pglite") : opts.pgliteDir, opts.migrate, opts.pgliteTemplate);
 }
 
 /**
@@ -119,7 +126,7 @@ async function migrationsPending(client: postgres.Sql): Promise<boolean> {
 }
 
 /** dir null: in memory (tests). */
-async function openPglite(dir: string | null, runMigrations: boolean): Promise<Handle> {
+async function openPglite(dir: string | null, runMigrations: boolean, template?: Blob): Promise<Handle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle: drizzlePglite } = await import("drizzle-orm/pglite");
   const { migrate: migratePglite } = await import("drizzle-orm/pglite/migrator");
@@ -129,7 +136,7 @@ async function openPglite(dir: string | null, runMigrations: boolean): Promise<H
     release = acquireFolderLock(dir);
   }
   try {
-    const client = dir ? new PGlite(dir) : new PGlite();
+    const client = dir ? new PGlite(dir) : new PGlite(template ? { loadDataDir: template } : undefined);
     await client.waitReady;
     const db = drizzlePglite({ client, schema });
     if (runMigrations) await migratePglite(db, { migrationsFolder: MIGRATIONS });

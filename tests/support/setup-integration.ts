@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, vi } from "vitest";
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, inject, vi } from "vitest";
 import { testState } from "./state";
 
 /**
@@ -23,7 +24,9 @@ beforeAll(async () => {
     await admin.unsafe("drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;");
     await admin.end();
   }
-  const handle = await openDatabase({ migrate: true, pgliteDir: null });
+  // On PGlite, start from the migrated dump made once for the run (tests/support/pglite-template.ts).
+  const template = url ? "" : inject("pgliteTemplate");
+  const handle = await openDatabase({ migrate: true, pgliteDir: null, pgliteTemplate: template ? new Blob([readFileSync(template)]) : undefined });
   (globalThis as unknown as { __pmsDb?: Promise<unknown> }).__pmsDb = Promise.resolve(handle);
 });
 
