@@ -1,4 +1,5 @@
 import type { APIResponse, BrowserContext, Page } from "@playwright/test";
+import { parseCsp } from "../lib/security/headers";
 import { test, expect, waitForData, DEMO_ACCOUNTS, DEMO_PASSWORD } from "./fixtures";
 import { t } from "./i18n";
 import { LoginPage } from "./pages/login-page";
@@ -15,14 +16,7 @@ import { LoginPage } from "./pages/login-page";
 const EVIL_ORIGIN = "http://localhost:3999";
 
 function cspOf(res: APIResponse): Record<string, string[]> {
-  const policy = res.headers()["content-security-policy"] ?? "";
-  return Object.fromEntries(
-    policy
-      .split(";")
-      .map((d) => d.trim().split(/\s+/))
-      .filter((d) => d[0])
-      .map(([name, ...values]) => [name, values]),
-  );
+  return parseCsp(res.headers()["content-security-policy"] ?? "");
 }
 
 function expectBaseHeaders(res: APIResponse) {

@@ -1,3 +1,4 @@
+import { DefinitionList } from "@/components/ui/definition-list";
 import { getTranslations } from "next-intl/server";
 import { Badge, Card, Skeleton } from "@/components/ui/card";
 import { verifyAuditChain } from "@/db/queries/audit";
@@ -48,14 +49,7 @@ export async function AuditChainStatus() {
   }
   return (
     <Card title={t("title")}>
-      <dl className="divide-y divide-slate-100 text-sm">
-        {rows.map(([k, v]) => (
-          <div key={k} className="grid gap-1 py-2 sm:grid-cols-3 sm:gap-4">
-            <dt className="font-medium text-slate-700">{k}</dt>
-            <dd className="text-slate-900 sm:col-span-2">{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <DefinitionList rows={rows} />
       <p className="mt-2 text-xs text-slate-600">{t("command")}</p>
     </Card>
   );

@@ -1,3 +1,4 @@
+import { DefinitionList } from "@/components/ui/definition-list";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 
@@ -21,14 +22,7 @@ export async function SystemInfo({ dbKind, version }: { dbKind: "pglite" | "post
   ];
   return (
     <Card title={t("title")}>
-      <dl className="divide-y divide-slate-100 text-sm">
-        {rows.map(([k, v]) => (
-          <div key={k} className="grid gap-1 py-2 sm:grid-cols-3 sm:gap-4">
-            <dt className="font-medium text-slate-700">{k}</dt>
-            <dd className="text-slate-900 sm:col-span-2">{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <DefinitionList rows={rows} />
     </Card>
   );
 }

@@ -7,18 +7,9 @@ import {
   pageContentSecurityPolicy,
   pageSecurityHeaders,
   servedOverHttps,
+  parseCsp,
 } from "./headers";
 
-/** "a b; c d" → { a: ["b"], c: ["d"] } */
-function parseCsp(policy: string): Record<string, string[]> {
-  return Object.fromEntries(
-    policy
-      .split(";")
-      .map((d) => d.trim().split(/\s+/))
-      .filter((d) => d[0])
-      .map(([name, ...values]) => [name, values]),
-  );
-}
 
 describe("pageContentSecurityPolicy", () => {
   const prod = parseCsp(pageContentSecurityPolicy({ nonce: "abc123==", dev: false, https: false }));

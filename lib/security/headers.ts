@@ -124,3 +124,14 @@ function protocolOf(url: string | undefined): string | null {
     return null;
   }
 }
+
+/** "a b; c d" → { a: ["b"], c: ["d"] }: a policy's directives, for checking one (tests). */
+export function parseCsp(policy: string): Record<string, string[]> {
+  return Object.fromEntries(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name, values]),
+  );
+}
