@@ -18,7 +18,7 @@ import { fillFiscalYearMonths, fiscalYearChoices, summarizeStatusCounts, type Tr
 import { getFiscalYearStartMonth } from "./settings";
 
 /**
- * Training status (domain.md §1): the rule of lib/training/status.ts classifies every (employee ×
+ * Training status (docs/domain.md §1): the rule of lib/training/status.ts classifies every (employee ×
  * course) pair inside one SQL query (judgedPairs), which also filters, counts, sorts and pages, so
  * that only one page of rows (or a few counts) leaves the database; the page's rows are computed
  * again by computeTrainingStatus. `today` is a parameter so tests can fix it.

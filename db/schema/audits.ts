@@ -5,7 +5,7 @@ import { users } from "./auth";
 import { departments } from "./training";
 
 /**
- * Audit schedule 監査 (domain.md §5): the fiscal-year audit plan, findings with their corrective
+ * Audit schedule 監査 (docs/domain.md §5): the fiscal-year audit plan, findings with their corrective
  * actions, management reviews マネジメントレビュー with their actions, and the P-mark certificate.
  * The renewal window and the independence / closing rules live in lib/audits/ (pure).
  */

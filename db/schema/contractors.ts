@@ -15,7 +15,7 @@ import { relations, sql } from "drizzle-orm";
 import { retirable, versioned } from "./columns";
 import { users } from "./auth";
 
-/** Contractor suitability assessment 委託先の適格性審査 (domain.md §4). */
+/** Contractor suitability assessment 委託先の適格性審査 (docs/domain.md §4). */
 
 export const contractorStatusEnum = pgEnum("contractor_status", ["candidate", "approved", "conditional", "suspended", "terminated"]);
 export const assessmentTypeEnum = pgEnum("assessment_type", ["initial", "periodic", "ad_hoc"]);

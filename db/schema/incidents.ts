@@ -5,7 +5,7 @@ import { users } from "./auth";
 import { departments } from "./training";
 
 /**
- * Incident log 事故・インシデント記録 (domain.md §3). lib/incidents/reporting.ts computes the reporting
+ * Incident log 事故・インシデント記録 (docs/domain.md §3). lib/incidents/reporting.ts computes the reporting
  * clocks (reportable, PPC and P-mark deadlines) on every read from the discovery time, the four flags
  * and the number of persons. The dashboard needs a few of them without reading every incident, so the
  * same rule is also stated once in SQL (migration 0013: the two clocks, incident_obligations() and

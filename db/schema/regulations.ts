@@ -5,7 +5,7 @@ import { users } from "./auth";
 import { departments, employees } from "./training";
 
 /**
- * Periodic review of rules and structure 規程・体制の定期見直し (domain.md §2): the regulation register,
+ * Periodic review of rules and structure 規程・体制の定期見直し (docs/domain.md §2): the regulation register,
  * its revision history 改訂履歴, review records 見直し記録, and the PMS posts 体制 with their holders.
  */
 

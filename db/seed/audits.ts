@@ -5,7 +5,7 @@ import { addDays, addMonths } from "@/lib/dates";
 import { DEFAULT_FY_START_MONTH, fiscalYearOf, fiscalYearRange } from "@/lib/fiscal-year";
 
 /**
- * Demo data of the audit module (domain.md §5), relative to `today`, fixed (no randomness):
+ * Demo data of the audit module (docs/domain.md §5), relative to `today`, fixed (no randomness):
  * this fiscal year's plan (an operation audit in progress, a conformance audit, a contractor on-site
  * audit, an audit of 経営企画部 led by the privacy manager because the internal auditor belongs to it,
  * the external P-mark assessment, and one audit already closed), last fiscal year's audits (closed,

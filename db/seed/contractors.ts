@@ -8,7 +8,7 @@ import { resultFor, weightedTotal } from "@/lib/contractors/scoring";
 import { addDays } from "@/lib/dates";
 
 /**
- * Demo contractors 委託先 of RUFT Inc. (domain.md §4), relative to `today`: a register with approved,
+ * Demo contractors 委託先 of RUFT Inc. (docs/domain.md §4), relative to `today`: a register with approved,
  * conditional and candidate contractors, assessment history over several years, a few expired
  * certifications, one overdue periodic assessment and one contract that started before its
  * assessment (flagged). Corporate numbers are fictitious bases with computed check digits.

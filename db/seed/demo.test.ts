@@ -142,7 +142,7 @@ describe("seedDemo", () => {
 });
 
 /**
- * The status of each (active employee × required course) by the rules of domain.md §1, computed
+ * The status of each (active employee × required course) by the rules of docs/domain.md §1, computed
  * here independently of lib/ so that the seed's promise (a realistic mix) is checked on its own.
  * `pending`: never done, but the due date for a new joiner has not passed yet.
  */

@@ -5,7 +5,7 @@ import { addDays, addMonths, compareDates } from "@/lib/dates";
 import { nextReviewDue, type ReviewTrigger } from "@/lib/regulations/due";
 
 /**
- * Demo data of the regulation register and the PMS structure (domain.md §2), relative to `today`:
+ * Demo data of the regulation register and the PMS structure (docs/domain.md §2), relative to `today`:
  * the usual set of internal rules with several versions each, yearly reviews behind them, a mix of
  * on-time, due-soon and overdue reviews, one draft review waiting for approval, a draft regulation
  * and a retired one; the PMS posts with their holders and two gaps. Deterministic for a given `today`.

@@ -2,7 +2,7 @@ import { addDays, addMonths, daysBetween } from "@/lib/dates";
 import { fiscalYearRange } from "@/lib/fiscal-year";
 
 /**
- * Pure rules of the audit module (domain.md §5): the P-mark renewal window, audit independence, the
+ * Pure rules of the audit module (docs/domain.md §5): the P-mark renewal window, audit independence, the
  * closing rule, status transitions and the yearly indicators. No database, no clock: `today` is passed in.
  */
 

@@ -1,4 +1,4 @@
-/** Roles as domain.md names them, and who may do what (checked on the server, every time). */
+/** Roles as docs/domain.md names them, and who may do what (checked on the server, every time). */
 export const ROLES = ["privacy_manager", "hr", "auditor", "executive"] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -5,7 +5,7 @@ import { ASSESSMENT_TYPES, CERTIFICATION_KINDS, CONTRACTOR_FLAGS, CONTRACTOR_STA
 import { ASSESSMENT_RESULTS } from "./scoring";
 
 /**
- * Contractors 委託先 and their assessments (domain.md §4): input schemas shared by the forms and the
+ * Contractors 委託先 and their assessments (docs/domain.md §4): input schemas shared by the forms and the
  * API, and the response shapes.
  */
 

@@ -1,7 +1,7 @@
 import { addDays, daysBetween, isDateString, todayInTokyo } from "@/lib/dates";
 
 /**
- * The two reporting clocks of an incident (domain.md §3), in one pure module.
+ * The two reporting clocks of an incident (docs/domain.md §3), in one pure module.
  *
  * APPI (as amended, in force April 2022): an incident is reportable to the Personal Information
  * Protection Commission (PPC) and to the persons affected when any of these holds — sensitive data

@@ -4,7 +4,7 @@ import { numberOrNull, refId, wholeNumber } from "@/lib/training/courses-schema"
 import { OBLIGATIONS, REPORTABLE_REASONS } from "./reporting";
 import { INCIDENT_STATUSES } from "./workflow";
 
-/** Incident log (domain.md §3): input schemas shared by the forms and the API, and the response shapes. */
+/** Incident log (docs/domain.md §3): input schemas shared by the forms and the API, and the response shapes. */
 
 export const INCIDENT_CATEGORIES = ["unauthorized_access", "loss", "destruction", "tampering", "leakage", "misdirected", "other"] as const;
 export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];

@@ -1,5 +1,5 @@
 /**
- * Incident workflow (domain.md §3): reported → investigating → contained → resolved → closed.
+ * Incident workflow (docs/domain.md §3): reported → investigating → contained → resolved → closed.
  * A transition goes forward exactly one step. Closing needs every corrective action done and is the
  * privacy manager's approval. Pure; the queries enforce it inside the transaction.
  */

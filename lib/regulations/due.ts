@@ -1,7 +1,7 @@
 import { addDays, addMonths, compareDates, daysBetween } from "@/lib/dates";
 
 /**
- * The rules of the regulation register (domain.md §2), pure: when each regulation is next due for
+ * The rules of the regulation register (docs/domain.md §2), pure: when each regulation is next due for
  * review, whether it is on time, due soon or overdue, how versions are numbered (第N版) and what an
  * approved review does to the register.
  */

@@ -3,7 +3,7 @@ import { formatDate } from "@/lib/dates";
 import { isoDate, optionalText, paging, requiredText, version } from "@/lib/validation/common";
 
 /**
- * Courses 教育プログラム (domain.md §1): input schemas shared by the course form and the API, the
+ * Courses 教育プログラム (docs/domain.md §1): input schemas shared by the course form and the API, the
  * response shape, and the rule summary shown in words on the course page.
  */
 

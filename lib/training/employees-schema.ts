@@ -3,7 +3,7 @@ import { isRealDate, isoDate, optionalIsoDate, optionalText, paging, sortDir, ve
 import { CODE_RE } from "./departments-schema";
 
 /**
- * Employees 従業員 (domain.md §1): input schemas shared by the form, the API and the CSV import.
+ * Employees 従業員 (docs/domain.md §1): input schemas shared by the form, the API and the CSV import.
  * Employees are not sign-in users; they are the people whose training is tracked.
  */
 

@@ -2,7 +2,7 @@ import type { CsvColumn, CsvIssue, CsvRow } from "@/lib/csv/parse";
 import { isPassing } from "./status";
 
 /**
- * CSV import of training records (domain.md §1): parsed rows (lib/csv/parse.ts) checked against the
+ * CSV import of training records (docs/domain.md §1): parsed rows (lib/csv/parse.ts) checked against the
  * employees and courses in the database → records ready to insert, or row errors with the line
  * number a spreadsheet shows. Pure: the lookups are built by the caller from two queries, so
  * 100,000 rows cost two queries and Map look-ups, never a query per row.

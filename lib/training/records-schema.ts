@@ -6,7 +6,7 @@ import { isoDate, optionalText, requiredText, version } from "@/lib/validation/c
 import { historyEntrySchema, numberOrNull, refId, wholeNumber } from "./courses-schema";
 
 /**
- * Training records 受講記録 (domain.md §1): input schemas shared by the forms and the API, the
+ * Training records 受講記録 (docs/domain.md §1): input schemas shared by the forms and the API, the
  * list filters (which live in the page URL), the response shapes, and the pure rules the server
  * applies before storing a record.
  */

@@ -2,7 +2,7 @@ import { addDays, addMonths, compareDates, daysBetween, maxDate } from "@/lib/da
 import { fiscalYearOf, fiscalYearRange } from "@/lib/fiscal-year";
 
 /**
- * Training status of one (active employee × required course), domain.md §1. All dates are Tokyo
+ * Training status of one (active employee × required course), docs/domain.md §1. All dates are Tokyo
  * calendar dates "YYYY-MM-DD"; `asOf` is the day the status is taken on.
  *
  * 1. exempt    — the employee has an exemption reason (on leave). Wins over any record.

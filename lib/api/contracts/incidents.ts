@@ -23,7 +23,7 @@ import {
 import { defineOperation } from "../operation";
 
 /**
- * Incident log (domain.md §3). Every role reads and may report a new incident; only the privacy
+ * Incident log (docs/domain.md §3). Every role reads and may report a new incident; only the privacy
  * manager manages it afterwards. The reporting clocks are computed on every read.
  * Demo data: incident 15 is "reported" (version 1) and incident 10 has corrective action 1.
  */
