@@ -104,3 +104,45 @@ export function CheckboxField({ label, hint, ...props }: { label: string; hint?:
     </div>
   );
 }
+
+/**
+ * A select over a fixed list of values (an enum tuple from lib/): a typed `onValueChange`, no casts at the
+ * call site. `empty` adds a first option with the value `""` meaning "any" in a filter or "none" in a
+ * form; without it `""` never reaches `onValueChange`. `optionLabel` names each value (a translation).
+ * Used by forms and list filter bars alike.
+ */
+export function EnumSelect<V extends string>({
+  values,
+  value,
+  onValueChange,
+  optionLabel,
+  empty,
+  ...props
+}: FieldProps &
+  Omit<ComponentProps<"select">, "value" | "onChange" | "children"> & {
+    values: readonly V[];
+    value: V | "" | null | undefined;
+    onValueChange: (value: V | "") => void;
+    optionLabel: (value: V) => string;
+    /** Label of the leading empty option (e.g. "All" in a filter, "—" in a form); omit for none. */
+    empty?: string;
+  }) {
+  return (
+    <SelectField
+      {...props}
+      value={value ?? ""}
+      onChange={(e) => {
+        const raw = e.target.value;
+        if (raw === "" && empty !== undefined) onValueChange("");
+        else if ((values as readonly string[]).includes(raw)) onValueChange(raw as V);
+      }}
+    >
+      {empty !== undefined ? <option value="">{empty}</option> : null}
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {optionLabel(v)}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
