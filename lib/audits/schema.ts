@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDate, optionalIsoDate, optionalText, paging, requiredText, version } from "@/lib/validation/common";
-import { numberOrNull, refId } from "@/lib/training/courses-schema";
+import { numberOrNull, refId } from "@/lib/validation/numbers";
 import { ACTION_STATUSES, AUDIT_STATUSES, AUDIT_TYPES, FINDING_GRADES, FINDING_STATUSES, LATENESS_BUCKETS, RENEWAL_STATES } from "./rules";
 
 /** Input schemas shared by the audit forms and the API, and the response shapes. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate, optionalIsoDate, optionalText, paging, requiredText, version } from "@/lib/validation/common";
+import { groupedNumberOrNull, refId, wholeNumber } from "@/lib/validation/numbers";
 import { CORPORATE_NUMBER_MESSAGES, checkCorporateNumber } from "./corporate-number";
 import { ASSESSMENT_TYPES, CERTIFICATION_KINDS, CONTRACTOR_FLAGS, CONTRACTOR_STATUSES } from "./rules";
 import { ASSESSMENT_RESULTS } from "./scoring";
@@ -11,22 +12,6 @@ import { ASSESSMENT_RESULTS } from "./scoring";
 
 /** Writes: the privacy manager only; everyone else reads. */
 export const CONTRACTOR_WRITERS = ["privacy_manager"] as const;
-
-function numberOrNull(v: unknown): unknown {
-  if (v === undefined || v === null) return v;
-  if (typeof v === "string") {
-    const s = v.trim().replace(/,/g, "");
-    if (s === "") return null;
-    return /^[+-]?\d+(\.\d+)?$/.test(s) ? Number(s) : v;
-  }
-  return v;
-}
-const numberError = (iss: { input?: unknown }) =>
-  iss.input === undefined || iss.input === null || iss.input === "" ? "validation.required" : "validation.invalidType";
-const whole = (min: number, max: number) =>
-  z.number({ error: numberError }).int("contractors.errors.wholeNumber").min(min, "validation.tooSmall").max(max, "validation.tooBig");
-
-export const refId = z.preprocess(numberOrNull, z.number({ error: numberError }).int("validation.invalidType").positive("validation.invalidType").max(2_147_483_647, "validation.invalidType"));
 
 /** 法人番号, optional: normalised (full-width digits, hyphens) then checked, with a message per fault. */
 export const corporateNumberField = z
@@ -61,7 +46,7 @@ const contractorFields = {
   corporateNumber: corporateNumberField,
   services: requiredText(1000),
   dataCategories,
-  dataVolume: z.preprocess(numberOrNull, whole(0, 1_000_000_000).nullable().default(null)),
+  dataVolume: z.preprocess(groupedNumberOrNull, wholeNumber(0, 1_000_000_000).nullable().default(null)),
   contractStart: optionalIsoDate,
   contractEnd: optionalIsoDate,
   contactName: optionalText(100),
@@ -70,7 +55,7 @@ const contractorFields = {
     .optional()
     .transform((v) => (v ? v : null)),
   contactPhone: optionalText(40),
-  reassessmentMonths: z.preprocess(numberOrNull, whole(1, 60).nullable().default(null)),
+  reassessmentMonths: z.preprocess(groupedNumberOrNull, wholeNumber(1, 60).nullable().default(null)),
   note: optionalText(4000),
   certifications: z.array(certificationInput, { error: "validation.invalidType" }).max(10, "validation.tooMany").default([]),
 };
@@ -95,7 +80,7 @@ export type ChangeStatusInput = z.output<typeof changeStatusSchema>;
 
 export const scoreInput = z.object({
   key: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(60, "validation.tooLong"),
-  score: z.preprocess(numberOrNull, whole(0, 100)),
+  score: z.preprocess(groupedNumberOrNull, wholeNumber(0, 100)),
   comment: optionalText(2000),
 });
 
@@ -126,7 +111,7 @@ export const criterionInput = z.object({
   key: criterionKey,
   labelJa: requiredText(200),
   labelEn: requiredText(200),
-  weight: z.preprocess(numberOrNull, whole(1, 100)),
+  weight: z.preprocess(groupedNumberOrNull, wholeNumber(1, 100)),
   guidanceJa: optionalText(1000),
   guidanceEn: optionalText(1000),
 });
@@ -136,9 +121,9 @@ export const updateTemplateSchema = z
     nameJa: requiredText(200),
     nameEn: requiredText(200),
     criteria: z.array(criterionInput, { error: "validation.invalidType" }).min(1, "validation.tooFew").max(30, "validation.tooMany"),
-    maxScore: z.preprocess(numberOrNull, whole(1, 10)),
-    approvedMin: z.preprocess(numberOrNull, whole(0, 100)),
-    conditionalMin: z.preprocess(numberOrNull, whole(0, 100)),
+    maxScore: z.preprocess(groupedNumberOrNull, wholeNumber(1, 10)),
+    approvedMin: z.preprocess(groupedNumberOrNull, wholeNumber(0, 100)),
+    conditionalMin: z.preprocess(groupedNumberOrNull, wholeNumber(0, 100)),
     version,
   })
   .superRefine((v, ctx) => {

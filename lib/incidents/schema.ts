@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDate, optionalIsoDate, optionalText, paging, requiredText, version } from "@/lib/validation/common";
-import { numberOrNull, refId, wholeNumber } from "@/lib/training/courses-schema";
+import { numberOrNull, refId, wholeNumber } from "@/lib/validation/numbers";
 import { OBLIGATIONS, REPORTABLE_REASONS } from "./reporting";
 import { INCIDENT_STATUSES } from "./workflow";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isDateString, todayInTokyo } from "@/lib/dates";
 import { isoDate, optionalIsoDate, optionalText, paging, requiredText, version } from "@/lib/validation/common";
-import { numberOrNull, refId, wholeNumber } from "@/lib/training/courses-schema";
+import { numberOrNull, refId, wholeNumber } from "@/lib/validation/numbers";
 import {
   DEFAULT_REVIEW_INTERVAL_MONTHS,
   DUE_STATES,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDate, optionalIsoDate, optionalText, requiredText, version } from "@/lib/validation/common";
-import { numberOrNull, refId, wholeNumber } from "@/lib/training/courses-schema";
+import { numberOrNull, refId, wholeNumber } from "@/lib/validation/numbers";
 
 /** PMS structure 体制: posts and who holds them for which term. */
 

@@ -7,7 +7,6 @@ import {
   courseRuleSummary,
   createCourseSchema,
   listCoursesQuery,
-  numberOrNull,
   updateCourseSchema,
 } from "./courses-schema";
 
@@ -48,7 +47,7 @@ describe("course input", () => {
     expect(fieldsOf({ ...base, passMark: 101 })).toEqual(["passMark:validation.tooBig"]);
     expect(fieldsOf({ ...base, passMark: -1 })).toEqual(["passMark:validation.tooSmall"]);
     expect(fieldsOf({ ...base, recurrenceMonths: 0 })).toEqual(["recurrenceMonths:validation.tooSmall"]);
-    expect(fieldsOf({ ...base, recurrenceMonths: 1.5 })).toEqual(["recurrenceMonths:courses.errors.wholeNumber"]);
+    expect(fieldsOf({ ...base, recurrenceMonths: 1.5 })).toEqual(["recurrenceMonths:validation.wholeNumber"]);
     expect(fieldsOf({ ...base, newHireDueDays: -3 })).toEqual(["newHireDueDays:validation.tooSmall"]);
     expect(fieldsOf({ ...base, passMark: "abc" })).toEqual(["passMark:validation.invalidType"]);
     const r = createCourseSchema.safeParse({ ...base, passMark: 101 });
@@ -81,15 +80,6 @@ describe("course input", () => {
     expect(listCoursesQuery.parse({})).toMatchObject({ page: 1, pageSize: 50, sort: "code", dir: "asc" });
     expect(listCoursesQuery.safeParse({ sort: "x" }).success).toBe(false);
     expect(listCoursesQuery.parse({ includeRetired: "" }).includeRetired).toBeUndefined();
-  });
-
-  it("numberOrNull", () => {
-    expect(numberOrNull("")).toBeNull();
-    expect(numberOrNull("  ")).toBeNull();
-    expect(numberOrNull("12")).toBe(12);
-    expect(numberOrNull("1e3")).toBe("1e3");
-    expect(numberOrNull(undefined)).toBeUndefined();
-    expect(numberOrNull(7)).toBe(7);
   });
 });
 

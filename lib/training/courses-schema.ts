@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { formatDate } from "@/lib/dates";
 import { isoDate, optionalText, paging, requiredText, version } from "@/lib/validation/common";
+import { numberOrNull, refId, wholeNumber } from "@/lib/validation/numbers";
 
 /**
  * Courses 教育プログラム (docs/domain.md §1): input schemas shared by the course form and the API, the
@@ -15,30 +16,6 @@ export const DEFAULT_RECURRENCE_MONTHS = 12;
 export const DEFAULT_NEW_HIRE_DUE_DAYS = 30;
 export const MAX_RECURRENCE_MONTHS = 120;
 export const MAX_NEW_HIRE_DUE_DAYS = 3650;
-
-/**
- * A number that may arrive as a JSON number or as a form/URL string. "" and null → null (not 0, as
- * z.coerce would make it); a numeric string → its number; anything else is left for zod to refuse.
- */
-export function numberOrNull(v: unknown): unknown {
-  if (v === undefined || v === null) return v;
-  if (typeof v === "string") {
-    const s = v.trim();
-    if (s === "") return null;
-    return /^[+-]?\d+(\.\d+)?$/.test(s) ? Number(s) : v;
-  }
-  return v;
-}
-
-const numberError = (iss: { input?: unknown }) =>
-  iss.input === undefined || iss.input === null || iss.input === "" ? "validation.required" : "validation.invalidType";
-
-/** A whole number in [min, max]; messages name the bound. */
-export const wholeNumber = (min: number, max: number) =>
-  z.number({ error: numberError }).int("courses.errors.wholeNumber").min(min, "validation.tooSmall").max(max, "validation.tooBig");
-
-/** A positive integer id (JSON number or numeric string). */
-export const refId = z.preprocess(numberOrNull, z.number({ error: numberError }).int("validation.invalidType").positive("validation.invalidType"));
 
 const courseFields = {
   code: z

@@ -3,7 +3,8 @@ import type { FieldError } from "@/lib/api/errors";
 import { compareDates, isDateString } from "@/lib/dates";
 import { fiscalYearRange } from "@/lib/fiscal-year";
 import { isoDate, optionalText, requiredText, version } from "@/lib/validation/common";
-import { historyEntrySchema, numberOrNull, refId, wholeNumber } from "./courses-schema";
+import { numberOrNull, refId, wholeNumber } from "@/lib/validation/numbers";
+import { historyEntrySchema } from "./courses-schema";
 
 /**
  * Training records 受講記録 (docs/domain.md §1): input schemas shared by the forms and the API, the
