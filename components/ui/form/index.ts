@@ -1,0 +1,5 @@
+export { useForm, useSchemaCheck, type FormProblemState, type FormConflict } from "./use-form";
+export { useAction, type ActionMessage as ActionMessageValue } from "./use-action";
+export { Form, FormActions, FormProblem } from "./form";
+export { ActionMessage } from "./action-message";
+export { classifyFailure, isConflict, changedFields, type WriteFailure } from "./problem";
