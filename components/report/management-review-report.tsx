@@ -5,7 +5,8 @@ import type { ManagementReviewReport as ReportData } from "@/db/queries/report";
 import type { SessionUser } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/dates";
 import { fiscalYearLabel } from "@/lib/fiscal-year";
-import { completionByDepartment, monthLabel, numberSections, REPORT_CATEGORIES, REPORT_SEVERITIES, sectionNumber, type Capped } from "@/lib/report/shape";
+import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES } from "@/lib/incidents/schema";
+import { completionByDepartment, monthLabel, numberSections, sectionNumber, type Capped } from "@/lib/report/shape";
 import { formatRate } from "@/components/training/status/format";
 import { PaperBarChart } from "./paper-bar-chart";
 
@@ -149,14 +150,14 @@ export async function ManagementReviewReport({ data, user }: { data: ReportData;
           />
           <Table
             caption={t("incidents.byCategoryCaption")}
-            head={[t("incidents.category"), ...REPORT_SEVERITIES.map((s) => tInc(`severities.${s}`)), t("incidents.total_col")]}
+            head={[t("incidents.category"), ...INCIDENT_SEVERITIES.map((s) => tInc(`severities.${s}`)), t("incidents.total_col")]}
             numeric={[1, 2, 3, 4, 5]}
             rows={[
-              ...REPORT_CATEGORIES.map((c) => {
+              ...INCIDENT_CATEGORIES.map((c) => {
                 const row = inc.figures.byCategory.find((x) => x.category === c)!;
-                return [tInc(`categories.${c}`), ...REPORT_SEVERITIES.map((s) => num(row.bySeverity[s])), num(row.total)];
+                return [tInc(`categories.${c}`), ...INCIDENT_SEVERITIES.map((s) => num(row.bySeverity[s])), num(row.total)];
               }),
-              [t("incidents.total_col"), ...REPORT_SEVERITIES.map((s) => num(inc.figures.bySeverity[s])), num(inc.figures.total)],
+              [t("incidents.total_col"), ...INCIDENT_SEVERITIES.map((s) => num(inc.figures.bySeverity[s])), num(inc.figures.total)],
             ]}
             footRows={1}
           />

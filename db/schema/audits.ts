@@ -1,5 +1,6 @@
 import { check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { ACTION_STATUSES, AUDIT_STATUSES, AUDIT_TYPES, FINDING_GRADES, FINDING_STATUSES } from "@/lib/audits/rules";
 import { retirable, versioned } from "./columns";
 import { users } from "./auth";
 import { departments } from "./training";
@@ -10,16 +11,11 @@ import { departments } from "./training";
  * The renewal window and the independence / closing rules live in lib/audits/ (pure).
  */
 
-export const auditTypeEnum = pgEnum("audit_type", [
-  "conformance", // 適合状況監査 (JIS Q 15001)
-  "operation", // 運用状況監査
-  "contractor_onsite", // 委託先実地監査
-  "pmark_assessment", // Pマーク現地審査 (external)
-]);
-export const auditStatusEnum = pgEnum("audit_status", ["planned", "in_progress", "reported", "closed"]);
-export const findingGradeEnum = pgEnum("audit_finding_grade", ["major_nc", "minor_nc", "observation", "good_practice"]);
-export const findingStatusEnum = pgEnum("audit_finding_status", ["open", "action_planned", "done", "verified"]);
-export const reviewActionStatusEnum = pgEnum("management_review_action_status", ["open", "done"]);
+export const auditTypeEnum = pgEnum("audit_type", AUDIT_TYPES);
+export const auditStatusEnum = pgEnum("audit_status", AUDIT_STATUSES);
+export const findingGradeEnum = pgEnum("audit_finding_grade", FINDING_GRADES);
+export const findingStatusEnum = pgEnum("audit_finding_status", FINDING_STATUSES);
+export const reviewActionStatusEnum = pgEnum("management_review_action_status", ACTION_STATUSES);
 
 export const audits = pgTable(
   "audits",

@@ -1,8 +1,9 @@
 import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { ROLES } from "@/lib/auth/roles";
 import { versioned } from "./columns";
 
-export const roleEnum = pgEnum("role", ["privacy_manager", "hr", "auditor", "executive"]);
+export const roleEnum = pgEnum("role", ROLES);
 
 export const users = pgTable(
   "users",
@@ -76,4 +77,3 @@ export const requestCounters = pgTable(
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Role = (typeof roleEnum.enumValues)[number];
-export const ROLES = roleEnum.enumValues;

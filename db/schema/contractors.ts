@@ -12,15 +12,17 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { relations, sql } from "drizzle-orm";
+import { ASSESSMENT_TYPES, CERTIFICATION_KINDS, CONTRACTOR_STATUSES } from "@/lib/contractors/rules";
+import { ASSESSMENT_RESULTS } from "@/lib/contractors/scoring";
 import { retirable, versioned } from "./columns";
 import { users } from "./auth";
 
 /** Contractor suitability assessment 委託先の適格性審査 (docs/domain.md §4). */
 
-export const contractorStatusEnum = pgEnum("contractor_status", ["candidate", "approved", "conditional", "suspended", "terminated"]);
-export const assessmentTypeEnum = pgEnum("assessment_type", ["initial", "periodic", "ad_hoc"]);
-export const assessmentResultEnum = pgEnum("assessment_result", ["approved", "conditional", "rejected"]);
-export const certificationKindEnum = pgEnum("certification_kind", ["pmark", "isms", "other"]);
+export const contractorStatusEnum = pgEnum("contractor_status", CONTRACTOR_STATUSES);
+export const assessmentTypeEnum = pgEnum("assessment_type", ASSESSMENT_TYPES);
+export const assessmentResultEnum = pgEnum("assessment_result", ASSESSMENT_RESULTS);
+export const certificationKindEnum = pgEnum("certification_kind", CERTIFICATION_KINDS);
 
 export const contractors = pgTable(
   "contractors",

@@ -1,5 +1,7 @@
 import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES } from "@/lib/incidents/schema";
+import { INCIDENT_STATUSES } from "@/lib/incidents/workflow";
 import { retirable, versioned } from "./columns";
 import { users } from "./auth";
 import { departments } from "./training";
@@ -18,17 +20,9 @@ import { departments } from "./training";
 const REPORTING_ARGS = `"discovered_at", "sensitive_data", "financial_loss", "wrongful_purpose", "encrypted", "persons_affected",
   "ppc_preliminary_reported_on", "ppc_final_reported_on", "persons_notified_on", "pmark_preliminary_reported_on", "pmark_final_reported_on"`;
 
-export const incidentCategoryEnum = pgEnum("incident_category", [
-  "unauthorized_access", // 不正アクセス
-  "loss", // 紛失
-  "destruction", // 破壊
-  "tampering", // 改ざん
-  "leakage", // 漏えい
-  "misdirected", // 誤送信
-  "other",
-]);
-export const incidentSeverityEnum = pgEnum("incident_severity", ["low", "medium", "high", "critical"]);
-export const incidentStatusEnum = pgEnum("incident_status", ["reported", "investigating", "contained", "resolved", "closed"]);
+export const incidentCategoryEnum = pgEnum("incident_category", INCIDENT_CATEGORIES);
+export const incidentSeverityEnum = pgEnum("incident_severity", INCIDENT_SEVERITIES);
+export const incidentStatusEnum = pgEnum("incident_status", INCIDENT_STATUSES);
 
 /** One row per fiscal year: the last reference number given. Bumped with a row lock in the creating transaction. */
 export const incidentCounters = pgTable("incident_counters", {

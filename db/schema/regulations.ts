@@ -1,5 +1,6 @@
 import { check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { REGULATION_STATUSES, REVIEW_OUTCOMES, REVIEW_STATES, REVIEW_TRIGGERS } from "@/lib/regulations/due";
 import { retirable, versioned } from "./columns";
 import { users } from "./auth";
 import { departments, employees } from "./training";
@@ -9,10 +10,10 @@ import { departments, employees } from "./training";
  * its revision history 改訂履歴, review records 見直し記録, and the PMS posts 体制 with their holders.
  */
 
-export const regulationStatusEnum = pgEnum("regulation_status", ["draft", "in_force", "retired"]);
-export const reviewTriggerEnum = pgEnum("regulation_review_trigger", ["periodic", "law_amendment", "incident", "audit_finding"]);
-export const reviewOutcomeEnum = pgEnum("regulation_review_outcome", ["no_change", "revised", "retired"]);
-export const reviewStateEnum = pgEnum("regulation_review_state", ["draft", "approved"]);
+export const regulationStatusEnum = pgEnum("regulation_status", REGULATION_STATUSES);
+export const reviewTriggerEnum = pgEnum("regulation_review_trigger", REVIEW_TRIGGERS);
+export const reviewOutcomeEnum = pgEnum("regulation_review_outcome", REVIEW_OUTCOMES);
+export const reviewStateEnum = pgEnum("regulation_review_state", REVIEW_STATES);
 
 export const regulations = pgTable(
   "regulations",

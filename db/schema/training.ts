@@ -12,18 +12,14 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { relations, sql } from "drizzle-orm";
+import { EMPLOYMENT_TYPES } from "@/lib/training/employees-schema";
+import { RECORD_SOURCE_VALUES, TRAINING_METHOD_VALUES } from "@/lib/training/records-schema";
 import { retirable, versioned } from "./columns";
 import { users } from "./auth";
 
-export const employmentTypeEnum = pgEnum("employment_type", [
-  "regular", // 正社員
-  "contract", // 契約社員
-  "dispatched", // 派遣
-  "part_time", // パート・アルバイト
-  "executive", // 役員
-]);
-export const trainingMethodEnum = pgEnum("training_method", ["e_learning", "classroom", "video"]);
-export const recordSourceEnum = pgEnum("record_source", ["manual", "bulk", "import"]);
+export const employmentTypeEnum = pgEnum("employment_type", EMPLOYMENT_TYPES);
+export const trainingMethodEnum = pgEnum("training_method", TRAINING_METHOD_VALUES);
+export const recordSourceEnum = pgEnum("record_source", RECORD_SOURCE_VALUES);
 
 export const departments = pgTable(
   "departments",
@@ -218,7 +214,5 @@ export type Department = typeof departments.$inferSelect;
 export type Employee = typeof employees.$inferSelect;
 export type Course = typeof courses.$inferSelect;
 export type TrainingRecord = typeof trainingRecords.$inferSelect;
-export const EMPLOYMENT_TYPES = employmentTypeEnum.enumValues;
-export const TRAINING_METHODS = trainingMethodEnum.enumValues;
-export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
-export type TrainingMethod = (typeof TRAINING_METHODS)[number];
+export type EmploymentType = (typeof employmentTypeEnum.enumValues)[number];
+export type TrainingMethod = (typeof trainingMethodEnum.enumValues)[number];

@@ -6,7 +6,12 @@ import { fiscalYearRange } from "@/lib/fiscal-year";
  * closing rule, status transitions and the yearly indicators. No database, no clock: `today` is passed in.
  */
 
-export const AUDIT_TYPES = ["conformance", "operation", "contractor_onsite", "pmark_assessment"] as const;
+export const AUDIT_TYPES = [
+  "conformance", // 適合状況監査 (JIS Q 15001)
+  "operation", // 運用状況監査
+  "contractor_onsite", // 委託先実地監査
+  "pmark_assessment", // Pマーク現地審査 (external)
+] as const;
 export type AuditTypeValue = (typeof AUDIT_TYPES)[number];
 export const AUDIT_STATUSES = ["planned", "in_progress", "reported", "closed"] as const;
 export type AuditStatusValue = (typeof AUDIT_STATUSES)[number];

@@ -6,7 +6,15 @@ import { INCIDENT_STATUSES } from "./workflow";
 
 /** Incident log (docs/domain.md §3): input schemas shared by the forms and the API, and the response shapes. */
 
-export const INCIDENT_CATEGORIES = ["unauthorized_access", "loss", "destruction", "tampering", "leakage", "misdirected", "other"] as const;
+export const INCIDENT_CATEGORIES = [
+  "unauthorized_access", // 不正アクセス
+  "loss", // 紛失
+  "destruction", // 破壊
+  "tampering", // 改ざん
+  "leakage", // 漏えい
+  "misdirected", // 誤送信
+  "other",
+] as const;
 export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
 export const INCIDENT_SEVERITIES = ["low", "medium", "high", "critical"] as const;
 export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];

@@ -1,3 +1,6 @@
+import { FINDING_GRADES } from "@/lib/audits/rules";
+import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES } from "@/lib/incidents/schema";
+
 /**
  * Pure shaping for the management-review report マネジメントレビュー資料: section numbering, capped
  * lists, and the figures the modules' stats do not already give in the report's form. No database,
@@ -72,12 +75,10 @@ export function completionByDepartment(byDepartment: readonly DepartmentCounts[]
 // ---------------------------------------------------------------------------------------------
 // Incidents
 
-export const REPORT_CATEGORIES = ["unauthorized_access", "loss", "destruction", "tampering", "leakage", "misdirected", "other"] as const;
-export const REPORT_SEVERITIES = ["low", "medium", "high", "critical"] as const;
 export const REPORT_OBLIGATIONS = ["ppcPreliminary", "ppcFinal", "personsNotice", "pmarkPreliminary", "pmarkFinal"] as const;
 
-type Category = (typeof REPORT_CATEGORIES)[number];
-type Severity = (typeof REPORT_SEVERITIES)[number];
+type Category = (typeof INCIDENT_CATEGORIES)[number];
+type Severity = (typeof INCIDENT_SEVERITIES)[number];
 type ObligationKey = (typeof REPORT_OBLIGATIONS)[number];
 type ObligationState = "done" | "done_late" | "late" | "due_soon" | "pending";
 
@@ -98,7 +99,7 @@ const zeroSeverities = (): Record<Severity, number> => ({ low: 0, medium: 0, hig
 /** The fiscal year's incidents counted by category × severity, and how their reports went. */
 export function incidentFigures(incidents: readonly IncidentFacts[]): IncidentFigures {
   const bySeverity = zeroSeverities();
-  const byCategory = new Map<Category, Record<Severity, number>>(REPORT_CATEGORIES.map((c) => [c, zeroSeverities()]));
+  const byCategory = new Map<Category, Record<Severity, number>>(INCIDENT_CATEGORIES.map((c) => [c, zeroSeverities()]));
   const reports = new Map<ObligationKey, ReportTimeliness>(REPORT_OBLIGATIONS.map((k) => [k, { key: k, onTime: 0, late: 0, overdue: 0, notYetDue: 0 }]));
   for (const i of incidents) {
     bySeverity[i.severity]++;
@@ -114,7 +115,7 @@ export function incidentFigures(incidents: readonly IncidentFacts[]): IncidentFi
   return {
     total: incidents.length,
     bySeverity,
-    byCategory: REPORT_CATEGORIES.map((c) => {
+    byCategory: INCIDENT_CATEGORIES.map((c) => {
       const s = byCategory.get(c)!;
       return { category: c, total: Object.values(s).reduce((a, b) => a + b, 0), bySeverity: s };
     }),
@@ -125,8 +126,7 @@ export function incidentFigures(incidents: readonly IncidentFacts[]): IncidentFi
 // ---------------------------------------------------------------------------------------------
 // Audits
 
-export const REPORT_GRADES = ["major_nc", "minor_nc", "observation", "good_practice"] as const;
-type Grade = (typeof REPORT_GRADES)[number];
+type Grade = (typeof FINDING_GRADES)[number];
 
 type AuditStatsLike = {
   quarters: readonly { quarter: number; planned: number; done: number }[];
@@ -144,7 +144,7 @@ export type AuditFigures = {
 
 /** Audits planned vs done in the fiscal year, and findings per grade with their status. */
 export function auditFigures(stats: AuditStatsLike): AuditFigures {
-  const findings = REPORT_GRADES.map((grade) => {
+  const findings = FINDING_GRADES.map((grade) => {
     const g = stats.findingsByGrade.find((f) => f.grade === grade) ?? { open: 0, action_planned: 0, done: 0, verified: 0 };
     const unresolved = g.open + g.action_planned;
     return { grade, open: g.open, actionPlanned: g.action_planned, done: g.done, verified: g.verified, total: unresolved + g.done + g.verified, unresolved };

@@ -2,15 +2,14 @@ import { z } from "zod";
 import { formatDate } from "@/lib/dates";
 import { isoDate, optionalText, paging, requiredText, version } from "@/lib/validation/common";
 import { numberOrNull, refId, wholeNumber } from "@/lib/validation/numbers";
+import { EMPLOYMENT_TYPES as EMPLOYMENT_TYPE_VALUES, type EmploymentType as EmploymentTypeValue } from "./employees-schema";
 
 /**
  * Courses 教育プログラム (docs/domain.md §1): input schemas shared by the course form and the API, the
  * response shape, and the rule summary shown in words on the course page.
  */
 
-/** As db/schema/training.ts employmentTypeEnum (a unit test keeps them equal); kept here so client code needs no Drizzle. */
-export const EMPLOYMENT_TYPE_VALUES = ["regular", "contract", "dispatched", "part_time", "executive"] as const;
-export type EmploymentTypeValue = (typeof EMPLOYMENT_TYPE_VALUES)[number];
+export { EMPLOYMENT_TYPE_VALUES, type EmploymentTypeValue };
 
 export const DEFAULT_RECURRENCE_MONTHS = 12;
 export const DEFAULT_NEW_HIRE_DUE_DAYS = 30;

@@ -7,8 +7,14 @@ import { CODE_RE } from "./departments-schema";
  * Employees are not sign-in users; they are the people whose training is tracked.
  */
 
-/** Same values, same order as the database enum employment_type (a unit test keeps them equal). */
-export const EMPLOYMENT_TYPES = ["regular", "contract", "dispatched", "part_time", "executive"] as const;
+/** The values of the database enum employment_type (db/schema/training.ts declares it from this tuple). */
+export const EMPLOYMENT_TYPES = [
+  "regular", // 正社員
+  "contract", // 契約社員
+  "dispatched", // 派遣
+  "part_time", // パート・アルバイト
+  "executive", // 役員
+] as const;
 export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 
 /** Full-width digits and letters (Ｅ０００１) are normalised to half-width before checking. */

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import ja from "@/messages/ja.json";
 import en from "@/messages/en.json";
-import { EMPLOYMENT_TYPES as DB_EMPLOYMENT_TYPES } from "@/db/schema/training";
+import { employmentTypeEnum } from "@/db/schema/training";
 import { EMPLOYMENT_TYPES } from "./employees-schema";
 import { auditChanges, containsPattern, employeeState, parseEmploymentType, toKatakana } from "./employees-state";
 
 describe("employment types", () => {
   it("match the database enum, in order", () => {
-    expect([...EMPLOYMENT_TYPES]).toEqual([...DB_EMPLOYMENT_TYPES]);
+    expect([...EMPLOYMENT_TYPES]).toEqual([...employmentTypeEnum.enumValues]);
   });
 
   it.each([

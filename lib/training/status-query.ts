@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { EmploymentType } from "@/db/schema/training";
 import { compareDates, todayInTokyo } from "@/lib/dates";
 import { paging, sortDir } from "@/lib/validation/common";
 import {
@@ -12,6 +11,7 @@ import {
   type StatusResult,
   type TrainingStatus,
 } from "./status";
+import { EMPLOYMENT_TYPES as EMPLOYMENT_TYPE_VALUES } from "./employees-schema";
 
 /**
  * The training status list: its query (shared by the route, the CSV export and the page's URL),
@@ -19,8 +19,8 @@ import {
  * filtering, sorting and paging. Pure: the database only supplies the inputs.
  */
 
-/** As in db/schema/training.ts (kept here so that client code does not pull in the schema). */
-export const EMPLOYMENT_TYPE_VALUES = ["regular", "contract", "dispatched", "part_time", "executive"] as const satisfies readonly EmploymentType[];
+/** The employment types (lib/training/employees-schema.ts, also the database enum). */
+export { EMPLOYMENT_TYPE_VALUES };
 
 export const STATUS_SORTS = ["priority", "employeeNumber", "name", "department", "course", "status", "dueOn"] as const;
 export type StatusSort = (typeof STATUS_SORTS)[number];
