@@ -5,7 +5,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { ADMINS } from "@/lib/auth/roles";
 import { todayInTokyo } from "@/lib/dates";
 import { getSettings } from "@/db/queries/settings";
-import { getDbKind } from "@/db";
+import { databaseKind } from "@/db/queries/health";
 import { PageHeader } from "@/components/ui/card";
 import { FiscalYearSettings } from "@/components/settings/fiscal-year-settings";
 import { SystemInfo } from "@/components/settings/system-info";
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const user = await requirePageUser(ADMINS);
-  const [t, settings, dbKind] = await Promise.all([getTranslations("settings"), getSettings(), getDbKind()]);
+  const [t, settings, dbKind] = await Promise.all([getTranslations("settings"), getSettings(), databaseKind()]);
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("title")} description={t("description")} />
