@@ -1,5 +1,5 @@
 /**
- * npm run bench — see options.ts for the command line and the issue 7 "Benchmark" bullet for the
+ * npm run bench — see options.ts for the command line and README.md "Scale and benchmark" for the
  * targets. Steps: seed (seed.ts) → build and start servers (server.ts) → latency at 1× and 10×,
  * API (http.ts) next to the direct db/queries call (direct.ts) → load (load.ts) → CSV import vs COPY
  * (import.ts) → Lighthouse (lighthouse.ts) → results (report.ts). Every server it starts is stopped
