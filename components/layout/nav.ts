@@ -6,65 +6,49 @@ export type NavItem = { href: string; key: string; roles: readonly Role[] };
 export type NavGroup = { key: string; items: NavItem[] };
 
 // In the order of the policy's §5 and §4(2): training, rules and structure, incidents, contractors.
+/** A group of links: [href, message key] for everyone, or [href, message key, roles] when fewer may see it. */
+function group(key: string, items: [href: string, key: string, roles?: readonly Role[]][]): NavGroup {
+  return { key, items: items.map(([href, k, roles = ANY_ROLE]) => ({ href, key: k, roles })) };
+}
+
 export const NAV: NavGroup[] = [
-  {
-    key: "overview",
-    items: [
-      { href: "/dashboard", key: "dashboard", roles: ANY_ROLE },
-      { href: "/dashboard/score", key: "complianceScore", roles: ANY_ROLE },
-      { href: "/reports/management-review", key: "managementReviewReport", roles: ANY_ROLE },
-    ],
-  },
-  {
-    key: "training",
-    items: [
-      { href: "/training", key: "trainingStatus", roles: ANY_ROLE },
-      { href: "/training/records", key: "trainingRecords", roles: ANY_ROLE },
-      { href: "/training/employees", key: "employees", roles: ANY_ROLE },
-      { href: "/training/departments", key: "departments", roles: ANY_ROLE },
-      { href: "/training/courses", key: "courses", roles: ANY_ROLE },
-      { href: "/training/import", key: "imports", roles: TRAINING_WRITERS },
-    ],
-  },
-  {
-    key: "regulations",
-    items: [
-      { href: "/regulations", key: "regulationRegister", roles: ANY_ROLE },
-      { href: "/regulations/structure", key: "pmsStructure", roles: ANY_ROLE },
-    ],
-  },
-  {
-    key: "incidents",
-    items: [
-      { href: "/incidents", key: "incidentList", roles: ANY_ROLE },
-      { href: "/incidents/new", key: "incidentReport", roles: ANY_ROLE },
-    ],
-  },
-  {
-    key: "contractors",
-    items: [
-      { href: "/contractors", key: "contractorRegister", roles: ANY_ROLE },
-      { href: "/contractors/templates", key: "contractorTemplates", roles: ANY_ROLE },
-    ],
-  },
-  {
-    key: "audits",
-    items: [
-      { href: "/audits", key: "auditPlan", roles: ANY_ROLE },
-      { href: "/audits/findings", key: "auditFindings", roles: ANY_ROLE },
-      { href: "/audits/management-reviews", key: "managementReviews", roles: ANY_ROLE },
-      { href: "/audits/pmark", key: "pmark", roles: ANY_ROLE },
-      { href: "/audits/calendar", key: "auditCalendar", roles: ANY_ROLE },
-    ],
-  },
-  {
-    key: "admin",
-    items: [
-      { href: "/users", key: "users", roles: ADMINS },
-      { href: "/settings", key: "settings", roles: ADMINS },
-      { href: "/api-docs", key: "apiDocs", roles: ANY_ROLE },
-    ],
-  },
+  group("overview", [
+    ["/dashboard", "dashboard"],
+    ["/dashboard/score", "complianceScore"],
+    ["/reports/management-review", "managementReviewReport"],
+  ]),
+  group("training", [
+    ["/training", "trainingStatus"],
+    ["/training/records", "trainingRecords"],
+    ["/training/employees", "employees"],
+    ["/training/departments", "departments"],
+    ["/training/courses", "courses"],
+    ["/training/import", "imports", TRAINING_WRITERS],
+  ]),
+  group("regulations", [
+    ["/regulations", "regulationRegister"],
+    ["/regulations/structure", "pmsStructure"],
+  ]),
+  group("incidents", [
+    ["/incidents", "incidentList"],
+    ["/incidents/new", "incidentReport"],
+  ]),
+  group("contractors", [
+    ["/contractors", "contractorRegister"],
+    ["/contractors/templates", "contractorTemplates"],
+  ]),
+  group("audits", [
+    ["/audits", "auditPlan"],
+    ["/audits/findings", "auditFindings"],
+    ["/audits/management-reviews", "managementReviews"],
+    ["/audits/pmark", "pmark"],
+    ["/audits/calendar", "auditCalendar"],
+  ]),
+  group("admin", [
+    ["/users", "users", ADMINS],
+    ["/settings", "settings", ADMINS],
+    ["/api-docs", "apiDocs"],
+  ]),
 ];
 
 export function navFor(role: Role): NavGroup[] {

@@ -58,3 +58,23 @@ export function Badge({ tone = "slate", children }: { tone?: "green" | "amber" |
   }[tone];
   return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${styles}`}>{children}</span>;
 }
+
+/** The placeholder of a page while its server component loads: a title, optional KPI cards, a body. */
+export function PageSkeleton({ loadingLabel, cards = 0 }: { loadingLabel: string; cards?: number }) {
+  return (
+    <div role="status" className="space-y-4">
+      <span className="sr-only">{loadingLabel}</span>
+      <Skeleton className="h-8 w-64" />
+      {cards ? (
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {Array.from({ length: cards }, (_, i) => (
+            <Skeleton key={i} className="h-28 w-full" />
+          ))}
+        </div>
+      ) : (
+        <Skeleton className="h-40 w-full" />
+      )}
+      <Skeleton className="h-64 w-full" />
+    </div>
+  );
+}
