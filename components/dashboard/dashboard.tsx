@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Alert, Card, EmptyState } from "@/components/ui/card";
-import type { DashboardSummary } from "@/db/queries/dashboard";
+import type { DashboardSummaryDto } from "@/lib/dashboard/schema";
 import type { Role } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/dates";
 import { fiscalYearLabel } from "@/lib/fiscal-year";
@@ -22,7 +22,7 @@ import { TONE_STYLES, ToneBadge } from "./tone-icon";
  * picker, the charts and the score panel, which loads its heavier monthly recomputation itself,
  * run in the browser. `summary` is null when it could not be read.
  */
-export function Dashboard({ role, fy, summary: s }: { role: Role; fy: number | null; summary: DashboardSummary | null }) {
+export function Dashboard({ role, fy, summary: s }: { role: Role; fy: number | null; summary: DashboardSummaryDto | null }) {
   const t = useTranslations("dashboard");
   const order = sectionOrder(role);
 
@@ -50,7 +50,7 @@ export function Dashboard({ role, fy, summary: s }: { role: Role; fy: number | n
   );
 }
 
-function YearBar({ s }: { s: DashboardSummary }) {
+function YearBar({ s }: { s: DashboardSummaryDto }) {
   const t = useTranslations("dashboard");
   return (
     <div className="flex flex-wrap items-center gap-3">
@@ -65,7 +65,7 @@ function YearBar({ s }: { s: DashboardSummary }) {
 
 const grid = "grid gap-3 sm:grid-cols-2 lg:grid-cols-3";
 
-function SectionBody({ section, s, fy }: { section: Exclude<DashboardSection, "score">; s: DashboardSummary; fy: number | null }) {
+function SectionBody({ section, s, fy }: { section: Exclude<DashboardSection, "score">; s: DashboardSummaryDto; fy: number | null }) {
   switch (section) {
     case "training":
       return <TrainingSection s={s} fyKey={fy} />;
@@ -82,7 +82,7 @@ function SectionBody({ section, s, fy }: { section: Exclude<DashboardSection, "s
   }
 }
 
-function TrainingSection({ s, fyKey }: { s: DashboardSummary; fyKey: number | null }) {
+function TrainingSection({ s, fyKey }: { s: DashboardSummaryDto; fyKey: number | null }) {
   const t = useTranslations("dashboard");
   const locale = useLocale();
   const tr = s.training;
@@ -118,7 +118,7 @@ function TrainingSection({ s, fyKey }: { s: DashboardSummary; fyKey: number | nu
   );
 }
 
-function IncidentsSection({ s }: { s: DashboardSummary }) {
+function IncidentsSection({ s }: { s: DashboardSummaryDto }) {
   const t = useTranslations("dashboard");
   const ti = useTranslations("incidents");
   const locale = useLocale();
@@ -182,7 +182,7 @@ function deadlineText(t: ReturnType<typeof useTranslations<"dashboard">>, daysLe
   return t("incidents.daysLeft", { days: daysLeft });
 }
 
-function RegulationsSection({ s }: { s: DashboardSummary }) {
+function RegulationsSection({ s }: { s: DashboardSummaryDto }) {
   const t = useTranslations("dashboard");
   const locale = useLocale();
   const r = s.regulations;
@@ -195,7 +195,7 @@ function RegulationsSection({ s }: { s: DashboardSummary }) {
   );
 }
 
-function ContractorsSection({ s }: { s: DashboardSummary }) {
+function ContractorsSection({ s }: { s: DashboardSummaryDto }) {
   const t = useTranslations("dashboard");
   const locale = useLocale();
   const c = s.contractors;
@@ -208,7 +208,7 @@ function ContractorsSection({ s }: { s: DashboardSummary }) {
   );
 }
 
-function AuditsSection({ s }: { s: DashboardSummary }) {
+function AuditsSection({ s }: { s: DashboardSummaryDto }) {
   const t = useTranslations("dashboard");
   const locale = useLocale();
   const a = s.audits;
@@ -238,7 +238,7 @@ function AuditsSection({ s }: { s: DashboardSummary }) {
   );
 }
 
-function PmarkSection({ s }: { s: DashboardSummary }) {
+function PmarkSection({ s }: { s: DashboardSummaryDto }) {
   const t = useTranslations("dashboard");
   const tp = useTranslations("pmark");
   const locale = useLocale();

@@ -1,4 +1,4 @@
-import type { ComplianceScoreTrend } from "@/db/queries/dashboard";
+import type { ComplianceScoreDto } from "@/lib/dashboard/schema";
 import { apiFetch } from "@/lib/client/api";
 
 export const dashboardKeys = {
@@ -7,4 +7,4 @@ export const dashboardKeys = {
 };
 
 const qs = (fy: number | null) => (fy === null ? "" : `?fy=${fy}`);
-export const fetchScore = (fy: number | null) => apiFetch<ComplianceScoreTrend>(`/api/v1/dashboard/score${qs(fy)}`);
+export const fetchScore = (fy: number | null) => apiFetch<ComplianceScoreDto>(`/api/v1/dashboard/score${qs(fy)}`);

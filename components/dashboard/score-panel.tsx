@@ -14,7 +14,7 @@ import { dashboardKeys, fetchScore } from "./keys";
 import { bandTone, rateTone } from "./tone";
 import { TONE_STYLES, ToneBadge, ToneIcon } from "./tone-icon";
 import { Section } from "./section";
-import type { ComplianceScoreTrend } from "@/db/queries/dashboard";
+import type { ComplianceScoreDto } from "@/lib/dashboard/schema";
 
 const CARD = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
 
@@ -78,7 +78,7 @@ function ScoreSkeleton({ fy }: { fy: number | null }) {
   );
 }
 
-function ScoreBody({ data, locale }: { data: ComplianceScoreTrend; locale: string }) {
+function ScoreBody({ data, locale }: { data: ComplianceScoreDto; locale: string }) {
   const t = useTranslations("dashboard");
   const cur = data.current;
   const tone = bandTone(cur?.band ?? null);

@@ -20,6 +20,7 @@ import {
   type RenewalWindow,
 } from "@/lib/audits/rules";
 import { dashboardLinks as links } from "@/lib/dashboard/links";
+import type { ComplianceScoreDto, DashboardSummaryDto, ScorePointDto } from "@/lib/dashboard/schema";
 import {
   auditIndicator,
   complianceScore,
@@ -29,7 +30,6 @@ import {
   shareOrPerfect,
   SCORE_INDICATORS,
   type IndicatorValues,
-  type ScoreResult,
 } from "@/lib/dashboard/score";
 import { INCIDENT_SEVERITIES } from "@/lib/incidents/schema";
 import { trendDays } from "@/lib/dashboard/trend";
@@ -508,7 +508,7 @@ async function fiscalYearsOffered(db: Db, s: DashboardScope): Promise<number[]> 
 // The summary
 
 /** Every KPI card in one answer; the cards' statements run concurrently. */
-export async function getDashboardSummary(opts: { fiscalYear?: number; today?: string } = {}) {
+export async function getDashboardSummary(opts: { fiscalYear?: number; today?: string } = {}): Promise<DashboardSummaryDto> {
   const today = opts.today ?? todayInTokyo();
   const db = await getDb();
   const s = await scopeOf(opts.fiscalYear, today);
@@ -537,7 +537,6 @@ export async function getDashboardSummary(opts: { fiscalYear?: number; today?: s
     pmsPosts,
   };
 }
-export type DashboardSummary = Awaited<ReturnType<typeof getDashboardSummary>>;
 
 // ---------------------------------------------------------------------------------------------
 // The compliance score, as of each month end of the fiscal year, recomputed from the records
@@ -651,21 +650,8 @@ async function contractorsUnflagged(db: Db, days: readonly string[]): Promise<Ma
   return out;
 }
 
-export type ScorePoint = {
-  month: string;
-  asOf: string;
-  indicators: IndicatorValues;
-  details: {
-    training: { required: number; compliant: number };
-    regulations: { inForce: number; overdue: number };
-    incidents: { due: number; onTime: number };
-    contractors: { active: number; clean: number };
-    audits: { internalAudit: number; managementReview: number; correctiveActions: number };
-  };
-} & ScoreResult;
-
 /** The score as of each month end of the fiscal year (the running month as of today), from the stored records. */
-export async function getComplianceScoreTrend(opts: { fiscalYear?: number; today?: string } = {}) {
+export async function getComplianceScoreTrend(opts: { fiscalYear?: number; today?: string } = {}): Promise<ComplianceScoreDto> {
   const today = opts.today ?? todayInTokyo();
   const db = await getDb();
   const s = await scopeOf(opts.fiscalYear, today);
@@ -685,7 +671,7 @@ export async function getComplianceScoreTrend(opts: { fiscalYear?: number; today
     ),
   ]);
   const certFacts = certs.map((c) => ({ validFrom: c.valid_from, validTo: c.valid_to, recordedOn: c.recorded_on }));
-  const points: ScorePoint[] = asked.map((day, i) => {
+  const points: ScorePointDto[] = asked.map((day, i) => {
     const ord = i + 1;
     const t = countsOf(training.filter((r) => r.ord === ord));
     const r = regs.get(ord) ?? { inForce: 0, overdue: 0 };
@@ -718,4 +704,3 @@ export async function getComplianceScoreTrend(opts: { fiscalYear?: number; today
     current: points[points.length - 1] ?? null,
   };
 }
-export type ComplianceScoreTrend = Awaited<ReturnType<typeof getComplianceScoreTrend>>;

@@ -131,3 +131,10 @@ export const complianceScoreSchema = z.object({
   months: z.array(scorePointSchema),
   current: scorePointSchema.nullable(),
 });
+
+/** What the dashboard's cards are drawn from (GET /api/v1/dashboard/summary); db/queries/dashboard returns this type. */
+export type DashboardSummaryDto = z.infer<typeof dashboardSummarySchema>;
+/** One month end of the compliance score trend. */
+export type ScorePointDto = z.infer<typeof scorePointSchema>;
+/** The compliance score trend (GET /api/v1/dashboard/score). */
+export type ComplianceScoreDto = z.infer<typeof complianceScoreSchema>;

@@ -3,7 +3,8 @@ import { unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { PageHeader } from "@/components/ui/card";
-import { getDashboardSummary, type DashboardSummary } from "@/db/queries/dashboard";
+import { getDashboardSummary } from "@/db/queries/dashboard";
+import type { DashboardSummaryDto } from "@/lib/dashboard/schema";
 import { requirePageUser } from "@/lib/auth/session";
 import { dashboardQuery } from "@/lib/dashboard/schema";
 
@@ -25,7 +26,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   // The cards are read through the same function as the API (no HTTP to ourselves) and rendered here,
   // so their figures are in the first HTML; the score's monthly recomputation is heavier and loads in
   // its own panel, behind its own skeleton.
-  let summary: DashboardSummary | null = null;
+  let summary: DashboardSummaryDto | null = null;
   try {
     summary = await getDashboardSummary({ fiscalYear: fy ?? undefined });
   } catch (err) {
