@@ -8,6 +8,11 @@ describe("classifyFailure", () => {
     expect(isConflict(new ApiProblem(409, "Conflict", undefined, {}))).toBe(true);
     expect(isConflict(new ApiProblem(400, "Bad", undefined, {}))).toBe(false);
   });
+  it("a 409 that names a field is a duplicate, said beside that field", () => {
+    const err = new ApiProblem(409, "Conflict", "Already registered", { code: "This code is taken" });
+    expect(classifyFailure(err, ["code"])).toEqual({ kind: "fields", fields: { code: "This code is taken" }, unshown: [], message: "Already registered" });
+    expect(isConflict(err)).toBe(false);
+  });
   it("field errors: the ones no field shows become text", () => {
     const f = classifyFailure(new ApiProblem(400, "Invalid", "Check the fields", { title: "Required", version: "Stale" }), ["title"]);
     expect(f).toEqual({ kind: "fields", fields: { title: "Required", version: "Stale" }, unshown: ["Stale"], message: "Check the fields" });

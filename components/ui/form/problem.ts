@@ -2,7 +2,7 @@ import { ApiProblem } from "@/lib/client/api";
 
 /**
  * How a failed write is shown, decided in one place for every form and action (docs/architecture.md,
- * "Forms"): a stale version (409) is a conflict; field errors go beside their fields (the rest, that no
+ * "Forms"): a stale version (409 without field errors) is a conflict; field errors (a 409 duplicate too) go beside their fields (the rest, that no
  * field shows, become text); 4xx, 503 and 504 say what the server said; anything else is the general
  * "try again" message.
  */
@@ -13,8 +13,9 @@ export type WriteFailure =
 
 export function classifyFailure(err: unknown, shownFields: readonly string[] = []): WriteFailure {
   if (!(err instanceof ApiProblem)) return { kind: "other", message: null };
-  if (err.status === 409) return { kind: "conflict", message: err.detail ?? err.title };
   const fields = Object.entries(err.fieldErrors);
+  // A 409 that names fields is a duplicate (a code or number already taken): said beside the field.
+  if (err.status === 409 && !fields.length) return { kind: "conflict", message: err.detail ?? err.title };
   if (fields.length) {
     return {
       kind: "fields",
@@ -27,8 +28,20 @@ export function classifyFailure(err: unknown, shownFields: readonly string[] = [
   return { kind: "other", message: speaks ? (err.detail ?? err.title) : null };
 }
 
+/** A stale version: someone else saved the record since it was loaded. */
 export function isConflict(err: unknown): boolean {
-  return err instanceof ApiProblem && err.status === 409;
+  return classifyFailure(err).kind === "conflict";
+}
+
+/** After a refused save: bring the first field in error (or the first alert) of the form into view and focus it. */
+export function focusFirstError(form: HTMLFormElement | null | undefined) {
+  if (!form || typeof requestAnimationFrame === "undefined") return;
+  requestAnimationFrame(() => {
+    const el = form.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]');
+    if (!el) return;
+    el.scrollIntoView?.({ block: "center" });
+    if (el.matches("input, select, textarea")) el.focus();
+  });
 }
 
 /** The fields whose value differs between two versions of a record (shallow, JSON equality). */
