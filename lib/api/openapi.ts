@@ -31,7 +31,7 @@ export function buildOpenApiDocument(operations: OperationDef[], serverUrl = "/"
       [String(op.successStatus ?? 200)]: {
         description: "OK",
         ...(op.produces
-          ? { content: { [op.produces]: { schema: z.string() } } }
+          ? { content: Object.fromEntries([op.produces].flat().map((type) => [type, { schema: type.startsWith("text/") ? z.string() : z.string().meta({ format: "binary" }) }])) }
           : op.successStatus === 204
             ? {}
             : { content: { "application/json": { schema: op.response ?? z.unknown() } } }),

@@ -32,8 +32,8 @@ export type OperationDef<
   multipart?: { fields: Record<string, { type: "string" | "binary"; description: string }>; required: string[] };
   /** Response schema for the document. */
   response?: z.ZodType;
-  /** Non-JSON success body (CSV, iCalendar …). */
-  produces?: string;
+  /** Non-JSON success body (CSV, iCalendar …); several when a parameter picks the format (a list export's CSV or .xlsx). */
+  produces?: string | readonly string[];
   successStatus?: 200 | 201 | 204;
 };
 

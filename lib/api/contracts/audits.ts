@@ -24,6 +24,7 @@ import {
   versionOnlySchema,
 } from "@/lib/audits/schema";
 import { defineOperation } from "../operation";
+import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 
 const tag = "audits";
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
@@ -162,9 +163,9 @@ export const exportAudits = defineOperation({
   path: "/api/v1/audits/export.csv",
   roles: ANY_ROLE,
   tag,
-  summary: "The audit plan (same filters as listAudits) as CSV, UTF-8 with BOM",
-  query: exportAuditsQuery,
-  produces: "text/csv",
+  summary: "The audit plan (same filters as listAudits) as CSV, UTF-8 with BOM; with format=xlsx an Excel workbook instead (same columns, dates as dates)",
+  query: withExportFormat(exportAuditsQuery),
+  produces: EXPORT_CONTENT_TYPES,
 });
 
 // Findings
@@ -210,9 +211,9 @@ export const exportFindings = defineOperation({
   path: "/api/v1/findings/export.csv",
   roles: ANY_ROLE,
   tag: ftag,
-  summary: "Findings (same filters as listFindings) as CSV, UTF-8 with BOM",
-  query: exportFindingsQuery,
-  produces: "text/csv",
+  summary: "Findings (same filters as listFindings) as CSV, UTF-8 with BOM; with format=xlsx an Excel workbook instead (same columns, dates as dates)",
+  query: withExportFormat(exportFindingsQuery),
+  produces: EXPORT_CONTENT_TYPES,
 });
 
 export const updateFinding = defineOperation({

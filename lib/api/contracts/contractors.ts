@@ -19,6 +19,7 @@ import {
   withdrawAssessmentSchema,
 } from "@/lib/contractors/schema";
 import { defineOperation } from "../operation";
+import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 
 export const listContractors = defineOperation({
   id: "listContractors",
@@ -66,9 +67,9 @@ export const exportContractors = defineOperation({
   path: "/api/v1/contractors/export.csv",
   roles: ANY_ROLE,
   tag: "contractors",
-  summary: "The register (same filters as listContractors) as CSV, UTF-8 with BOM",
-  query: exportContractorsQuery,
-  produces: "text/csv",
+  summary: "The register (same filters as listContractors) as CSV, UTF-8 with BOM; with format=xlsx an Excel workbook instead (same columns, dates as dates)",
+  query: withExportFormat(exportContractorsQuery),
+  produces: EXPORT_CONTENT_TYPES,
 });
 
 export const contractorStats = defineOperation({

@@ -11,6 +11,7 @@ import {
   versionOnlySchema,
 } from "@/lib/training/courses-schema";
 import { defineOperation } from "../operation";
+import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 
 export const listCourses = defineOperation({
   id: "listCourses",
@@ -119,7 +120,7 @@ export const exportCourses = defineOperation({
   path: "/api/v1/courses/export.csv",
   roles: ANY_ROLE,
   tag: "courses",
-  summary: "The course list (same filters as listCourses) as CSV, UTF-8 with BOM",
-  query: exportCoursesQuery,
-  produces: "text/csv",
+  summary: "The course list (same filters as listCourses) as CSV, UTF-8 with BOM; with format=xlsx an Excel workbook instead (same columns, dates as dates)",
+  query: withExportFormat(exportCoursesQuery),
+  produces: EXPORT_CONTENT_TYPES,
 });

@@ -10,6 +10,7 @@ import {
   versionOnlySchema,
 } from "@/lib/training/departments-schema";
 import { defineOperation } from "../operation";
+import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 
 export const listDepartments = defineOperation({
   id: "listDepartments",
@@ -96,7 +97,7 @@ export const exportDepartments = defineOperation({
   path: "/api/v1/departments/export.csv",
   roles: ANY_ROLE,
   tag: "departments",
-  summary: "The filtered department list as CSV (UTF-8 with BOM, opens in Excel)",
-  query: exportDepartmentsQuery,
-  produces: "text/csv",
+  summary: "The filtered department list as CSV (UTF-8 with BOM, opens in Excel); with format=xlsx an Excel workbook instead (same columns, dates as dates)",
+  query: withExportFormat(exportDepartmentsQuery),
+  produces: EXPORT_CONTENT_TYPES,
 });

@@ -13,6 +13,7 @@ import {
   updateEmployeeSchema,
 } from "@/lib/training/employees-schema";
 import { defineOperation } from "../operation";
+import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 
 export const listEmployees = defineOperation({
   id: "listEmployees",
@@ -130,9 +131,9 @@ export const exportEmployees = defineOperation({
   path: "/api/v1/employees/export.csv",
   roles: ANY_ROLE,
   tag: "employees",
-  summary: "The filtered employee list as CSV (UTF-8 with BOM); its columns are the import's, so it can be edited and imported back",
-  query: exportEmployeesQuery,
-  produces: "text/csv",
+  summary: "The filtered employee list as CSV (UTF-8 with BOM); its columns are the import's, so it can be edited and imported back; with format=xlsx an Excel workbook instead (same columns, dates as dates)",
+  query: withExportFormat(exportEmployeesQuery),
+  produces: EXPORT_CONTENT_TYPES,
 });
 
 export const importEmployees = defineOperation({

@@ -21,6 +21,7 @@ import {
   versionOnlySchema,
 } from "@/lib/incidents/schema";
 import { defineOperation } from "../operation";
+import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 
 /**
  * Incident log (docs/domain.md §3). Every role reads and may report a new incident; only the privacy
@@ -101,9 +102,9 @@ export const exportIncidents = defineOperation({
   path: "/api/v1/incidents/export.csv",
   roles: ANY_ROLE,
   tag: "incidents",
-  summary: "The incident list (same filters as listIncidents) as CSV, UTF-8 with BOM",
-  query: exportIncidentsQuery,
-  produces: "text/csv",
+  summary: "The incident list (same filters as listIncidents) as CSV, UTF-8 with BOM; with format=xlsx an Excel workbook instead (same columns, dates as dates)",
+  query: withExportFormat(exportIncidentsQuery),
+  produces: EXPORT_CONTENT_TYPES,
 });
 
 export const getIncident = defineOperation({

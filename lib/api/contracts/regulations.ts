@@ -17,6 +17,7 @@ import {
   versionOnlySchema,
 } from "@/lib/regulations/schema";
 import { defineOperation } from "../operation";
+import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 
 const tag = "regulations";
 
@@ -105,9 +106,9 @@ export const exportRegulations = defineOperation({
   path: "/api/v1/regulations/export.csv",
   roles: ANY_ROLE,
   tag,
-  summary: "The register (same filters as listRegulations) as CSV, UTF-8 with BOM",
-  query: exportRegulationsQuery,
-  produces: "text/csv",
+  summary: "The register (same filters as listRegulations) as CSV, UTF-8 with BOM; with format=xlsx an Excel workbook instead (same columns, dates as dates)",
+  query: withExportFormat(exportRegulationsQuery),
+  produces: EXPORT_CONTENT_TYPES,
 });
 
 export const createRegulationReview = defineOperation({

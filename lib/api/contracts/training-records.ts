@@ -16,6 +16,7 @@ import {
   updateRecordSchema,
 } from "@/lib/training/records-schema";
 import { defineOperation } from "../operation";
+import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 
 const FILTERS =
   "Filters: q (employee number, name or kana), departmentId, courseId, employeeId, fy (fiscal year, by the start-month setting), " +
@@ -133,10 +134,10 @@ export const exportTrainingRecords = defineOperation({
   path: "/api/v1/training-records/export.csv",
   roles: ANY_ROLE,
   tag: "training-records",
-  summary: "The filtered training-record list as CSV (UTF-8 with BOM; formula-like cells neutralised)",
+  summary: "The filtered training-record list as CSV (UTF-8 with BOM; formula-like cells neutralised); with format=xlsx an Excel workbook instead (same columns, dates as dates)",
   description: FILTERS,
-  query: exportRecordsQuery,
-  produces: "text/csv",
+  query: withExportFormat(exportRecordsQuery),
+  produces: EXPORT_CONTENT_TYPES,
 });
 
 export const listTrainingRecordEmployeeOptions = defineOperation({

@@ -3,6 +3,7 @@ import { ANY_ROLE } from "@/lib/auth/roles";
 import { TRAINING_STATUSES, type TrainingStatus } from "@/lib/training/status";
 import { exportTrainingStatusQuery, listTrainingStatusQuery, summaryQuery } from "@/lib/training/status-query";
 import { defineOperation } from "../operation";
+import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 
 const status = z.enum(TRAINING_STATUSES as [TrainingStatus, ...TrainingStatus[]]);
 const date = z.string().describe("YYYY-MM-DD (Asia/Tokyo)");
@@ -81,7 +82,7 @@ export const exportTrainingStatus = defineOperation({
   path: "/api/v1/training-status/export.csv",
   roles: ANY_ROLE,
   tag: "training",
-  summary: "The filtered status list as CSV (UTF-8 with BOM; Japanese or English headers by the caller's language)",
-  query: exportTrainingStatusQuery,
-  produces: "text/csv",
+  summary: "The filtered status list as CSV (UTF-8 with BOM; Japanese or English headers by the caller's language); with format=xlsx an Excel workbook instead (same columns, dates as dates)",
+  query: withExportFormat(exportTrainingStatusQuery),
+  produces: EXPORT_CONTENT_TYPES,
 });

@@ -1,26 +1,35 @@
 import { handle } from "@/lib/api/handler";
 import * as ops from "@/lib/api/contracts/regulations";
 import { listRegulationsForExport } from "@/db/queries/regulations";
-import { csvResponse, toCsv } from "@/lib/csv/export";
-import { formatDate, todayInTokyo } from "@/lib/dates";
+import { todayInTokyo } from "@/lib/dates";
 import { translator } from "@/lib/i18n/messages";
+import { exportResponse, type ExportColumn } from "@/lib/list/export-table";
 
-export const GET = handle(ops.exportRegulations, async ({ query, locale }) => {
+const COLUMNS = [
+  ["code"], ["title"], ["owner"], ["version"], ["effectiveDate", "date"], ["interval", "number"], ["lastReviewedOn", "date"], ["nextReviewDue", "date"], ["dueState"], ["status"],
+] as const satisfies readonly (readonly [string, ExportColumn["type"]?])[];
+
+export const GET = handle(ops.exportRegulations, async ({ query: { format, ...query }, locale }) => {
   const rows = await listRegulationsForExport(query);
   const t = translator(locale);
-  const keys = ["code", "title", "owner", "version", "effectiveDate", "interval", "lastReviewedOn", "nextReviewDue", "dueState", "status"] as const;
-  const header = keys.map((k) => t(`regulations.csv.${k}`));
-  const data = rows.map((r) => [
-    r.code,
-    r.title,
-    r.ownerLabel,
-    r.currentVersion === null ? "" : t("regulations.versionLabel", { n: r.currentVersion }),
-    formatDate(r.effectiveDate),
-    r.reviewIntervalMonths,
-    formatDate(r.lastReviewedOn),
-    formatDate(r.nextReviewDue),
-    t(`regulations.dueState.${r.dueState}`),
-    t(`regulations.status.${r.status}`),
-  ]);
-  return csvResponse(toCsv(header, data), `${t("regulations.csv.fileName")}_${todayInTokyo()}.csv`);
+  return exportResponse(
+    {
+      columns: COLUMNS.map(([k, type]) => ({ header: t(`regulations.csv.${k}`), type })),
+      rows: rows.map((r) => [
+        r.code,
+        r.title,
+        r.ownerLabel,
+        r.currentVersion === null ? "" : t("regulations.versionLabel", { n: r.currentVersion }),
+        r.effectiveDate,
+        r.reviewIntervalMonths,
+        r.lastReviewedOn,
+        r.nextReviewDue,
+        t(`regulations.dueState.${r.dueState}`),
+        t(`regulations.status.${r.status}`),
+      ]),
+      fileName: `${t("regulations.csv.fileName")}_${todayInTokyo()}`,
+      sheetName: t("regulations.csv.fileName"),
+    },
+    format,
+  );
 });

@@ -1,0 +1,84 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+
+/**
+ * The filter bar of a list: a search form (free text submitted with the button or Enter, other filters
+ * applied as they change), "clear filters" while any filter is set, the export control, and the count of
+ * results, which screen readers hear politely whenever it changes.
+ */
+export function FilterBar({
+  label,
+  search,
+  filtered,
+  onClear,
+  clearLabel,
+  total,
+  actions,
+  children,
+}: {
+  /** The section's accessible name. */
+  label: string;
+  /** The free-text field, when the list has one. */
+  search?: { label: string; placeholder?: string; value: string | undefined; onSearch: (q: string | undefined) => void };
+  /** Show "clear filters". */
+  filtered: boolean;
+  onClear: () => void;
+  clearLabel?: string;
+  /** The number of results (announced); undefined while unknown. */
+  total?: number;
+  /** Beside the buttons: usually an ExportControl. */
+  actions?: ReactNode;
+  /** The other filters (EnumSelect, SelectField, CheckboxField …). */
+  children?: ReactNode;
+}) {
+  const tc = useTranslations("common");
+  return (
+    <section aria-label={label} className="rounded-lg border border-slate-200 bg-white p-4">
+      {/* Keyed by the URL's text: the field shows it again after back/forward or "clear filters". */}
+      <SearchForm key={search?.value ?? ""} search={search}>
+        {children}
+        <div className="flex flex-wrap items-end gap-2">
+          {search ? (
+            <Button type="submit" variant="secondary">
+              {tc("search")}
+            </Button>
+          ) : null}
+          {filtered ? (
+            <Button type="button" variant="ghost" onClick={onClear}>
+              {clearLabel ?? tc("clearFilters")}
+            </Button>
+          ) : null}
+          {actions}
+        </div>
+      </SearchForm>
+      <p role="status" aria-live="polite" className="mt-2 text-xs text-slate-600">
+        {total === undefined ? "" : tc("list.resultCount", { count: total })}
+      </p>
+    </section>
+  );
+}
+
+function SearchForm({ search, children }: { search?: { label: string; placeholder?: string; value: string | undefined; onSearch: (q: string | undefined) => void }; children: ReactNode }) {
+  const [text, setText] = useState(search?.value ?? "");
+  return (
+    <form
+      role="search"
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        search?.onSearch(text.trim() || undefined);
+      }}
+    >
+      {search ? (
+        <div className="min-w-56 flex-1">
+          <TextField label={search.label} type="search" name="q" value={text} placeholder={search.placeholder} onChange={(e) => setText(e.target.value)} />
+        </div>
+      ) : null}
+      {children}
+    </form>
+  );
+}

@@ -1,0 +1,3 @@
+export { useListParams, type ListPatch } from "./use-list-params";
+export { FilterBar } from "./filter-bar";
+export { ExportControl } from "./export-control";

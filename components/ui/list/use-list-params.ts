@@ -1,0 +1,55 @@
+"use client";
+
+import { useCallback, useMemo } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import type { z } from "zod";
+import { hasActiveFilters, listSearch, parseListParams, type ParamValue } from "@/lib/list/params";
+
+/** A change to a list's state: any key of its schema; a value the schema refuses is dropped when the URL is read back. */
+export type ListPatch<T extends z.ZodObject> = Partial<Record<keyof z.output<T> & string, ParamValue>>;
+
+/**
+ * A list's state kept in the URL (shareable links, the back button, a reload keep it), read and written
+ * with the list endpoint's query schema (lib/list/params.ts). Changes replace the history entry; a
+ * change to anything but the page goes back to page 1.
+ */
+export function useListParams<T extends z.ZodObject>(schema: T) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const values = useMemo(() => parseListParams(schema, searchParams), [schema, searchParams]);
+  /** "?…" of the current state, defaults left out: the API call's query string and the query cache key. */
+  const search = useMemo(() => listSearch(schema, values as ListPatch<T>), [schema, values]);
+
+  /** The link of the current state changed by `patch` (page 1 unless the patch names a page). */
+  const hrefWith = useCallback(
+    (patch: ListPatch<T>) => `${pathname}${listSearch(schema, { ...(values as ListPatch<T>), page: 1, ...patch } as ListPatch<T>)}`,
+    [pathname, schema, values],
+  );
+  const update = useCallback((patch: ListPatch<T>) => router.replace(hrefWith(patch), { scroll: false }), [router, hrefWith]);
+  /** Every filter back to its default; `keep` names what stays (e.g. the fiscal year a page is about). */
+  const clear = useCallback((keep: ListPatch<T> = {}) => router.replace(`${pathname}${listSearch(schema, keep)}`, { scroll: false }), [router, pathname, schema]);
+
+  return {
+    values,
+    search,
+    update,
+    hrefWith,
+    clear,
+    /** A filter differs from its default (paging and sort order do not count). */
+    filtered: hasActiveFilters(schema, values as ListPatch<T>),
+    /** Props for DataTable's sortable headers. */
+    sortProps: {
+      sort: { sort: String((values as Record<string, unknown>).sort ?? ""), dir: ((values as Record<string, unknown>).dir === "desc" ? "desc" : "asc") as "asc" | "desc" },
+      onSort: (s: { sort: string; dir: "asc" | "desc" }) => update({ sort: s.sort, dir: s.dir } as ListPatch<T>),
+    },
+    /** Props for Pagination, given the page the server answered. */
+    pageProps: (page: { page: number; pageSize: number; total: number }) => ({
+      page: page.page,
+      pageSize: page.pageSize,
+      total: page.total,
+      onPage: (p: number) => update({ page: p } as ListPatch<T>),
+      onPageSize: (n: number) => update({ pageSize: n } as ListPatch<T>),
+    }),
+  };
+}
