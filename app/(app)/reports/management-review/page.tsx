@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ManagementReviewReport } from "@/components/report/management-review-report";
-import { PrintButton } from "@/components/report/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { getManagementReviewReport } from "@/db/queries/report";
 import { getFiscalYearStartMonth } from "@/db/queries/settings";
 import { requirePageUser } from "@/lib/auth/session";

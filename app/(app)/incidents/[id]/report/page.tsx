@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { PrintButton } from "@/components/incidents/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { ButtonLink } from "@/components/ui/button";
 import { getIncidentDetail } from "@/db/queries/incidents";
 import { requirePageUser } from "@/lib/auth/session";
