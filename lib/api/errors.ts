@@ -58,6 +58,19 @@ export class ConflictError extends AppError {
   }
 }
 
+/**
+ * The version the client sent is no longer the record's: 409, and the problem carries the current
+ * version (member `currentVersion`) so a client can tell the user and reload (docs/architecture-versioned-writes.md).
+ */
+export class StaleVersionError extends ConflictError {
+  constructor(
+    readonly currentVersion: number,
+    messageKey = "problems.staleVersion",
+  ) {
+    super(messageKey);
+  }
+}
+
 export class TooManyRequestsError extends AppError {
   constructor(messageKey = "problems.tooManyRequests", values: Record<string, string | number> = {}, retryAfterSeconds?: number) {
     super(429, "too-many-requests", messageKey, values, [], retryAfterSeconds);

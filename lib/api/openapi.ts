@@ -12,6 +12,8 @@ const problemSchema = z.object({
   detail: z.string().optional(),
   instance: z.string().optional(),
   errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+  /** On a 409 for a stale version: the record's current version. */
+  currentVersion: z.number().int().optional(),
 });
 
 /** The OpenAPI 3.1 document of every declared operation, from the zod schemas the handlers validate with. */

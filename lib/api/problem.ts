@@ -1,4 +1,4 @@
-import type { AppError } from "./errors";
+import { StaleVersionError, type AppError } from "./errors";
 import type { Locale } from "@/lib/i18n/config";
 import { translateKey } from "@/lib/i18n/messages";
 
@@ -10,6 +10,8 @@ export type Problem = {
   detail?: string;
   instance?: string;
   errors?: ProblemField[];
+  /** On a 409 for a stale version: the record's current version. */
+  currentVersion?: number;
 };
 
 /** RFC 9457 problem details, with the title and every field message in the caller's language. */
@@ -23,6 +25,7 @@ export function problemResponse(err: AppError, locale: Locale, instance?: string
     ...(err.fieldErrors.length
       ? { errors: err.fieldErrors.map((f) => ({ field: f.field, code: f.code, message: translateKey(locale, f.messageKey, f.values) })) }
       : {}),
+    ...(err instanceof StaleVersionError ? { currentVersion: err.currentVersion } : {}),
   };
   return new Response(JSON.stringify(body), {
     status: err.status,
