@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Alert, Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { ApiProblem, apiFetch } from "@/lib/client/api";
+import { ActionMessage, useAction } from "@/components/ui/form";
+import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import { applyApproval, ReviewRuleError } from "@/lib/regulations/due";
 import type { RegulationDetail as Detail, ReviewDto } from "@/lib/regulations/schema";
@@ -19,32 +20,22 @@ import { ReviewFormDialog } from "./review-form";
 export function RegulationDetail({ id, initial, canEdit, owners, today }: { id: number; initial: Detail; canEdit: boolean; owners: OwnerOption[]; today: string }) {
   const t = useTranslations("regulations");
   const tc = useTranslations("common");
-  const qc = useQueryClient();
   const versionLabel = useVersionLabel();
   const q = useQuery({ queryKey: regulationKeys.detail(id), queryFn: () => apiFetch<Detail>(`/api/v1/regulations/${id}`), initialData: initial });
   const [editOpen, setEditOpen] = useState(false);
   const [reviewOpen, setReviewOpen] = useState<"new" | ReviewDto | null>(null);
   const [confirm, setConfirm] = useState<{ kind: "approve" | "discard"; review: ReviewDto } | null>(null);
-  const [notice, setNotice] = useState<{ tone: "success" | "error" | "warning"; message: string; conflict?: boolean } | null>(null);
-
+  const a = useAction({ invalidate: [regulationKeys.all] });
   const reload = async () => {
-    setNotice(null);
-    await qc.invalidateQueries({ queryKey: regulationKeys.all });
+    a.setMessage(null);
+    await a.refresh();
   };
-  const act = useMutation({
-    mutationFn: ({ kind, review }: { kind: "approve" | "discard"; review: ReviewDto }) =>
-      apiFetch(`/api/v1/regulations/reviews/${review.id}/${kind}`, { method: "POST", json: { version: review.version } }),
-    onSuccess: async (_r, vars) => {
-      setConfirm(null);
-      await qc.invalidateQueries({ queryKey: regulationKeys.all });
-      setNotice({ tone: "success", message: t(vars.kind === "approve" ? "review.approved" : "review.discarded") });
-    },
-    onError: (err) => {
-      setConfirm(null);
-      if (err instanceof ApiProblem) setNotice({ tone: err.status === 409 ? "warning" : "error", message: err.detail ?? err.title, conflict: err.status === 409 });
-      else setNotice({ tone: "error", message: tc("errorBody") });
-    },
-  });
+  const act = async ({ kind, review }: { kind: "approve" | "discard"; review: ReviewDto }) => {
+    await a.run(() => apiFetch(`/api/v1/regulations/reviews/${review.id}/${kind}`, { method: "POST", json: { version: review.version } }), {
+      success: t(kind === "approve" ? "review.approved" : "review.discarded"),
+    });
+    setConfirm(null);
+  };
 
   const { regulation: r, versions, reviews } = q.data;
   const pending = reviews.find((x) => x.state === "draft" && !x.discarded) ?? null;
@@ -90,16 +81,7 @@ export function RegulationDetail({ id, initial, canEdit, owners, today }: { id: 
           ) : undefined
         }
       />
-      {notice ? (
-        <Alert tone={notice.tone}>
-          <p>{notice.message}</p>
-          {notice.conflict ? (
-            <Button variant="secondary" className="mt-2" onClick={reload}>
-              {t("form.reload")}
-            </Button>
-          ) : null}
-        </Alert>
-      ) : null}
+      <ActionMessage message={a.message} />
       {r.status === "retired" ? <Alert tone="warning">{t("detail.retiredNote")}</Alert> : null}
 
       <Card title={t("detail.facts")}>
@@ -226,7 +208,7 @@ export function RegulationDetail({ id, initial, canEdit, owners, today }: { id: 
             owners={owners}
             onSaved={() => {
               setEditOpen(false);
-              setNotice({ tone: "success", message: t("form.updated") });
+              a.setMessage({ tone: "success", text: t("form.updated") });
             }}
             onConflictReload={async () => {
               setEditOpen(false);
@@ -241,7 +223,7 @@ export function RegulationDetail({ id, initial, canEdit, owners, today }: { id: 
             today={today}
             onSaved={() => {
               setReviewOpen(null);
-              setNotice({ tone: "success", message: t("review.saved") });
+              a.setMessage({ tone: "success", text: t("review.saved") });
             }}
             onConflictReload={async () => {
               setReviewOpen(null);
@@ -254,9 +236,9 @@ export function RegulationDetail({ id, initial, canEdit, owners, today }: { id: 
             body={confirm ? (confirm.kind === "approve" ? approvalText(confirm.review) : t("review.discardBody")) : null}
             confirmLabel={confirm?.kind === "approve" ? t("review.approve") : t("review.discard")}
             tone={confirm?.kind === "approve" ? "primary" : "danger"}
-            busy={act.isPending}
+            busy={a.busy}
             onCancel={() => setConfirm(null)}
-            onConfirm={() => confirm && act.mutate(confirm)}
+            onConfirm={() => confirm && void act(confirm)}
           />
         </>
       ) : null}

@@ -1,16 +1,12 @@
 "use client";
 
-import { useState } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { Alert } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { EnumSelect, TextAreaField, TextField } from "@/components/ui/field";
+import { Form, useForm } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import { REVIEW_OUTCOMES, REVIEW_TRIGGERS } from "@/lib/regulations/due";
-import { createReviewSchema, updateReviewSchema, type RegulationDto, type ReviewDto } from "@/lib/regulations/schema";
-import { useFormErrors } from "./form-utils";
+import { createReviewSchema, updateReviewSchema, type RegulationDetail, type RegulationDto, type ReviewDto } from "@/lib/regulations/schema";
 import { regulationKeys, useVersionLabel } from "./labels";
 
 /** Record a review as a draft (or edit the draft): nothing changes in the register until approval. */
@@ -36,7 +32,8 @@ export function ReviewFormDialog({
     <Dialog open={open} onClose={onClose} title={review ? t("review.editTitle") : t("review.createTitle")} wide>
       {open ? (
         <ReviewForm
-          key={review ? `${review.id}-${review.version}` : "new"}
+          // Keyed by the review, not its version: a refetch after a conflict must not wipe what the user typed.
+          key={review ? review.id : "new"}
           regulation={regulation}
           review={review}
           today={today}
@@ -65,82 +62,84 @@ function ReviewForm({
   onConflictReload: () => void;
 }) {
   const t = useTranslations("regulations");
-  const tc = useTranslations("common");
-  const qc = useQueryClient();
-  const f = useFormErrors();
   const versionLabel = useVersionLabel();
   const isDraftRegulation = regulation.status === "draft";
-  const [v, setV] = useState({
-    reviewedOn: review?.reviewedOn ?? today,
-    reviewers: review?.reviewers ?? "",
-    trigger: review?.trigger ?? "periodic",
-    outcome: review?.outcome ?? (isDraftRegulation ? "revised" : "no_change"),
-    summary: review?.summary ?? "",
-    proposedEffectiveDate: review?.proposedEffectiveDate ?? "",
-    minutes: review?.minutes ?? "",
+  const valuesOf = (r?: ReviewDto) => ({
+    reviewedOn: r?.reviewedOn ?? today,
+    reviewers: r?.reviewers ?? "",
+    trigger: r?.trigger ?? "periodic",
+    outcome: r?.outcome ?? (isDraftRegulation ? "revised" : "no_change"),
+    summary: r?.summary ?? "",
+    proposedEffectiveDate: r?.proposedEffectiveDate ?? "",
+    minutes: r?.minutes ?? "",
   });
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => {
-    setV((cur) => ({ ...cur, [k]: e.target.value }));
-    f.clear(k);
-  };
-  const revised = v.outcome === "revised";
-  const nextVersion = review?.proposedVersion ?? (regulation.currentVersion ?? 0) + 1;
-
-  const save = useMutation({
-    mutationFn: (body: unknown) =>
+  const f = useForm({
+    initial: valuesOf(review),
+    record: review,
+    schema: review ? updateReviewSchema : createReviewSchema,
+    toInput: (v) => ({ ...v, proposedEffectiveDate: v.outcome === "revised" ? v.proposedEffectiveDate : null }),
+    submit: (body) =>
       review
         ? apiFetch<ReviewDto>(`/api/v1/regulations/reviews/${review.id}`, { method: "PATCH", json: body })
         : apiFetch<ReviewDto>(`/api/v1/regulations/${regulation.id}/reviews`, { method: "POST", json: body }),
-    onSuccess: async (saved) => {
-      await qc.invalidateQueries({ queryKey: regulationKeys.all });
-      onSaved(saved);
+    invalidate: [regulationKeys.all],
+    onSaved,
+    // The draft review as the server holds it now (it comes with its regulation's detail).
+    loadLatest: review
+      ? async () => {
+          const d = await apiFetch<RegulationDetail>(`/api/v1/regulations/${regulation.id}`);
+          const latest = d.reviews.find((x) => x.id === review.id);
+          if (!latest) throw new Error("review gone");
+          return latest;
+        }
+      : undefined,
+    compare: {
+      reviewedOn: t("review.reviewedOn"),
+      reviewers: t("review.reviewers"),
+      trigger: t("review.trigger"),
+      outcome: t("review.outcome"),
+      summary: t("review.summary"),
+      proposedEffectiveDate: t("review.proposedEffectiveDate"),
+      minutes: t("review.minutes"),
     },
-    onError: f.fromError,
+    toValues: valuesOf,
   });
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const input = { ...v, proposedEffectiveDate: revised ? v.proposedEffectiveDate : null, ...(review ? { version: review.version } : {}) };
-    const data = f.validate(review ? updateReviewSchema : createReviewSchema, input);
-    if (data) save.mutate(data);
-  }
+  const v = f.values;
+  const revised = v.outcome === "revised";
+  const nextVersion = review?.proposedVersion ?? (regulation.currentVersion ?? 0) + 1;
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
-      {f.problem ? (
-        <Alert tone={f.problem.conflict ? "warning" : "error"}>
-          <p>{f.problem.message}</p>
-          {f.problem.conflict ? (
-            <Button variant="secondary" className="mt-2" onClick={onConflictReload}>
-              {t("form.reload")}
-            </Button>
-          ) : null}
-        </Alert>
-      ) : null}
+    <Form form={f} onCancel={onCancel} onReload={onConflictReload}>
       <p className="text-sm text-slate-700">
         {regulation.code} {regulation.title}（{versionLabel(regulation.currentVersion)}）
       </p>
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField label={t("review.reviewedOn")} required type="date" value={v.reviewedOn} onChange={set("reviewedOn")} error={f.errors.reviewedOn} />
+        <TextField label={t("review.reviewedOn")} required type="date" {...f.field("reviewedOn")} />
         <div className="sm:col-span-2">
-          <TextField label={t("review.reviewers")} required value={v.reviewers} onChange={set("reviewers")} error={f.errors.reviewers} hint={t("review.reviewersHint")} maxLength={500} />
+          <TextField label={t("review.reviewers")} required {...f.field("reviewers")} hint={t("review.reviewersHint")} maxLength={500} />
         </div>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label={t("review.trigger")} required value={v.trigger} onChange={set("trigger")} error={f.errors.trigger}>
-          {REVIEW_TRIGGERS.map((x) => (
-            <option key={x} value={x}>
-              {t(`triggers.${x}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t("review.outcome")} required value={v.outcome} onChange={set("outcome")} error={f.errors.outcome}>
-          {REVIEW_OUTCOMES.filter((x) => !isDraftRegulation || x === "revised").map((x) => (
-            <option key={x} value={x}>
-              {t(`outcomes.${x}`)}
-            </option>
-          ))}
-        </SelectField>
+        <EnumSelect
+          label={t("review.trigger")}
+          required
+          name="trigger"
+          values={REVIEW_TRIGGERS}
+          value={v.trigger}
+          onValueChange={(x) => x && f.setValue("trigger", x)}
+          optionLabel={(x) => t(`triggers.${x}`)}
+          error={f.errors.trigger}
+        />
+        <EnumSelect
+          label={t("review.outcome")}
+          required
+          name="outcome"
+          values={REVIEW_OUTCOMES.filter((x) => !isDraftRegulation || x === "revised")}
+          value={v.outcome}
+          onValueChange={(x) => x && f.setValue("outcome", x)}
+          optionLabel={(x) => t(`outcomes.${x}`)}
+          error={f.errors.outcome}
+        />
       </div>
       {revised ? (
         <div className="grid gap-4 rounded-md border border-blue-200 bg-blue-50 p-3 sm:grid-cols-2">
@@ -150,35 +149,11 @@ function ReviewForm({
               {t("review.willBe", { version: versionLabel(nextVersion) })}
             </p>
           </div>
-          <TextField
-            label={t("review.proposedEffectiveDate")}
-            type="date"
-            value={v.proposedEffectiveDate}
-            onChange={set("proposedEffectiveDate")}
-            error={f.errors.proposedEffectiveDate}
-            hint={t("review.proposedEffectiveHint")}
-          />
+          <TextField label={t("review.proposedEffectiveDate")} type="date" {...f.field("proposedEffectiveDate")} hint={t("review.proposedEffectiveHint")} />
         </div>
       ) : null}
-      <TextAreaField
-        label={t("review.summary")}
-        required={revised}
-        value={v.summary}
-        onChange={set("summary")}
-        error={f.errors.summary}
-        hint={t("review.summaryHint")}
-        rows={3}
-        maxLength={4000}
-      />
-      <TextAreaField label={t("review.minutes")} value={v.minutes} onChange={set("minutes")} error={f.errors.minutes} rows={3} maxLength={20000} />
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {tc("cancel")}
-        </Button>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? tc("saving") : tc("save")}
-        </Button>
-      </div>
-    </form>
+      <TextAreaField label={t("review.summary")} required={revised} {...f.field("summary")} hint={t("review.summaryHint")} rows={3} maxLength={4000} />
+      <TextAreaField label={t("review.minutes")} {...f.field("minutes")} rows={3} maxLength={20000} />
+    </Form>
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Alert, Badge, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { EnumSelect, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { ActionMessage, Form, useAction, useForm } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import {
@@ -19,8 +20,9 @@ import {
   type PostDto,
   type PostsResponse,
 } from "@/lib/regulations/structure-schema";
-import { useFormErrors } from "./form-utils";
 import { regulationKeys } from "./labels";
+
+const PERSON_TYPES = ["employee", "user"] as const;
 
 /** PMS structure 体制: every post with its holder today, or a gap shown in red (with words, not colour alone). */
 export function StructureView({ initial, canEdit, today }: { initial: PostsResponse; canEdit: boolean; today: string }) {
@@ -32,14 +34,7 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
   const [appoint, setAppoint] = useState<PostDto | null>(null);
   const [ending, setEnding] = useState<AppointmentDto | null>(null);
   const [retiring, setRetiring] = useState<PostDto | null>(null);
-  const qc = useQueryClient();
-  const retire = useMutation({
-    mutationFn: (p: PostDto) => apiFetch(`/api/v1/pms-posts/${p.id}/retire`, { method: "POST", json: { version: p.version } }),
-    onSettled: async () => {
-      setRetiring(null);
-      await qc.invalidateQueries({ queryKey: regulationKeys.posts });
-    },
-  });
+  const retire = useAction({ invalidate: [regulationKeys.posts] });
 
   const data = q.data;
   const term = (a: AppointmentDto) =>
@@ -49,6 +44,7 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
     <div className="space-y-4">
       <PageHeader title={t("title")} description={t("description")} actions={canEdit ? <Button onClick={() => setPostForm("new")}>{t("newPost")}</Button> : undefined} />
       {q.isError ? <Alert tone="error">{tc("error")}</Alert> : null}
+      <ActionMessage message={retire.message} />
       <p className="text-sm" role="status">
         <span className="text-slate-600">{t("asOf", { date: formatDate(data.asOf) })}</span>{" "}
         {data.gaps > 0 ? <strong className="text-red-700">⚠ {t("gapsSummary", { count: data.gaps })}</strong> : <span className="text-emerald-800">{t("noGaps")}</span>}
@@ -149,7 +145,7 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
         <>
           <Dialog open={postForm !== null} onClose={() => setPostForm(null)} title={postForm === "new" ? t("newPost") : t("editPost")}>
             {postForm !== null ? (
-              <PostForm key={postForm === "new" ? "new" : `${postForm.id}-${postForm.version}`} post={postForm === "new" ? undefined : postForm} people={people.data} onDone={() => setPostForm(null)} />
+              <PostForm key={postForm === "new" ? "new" : postForm.id} post={postForm === "new" ? undefined : postForm} people={people.data} onDone={() => setPostForm(null)} />
             ) : null}
           </Dialog>
           <Dialog open={appoint !== null} onClose={() => setAppoint(null)} title={appoint ? t("appointTitle", { post: postLabel(appoint) }) : ""}>
@@ -163,9 +159,13 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
             title={retiring ? t("retireTitle", { post: postLabel(retiring) }) : ""}
             body={t("retireBody")}
             confirmLabel={t("retirePost")}
-            busy={retire.isPending}
+            busy={retire.busy}
             onCancel={() => setRetiring(null)}
-            onConfirm={() => retiring && retire.mutate(retiring)}
+            onConfirm={async () => {
+              if (!retiring) return;
+              await retire.run(() => apiFetch(`/api/v1/pms-posts/${retiring.id}/retire`, { method: "POST", json: { version: retiring.version } }));
+              setRetiring(null);
+            }}
           />
         </>
       ) : null}
@@ -178,84 +178,40 @@ function postLabel(p: PostDto): string {
   return p.departmentName ? `${p.title}（${p.departmentName}）` : p.title;
 }
 
-function FormShell({ f, onCancel, busy, children, onSubmit }: { f: ReturnType<typeof useFormErrors>; onCancel: () => void; busy: boolean; children: React.ReactNode; onSubmit: (e: React.FormEvent) => void }) {
-  const t = useTranslations("pmsStructure");
-  const tc = useTranslations("common");
-  const qc = useQueryClient();
-  return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {f.problem ? (
-        <Alert tone={f.problem.conflict ? "warning" : "error"}>
-          <p>{f.problem.conflict ? t("conflict") : f.problem.message}</p>
-          {f.problem.conflict ? (
-            <Button
-              variant="secondary"
-              className="mt-2"
-              onClick={async () => {
-                await qc.invalidateQueries({ queryKey: regulationKeys.posts });
-                onCancel();
-              }}
-            >
-              {tc("retry")}
-            </Button>
-          ) : null}
-        </Alert>
-      ) : null}
-      {children}
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {tc("cancel")}
-        </Button>
-        <Button type="submit" disabled={busy}>
-          {busy ? tc("saving") : tc("save")}
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-function useSave<T>(url: string, method: "POST" | "PATCH", onDone: () => void, f: ReturnType<typeof useFormErrors>) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: unknown) => apiFetch<T>(url, { method, json: body }),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: regulationKeys.posts });
-      onDone();
-    },
-    onError: f.fromError,
-  });
+/** The posts as the server holds them now: a form's "load the latest" and its "changed since" compare. */
+async function latestPost(id: number): Promise<PostDto> {
+  const all = await apiFetch<PostsResponse>("/api/v1/pms-posts");
+  const p = all.items.find((x) => x.id === id);
+  if (!p) throw new Error("post gone");
+  return p;
 }
 
 function PostForm({ post, people, onDone }: { post?: PostDto; people?: People; onDone: () => void }) {
   const t = useTranslations("pmsStructure");
-  const f = useFormErrors();
-  const [v, setV] = useState({
-    code: post?.code ?? "",
-    title: post?.title ?? "",
-    departmentId: post?.departmentId ? String(post.departmentId) : "",
-    description: post?.description ?? "",
-    sortOrder: String(post?.sortOrder ?? 100),
+  const valuesOf = (p?: PostDto) => ({
+    code: p?.code ?? "",
+    title: p?.title ?? "",
+    departmentId: p?.departmentId ? String(p.departmentId) : "",
+    description: p?.description ?? "",
+    sortOrder: String(p?.sortOrder ?? 100),
   });
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => {
-    setV((c) => ({ ...c, [k]: e.target.value }));
-    f.clear(k);
-  };
-  const save = useSave<PostDto>(post ? `/api/v1/pms-posts/${post.id}` : "/api/v1/pms-posts", post ? "PATCH" : "POST", onDone, f);
+  const f = useForm({
+    initial: valuesOf(post),
+    record: post,
+    schema: post ? updatePostSchema : createPostSchema,
+    submit: (body) => (post ? apiFetch<PostDto>(`/api/v1/pms-posts/${post.id}`, { method: "PATCH", json: body }) : apiFetch<PostDto>("/api/v1/pms-posts", { method: "POST", json: body })),
+    invalidate: [regulationKeys.posts],
+    onSaved: onDone,
+    loadLatest: post ? () => latestPost(post.id) : undefined,
+    compare: { code: t("fields.code"), title: t("fields.title"), departmentId: t("fields.departmentId"), description: t("fields.description"), sortOrder: t("fields.sortOrder") },
+    toValues: valuesOf,
+  });
   return (
-    <FormShell
-      f={f}
-      onCancel={onDone}
-      busy={save.isPending}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = post ? f.validate(updatePostSchema, { ...v, version: post.version }) : f.validate(createPostSchema, v);
-        if (data) save.mutate(data);
-      }}
-    >
+    <Form form={f} onCancel={onDone}>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label={t("fields.code")} required value={v.code} onChange={set("code")} error={f.errors.code} maxLength={40} />
-        <TextField label={t("fields.title")} required value={v.title} onChange={set("title")} error={f.errors.title} maxLength={200} />
-        <SelectField label={t("fields.departmentId")} value={v.departmentId} onChange={set("departmentId")} error={f.errors.departmentId}>
+        <TextField label={t("fields.code")} required {...f.field("code")} maxLength={40} />
+        <TextField label={t("fields.title")} required {...f.field("title")} maxLength={200} />
+        <SelectField label={t("fields.departmentId")} {...f.field("departmentId")}>
           <option value="">{t("noDepartment")}</option>
           {(people?.departments ?? []).map((d) => (
             <option key={d.id} value={d.id}>
@@ -263,39 +219,36 @@ function PostForm({ post, people, onDone }: { post?: PostDto; people?: People; o
             </option>
           ))}
         </SelectField>
-        <TextField label={t("fields.sortOrder")} inputMode="numeric" value={v.sortOrder} onChange={set("sortOrder")} error={f.errors.sortOrder} />
+        <TextField label={t("fields.sortOrder")} inputMode="numeric" {...f.field("sortOrder")} />
       </div>
-      <TextAreaField label={t("fields.description")} value={v.description} onChange={set("description")} error={f.errors.description} rows={2} />
-    </FormShell>
+      <TextAreaField label={t("fields.description")} {...f.field("description")} rows={2} />
+    </Form>
   );
 }
 
 function AppointForm({ post, people, today, onDone }: { post: PostDto; people?: People; today: string; onDone: () => void }) {
   const t = useTranslations("pmsStructure");
-  const f = useFormErrors();
-  const [v, setV] = useState({ personType: "employee", personId: "", fromDate: today, toDate: "", note: "" });
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => {
-    setV((c) => ({ ...c, [k]: e.target.value, ...(k === "personType" ? { personId: "" } : {}) }));
-    f.clear(k);
-  };
-  const save = useSave<PostDto>(`/api/v1/pms-posts/${post.id}/appointments`, "POST", onDone, f);
+  const f = useForm({
+    initial: { personType: "employee" as "employee" | "user", personId: "", fromDate: today, toDate: "", note: "" },
+    schema: createAppointmentSchema,
+    submit: (body) => apiFetch<PostDto>(`/api/v1/pms-posts/${post.id}/appointments`, { method: "POST", json: body }),
+    invalidate: [regulationKeys.posts],
+    onSaved: onDone,
+  });
+  const v = f.values;
   if (!people) return <Skeleton className="h-40 w-full" />;
   return (
-    <FormShell
-      f={f}
-      onCancel={onDone}
-      busy={save.isPending}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = f.validate(createAppointmentSchema, v);
-        if (data) save.mutate(data);
-      }}
-    >
-      <SelectField label={t("personType")} value={v.personType} onChange={set("personType")} error={f.errors.personType}>
-        <option value="employee">{t("personTypes.employee")}</option>
-        <option value="user">{t("personTypes.user")}</option>
-      </SelectField>
-      <SelectField label={t("person")} required value={v.personId} onChange={set("personId")} error={f.errors.personId}>
+    <Form form={f} onCancel={onDone}>
+      <EnumSelect
+        label={t("personType")}
+        name="personType"
+        values={PERSON_TYPES}
+        value={v.personType}
+        onValueChange={(x) => x && f.setValues({ personType: x, personId: "" })}
+        optionLabel={(x) => t(`personTypes.${x}`)}
+        error={f.errors.personType}
+      />
+      <SelectField label={t("person")} required {...f.field("personId")}>
         <option value="">{t("choose")}</option>
         {v.personType === "user"
           ? people.users.map((u) => (
@@ -311,42 +264,35 @@ function AppointForm({ post, people, today, onDone }: { post: PostDto; people?: 
             ))}
       </SelectField>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label={t("fromDate")} required type="date" value={v.fromDate} onChange={set("fromDate")} error={f.errors.fromDate} />
-        <TextField label={t("toDate")} type="date" value={v.toDate} onChange={set("toDate")} error={f.errors.toDate} hint={t("toDateHint")} />
+        <TextField label={t("fromDate")} required type="date" {...f.field("fromDate")} />
+        <TextField label={t("toDate")} type="date" {...f.field("toDate")} hint={t("toDateHint")} />
       </div>
-      <TextField label={t("note")} value={v.note} onChange={set("note")} error={f.errors.note} maxLength={1000} />
-    </FormShell>
+      <TextField label={t("note")} {...f.field("note")} maxLength={1000} />
+    </Form>
   );
 }
 
 function EndForm({ appointment, today, onDone }: { appointment: AppointmentDto; today: string; onDone: () => void }) {
   const t = useTranslations("pmsStructure");
-  const f = useFormErrors();
-  const [toDate, setToDate] = useState(today);
-  const save = useSave<PostDto>(`/api/v1/pms-posts/appointments/${appointment.id}/end`, "POST", onDone, f);
+  const f = useForm({
+    initial: { toDate: today },
+    record: appointment,
+    schema: endAppointmentSchema,
+    submit: (body) => apiFetch<PostDto>(`/api/v1/pms-posts/appointments/${appointment.id}/end`, { method: "POST", json: body }),
+    invalidate: [regulationKeys.posts],
+    onSaved: onDone,
+    loadLatest: async () => {
+      const latest = (await latestPost(appointment.postId)).appointments.find((x) => x.id === appointment.id);
+      if (!latest) throw new Error("appointment gone");
+      return latest;
+    },
+    compare: { toDate: t("toDate") },
+    toValues: (a) => ({ toDate: a.toDate ?? today }),
+  });
   return (
-    <FormShell
-      f={f}
-      onCancel={onDone}
-      busy={save.isPending}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = f.validate(endAppointmentSchema, { toDate, version: appointment.version });
-        if (data) save.mutate(data);
-      }}
-    >
+    <Form form={f} onCancel={onDone}>
       <p className="text-sm text-slate-700">{t("endBody")}</p>
-      <TextField
-        label={t("toDate")}
-        required
-        type="date"
-        value={toDate}
-        onChange={(e) => {
-          setToDate(e.target.value);
-          f.clear("toDate");
-        }}
-        error={f.errors.toDate}
-      />
-    </FormShell>
+      <TextField label={t("toDate")} required type="date" {...f.field("toDate")} />
+    </Form>
   );
 }
