@@ -25,6 +25,7 @@ export function ReasonDialog({
   onConfirm,
   onCancel,
   maxLength = 2000,
+  placeholder,
 }: {
   open: boolean;
   title: string;
@@ -39,6 +40,8 @@ export function ReasonDialog({
   onConfirm: (reason: string) => Promise<unknown>;
   onCancel: () => void;
   maxLength?: number;
+  /** An example reason shown in the empty field. */
+  placeholder?: string;
 }) {
   const tc = useTranslations("common");
   return (
@@ -57,6 +60,7 @@ export function ReasonDialog({
           onConfirm={onConfirm}
           onCancel={onCancel}
           maxLength={maxLength}
+          placeholder={placeholder}
         />
       ) : null}
     </Dialog>
@@ -76,6 +80,7 @@ function ReasonForm(props: {
   onConfirm: (reason: string) => Promise<unknown>;
   onCancel: () => void;
   maxLength: number;
+  placeholder?: string;
 }) {
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -101,6 +106,7 @@ function ReasonForm(props: {
         rows={3}
         required
         maxLength={props.maxLength}
+        placeholder={props.placeholder}
         value={reason}
         error={error ?? undefined}
         onChange={(e) => {
