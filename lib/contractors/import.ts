@@ -1,5 +1,5 @@
-import type { CsvColumn, CsvIssue, CsvRow } from "@/lib/csv/parse";
-import { issuesToFieldErrors } from "@/lib/validation/issues";
+import { checkRow, type ImportIssue } from "@/lib/csv/import";
+import type { CsvColumn, CsvRow } from "@/lib/csv/parse";
 import { CONTRACTOR_STATUSES, type ContractorStatus } from "./rules";
 import { createContractorSchema, type CreateContractorInput } from "./schema";
 
@@ -14,8 +14,6 @@ import { createContractorSchema, type CreateContractorInput } from "./schema";
 
 export const MAX_CONTRACTOR_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_CONTRACTOR_IMPORT_ROWS = 5_000;
-export const CONTRACTOR_IMPORT_MODES = ["preview", "commit"] as const;
-export type ContractorImportMode = (typeof CONTRACTOR_IMPORT_MODES)[number];
 
 export const CONTRACTOR_CSV_COLUMNS: CsvColumn[] = [
   { key: "name", headers: ["名称", "委託先名", "name"], required: true },
@@ -51,12 +49,7 @@ export function parseStatus(v: string | undefined): ContractorStatus | null | un
   return STATUS_WORDS[s] ?? STATUS_WORDS[lower] ?? null;
 }
 
-export type ImportIssue = { line: number; column?: string; messageKey: string; values?: Record<string, string | number> };
 export type ContractorImportRow = { line: number; input: CreateContractorInput; status: ContractorStatus | undefined };
-
-export function fromCsvIssues(issues: CsvIssue[]): ImportIssue[] {
-  return issues.map((i) => ({ line: i.line, column: i.column, messageKey: `csv.errors.${i.code}`, values: i.values }));
-}
 
 const rowSchema = createContractorSchema;
 
@@ -81,17 +74,17 @@ export function validateContractorRows(rows: CsvRow[]): { rows: ContractorImport
       reassessmentMonths: v.reassessmentMonths ?? null,
       note: v.note ?? null,
     };
-    const r = rowSchema.safeParse(raw);
-    if (!r.success) for (const fe of issuesToFieldErrors(r.error.issues)) issues.push({ line, column: fe.field, messageKey: fe.messageKey, values: fe.values });
+    const r = checkRow(rowSchema, raw, line);
+    if (!r.ok) issues.push(...r.issues);
     const status = parseStatus(v.status);
     if (status === null) issues.push({ line, column: "status", messageKey: "contractors.import.errors.status", values: { value: v.status ?? "" } });
-    if (r.success) {
+    if (r.ok) {
       const key = r.data.corporateNumber ?? `name:${r.data.name}`;
       const first = seen.get(key);
       if (first !== undefined) issues.push({ line, column: r.data.corporateNumber ? "corporateNumber" : "name", messageKey: "contractors.import.errors.duplicateInFile", values: { line: first } });
       else seen.set(key, line);
     }
-    if (issues.length === before && r.success) out.push({ line, input: r.data, status: status ?? undefined });
+    if (issues.length === before && r.ok) out.push({ line, input: r.data, status: status ?? undefined });
   }
   return { rows: out, issues };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { importLineErrorSchema } from "@/lib/csv/import";
 import { isoDate, optionalIsoDate, optionalText, paging, requiredText, version } from "@/lib/validation/common";
 import { groupedNumberOrNull, refId, wholeNumber } from "@/lib/validation/numbers";
 import { CORPORATE_NUMBER_MESSAGES, checkCorporateNumber } from "./corporate-number";
@@ -289,7 +290,7 @@ export const contractorImportResultSchema = z.object({
   inserted: z.number(),
   updated: z.number(),
   unchanged: z.number(),
-  errors: z.array(z.object({ line: z.number(), column: z.string().optional(), message: z.string() })),
+  errors: z.array(importLineErrorSchema),
   errorCount: z.number(),
   changes: z.array(
     z.object({ line: z.number(), action: z.enum(["insert", "update", "unchanged"]), id: z.number().nullable(), name: z.string(), flags: z.array(z.enum(CONTRACTOR_FLAGS)) }),

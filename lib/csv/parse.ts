@@ -1,8 +1,8 @@
 import Papa from "papaparse";
 
 /**
- * CSV → rows keyed by column, for the imports (training records, employees). Pure: runs in the
- * browser (preview) and on the server (the import itself). Bytes → text is decode.ts.
+ * CSV → rows keyed by column, for the imports (lib/csv/table.ts reads an upload, CSV or Excel, into
+ * these rows). Pure: runs in the browser and on the server. Bytes → text is decode.ts.
  *
  * Problems are returned, not thrown, so an upload can show every bad line at once. Each issue's
  * `code` is the last segment of a message key, "csv.errors.<code>" in messages/*.json:
@@ -64,12 +64,15 @@ const QUOTE_ERRORS: Record<string, string> = {
 };
 
 /**
- * Parses `text` (already decoded; see decodeCsvBytes). Values of columns absent from the file are
- * left out of `values` (so `"email" in row.values` tells an absent column from an empty cell);
- * present ones are trimmed strings. Unknown headers are ignored.
+ * Header mapping and row building, shared by the CSV parser below and the Excel reader (xlsx.ts):
+ * feed it each record's cells with its spreadsheet line; it finds the header (the first non-blank
+ * record), maps columns, enforces the row cap and returns the same rows and issues for both formats.
+ * `strictWidth`: a record with a different number of cells than the header is a `field_count` issue
+ * (CSV); an Excel row simply has blank cells where nothing was typed, so it is padded instead.
  */
-export function parseCsv(text: string, opts: ParseCsvOptions): { rows: CsvRow[]; errors: CsvIssue[] } {
+export function createRowReader(opts: ParseCsvOptions & { strictWidth?: boolean }) {
   const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
+  const strictWidth = opts.strictWidth ?? true;
   const rows: CsvRow[] = [];
   const errors: CsvIssue[] = [];
 
@@ -81,10 +84,92 @@ export function parseCsv(text: string, opts: ParseCsvOptions): { rows: CsvRow[];
     }
   }
 
-  let line = 0; // spreadsheet row of the record being handled
   let header: { width: number; indexes: [key: string, index: number][] } | null = null;
   let headerFailed = false;
   let dataRows = 0;
+
+  /** One record; returns "stop" when reading should end (unusable header, or the row cap passed). */
+  function push(fields: readonly string[], line: number): "stop" | undefined {
+    if (isBlank(fields)) return undefined;
+
+    if (header === null) {
+      const indexes: [string, number][] = [];
+      const seen = new Set<string>();
+      fields.forEach((raw, index) => {
+        const column = byHeader.get(normalizeHeader(raw));
+        if (!column) return;
+        if (seen.has(column.key)) {
+          errors.push({ line, column: column.key, code: "duplicate_column", values: { header: raw.trim() } });
+          return;
+        }
+        seen.add(column.key);
+        indexes.push([column.key, index]);
+      });
+      for (const column of opts.columns) {
+        if (column.required && !seen.has(column.key)) {
+          errors.push({
+            line,
+            column: column.key,
+            code: "missing_column",
+            values: { header: column.headers[0] ?? column.key, headers: column.headers.join(" / ") },
+          });
+        }
+      }
+      header = { width: fields.length, indexes };
+      if (errors.length > 0) {
+        headerFailed = true;
+        return "stop";
+      }
+      return undefined;
+    }
+
+    dataRows += 1;
+    if (dataRows > maxRows) {
+      errors.push({ line, code: "too_many_rows", values: { max: maxRows } });
+      return "stop";
+    }
+
+    if (strictWidth) {
+      // Extra cells are tolerated when empty (a stray trailing comma); anything else is a broken row.
+      const extraIsBlank = fields.length > header.width && isBlank(fields.slice(header.width));
+      if (fields.length !== header.width && !extraIsBlank) {
+        errors.push({ line, code: "field_count", values: { expected: header.width, actual: fields.length } });
+        return undefined;
+      }
+    }
+
+    const values: Record<string, string> = {};
+    for (const [key, index] of header.indexes) values[key] = (fields[index] ?? "").trim();
+    rows.push({ line, values });
+    return undefined;
+  }
+
+  /** A record that could not be read at all (a quote error): reported; before the header it ends the file. */
+  function fail(line: number, code: string): "stop" | undefined {
+    errors.push({ line, code });
+    if (header === null) {
+      headerFailed = true;
+      return "stop";
+    }
+    return undefined;
+  }
+
+  function finish(): { rows: CsvRow[]; errors: CsvIssue[] } {
+    if (header === null && !headerFailed) errors.push({ line: 1, code: "empty_file" });
+    return { rows: headerFailed ? [] : rows, errors };
+  }
+
+  return { push, fail, finish };
+}
+
+/**
+ * Parses `text` (already decoded; see decodeCsvBytes). Values of columns absent from the file are
+ * left out of `values` (so `"email" in row.values` tells an absent column from an empty cell);
+ * present ones are trimmed strings. Unknown headers are ignored.
+ */
+export function parseCsv(text: string, opts: ParseCsvOptions): { rows: CsvRow[]; errors: CsvIssue[] } {
+  const reader = createRowReader({ ...opts, strictWidth: true });
+  let line = 0; // spreadsheet row of the record being handled
 
   Papa.parse<string[]>(text, {
     header: false,
@@ -92,70 +177,11 @@ export function parseCsv(text: string, opts: ParseCsvOptions): { rows: CsvRow[];
     skipEmptyLines: false,
     step: (result, parser) => {
       line += 1;
-      const fields = result.data;
-
-      if (result.errors.length > 0) {
-        const first = result.errors[0];
-        errors.push({ line, code: QUOTE_ERRORS[first.code] ?? "invalid_quote" });
-        if (header === null) {
-          headerFailed = true;
-          parser.abort();
-        }
-        return;
-      }
-      if (isBlank(fields)) return;
-
-      if (header === null) {
-        const indexes: [string, number][] = [];
-        const seen = new Set<string>();
-        fields.forEach((raw, index) => {
-          const column = byHeader.get(normalizeHeader(raw));
-          if (!column) return;
-          if (seen.has(column.key)) {
-            errors.push({ line, column: column.key, code: "duplicate_column", values: { header: raw.trim() } });
-            return;
-          }
-          seen.add(column.key);
-          indexes.push([column.key, index]);
-        });
-        for (const column of opts.columns) {
-          if (column.required && !seen.has(column.key)) {
-            errors.push({
-              line,
-              column: column.key,
-              code: "missing_column",
-              values: { header: column.headers[0] ?? column.key, headers: column.headers.join(" / ") },
-            });
-          }
-        }
-        header = { width: fields.length, indexes };
-        if (errors.length > 0) {
-          headerFailed = true;
-          parser.abort();
-        }
-        return;
-      }
-
-      dataRows += 1;
-      if (dataRows > maxRows) {
-        errors.push({ line, code: "too_many_rows", values: { max: maxRows } });
-        parser.abort();
-        return;
-      }
-
-      // Extra cells are tolerated when empty (a stray trailing comma); anything else is a broken row.
-      const extraIsBlank = fields.length > header.width && isBlank(fields.slice(header.width));
-      if (fields.length !== header.width && !extraIsBlank) {
-        errors.push({ line, code: "field_count", values: { expected: header.width, actual: fields.length } });
-        return;
-      }
-
-      const values: Record<string, string> = {};
-      for (const [key, index] of header.indexes) values[key] = (fields[index] ?? "").trim();
-      rows.push({ line, values });
+      const verdict =
+        result.errors.length > 0 ? reader.fail(line, QUOTE_ERRORS[result.errors[0].code] ?? "invalid_quote") : reader.push(result.data, line);
+      if (verdict === "stop") parser.abort();
     },
   });
 
-  if (header === null && !headerFailed) errors.push({ line: 1, code: "empty_file" });
-  return { rows: headerFailed ? [] : rows, errors };
+  return reader.finish();
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "@/lib/csv/parse";
-import { EMPLOYEE_CSV_COLUMNS, fromCsvIssues, planImport, unknownDepartmentIssues, validateImportRows, type StoredEmployee } from "./employees-import";
+import { csvIssues } from "@/lib/csv/import";
+import { EMPLOYEE_CSV_COLUMNS, planImport, unknownDepartmentIssues, validateImportRows, type StoredEmployee } from "./employees-import";
 
 const parse = (text: string) => parseCsv(text, { columns: EMPLOYEE_CSV_COLUMNS });
 
@@ -65,12 +66,12 @@ describe("validateImportRows", () => {
     ]);
   });
 
-  it("maps parser issues to this import's messages", () => {
+  it("maps parser issues to the shared reader's messages, by column", () => {
     const { errors } = parse("社員番号,氏名\nA,b\n");
-    expect(fromCsvIssues(errors).map((i) => i.messageKey)).toEqual([
-      "employees.import.csvErrors.missing_column",
-      "employees.import.csvErrors.missing_column",
-      "employees.import.csvErrors.missing_column",
+    expect(csvIssues(errors).map((i) => `${i.line}:${i.column}:${i.messageKey}`)).toEqual([
+      "1:departmentCode:csv.errors.missing_column",
+      "1:employmentType:csv.errors.missing_column",
+      "1:hireDate:csv.errors.missing_column",
     ]);
   });
 });

@@ -1,6 +1,6 @@
-import type { CsvColumn, CsvIssue, CsvRow } from "@/lib/csv/parse";
+import { checkRow, type ImportIssue } from "@/lib/csv/import";
+import type { CsvColumn, CsvRow } from "@/lib/csv/parse";
 import { isoDate, optionalIsoDate } from "@/lib/validation/common";
-import { issuesToFieldErrors } from "@/lib/validation/issues";
 import { departmentCode } from "./departments-schema";
 import { employeeEmail, employeeKana, employeeName, employeeNumber, leaveBeforeHire, type EmploymentType } from "./employees-schema";
 import { parseEmploymentType } from "./employees-state";
@@ -28,8 +28,8 @@ export const EMPLOYEE_CSV_COLUMNS: CsvColumn[] = [
   { key: "leaveDate", headers: ["退職日", "leave_date"] },
 ];
 
-/** A problem with one line of the file; `messageKey` is a key of messages/*.json. */
-export type ImportIssue = { line: number; column?: string; messageKey: string; values?: Record<string, string | number> };
+/** A problem with one line of the file (one shape for every import: lib/csv/import.ts). */
+export type { ImportIssue };
 
 /** A row that passed the checks of its own; optional fields are undefined when their column is absent. */
 export type ImportRow = {
@@ -44,16 +44,11 @@ export type ImportRow = {
   leaveDate?: string | null;
 };
 
-/** CSV parser issues (see lib/csv/parse.ts for the codes) → import issues. */
-export function fromCsvIssues(issues: CsvIssue[]): ImportIssue[] {
-  return issues.map((i) => ({ line: i.line, column: i.column, messageKey: `employees.import.csvErrors.${i.code}`, values: i.values }));
-}
-
+/** One cell through its form schema: the value, or the first problem recorded on that line and column. */
 function check<T extends z.ZodType>(schema: T, value: unknown, line: number, column: string, issues: ImportIssue[]): z.output<T> | undefined {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const first = issuesToFieldErrors(r.error.issues)[0];
-  issues.push({ line, column, messageKey: first?.messageKey ?? "validation.invalid", values: first?.values });
+  const r = checkRow(schema, value, line, () => column);
+  if (r.ok) return r.data;
+  issues.push(r.issues[0]);
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IMPORT_MODES, importLineErrorSchema } from "@/lib/csv/import";
 import { isRealDate, isoDate, optionalIsoDate, optionalText, paging, sortDir, version } from "@/lib/validation/common";
 import { CODE_RE } from "./departments-schema";
 
@@ -158,14 +159,6 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
 
-export const IMPORT_MODES = ["preview", "commit"] as const;
-export type ImportMode = (typeof IMPORT_MODES)[number];
-
-export const MAX_IMPORT_ISSUES = 10_000;
-
-export const importIssueSchema = z.object({ line: z.number(), column: z.string().optional(), message: z.string() });
-export type ImportIssueDto = z.infer<typeof importIssueSchema>;
-
 export const importResultSchema = z.object({
   mode: z.enum(IMPORT_MODES),
   committed: z.boolean(),
@@ -175,8 +168,8 @@ export const importResultSchema = z.object({
   inserted: z.number(),
   updated: z.number(),
   unchanged: z.number(),
-  /** Every problem found, by line (capped at MAX_IMPORT_ISSUES; errorCount is the true number). */
-  errors: z.array(importIssueSchema),
+  /** Every problem found, by line (at most MAX_LISTED_ISSUES; errorCount is the true number), in the one format of every import. */
+  errors: z.array(importLineErrorSchema),
   errorCount: z.number(),
   /** The rows that insert or change something (at most 500 are listed). */
   changes: z.array(

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { sortIssues } from "@/lib/csv/import";
 import { parseCsv } from "@/lib/csv/parse";
+import { countDataRows } from "@/lib/csv/table";
 import {
   IMPORT_COLUMNS,
+  IMPORT_COLUMN_KEYS,
   TEMPLATE_HEADERS,
   buildImportLookups,
-  countDataRows,
   parseImportDate,
   parseMethod,
   parseScore,
-  sortIssues,
   validateImportRows,
   type ImportCourse,
   type ImportEmployee,
@@ -187,12 +188,12 @@ describe("helpers", () => {
 
   it("counts rows the reader rejected as data rows; sorts issues by line and column", () => {
     const parsed = parseCsv("社員番号,コース,受講日\nE0001,PI-BASIC\nE0001,PI-BASIC,2026-06-01\n", { columns: IMPORT_COLUMNS });
-    expect(countDataRows(parsed.rows, parsed.errors)).toBe(2);
+    expect(countDataRows(parsed)).toBe(2);
     const sorted = sortIssues([
       { line: 3, column: "score", code: "a", messageKey: "a" },
       { line: 2, code: "b", messageKey: "b" },
       { line: 3, column: "employeeNumber", code: "c", messageKey: "c" },
-    ]);
+    ], IMPORT_COLUMN_KEYS);
     expect(sorted.map((i) => i.code)).toEqual(["b", "c", "a"]);
   });
 

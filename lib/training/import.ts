@@ -1,4 +1,5 @@
-import type { CsvColumn, CsvIssue, CsvRow } from "@/lib/csv/parse";
+import type { ImportIssue } from "@/lib/csv/import";
+import type { CsvColumn, CsvRow } from "@/lib/csv/parse";
 import { isPassing } from "./status";
 
 /**
@@ -78,17 +79,7 @@ export type ImportRecord = {
   evidence: string | null;
 };
 
-/**
- * A problem with one line (or the file). `messageKey` is a key of messages/*.json: "csv.errors.<code>"
- * for what the CSV reader found, "import.errors.<code>" for what the records check found.
- */
-export type ImportIssue = {
-  line: number;
-  column?: string;
-  code: string;
-  messageKey: string;
-  values?: Record<string, string | number>;
-};
+export type { ImportIssue };
 
 /** Trimmed, NFKC (full-width letters and digits → ASCII). */
 export function normalizeCell(s: string | undefined): string {
@@ -173,20 +164,6 @@ export function recordKey(employeeId: number, courseId: number, completedOn: str
 function issue(line: number, column: ImportColumnKey | undefined, code: string, values?: Record<string, string | number>): ImportIssue {
   return { line, ...(column ? { column } : {}), code, messageKey: `import.errors.${code}`, ...(values ? { values } : {}) };
 }
-
-/** What the CSV reader reported, as import issues ("csv.errors.<code>"). */
-export function csvIssuesToImportIssues(issues: CsvIssue[]): ImportIssue[] {
-  return issues.map((i) => ({
-    line: i.line,
-    ...(i.column ? { column: i.column } : {}),
-    code: i.code,
-    messageKey: `csv.errors.${i.code}`,
-    ...(i.values ? { values: i.values } : {}),
-  }));
-}
-
-/** CSV codes that make the whole file unusable (no row can be trusted): the import answers 400 at once. */
-export const FILE_LEVEL_CSV_CODES = new Set(["empty_file", "missing_column", "duplicate_column", "too_many_rows", "encoding"]);
 
 /**
  * Checks rows one by one, remembering what it has seen so that the second of two identical rows
@@ -305,15 +282,4 @@ export function validateImportRows(rows: CsvRow[], lookups: ImportLookups): { re
   const v = createImportValidator(lookups);
   for (const row of rows) v.check(row);
   return v.result();
-}
-
-/** Issues sorted by line, then column order, for display and for the problem document. */
-export function sortIssues(issues: ImportIssue[]): ImportIssue[] {
-  const order = (c?: string) => (c ? IMPORT_COLUMN_KEYS.indexOf(c as ImportColumnKey) : 99);
-  return [...issues].sort((a, b) => a.line - b.line || order(a.column) - order(b.column));
-}
-
-/** Number of data rows in the file: parsed rows plus rows the reader had to reject. */
-export function countDataRows(rows: CsvRow[], csvIssues: CsvIssue[]): number {
-  return rows.length + csvIssues.filter((i) => !FILE_LEVEL_CSV_CODES.has(i.code)).length;
 }

@@ -322,17 +322,25 @@ describe("employee CSV import", () => {
 
   it("reports unreadable files and header problems clearly", async () => {
     await signInAs("hr");
+    // A header without a required column makes the whole file unusable: 400, preview included, naming the column.
     const missing = await upload("社員番号,氏名\nX1,x\n", "preview", "x.csv", "ja");
-    expect(missing.status).toBe(200);
-    expect(missing.body.errors[0]).toMatchObject({ line: 1, column: "departmentCode" });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors[0]).toMatchObject({ line: 1, column: "departmentCode", field: "line:1:departmentCode", code: "missing_column" });
     expect(missing.body.errors[0].message).toContain("部署コード");
 
     const empty = await upload("", "preview");
     expect(empty.body.errors[0].line).toBe(1);
 
-    const binary = await upload(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff]), "preview", "book.xlsx");
+    // A ZIP signature means a workbook (whatever the name): a broken one is refused as such.
+    const brokenBook = await upload(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff]), "preview", "book.csv");
+    expect(brokenBook.status).toBe(400);
+    expect(brokenBook.body.errors[0]).toMatchObject({ line: 1, code: "xlsx_unreadable" });
+    expect(brokenBook.body.errors[0].message).toMatch(/Excel workbook/);
+    const binary = await upload(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), "preview", "image.csv");
     expect(binary.status).toBe(400);
-    expect(binary.body.detail).toMatch(/encoding/i);
+    expect(binary.body.detail).toMatch(/could not be read/i);
+    expect(binary.body.errors[0]).toMatchObject({ line: 1, code: "encoding" });
+    expect(binary.body.errors[0].message).toMatch(/encoding/i);
 
     const noFile = await call(importRoute, "POST", "/api/v1/employees/import", { body: new FormData() });
     expect(noFile.status).toBe(400);

@@ -7,10 +7,12 @@ import { formatDateTime } from "@/lib/dates";
 import type { ImportHistoryEntry } from "@/lib/api/contracts/training-import";
 import { Card } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { encodingKey, importHistoryKey } from "./labels";
+import { useEncodingLabel } from "@/components/import/import-panel";
+import { importHistoryKey } from "./labels";
 
 export function ImportHistory() {
   const t = useTranslations("import");
+  const encodingLabel = useEncodingLabel();
   const q = useQuery({
     queryKey: importHistoryKey,
     queryFn: () => apiFetch<{ items: ImportHistoryEntry[] }>("/api/v1/training-records/import/history"),
@@ -19,7 +21,7 @@ export function ImportHistory() {
   const columns: Column<ImportHistoryEntry>[] = [
     { key: "at", header: t("history.importedAt"), cell: (r) => <span className="whitespace-nowrap tabular-nums">{formatDateTime(r.importedAt)}</span> },
     { key: "file", header: t("history.fileName"), cell: (r) => <span className="break-all">{r.fileName}</span> },
-    { key: "enc", header: t("history.encoding"), cell: (r) => <span className="whitespace-nowrap">{t(`encodings.${encodingKey(r.encoding)}`)}</span> },
+    { key: "enc", header: t("history.encoding"), cell: (r) => <span className="whitespace-nowrap">{encodingLabel(r.encoding)}</span> },
     { key: "rows", header: t("history.rows"), cell: (r) => r.rowCount.toLocaleString(), className: num },
     { key: "ins", header: t("history.inserted"), cell: (r) => r.insertedCount.toLocaleString(), className: num },
     { key: "skip", header: t("history.skipped"), cell: (r) => r.skippedCount.toLocaleString(), className: num },

@@ -1,15 +1,12 @@
 import { z } from "zod";
 import { TRAINING_WRITERS } from "@/lib/auth/roles";
+import { importLineErrorSchema } from "@/lib/csv/import";
+import { FILE_ENCODINGS } from "@/lib/csv/table";
 import { defineOperation } from "../operation";
 
-const issue = z.object({
-  line: z.number().int().describe("Row number as a spreadsheet shows it (the header is line 1)"),
-  column: z.string().optional().describe("employeeNumber, courseCode, completedOn, score, method or evidence"),
-  code: z.string(),
-  message: z.string().describe("In the caller's language"),
-});
+const issue = importLineErrorSchema;
 
-const encoding = z.enum(["utf-8", "utf-8-bom", "shift_jis"]);
+const encoding = z.enum(FILE_ENCODINGS).describe('How the file was read: a CSV text encoding, or "xlsx" for an Excel workbook');
 
 export const importPreviewSchema = z.object({
   mode: z.literal("preview"),
@@ -56,15 +53,15 @@ export const importTrainingRecords = defineOperation({
   path: "/api/v1/training-records/import",
   roles: TRAINING_WRITERS,
   tag: "training-records",
-  summary: "Import training records from a CSV file (preview, or commit all-or-nothing)",
+  summary: "Import training records from a CSV or Excel file (preview, or commit all-or-nothing)",
   description: [
-    "CSV in UTF-8 (with or without BOM) or Shift_JIS/CP932, detected by itself; at most 20 MB and 200,000 rows.",
+    "CSV in UTF-8 (with or without BOM) or Shift_JIS/CP932, or the first sheet of an Excel workbook (.xlsx), told apart from the bytes; at most 20 MB and 200,000 rows.",
     "Columns (Japanese or English headers): 社員番号/employee_number, コースコード/コース/course_code, 受講日/completed_on",
     "(YYYY-MM-DD, YYYY/MM/DD, YYYY/M/D), 点数/score (0–100; required when the course has a pass mark),",
     "受講方法/method (eラーニング/集合研修/動画 or e_learning/classroom/video; default e_learning), 証跡/evidence.",
     "",
     "`mode=preview` answers the counts, every row error (line, column, message) and the first valid rows; nothing is stored.",
-    "`mode=commit` stores nothing when any row has an error (400 problem+json whose `errors` list each bad line, at most 1000, and `errorCount`);",
+    "`mode=commit` stores nothing when any row has an error (400 problem+json whose `errors` list each bad line as `{line, column?, field: \"line:<n>[:<column>]\", code, message}`, at most 1000, and `errorCount`);",
     "otherwise it stores every new row in one transaction. Rows already stored are skipped, so importing a file twice adds nothing.",
     "With `Accept: application/x-ndjson` the commit streams progress lines",
     '`{"phase":"validating"|"inserting","done":n,"total":N}` and ends with `{"phase":"done","result":{…}}` or `{"phase":"error","problem":{…}}` (nothing stored).',
@@ -72,10 +69,10 @@ export const importTrainingRecords = defineOperation({
   ].join("\n"),
   multipart: {
     fields: {
-      file: { type: "binary", description: "The CSV file" },
-      mode: { type: "string", description: "preview | commit" },
+      file: { type: "binary", description: "The CSV or .xlsx file" },
+      mode: { type: "string", description: "preview (default) or commit" },
     },
-    required: ["file", "mode"],
+    required: ["file"],
   },
   response: z.union([importPreviewSchema, importCommitSchema]),
 });

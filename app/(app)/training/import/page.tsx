@@ -8,7 +8,6 @@ import { PageHeader } from "@/components/ui/card";
 import { TrainingImport } from "@/components/training/import/training-import";
 import { ImportHistory } from "@/components/training/import/import-history";
 import { importHistoryKey } from "@/components/training/import/labels";
-import { FormatGuide } from "@/components/training/import/format-guide";
 
 export const dynamic = "force-dynamic";
 
@@ -28,8 +27,7 @@ export default async function TrainingImportPage() {
       <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-6">
         {/* First-timers see the format opened; once imports exist it stays folded. */}
-        <FormatGuide open={history.length === 0} />
-        <TrainingImport />
+        <TrainingImport guideOpen={history.length === 0} />
         <ImportHistory />
       </div>
     </HydrationBoundary>

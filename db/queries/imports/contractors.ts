@@ -1,0 +1,55 @@
+import "server-only";
+import { CONTRACTOR_CSV_COLUMNS, MAX_CONTRACTOR_IMPORT_BYTES, MAX_CONTRACTOR_IMPORT_ROWS, validateContractorRows, type ContractorImportRow } from "@/lib/contractors/import";
+import type { ContractorImportResult } from "@/lib/contractors/schema";
+import { importContractors, type ContractorImportChange } from "../contractors";
+import type { ImportFile, ImportModule } from "./pipeline";
+
+/**
+ * The contractor register through the import pipeline (pipeline.ts): rows checked with the form's
+ * schema (lib/contractors/import.ts), matched by 法人番号 or exact name, and written in one
+ * transaction with an audit entry per contractor (db/queries/contractors.ts).
+ */
+
+const COLUMN_ORDER = CONTRACTOR_CSV_COLUMNS.map((c) => c.key);
+const MAX_CHANGES = 1000;
+
+type Body = Omit<ContractorImportResult, "errors" | "errorCount">;
+
+function body(mode: "preview" | "commit", committed: boolean, file: ImportFile, changes: ContractorImportChange[]): Body {
+  return {
+    mode,
+    committed,
+    fileName: file.fileName,
+    encoding: file.encoding,
+    rows: file.rowCount,
+    inserted: changes.filter((c) => c.action === "insert").length,
+    updated: changes.filter((c) => c.action === "update").length,
+    unchanged: changes.filter((c) => c.action === "unchanged").length,
+    changes: changes.slice(0, MAX_CHANGES),
+  };
+}
+
+export const contractorImport: ImportModule<ContractorImportRow[], Body, ContractorImportResult> = {
+  columns: CONTRACTOR_CSV_COLUMNS,
+  columnOrder: COLUMN_ORDER,
+  maxBytes: MAX_CONTRACTOR_IMPORT_BYTES,
+  maxRows: MAX_CONTRACTOR_IMPORT_ROWS,
+  defaultFileName: "contractors.csv",
+
+  async check(rows) {
+    const checked = validateContractorRows(rows);
+    return { checked: checked.rows, good: checked.rows.length, issues: checked.issues };
+  },
+
+  async preview(rows, file, user) {
+    const { changes } = await importContractors(user, rows, "preview");
+    return { body: body("preview", false, file, changes) };
+  },
+
+  async commit(rows, file, user, progress) {
+    await progress(0, rows.length);
+    const { changes } = await importContractors(user, rows, "commit");
+    await progress(rows.length, rows.length);
+    return { ...body("commit", true, file, changes), errors: [], errorCount: 0 };
+  },
+};
