@@ -196,15 +196,16 @@ export const importContractors = defineOperation({
   path: "/api/v1/contractors/import",
   roles: CONTRACTOR_WRITERS,
   tag: "contractors",
-  summary: "Import the register from CSV: preview, then commit all-or-nothing (match by 法人番号, else by exact name)",
+  summary: "Import the register from CSV or Excel: preview, then commit all-or-nothing (match by 法人番号, else by exact name)",
   description:
-    "UTF-8 (with or without BOM) or Shift_JIS/CP932, detected from the bytes; at most 5 MB and 5,000 rows. The columns are the export's " +
+    "CSV in UTF-8 (with or without BOM) or Shift_JIS/CP932, or the first sheet of an .xlsx workbook, detected from the bytes; at most 5 MB and 5,000 rows. The columns are the export's " +
     "(名称/name and 委託業務/services required; 法人番号, 状態, 個人情報の項目, 件数, 契約開始日, 契約終了日, 担当者, メールアドレス, 電話番号, 再評価の間隔（月）, 備考 optional). " +
     "A contract start without a prior approved assessment is not refused here: the row is flagged in `changes[].flags`. " +
-    "`mode=preview` stores nothing; `mode=commit` stores every row in one transaction, or nothing and a 400 whose `errors` name each bad line as `line:<n>:<column>`.",
+    "`mode=preview` stores nothing; `mode=commit` stores every row in one transaction, or nothing and a 400 whose `errors` name each bad line as " +
+    "`{line, column?, field: \"line:<n>[:<column>]\", code, message}` (the format of every import). With `Accept: application/x-ndjson` the commit streams progress lines.",
   multipart: {
     fields: {
-      file: { type: "binary", description: "The CSV file" },
+      file: { type: "binary", description: "The CSV or .xlsx file" },
       mode: { type: "string", description: "preview (default) or commit" },
     },
     required: ["file"],

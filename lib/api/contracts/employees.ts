@@ -142,16 +142,17 @@ export const importEmployees = defineOperation({
   path: "/api/v1/employees/import",
   roles: TRAINING_WRITERS,
   tag: "employees",
-  summary: "Import employees from CSV: preview, then commit all-or-nothing (upsert by employee number)",
+  summary: "Import employees from CSV or Excel: preview, then commit all-or-nothing (upsert by employee number)",
   description:
-    "UTF-8 (with or without BOM) or Shift_JIS/CP932, detected from the bytes; at most 10 MB and 50,000 rows. " +
+    "CSV in UTF-8 (with or without BOM) or Shift_JIS/CP932, or the first sheet of an .xlsx workbook, detected from the bytes; at most 10 MB and 50,000 rows. " +
     "Headers in Japanese or English: 社員番号/employee_number, 氏名/name, フリガナ/name_kana, メール/email, 部署コード/department_code, " +
     "雇用形態/employment_type, 入社日/hire_date, 退職日/leave_date (フリガナ, メール and 退職日 optional: an absent column keeps the stored value). " +
     "`mode=preview` reports every bad line and what would change, storing nothing; `mode=commit` stores every row in one transaction, " +
-    "or nothing and a 400 whose `errors` name each bad line as `line:<n>` or `line:<n>:<column>`.",
+    "or nothing and a 400 whose `errors` name each bad line as `{line, column?, field: \"line:<n>[:<column>]\", code, message}` (the format of every import). " +
+    "With `Accept: application/x-ndjson` the commit streams progress lines, as the training-record import does.",
   multipart: {
     fields: {
-      file: { type: "binary", description: "The CSV file" },
+      file: { type: "binary", description: "The CSV or .xlsx file" },
       mode: { type: "string", description: "preview (default) or commit" },
     },
     required: ["file"],
