@@ -1,11 +1,11 @@
 "use client";
 
-import { useCallback, useState, type FormEvent } from "react";
+import { useCallback, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import { issuesToFieldErrors } from "@/lib/validation/issues";
-import { changedFields, classifyFailure } from "./problem";
+import { changedFields, classifyFailure, focusFirstError } from "./problem";
 
 type Translate = ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
 
@@ -23,6 +23,9 @@ export function useSchemaCheck() {
     [t],
   );
 }
+
+/** A rule beyond the schema, as the API's rule checks return it (lib/…/schema.ts): a field and a message key. */
+export type RuleError = { field: string; messageKey: string; values?: Record<string, string | number> };
 
 /** A versioned record a form edits: its version goes with the save; a 409 compares it with the latest. */
 type Versioned = { version: number } & Record<string, unknown>;
@@ -63,6 +66,19 @@ export type UseFormOptions<V extends Record<string, unknown>, S extends z.ZodTyp
   toValues?: (latest: R) => V;
   /** Field names whose server errors are shown beside a field; other field errors become text. Default: the keys of `initial`. */
   fields?: readonly string[];
+  /**
+   * Rules the schema does not hold (e.g. a date not in the future, a score the course requires), checked in
+   * the same round as the schema: `parsed` is the schema's output, or null when it failed. Messages are keys.
+   */
+  rules?: (parsed: z.output<S> | null, values: V) => readonly RuleError[];
+  /** The field that shows an error reported for `field` (client or server), e.g. every "audience…" on one fieldset. */
+  errorField?: (field: string) => string;
+  /**
+   * For a form that stays on the page (not a dialog) while `record` is refetched after other writes on
+   * the same page: a newer `record` is taken over (values and version) when the form holds no unsaved
+   * input; unsaved input is kept and a save meets the conflict behaviour. Needs `toValues`.
+   */
+  followRecord?: boolean;
 };
 
 /**
@@ -75,11 +91,28 @@ export function useForm<V extends Record<string, unknown>, S extends z.ZodType, 
   const tc = useTranslations("common");
   const qc = useQueryClient();
   const check = useSchemaCheck();
+  const tAll = useTranslations() as unknown as Translate;
+  // The <form> last submitted: its first field in error gets the focus after a refused save.
+  const formRef = useRef<HTMLFormElement | null>(null);
   const [values, setValuesState] = useState<V>(opts.initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<FormProblemState<R>>(null);
   // The version this form's save claims to start from; a conflict the user accepts moves it on.
   const [version, setVersion] = useState<number | undefined>(opts.record?.version);
+  // The record that version belongs to: what "changed since you opened it" compares with.
+  const [base, setBase] = useState<R | undefined>(opts.record);
+  if (opts.followRecord && opts.record && base && opts.record.version !== base.version && problem?.kind !== "conflict") {
+    // A newer record arrived (render-time adjustment, no effect): take it over unless the user has typed.
+    const toValues = opts.toValues;
+    setBase(opts.record);
+    if (toValues) {
+      const now = JSON.stringify(values);
+      if (now === JSON.stringify(toValues(base)) || now === JSON.stringify(toValues(opts.record))) {
+        setValuesState(toValues(opts.record));
+        setVersion(opts.record.version);
+      }
+    }
+  }
 
   const clear = useCallback((field: string) => {
     setErrors((cur) => {
@@ -115,21 +148,33 @@ export function useForm<V extends Record<string, unknown>, S extends z.ZodType, 
     const o = opts;
     setProblem({ kind: "conflict", message, conflict: { latest: null, changed: [] } });
     await refresh();
-    if (!o.loadLatest || !o.record) return;
+    const before = base ?? o.record;
+    if (!o.loadLatest || !before) return;
     try {
       const latest = await o.loadLatest();
       const labels = o.compare ?? {};
-      const changed = changedFields(o.record, latest, Object.keys(labels)).map((f) => labels[f]);
+      const changed = changedFields(before, latest, Object.keys(labels)).map((f) => labels[f]);
       setProblem({ kind: "conflict", message, conflict: { latest, changed } });
     } catch {
       /* the notice still says what happened; "load the latest" stays unavailable */
     }
   };
 
+  const remap = (errs: Record<string, string>): Record<string, string> => {
+    const to = opts.errorField;
+    if (!to) return errs;
+    const out: Record<string, string> = {};
+    for (const [f, m] of Object.entries(errs)) out[to(f)] ??= m;
+    return out;
+  };
+
   const mutation = useMutation({
     mutationFn: (data: z.output<S>) => opts.submit(data),
     onSuccess: async (saved) => {
       setProblem(null);
+      // A form that stays open saves again from the version it just wrote.
+      const v = (saved as { version?: unknown } | null)?.version;
+      if (typeof v === "number" && version !== undefined) setVersion(v);
       await refresh();
       await opts.onSaved?.(saved);
     },
@@ -138,8 +183,11 @@ export function useForm<V extends Record<string, unknown>, S extends z.ZodType, 
       const failure = classifyFailure(err, shown);
       if (failure.kind === "conflict") return onConflict(failure.message);
       if (failure.kind === "fields") {
-        setErrors(failure.fields);
-        setProblem(failure.unshown.length ? { kind: "error", messages: failure.unshown } : null);
+        const fields = remap(failure.fields);
+        const unshown = Object.entries(fields).filter(([f]) => !shown.includes(f)).map(([, m]) => m);
+        setErrors(fields);
+        setProblem(unshown.length ? { kind: "error", messages: unshown } : null);
+        focusFirstError(formRef.current);
         return;
       }
       setProblem({ kind: "error", messages: [failure.message ?? tc("errorBody")] });
@@ -154,9 +202,12 @@ export function useForm<V extends Record<string, unknown>, S extends z.ZodType, 
     const body = o.toInput ? o.toInput(current) : { ...current };
     if (o.record && version !== undefined) body.version = version;
     const r = check(schema, body);
-    if (r.errors) {
-      setErrors(r.errors);
+    const found: Record<string, string> = { ...r.errors };
+    for (const e of o.rules?.(r.data, current) ?? []) found[e.field] ??= tAll.has(e.messageKey) ? tAll(e.messageKey, e.values) : e.messageKey;
+    if (!r.data || Object.keys(found).length) {
+      setErrors(remap(found));
       setProblem(null);
+      focusFirstError(formRef.current);
       return false;
     }
     setErrors({});
@@ -167,6 +218,7 @@ export function useForm<V extends Record<string, unknown>, S extends z.ZodType, 
 
   const onSubmit = (e?: FormEvent) => {
     e?.preventDefault();
+    if (e?.currentTarget instanceof HTMLFormElement) formRef.current = e.currentTarget;
     save();
   };
 
@@ -185,6 +237,7 @@ export function useForm<V extends Record<string, unknown>, S extends z.ZodType, 
     const toValues = opts.toValues;
     if (toValues) setValuesState(toValues(latest));
     setVersion(latest.version);
+    setBase(latest);
     setErrors({});
     setProblem(null);
   };
@@ -193,6 +246,7 @@ export function useForm<V extends Record<string, unknown>, S extends z.ZodType, 
   const keepMine = () => {
     if (problem?.kind !== "conflict" || !problem.conflict.latest) return;
     setVersion(problem.conflict.latest.version);
+    setBase(problem.conflict.latest);
     setProblem(null);
   };
 
