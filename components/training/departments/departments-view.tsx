@@ -3,13 +3,14 @@
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { apiFetch, toQueryString } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import { listDepartmentsQuery, type DepartmentDto, type ListDepartmentsQuery } from "@/lib/training/departments-schema";
 import { listSearch, parseListParams } from "@/lib/training/employees-list-params";
 import { Alert, Badge, PageHeader } from "@/components/ui/card";
+import { ActionMessage, useAction } from "@/components/ui/form";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
@@ -29,15 +30,14 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const query = parseListParams(listDepartmentsQuery, searchParams);
-  const qc = useQueryClient();
 
   const list = useQuery({ queryKey: departmentKeys.list(query), queryFn: () => fetchDepartments(query), placeholderData: keepPreviousData });
 
   const [editing, setEditing] = useState<DepartmentDto | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Retire/restore and the form's "saved" share one message above the list.
+  const action = useAction({ invalidate: [departmentKeys.all] });
 
   function setQuery(next: Partial<ListDepartmentsQuery>) {
     const q = { ...query, page: 1, ...next };
@@ -46,19 +46,13 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
     });
   }
 
-  const toggle = useMutation({
-    mutationFn: (p: NonNullable<Pending>) =>
-      apiFetch<DepartmentDto>(`/api/v1/departments/${p.department.id}/${p.kind}`, { method: "POST", json: { version: p.department.version } }),
-    onSuccess: (d, p) => {
-      setPending(null);
-      setNotice(p.kind === "retire" ? t("retiredDone", { name: d.name }) : t("restoredDone", { name: d.name }));
-      void qc.invalidateQueries({ queryKey: departmentKeys.all });
-    },
-    onError: (err) => {
-      setActionError(err instanceof Error ? err.message : tc("error"));
-      void qc.invalidateQueries({ queryKey: departmentKeys.all });
-    },
-  });
+  async function toggle(p: NonNullable<Pending>) {
+    const { id, name, version } = p.department;
+    await action.run(() => apiFetch<DepartmentDto>(`/api/v1/departments/${id}/${p.kind}`, { method: "POST", json: { version } }), {
+      success: p.kind === "retire" ? t("retiredDone", { name }) : t("restoredDone", { name }),
+    });
+    setPending(null);
+  }
 
   function onSearch(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -111,7 +105,7 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
           <Button
             variant="ghost"
             onClick={() => {
-              setNotice(null);
+              action.setMessage(null);
               setEditing(d);
               setFormOpen(true);
             }}
@@ -119,11 +113,11 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
             {tc("edit")}
           </Button>
           {d.retiredAt ? (
-            <Button variant="ghost" onClick={() => (setActionError(null), setPending({ kind: "restore", department: d }))}>
+            <Button variant="ghost" onClick={() => setPending({ kind: "restore", department: d })}>
               {t("restore")}
             </Button>
           ) : (
-            <Button variant="ghost" className="text-red-700 hover:bg-red-50" onClick={() => (setActionError(null), setPending({ kind: "retire", department: d }))}>
+            <Button variant="ghost" className="text-red-700 hover:bg-red-50" onClick={() => setPending({ kind: "retire", department: d })}>
               {t("retire")}
             </Button>
           )}
@@ -146,7 +140,7 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
             {canEdit ? (
               <Button
                 onClick={() => {
-                  setNotice(null);
+                  action.setMessage(null);
                   setEditing(null);
                   setFormOpen(true);
                 }}
@@ -158,9 +152,9 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
         }
       />
       {!canEdit ? <p className="-mt-3 mb-4 text-sm text-slate-600">{t("readOnly")}</p> : null}
-      {notice ? (
+      {action.message ? (
         <div className="mb-4">
-          <Alert tone="success">{notice}</Alert>
+          <ActionMessage message={action.message} />
         </div>
       ) : null}
 
@@ -205,7 +199,7 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
         onClose={() => setFormOpen(false)}
         onSaved={(d, created) => {
           setFormOpen(false);
-          setNotice(created ? t("created", { name: d.name }) : t("updated", { name: d.name }));
+          action.setMessage({ tone: "success", text: created ? t("created", { name: d.name }) : t("updated", { name: d.name }) });
         }}
       />
 
@@ -229,17 +223,10 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
           title={pending?.kind === "restore" ? t("restoreTitle") : t("retireTitle")}
           tone={pending?.kind === "restore" ? "primary" : "danger"}
           confirmLabel={pending?.kind === "restore" ? t("restore") : t("retire")}
-          busy={toggle.isPending}
+          busy={action.busy}
           onCancel={() => setPending(null)}
-          onConfirm={() => pending && toggle.mutate(pending)}
-          body={
-            pending ? (
-              <div className="space-y-3">
-                <p>{t(pending.kind === "restore" ? "restoreBody" : "retireBody", { name: pending.department.name, code: pending.department.code })}</p>
-                {actionError ? <Alert tone="error">{actionError}</Alert> : null}
-              </div>
-            ) : null
-          }
+          onConfirm={() => pending && void toggle(pending)}
+          body={pending ? <p>{t(pending.kind === "restore" ? "restoreBody" : "retireBody", { name: pending.department.name, code: pending.department.code })}</p> : null}
         />
       )}
     </div>

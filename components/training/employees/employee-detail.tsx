@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate, formatDateTime } from "@/lib/dates";
@@ -11,6 +11,7 @@ import { auditChanges, type AuditedEmployeeField } from "@/lib/training/employee
 import { Alert, Badge, Card, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { ActionMessage, useAction } from "@/components/ui/form";
 import { departmentKeys } from "../departments/keys";
 import { fetchDepartmentOptions } from "../departments/queries";
 import { EmployeeBadges } from "./badges";
@@ -26,24 +27,16 @@ export function EmployeeDetail({ id, canEdit }: { id: number; canEdit: boolean }
   const employee = useQuery({ queryKey: employeeKeys.detail(id), queryFn: () => fetchEmployee(id) });
   const [editOpen, setEditOpen] = useState(false);
   const [confirm, setConfirm] = useState<"retire" | "restore" | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  // Retire/restore and the edit form's "saved" share one message under the header.
+  const action = useAction({ invalidate: [employeeKeys.all, departmentKeys.all] });
 
-  const toggle = useMutation({
-    mutationFn: ({ kind, e }: { kind: "retire" | "restore"; e: EmployeeDto }) =>
-      apiFetch<EmployeeDto>(`/api/v1/employees/${e.id}/${kind}`, { method: "POST", json: { version: e.version } }),
-    onSuccess: (e, { kind }) => {
-      qc.setQueryData(employeeKeys.detail(id), e);
-      setConfirm(null);
-      setNotice(kind === "retire" ? t("retiredDone", { name: e.name }) : t("restoredDone", { name: e.name }));
-      void qc.invalidateQueries({ queryKey: employeeKeys.all });
-      void qc.invalidateQueries({ queryKey: departmentKeys.all });
-    },
-    onError: (err) => {
-      setActionError(err instanceof Error ? err.message : tc("error"));
-      void qc.invalidateQueries({ queryKey: employeeKeys.detail(id) });
-    },
-  });
+  async function toggle(kind: "retire" | "restore", e: EmployeeDto) {
+    await action.run(
+      async () => qc.setQueryData(employeeKeys.detail(id), await apiFetch<EmployeeDto>(`/api/v1/employees/${e.id}/${kind}`, { method: "POST", json: { version: e.version } })),
+      { success: kind === "retire" ? t("retiredDone", { name: e.name }) : t("restoredDone", { name: e.name }) },
+    );
+    setConfirm(null);
+  }
 
   if (employee.isPending)
     return (
@@ -88,13 +81,13 @@ export function EmployeeDetail({ id, canEdit }: { id: number; canEdit: boolean }
         actions={
           canEdit ? (
             <>
-              <Button onClick={() => (setNotice(null), setEditOpen(true))}>{tc("edit")}</Button>
+              <Button onClick={() => (action.setMessage(null), setEditOpen(true))}>{tc("edit")}</Button>
               {e.retiredAt ? (
-                <Button variant="secondary" onClick={() => (setActionError(null), setConfirm("restore"))}>
+                <Button variant="secondary" onClick={() => setConfirm("restore")}>
                   {t("restore")}
                 </Button>
               ) : (
-                <Button variant="secondary" className="text-red-700" onClick={() => (setActionError(null), setConfirm("retire"))}>
+                <Button variant="secondary" className="text-red-700" onClick={() => setConfirm("retire")}>
                   {t("retire")}
                 </Button>
               )}
@@ -104,7 +97,7 @@ export function EmployeeDetail({ id, canEdit }: { id: number; canEdit: boolean }
       />
 
       <div className="mb-4 space-y-2">
-        {notice ? <Alert tone="success">{notice}</Alert> : null}
+        <ActionMessage message={action.message} />
         {e.retiredAt ? <Alert tone="warning">{t("detail.retiredNotice", { date: formatDateTime(e.retiredAt) })}</Alert> : null}
         {!e.retiredAt && e.state === "left" && e.leaveDate ? <Alert tone="info">{t("detail.leftNotice", { date: formatDate(e.leaveDate) })}</Alert> : null}
         {!e.retiredAt && e.state !== "left" && e.exemptionReason ? <Alert tone="warning">{t("detail.exemptNotice", { reason: e.exemptionReason })}</Alert> : null}
@@ -158,7 +151,7 @@ export function EmployeeDetail({ id, canEdit }: { id: number; canEdit: boolean }
         onSaved={(saved) => {
           qc.setQueryData(employeeKeys.detail(id), saved);
           setEditOpen(false);
-          setNotice(t("updated", { name: saved.name }));
+          action.setMessage({ tone: "success", text: t("updated", { name: saved.name }) });
         }}
       />
       <ConfirmDialog
@@ -166,14 +159,13 @@ export function EmployeeDetail({ id, canEdit }: { id: number; canEdit: boolean }
         title={confirm === "restore" ? t("restoreTitle") : t("retireTitle")}
         tone={confirm === "restore" ? "primary" : "danger"}
         confirmLabel={confirm === "restore" ? t("restore") : t("retire")}
-        busy={toggle.isPending}
+        busy={action.busy}
         onCancel={() => setConfirm(null)}
-        onConfirm={() => confirm && toggle.mutate({ kind: confirm, e })}
+        onConfirm={() => confirm && void toggle(confirm, e)}
         body={
           <div className="space-y-3">
             <p>{t(confirm === "restore" ? "restoreBody" : "retireBody", { name: e.name, number: e.employeeNumber })}</p>
             {confirm === "retire" && e.state !== "left" ? <Alert tone="info">{t("retireHint")}</Alert> : null}
-            {actionError ? <Alert tone="error">{actionError}</Alert> : null}
           </div>
         }
       />
