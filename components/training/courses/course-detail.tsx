@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Alert, Badge, Card, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { ApiProblem, apiFetch } from "@/lib/client/api";
+import { ActionMessage, useAction } from "@/components/ui/form";
+import { apiFetch } from "@/lib/client/api";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import type { CourseDto, HistoryEntry } from "@/lib/training/courses-schema";
 import { recordsQueryString, type RecordPage } from "@/lib/training/records-schema";
@@ -36,7 +37,6 @@ export function CourseDetail({
   const tr = useTranslations("records");
   const tm = useTranslations("methods");
   const tc = useTranslations("common");
-  const qc = useQueryClient();
   const audienceText = useAudienceText(departments);
   const detail = useQuery({ queryKey: queryKeys.course(id), queryFn: () => apiFetch<Detail>(`/api/v1/courses/${id}`), initialData: initial });
   const recentQuery = recordsQueryString({ courseId: id, pageSize: 10 });
@@ -46,24 +46,17 @@ export function CourseDetail({
   });
   const [editOpen, setEditOpen] = useState(false);
   const [confirm, setConfirm] = useState<"retire" | "restore" | null>(null);
-  const [notice, setNotice] = useState<{ tone: "success" | "error" | "warning"; text: string; reload?: boolean } | null>(null);
+  // Retire/restore and the edit form's "saved" share one message under the header.
+  const action = useAction({ invalidate: [queryKeys.course(id), queryKeys.courses] });
 
   const c = detail.data.course;
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: queryKeys.course(id) }), qc.invalidateQueries({ queryKey: queryKeys.courses })]);
 
-  const toggleRetired = useMutation({
-    mutationFn: (action: "retire" | "restore") => apiFetch<CourseDto>(`/api/v1/courses/${id}/${action}`, { method: "POST", json: { version: c.version } }),
-    onSuccess: async (_saved, action) => {
-      setConfirm(null);
-      setNotice({ tone: "success", text: action === "retire" ? t("retiredDone") : t("restoredDone") });
-      await refresh();
-    },
-    onError: (err) => {
-      setConfirm(null);
-      if (err instanceof ApiProblem) setNotice({ tone: err.status === 409 ? "warning" : "error", text: err.detail ?? err.title, reload: err.status === 409 });
-      else setNotice({ tone: "error", text: tc("errorBody") });
-    },
-  });
+  async function toggleRetired(kind: "retire" | "restore") {
+    await action.run(() => apiFetch<CourseDto>(`/api/v1/courses/${id}/${kind}`, { method: "POST", json: { version: c.version } }), {
+      success: kind === "retire" ? t("retiredDone") : t("restoredDone"),
+    });
+    setConfirm(null);
+  }
 
   const deptName = (v: number) => departments.find((d) => d.id === v)?.name ?? `#${v}`;
   const formatValue = (field: string, v: unknown): string => {
@@ -127,23 +120,7 @@ export function CourseDetail({
         }
       />
 
-      {notice ? (
-        <Alert tone={notice.tone}>
-          {notice.text}
-          {notice.reload ? (
-            <Button
-              variant="secondary"
-              className="ml-2"
-              onClick={async () => {
-                setNotice(null);
-                await refresh();
-              }}
-            >
-              {t("reload")}
-            </Button>
-          ) : null}
-        </Alert>
-      ) : null}
+      <ActionMessage message={action.message} />
       {c.retiredAt ? <Alert tone="warning">{t("detail.retiredNotice", { date: formatDateTime(c.retiredAt) })}</Alert> : null}
 
       <div className="grid gap-4 lg:grid-cols-2">
@@ -221,11 +198,7 @@ export function CourseDetail({
             today={today}
             onSaved={() => {
               setEditOpen(false);
-              setNotice({ tone: "success", text: t("saved") });
-            }}
-            onConflictReload={async () => {
-              setEditOpen(false);
-              await refresh();
+              action.setMessage({ tone: "success", text: t("saved") });
             }}
           />
           <ConfirmDialog
@@ -234,9 +207,9 @@ export function CourseDetail({
             body={<p>{confirm === "restore" ? t("restore.body", { title: c.title }) : t("retire.body", { title: c.title })}</p>}
             confirmLabel={confirm === "restore" ? t("restore.confirm") : t("retire.confirm")}
             tone={confirm === "restore" ? "primary" : "danger"}
-            busy={toggleRetired.isPending}
+            busy={action.busy}
             onCancel={() => setConfirm(null)}
-            onConfirm={() => confirm && toggleRetired.mutate(confirm)}
+            onConfirm={() => confirm && void toggleRetired(confirm)}
           />
         </>
       ) : null}

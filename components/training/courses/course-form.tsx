@@ -1,13 +1,11 @@
 "use client";
 
-import { useId, useState } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId } from "react";
 import { useTranslations } from "next-intl";
-import { Alert } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { ApiProblem, apiFetch } from "@/lib/client/api";
+import { Form, useForm } from "@/components/ui/form";
+import { apiFetch } from "@/lib/client/api";
 import {
   DEFAULT_NEW_HIRE_DUE_DAYS,
   DEFAULT_RECURRENCE_MONTHS,
@@ -16,8 +14,8 @@ import {
   createCourseSchema,
   updateCourseSchema,
   type CourseDto,
+  type EmploymentTypeValue,
 } from "@/lib/training/courses-schema";
-import { issuesToFieldErrors } from "@/lib/validation/issues";
 import { queryKeys, type DepartmentOption } from "../records/types";
 
 /** Create or edit a course: audience, recurrence, new-hire deadline, pass mark, required-from. */
@@ -28,7 +26,6 @@ export function CourseFormDialog({
   departments,
   today,
   onSaved,
-  onConflictReload,
 }: {
   open: boolean;
   onClose: () => void;
@@ -36,25 +33,38 @@ export function CourseFormDialog({
   departments: DepartmentOption[];
   today: string;
   onSaved: (c: CourseDto) => void;
-  onConflictReload?: () => void;
 }) {
   const t = useTranslations("courses");
   return (
     <Dialog open={open} onClose={onClose} title={course ? t("editTitle") : t("createTitle")} wide>
       {open ? (
         <CourseForm
-          key={course ? `${course.id}-${course.version}` : "new"}
+          // Keyed by the record, not its version: a refetch after a conflict must not wipe what the user typed.
+          key={course ? course.id : "new"}
           course={course}
           departments={departments}
           today={today}
           onCancel={onClose}
           onSaved={onSaved}
-          onConflictReload={onConflictReload}
         />
       ) : null}
     </Dialog>
   );
 }
+
+const valuesOf = (c: CourseDto | undefined, today: string) => ({
+  code: c?.code ?? "",
+  title: c?.title ?? "",
+  description: c?.description ?? "",
+  audienceAll: c?.audienceAll ?? true,
+  deptIds: c?.audienceDepartmentIds ?? [],
+  types: (c?.audienceEmploymentTypes ?? []) as EmploymentTypeValue[],
+  recurring: c ? c.recurrenceMonths !== null : true,
+  months: String(c?.recurrenceMonths ?? DEFAULT_RECURRENCE_MONTHS),
+  dueDays: String(c?.newHireDueDays ?? DEFAULT_NEW_HIRE_DUE_DAYS),
+  passMark: c?.passMark === null || c?.passMark === undefined ? "" : String(c.passMark),
+  requiredFrom: c?.requiredFrom ?? today,
+});
 
 function CourseForm({
   course,
@@ -62,128 +72,76 @@ function CourseForm({
   today,
   onCancel,
   onSaved,
-  onConflictReload,
 }: {
   course?: CourseDto;
   departments: DepartmentOption[];
   today: string;
   onCancel: () => void;
   onSaved: (c: CourseDto) => void;
-  onConflictReload?: () => void;
 }) {
   const t = useTranslations("courses");
   const tc = useTranslations("common");
-  const tAll = useTranslations();
-  const qc = useQueryClient();
   const id = useId();
-
-  const [code, setCode] = useState(course?.code ?? "");
-  const [title, setTitle] = useState(course?.title ?? "");
-  const [description, setDescription] = useState(course?.description ?? "");
-  const [audienceAll, setAudienceAll] = useState(course?.audienceAll ?? true);
-  const [deptIds, setDeptIds] = useState<number[]>(course?.audienceDepartmentIds ?? []);
-  const [types, setTypes] = useState<string[]>(course?.audienceEmploymentTypes ?? []);
-  const [recurring, setRecurring] = useState(course ? course.recurrenceMonths !== null : true);
-  const [months, setMonths] = useState(String(course?.recurrenceMonths ?? DEFAULT_RECURRENCE_MONTHS));
-  const [dueDays, setDueDays] = useState(String(course?.newHireDueDays ?? DEFAULT_NEW_HIRE_DUE_DAYS));
-  const [passMark, setPassMark] = useState(course?.passMark === null || course?.passMark === undefined ? "" : String(course.passMark));
-  const [requiredFrom, setRequiredFrom] = useState(course?.requiredFrom ?? today);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<{ message: string; conflict: boolean } | null>(null);
-  /** A field's error goes as soon as the user changes that field. */
-  const changed = (field: string) =>
-    setErrors((cur) => {
-      if (!(field in cur)) return cur;
-      const next = { ...cur };
-      delete next[field];
-      return next;
-    });
+  const f = useForm({
+    initial: valuesOf(course, today),
+    record: course,
+    schema: course ? updateCourseSchema : createCourseSchema,
+    toInput: (v) => ({
+      code: v.code,
+      title: v.title,
+      description: v.description,
+      audienceAll: v.audienceAll,
+      audienceDepartmentIds: v.audienceAll ? [] : v.deptIds,
+      audienceEmploymentTypes: v.audienceAll ? [] : v.types,
+      recurrenceMonths: v.recurring ? v.months : null,
+      newHireDueDays: v.dueDays,
+      passMark: v.passMark,
+      requiredFrom: v.requiredFrom,
+    }),
+    // The audience rule is checked after the fields; say it in the same round.
+    rules: (parsed, v) => (!parsed && !v.audienceAll && v.deptIds.length === 0 && v.types.length === 0 ? [{ field: "audience", messageKey: "courses.errors.audienceRequired" }] : []),
+    // Every audience error shows on the audience fieldset; the months input shows recurrence errors.
+    errorField: (field) => (field.startsWith("audience") ? "audience" : field === "recurrenceMonths" ? "months" : field === "newHireDueDays" ? "dueDays" : field),
+    fields: ["code", "title", "description", "audience", "months", "dueDays", "passMark", "requiredFrom"],
+    submit: (body) =>
+      course ? apiFetch<CourseDto>(`/api/v1/courses/${course.id}`, { method: "PATCH", json: body }) : apiFetch<CourseDto>("/api/v1/courses", { method: "POST", json: body }),
+    invalidate: course ? [queryKeys.courses, queryKeys.course(course.id)] : [queryKeys.courses],
+    onSaved,
+    loadLatest: course ? () => apiFetch<{ course: CourseDto }>(`/api/v1/courses/${course.id}`).then((d) => d.course) : undefined,
+    compare: {
+      code: t("fields.code"),
+      title: t("fields.title"),
+      description: t("fields.description"),
+      audienceAll: t("fields.audience"),
+      audienceDepartmentIds: t("audience.departments"),
+      audienceEmploymentTypes: t("audience.employmentTypes"),
+      recurrenceMonths: t("fields.recurrence"),
+      newHireDueDays: t("fields.newHireDueDays"),
+      passMark: t("fields.passMark"),
+      requiredFrom: t("fields.requiredFrom"),
+    },
+    toValues: (c) => valuesOf(c, today),
+  });
+  const v = f.values;
+  const errors = f.errors;
 
   // Departments retired since the course was set up stay visible while they are chosen.
-  const deptChoices = departments.filter((d) => !d.retired || deptIds.includes(d.id));
-
-  const save = useMutation({
-    mutationFn: (body: unknown) =>
-      course ? apiFetch<CourseDto>(`/api/v1/courses/${course.id}`, { method: "PATCH", json: body }) : apiFetch<CourseDto>("/api/v1/courses", { method: "POST", json: body }),
-    onSuccess: async (saved) => {
-      await Promise.all([qc.invalidateQueries({ queryKey: queryKeys.courses }), qc.invalidateQueries({ queryKey: queryKeys.course(saved.id) })]);
-      onSaved(saved);
-    },
-    onError: (err) => {
-      if (err instanceof ApiProblem) {
-        const fields = { ...err.fieldErrors };
-        if (fields.audienceDepartmentIds) fields.audience ??= fields.audienceDepartmentIds;
-        setErrors(fields);
-        setProblem({ message: err.detail ?? err.title, conflict: err.status === 409 });
-      } else setProblem({ message: tc("errorBody"), conflict: false });
-    },
-  });
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    setProblem(null);
-    const input = {
-      code,
-      title,
-      description,
-      audienceAll,
-      audienceDepartmentIds: audienceAll ? [] : deptIds,
-      audienceEmploymentTypes: audienceAll ? [] : types,
-      recurrenceMonths: recurring ? months : null,
-      newHireDueDays: dueDays,
-      passMark,
-      requiredFrom,
-      ...(course ? { version: course.version } : {}),
-    };
-    const parsed = (course ? updateCourseSchema : createCourseSchema).safeParse(input);
-    if (!parsed.success) {
-      const found: Record<string, string> = {};
-      for (const fe of issuesToFieldErrors(parsed.error.issues)) {
-        const field = fe.field.startsWith("audience") ? "audience" : fe.field;
-        found[field] ??= tAll(fe.messageKey, fe.values);
-      }
-      // The audience rule is checked after the fields; say it in the same round.
-      if (!audienceAll && deptIds.length === 0 && types.length === 0) found.audience ??= tAll("courses.errors.audienceRequired");
-      setErrors(found);
-      return;
-    }
-    setErrors({});
-    save.mutate(parsed.data);
-  }
+  const deptChoices = departments.filter((d) => !d.retired || v.deptIds.includes(d.id));
 
   const toggle = <T,>(list: T[], v: T, on: boolean) => (on ? [...list, v] : list.filter((x) => x !== v));
   const radio = "h-4 w-4 border-slate-400 text-brand-600";
   const box = "h-4 w-4 rounded border-slate-400 text-brand-600";
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-5">
-      {problem ? (
-        <Alert tone={problem.conflict ? "warning" : "error"}>
-          <p>{problem.message}</p>
-          {problem.conflict && onConflictReload ? (
-            <Button variant="secondary" className="mt-2" onClick={onConflictReload}>
-              {t("reload")}
-            </Button>
-          ) : null}
-        </Alert>
-      ) : null}
+    <Form form={f} onCancel={onCancel} className="space-y-5">
 
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField label={t("fields.code")} required value={code} onChange={(e) => {
-            setCode(e.target.value);
-            changed("code");
-          }} error={errors.code} hint={t("hints.code")} maxLength={40} autoComplete="off" />
+        <TextField label={t("fields.code")} required {...f.field("code")} hint={t("hints.code")} maxLength={40} autoComplete="off" />
         <div className="sm:col-span-2">
-          <TextField label={t("fields.title")} required value={title} onChange={(e) => {
-              setTitle(e.target.value);
-              changed("title");
-            }} error={errors.title} maxLength={200} />
+          <TextField label={t("fields.title")} required {...f.field("title")} maxLength={200} />
         </div>
       </div>
-      <TextAreaField label={t("fields.description")} value={description} onChange={(e) => {
-          setDescription(e.target.value);
-          changed("description");
-        }} error={errors.description} rows={3} maxLength={4000} />
+      <TextAreaField label={t("fields.description")} {...f.field("description")} rows={3} maxLength={4000} />
 
       <fieldset className="space-y-2" aria-describedby={`${id}-aud-hint${errors.audience ? ` ${id}-aud-error` : ""}`}>
         <legend className="text-sm font-medium text-slate-800">
@@ -194,31 +152,25 @@ function CourseForm({
         </legend>
         <div className="flex flex-wrap gap-x-6 gap-y-2">
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name={`${id}-aud`} className={radio} checked={audienceAll} onChange={() => {
-                setAudienceAll(true);
-                changed("audience");
-              }} />
+            <input type="radio" name={`${id}-aud`} className={radio} checked={v.audienceAll} onChange={() => (f.setValue("audienceAll", true), f.clearError("audience"))} />
             {t("audience.all")}
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name={`${id}-aud`} className={radio} checked={!audienceAll} onChange={() => setAudienceAll(false)} />
+            <input type="radio" name={`${id}-aud`} className={radio} checked={!v.audienceAll} onChange={() => f.setValue("audienceAll", false)} />
             {t("audience.some")}
           </label>
         </div>
         <p id={`${id}-aud-hint`} className="text-xs text-slate-600">
           {t("hints.audience")}
         </p>
-        {!audienceAll ? (
+        {!v.audienceAll ? (
           <div className={`grid gap-4 rounded-md border p-3 sm:grid-cols-2 ${errors.audience ? "border-red-600" : "border-slate-200"}`}>
             <fieldset>
               <legend className="mb-1 text-sm font-medium text-slate-700">{t("audience.departments")}</legend>
               <div className="grid gap-1.5">
                 {deptChoices.map((d) => (
                   <label key={d.id} className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" className={box} checked={deptIds.includes(d.id)} onChange={(e) => {
-                        setDeptIds((cur) => toggle(cur, d.id, e.target.checked));
-                        changed("audience");
-                      }} />
+                    <input type="checkbox" className={box} checked={v.deptIds.includes(d.id)} onChange={(e) => (f.setValue("deptIds", toggle(v.deptIds, d.id, e.target.checked)), f.clearError("audience"))} />
                     {d.name}
                   </label>
                 ))}
@@ -229,10 +181,7 @@ function CourseForm({
               <div className="grid gap-1.5">
                 {EMPLOYMENT_TYPE_VALUES.map((ty) => (
                   <label key={ty} className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" className={box} checked={types.includes(ty)} onChange={(e) => {
-                        setTypes((cur) => toggle(cur, ty, e.target.checked));
-                        changed("audience");
-                      }} />
+                    <input type="checkbox" className={box} checked={v.types.includes(ty)} onChange={(e) => (f.setValue("types", toggle(v.types, ty, e.target.checked)), f.clearError("audience"))} />
                     {t(`employmentTypes.${ty}`)}
                   </label>
                 ))}
@@ -247,18 +196,15 @@ function CourseForm({
         ) : null}
       </fieldset>
 
-      <fieldset className="space-y-2" aria-describedby={`${id}-rec-hint${errors.recurrenceMonths ? ` ${id}-rec-error` : ""}`}>
+      <fieldset className="space-y-2" aria-describedby={`${id}-rec-hint${errors.months ? ` ${id}-rec-error` : ""}`}>
         <legend className="text-sm font-medium text-slate-800">{t("fields.recurrence")}</legend>
         <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name={`${id}-rec`} className={radio} checked={!recurring} onChange={() => {
-                setRecurring(false);
-                changed("recurrenceMonths");
-              }} />
+            <input type="radio" name={`${id}-rec`} className={radio} checked={!v.recurring} onChange={() => (f.setValue("recurring", false), f.clearError("months"))} />
             {t("recurrence.once")}
           </label>
           <span className="flex items-center gap-2 text-sm">
-            <input id={`${id}-rec-every`} type="radio" name={`${id}-rec`} className={radio} checked={recurring} onChange={() => setRecurring(true)} />
+            <input id={`${id}-rec-every`} type="radio" name={`${id}-rec`} className={radio} checked={v.recurring} onChange={() => f.setValue("recurring", true)} />
             <label htmlFor={`${id}-rec-every`}>{t("recurrence.every")}</label>
             <input
               type="number"
@@ -267,14 +213,10 @@ function CourseForm({
               max={MAX_RECURRENCE_MONTHS}
               step={1}
               aria-label={t("fields.recurrenceMonths")}
-              aria-invalid={errors.recurrenceMonths ? true : undefined}
-              disabled={!recurring}
-              value={months}
-              onChange={(e) => {
-                setMonths(e.target.value);
-                changed("recurrenceMonths");
-              }}
-              className={`w-20 rounded-md border px-2 py-1 text-sm disabled:bg-slate-100 ${errors.recurrenceMonths ? "border-red-600" : "border-slate-300"}`}
+              aria-invalid={errors.months ? true : undefined}
+              disabled={!v.recurring}
+              {...f.field("months")}
+              className={`w-20 rounded-md border px-2 py-1 text-sm disabled:bg-slate-100 ${errors.months ? "border-red-600" : "border-slate-300"}`}
             />
             <span>{t("recurrence.months")}</span>
           </span>
@@ -282,9 +224,9 @@ function CourseForm({
         <p id={`${id}-rec-hint`} className="text-xs text-slate-600">
           {t("hints.recurrence")}
         </p>
-        {errors.recurrenceMonths ? (
+        {errors.months ? (
           <p id={`${id}-rec-error`} role="alert" className="text-xs font-medium text-red-700">
-            {errors.recurrenceMonths}
+            {errors.months}
           </p>
         ) : null}
       </fieldset>
@@ -297,12 +239,7 @@ function CourseForm({
           min={0}
           step={1}
           required
-          value={dueDays}
-          onChange={(e) => {
-            setDueDays(e.target.value);
-            changed("newHireDueDays");
-          }}
-          error={errors.newHireDueDays}
+          {...f.field("dueDays")}
           hint={t("hints.newHireDueDays")}
         />
         <TextField
@@ -312,36 +249,18 @@ function CourseForm({
           min={0}
           max={100}
           step={1}
-          value={passMark}
-          onChange={(e) => {
-            setPassMark(e.target.value);
-            changed("passMark");
-          }}
-          error={errors.passMark}
+          {...f.field("passMark")}
           hint={t("hints.passMark")}
         />
         <TextField
           label={t("fields.requiredFrom")}
           type="date"
           required
-          value={requiredFrom}
-          onChange={(e) => {
-            setRequiredFrom(e.target.value);
-            changed("requiredFrom");
-          }}
-          error={errors.requiredFrom}
+          {...f.field("requiredFrom")}
           hint={t("hints.requiredFrom")}
         />
       </div>
 
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel} disabled={save.isPending}>
-          {tc("cancel")}
-        </Button>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? tc("saving") : tc("save")}
-        </Button>
-      </div>
-    </form>
+</Form>
   );
 }

@@ -2,16 +2,15 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { TextAreaField } from "@/components/ui/field";
+import { ActionMessage, ReasonDialog, useAction } from "@/components/ui/form";
 import { ApiProblem, apiFetch } from "@/lib/client/api";
 import { formatDate, formatDateTime } from "@/lib/dates";
-import { retireRecordSchema, type RecordDetail as RecordDetailData, type RecordDto } from "@/lib/training/records-schema";
-import { issuesToFieldErrors } from "@/lib/validation/issues";
+import type { RecordDetail as RecordDetailData, RecordDto } from "@/lib/training/records-schema";
 import { HistoryList } from "./history-list";
 import { RecordFormDialog } from "./record-form";
 import { queryKeys, type CourseOption, type DepartmentOption } from "./types";
@@ -36,7 +35,6 @@ export function RecordDetail({
   const tm = useTranslations("methods");
   const tc = useTranslations("common");
   const tAll = useTranslations();
-  const qc = useQueryClient();
   const detail = useQuery({
     queryKey: queryKeys.record(id),
     queryFn: () => apiFetch<RecordDetailData>(`/api/v1/training-records/${id}`),
@@ -45,48 +43,23 @@ export function RecordDetail({
   const [editOpen, setEditOpen] = useState(false);
   const [retireOpen, setRetireOpen] = useState(false);
   const [restoreOpen, setRestoreOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  const [reasonError, setReasonError] = useState<string | undefined>();
-  const [notice, setNotice] = useState<{ tone: "success" | "error" | "warning"; text: string; reload?: boolean } | null>(null);
+  // Retire/restore and the edit form's "saved" share one message under the header.
+  const action = useAction({ invalidate: [queryKeys.record(id), queryKeys.records] });
 
   const r = detail.data.record;
 
-  const refresh = async () => {
-    await Promise.all([qc.invalidateQueries({ queryKey: queryKeys.record(id) }), qc.invalidateQueries({ queryKey: queryKeys.records })]);
-  };
-  const onProblem = (err: unknown) => {
-    if (err instanceof ApiProblem) setNotice({ tone: err.status === 409 ? "warning" : "error", text: err.detail ?? err.title, reload: err.status === 409 });
-    else setNotice({ tone: "error", text: tc("errorBody") });
-  };
-
-  const retire = useMutation({
-    mutationFn: (body: { reason: string; version: number }) => apiFetch<RecordDto>(`/api/v1/training-records/${id}/retire`, { method: "POST", json: body }),
-    onSuccess: async () => {
-      setRetireOpen(false);
-      setReason("");
-      setNotice({ tone: "success", text: t("retiredDone") });
-      await refresh();
-    },
-    onError: (err) => {
-      if (err instanceof ApiProblem && err.fieldErrors.reason) setReasonError(err.fieldErrors.reason);
-      else {
-        setRetireOpen(false);
-        onProblem(err);
-      }
-    },
-  });
-  const restore = useMutation({
-    mutationFn: () => apiFetch<RecordDto>(`/api/v1/training-records/${id}/restore`, { method: "POST", json: { version: r.version } }),
-    onSuccess: async () => {
-      setRestoreOpen(false);
-      setNotice({ tone: "success", text: t("restoredDone") });
-      await refresh();
-    },
-    onError: (err) => {
-      setRestoreOpen(false);
-      onProblem(err);
-    },
-  });
+  async function retire(reason: string) {
+    await action.run(() => apiFetch<RecordDto>(`/api/v1/training-records/${id}/retire`, { method: "POST", json: { reason, version: r.version } }), {
+      success: t("retiredDone"),
+      // An error on the reason stays in the dialog (ReasonDialog shows it); anything else closes it.
+      rethrow: (err) => err instanceof ApiProblem && !!err.fieldErrors.reason,
+    });
+    setRetireOpen(false);
+  }
+  async function restore() {
+    await action.run(() => apiFetch<RecordDto>(`/api/v1/training-records/${id}/restore`, { method: "POST", json: { version: r.version } }), { success: t("restoredDone") });
+    setRestoreOpen(false);
+  }
 
   const fieldLabel = (f: string) => t(`fields.${f}`);
   const formatValue = (field: string, v: unknown): string => {
@@ -144,23 +117,7 @@ export function RecordDetail({
         }
       />
 
-      {notice ? (
-        <Alert tone={notice.tone}>
-          {notice.text}
-          {notice.reload ? (
-            <Button
-              variant="secondary"
-              className="ml-2"
-              onClick={async () => {
-                setNotice(null);
-                await refresh();
-              }}
-            >
-              {t("reload")}
-            </Button>
-          ) : null}
-        </Alert>
-      ) : null}
+      <ActionMessage message={action.message} />
       {r.retiredAt ? <Alert tone="warning">{t("detail.retiredNotice", { date: formatDateTime(r.retiredAt) })}</Alert> : null}
 
       <Card title={t("detail.summary")}>
@@ -194,56 +151,30 @@ export function RecordDetail({
             today={today}
             onSaved={() => {
               setEditOpen(false);
-              setNotice({ tone: "success", text: t("saved") });
-            }}
-            onConflictReload={async () => {
-              setEditOpen(false);
-              await refresh();
+              action.setMessage({ tone: "success", text: t("saved") });
             }}
           />
-          <ConfirmDialog
+          <ReasonDialog
             open={retireOpen}
             title={t("retire.title")}
+            body={<p>{t("retire.body")}</p>}
+            reasonLabel={t("retire.reason")}
+            placeholder={t("retire.reasonPlaceholder")}
+            requiredMessage={tAll("validation.required")}
             confirmLabel={t("retire.confirm")}
-            busy={retire.isPending}
-            onCancel={() => {
-              setRetireOpen(false);
-              setReasonError(undefined);
-            }}
-            onConfirm={() => {
-              const parsed = retireRecordSchema.safeParse({ reason, version: r.version });
-              if (!parsed.success) {
-                const fe = issuesToFieldErrors(parsed.error.issues).find((e) => e.field === "reason");
-                setReasonError(fe ? tAll(fe.messageKey, fe.values) : undefined);
-                return;
-              }
-              setReasonError(undefined);
-              retire.mutate(parsed.data);
-            }}
-            body={
-              <div className="space-y-3">
-                <p>{t("retire.body")}</p>
-                <TextAreaField
-                  label={t("retire.reason")}
-                  required
-                  rows={2}
-                  maxLength={500}
-                  value={reason}
-                  placeholder={t("retire.reasonPlaceholder")}
-                  onChange={(e) => setReason(e.target.value)}
-                  error={reasonError}
-                />
-              </div>
-            }
+            maxLength={500}
+            busy={action.busy}
+            onCancel={() => setRetireOpen(false)}
+            onConfirm={retire}
           />
           <ConfirmDialog
             open={restoreOpen}
             title={t("restore.title")}
             confirmLabel={t("restore.confirm")}
             tone="primary"
-            busy={restore.isPending}
+            busy={action.busy}
             onCancel={() => setRestoreOpen(false)}
-            onConfirm={() => restore.mutate()}
+            onConfirm={() => void restore()}
             body={<p>{t("restore.body")}</p>}
           />
         </>

@@ -1,26 +1,22 @@
 "use client";
 
-import { useState } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { Alert } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { ApiProblem, apiFetch } from "@/lib/client/api";
+import { EnumSelect, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Form, useForm } from "@/components/ui/form";
+import { apiFetch } from "@/lib/client/api";
 import { isPassing } from "@/lib/training/status";
 import {
   TRAINING_METHOD_VALUES,
   createRecordSchema,
   recordRuleErrors,
   updateRecordSchema,
+  type RecordDetail,
   type RecordDto,
+  type TrainingMethodValue,
 } from "@/lib/training/records-schema";
-import { issuesToFieldErrors } from "@/lib/validation/issues";
 import { EmployeePicker, employeeLabel, type PickedEmployee } from "./employee-picker";
 import { queryKeys, type CourseOption, type DepartmentOption } from "./types";
-
-type Errors = Record<string, string>;
 
 /** Single entry (create) or correction (edit) of a training record, in a dialog. */
 export function RecordFormDialog({
@@ -31,7 +27,6 @@ export function RecordFormDialog({
   departments,
   today,
   onSaved,
-  onConflictReload,
 }: {
   open: boolean;
   onClose: () => void;
@@ -41,26 +36,35 @@ export function RecordFormDialog({
   departments: DepartmentOption[];
   today: string;
   onSaved: (r: RecordDto) => void;
-  onConflictReload?: () => void;
 }) {
   const t = useTranslations("records");
   return (
     <Dialog open={open} onClose={onClose} title={record ? t("form.editTitle") : t("form.createTitle")} wide>
       {open ? (
         <RecordForm
-          key={record ? `${record.id}-${record.version}` : "new"}
+          // Keyed by the record, not its version: a refetch after a conflict must not wipe what the user typed.
+          key={record ? record.id : "new"}
           record={record}
           courses={courses}
           departments={departments}
           today={today}
           onCancel={onClose}
           onSaved={onSaved}
-          onConflictReload={onConflictReload}
         />
       ) : null}
     </Dialog>
   );
 }
+
+const valuesOf = (r: RecordDto | undefined, today: string) => ({
+  employee: (r ? { id: r.employeeId, label: employeeLabel({ employeeNumber: r.employeeNumber, name: r.employeeName, departmentName: r.departmentName }) } : null) as PickedEmployee | null,
+  courseId: r ? String(r.courseId) : "",
+  completedOn: r?.completedOn ?? today,
+  score: r?.score === null || r?.score === undefined ? "" : String(r.score),
+  method: (r?.method ?? "e_learning") as TrainingMethodValue | "",
+  evidence: r?.evidence ?? "",
+  note: r?.note ?? "",
+});
 
 function RecordForm({
   record,
@@ -69,7 +73,6 @@ function RecordForm({
   today,
   onCancel,
   onSaved,
-  onConflictReload,
 }: {
   record?: RecordDto;
   courses: CourseOption[];
@@ -77,105 +80,58 @@ function RecordForm({
   today: string;
   onCancel: () => void;
   onSaved: (r: RecordDto) => void;
-  onConflictReload?: () => void;
 }) {
   const t = useTranslations("records");
   const tm = useTranslations("methods");
-  const tc = useTranslations("common");
-  const tAll = useTranslations();
-  const qc = useQueryClient();
-
-  const [employee, setEmployee] = useState<PickedEmployee | null>(
-    record ? { id: record.employeeId, label: employeeLabel({ employeeNumber: record.employeeNumber, name: record.employeeName, departmentName: record.departmentName }) } : null,
-  );
-  const [courseId, setCourseId] = useState(record ? String(record.courseId) : "");
-  const [completedOn, setCompletedOn] = useState(record?.completedOn ?? today);
-  const [score, setScore] = useState(record?.score === null || record?.score === undefined ? "" : String(record.score));
-  const [method, setMethod] = useState<string>(record?.method ?? "e_learning");
-  const [evidence, setEvidence] = useState(record?.evidence ?? "");
-  const [note, setNote] = useState(record?.note ?? "");
-  const [errors, setErrors] = useState<Errors>({});
-  const [problem, setProblem] = useState<{ message: string; conflict: boolean } | null>(null);
-  /** A field's error goes as soon as the user changes that field. */
-  const changed = (...fields: string[]) =>
-    setErrors((cur) => {
-      if (!fields.some((f) => f in cur)) return cur;
-      const next = { ...cur };
-      for (const f of fields) delete next[f];
-      return next;
-    });
+  const f = useForm({
+    initial: valuesOf(record, today),
+    record,
+    schema: record ? updateRecordSchema : createRecordSchema,
+    toInput: (v) => ({ employeeId: v.employee?.id ?? null, courseId: v.courseId || null, completedOn: v.completedOn, score: v.score, method: v.method, evidence: v.evidence, note: v.note }),
+    // The date and pass-mark rules the API applies after the schema.
+    rules: (parsed, v) =>
+      parsed
+        ? recordRuleErrors(parsed, { passMark: courseOf(v.courseId)?.passMark ?? null }, today, { checkDate: !record || v.completedOn !== record.completedOn })
+        : [],
+    fields: ["employeeId", "courseId", "completedOn", "score", "method", "evidence", "note"],
+    submit: (body) =>
+      record
+        ? apiFetch<RecordDto>(`/api/v1/training-records/${record.id}`, { method: "PATCH", json: body })
+        : apiFetch<RecordDto>("/api/v1/training-records", { method: "POST", json: body }),
+    invalidate: [queryKeys.records, ...(record ? [queryKeys.record(record.id)] : []), queryKeys.employeeOptions],
+    onSaved,
+    loadLatest: record ? () => apiFetch<RecordDetail>(`/api/v1/training-records/${record.id}`).then((d) => d.record) : undefined,
+    compare: {
+      employeeId: t("fields.employeeId"),
+      courseId: t("fields.courseId"),
+      completedOn: t("fields.completedOn"),
+      score: t("fields.score"),
+      method: t("fields.method"),
+      evidence: t("fields.evidence"),
+      note: t("fields.note"),
+    },
+    toValues: (r) => valuesOf(r, today),
+  });
+  const v = f.values;
+  /** Changing one of two related fields clears the other's error too (the rule joined them). */
+  const set = <K extends keyof typeof v>(name: K, value: (typeof v)[K], also?: string) => {
+    f.setValue(name, value);
+    if (also) f.clearError(also);
+  };
 
   // A record's own course stays choosable in a correction even if it has been retired since.
   const courseOptions =
     record && !courses.some((c) => c.id === record.courseId)
       ? [...courses, { id: record.courseId, code: record.courseCode, title: record.courseTitle, passMark: record.coursePassMark, retired: true }]
       : courses;
-  const course = courseOptions.find((c) => String(c.id) === courseId);
-  const scoreNumber = score.trim() === "" || Number.isNaN(Number(score)) ? null : Number(score);
-
-  const save = useMutation({
-    mutationFn: (body: unknown) =>
-      record
-        ? apiFetch<RecordDto>(`/api/v1/training-records/${record.id}`, { method: "PATCH", json: body })
-        : apiFetch<RecordDto>("/api/v1/training-records", { method: "POST", json: body }),
-    onSuccess: async (saved) => {
-      await Promise.all([
-        qc.invalidateQueries({ queryKey: queryKeys.records }),
-        qc.invalidateQueries({ queryKey: queryKeys.record(saved.id) }),
-        qc.invalidateQueries({ queryKey: queryKeys.employeeOptions }),
-      ]);
-      onSaved(saved);
-    },
-    onError: (err) => {
-      if (err instanceof ApiProblem) {
-        setErrors(err.fieldErrors);
-        const hasFields = Object.keys(err.fieldErrors).length > 0;
-        const conflict = err.status === 409 && !hasFields;
-        // A duplicate (409 on a field) is said beside the field; a stale version needs the banner.
-        setProblem(err.status === 409 && hasFields ? null : { message: err.detail ?? err.title, conflict });
-      } else setProblem({ message: tc("errorBody"), conflict: false });
-    },
-  });
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    setProblem(null);
-    const input = {
-      employeeId: employee?.id ?? null,
-      courseId: courseId || null,
-      completedOn,
-      score,
-      method,
-      evidence,
-      note,
-      ...(record ? { version: record.version } : {}),
-    };
-    const parsed = (record ? updateRecordSchema : createRecordSchema).safeParse(input);
-    const found: Errors = {};
-    const put = (field: string, messageKey: string, values?: Record<string, string | number>) => {
-      found[field] ??= tAll(messageKey, values);
-    };
-    if (!parsed.success) for (const fe of issuesToFieldErrors(parsed.error.issues)) put(fe.field, fe.messageKey, fe.values);
-    else
-      for (const fe of recordRuleErrors(parsed.data, { passMark: course?.passMark ?? null }, today, { checkDate: !record || completedOn !== record.completedOn }))
-        put(fe.field, fe.messageKey, fe.values);
-    setErrors(found);
-    if (!parsed.success || Object.keys(found).length) return;
-    save.mutate(parsed.data);
+  function courseOf(id: string) {
+    return courseOptions.find((c) => String(c.id) === id);
   }
+  const course = courseOf(v.courseId);
+  const scoreNumber = v.score.trim() === "" || Number.isNaN(Number(v.score)) ? null : Number(v.score);
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
-      {problem ? (
-        <Alert tone={problem.conflict ? "warning" : "error"}>
-          <p>{problem.conflict ? t("form.conflict") : problem.message}</p>
-          {problem.conflict && onConflictReload ? (
-            <Button variant="secondary" className="mt-2" onClick={onConflictReload}>
-              {t("reload")}
-            </Button>
-          ) : null}
-        </Alert>
-      ) : null}
+    <Form form={f} onCancel={onCancel} submitLabel={record ? t("form.submitEdit") : t("form.submitCreate")}>
 
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
@@ -183,18 +139,11 @@ function RecordForm({
           type="date"
           required
           max={today}
-          value={completedOn}
-          onChange={(e) => {
-            setCompletedOn(e.target.value);
-            changed("completedOn", "employeeId");
-          }}
-          error={errors.completedOn}
+          {...f.field("completedOn")}
+          onChange={(e) => set("completedOn", e.target.value, "employeeId")}
           hint={t("form.completedOnHint")}
         />
-        <SelectField label={t("fields.courseId")} required value={courseId} onChange={(e) => {
-            setCourseId(e.target.value);
-            changed("courseId", "score");
-          }} error={errors.courseId}>
+        <SelectField label={t("fields.courseId")} required {...f.field("courseId")} onChange={(e) => set("courseId", e.target.value, "score")}>
           <option value="">{t("form.chooseCourse")}</option>
           {courseOptions.map((c) => (
             <option key={c.id} value={c.id}>
@@ -207,15 +156,15 @@ function RecordForm({
       <EmployeePicker
         label={t("fields.employeeId")}
         required
-        value={employee}
-        onChange={(v) => {
-          setEmployee(v);
-          changed("employeeId", "completedOn");
+        value={v.employee}
+        onChange={(picked) => {
+          set("employee", picked, "completedOn");
+          f.clearError("employeeId");
         }}
-        date={completedOn}
+        date={v.completedOn}
         courseId={course?.id ?? null}
         departments={departments}
-        error={errors.employeeId}
+        error={f.errors.employeeId}
       />
 
       <div className="grid gap-4 sm:grid-cols-2">
@@ -228,12 +177,7 @@ function RecordForm({
             max={100}
             step={1}
             required={course?.passMark !== null && course?.passMark !== undefined}
-            value={score}
-            onChange={(e) => {
-              setScore(e.target.value);
-              changed("score");
-            }}
-            error={errors.score}
+            {...f.field("score")}
             hint={
               course
                 ? course.passMark !== null
@@ -248,35 +192,21 @@ function RecordForm({
             </p>
           ) : null}
         </div>
-        <SelectField label={t("fields.method")} required value={method} onChange={(e) => {
-            setMethod(e.target.value);
-            changed("method");
-          }} error={errors.method}>
-          {TRAINING_METHOD_VALUES.map((m) => (
-            <option key={m} value={m}>
-              {tm(m)}
-            </option>
-          ))}
-        </SelectField>
+        <EnumSelect
+          label={t("fields.method")}
+          name="method"
+          required
+          values={TRAINING_METHOD_VALUES}
+          value={v.method}
+          onValueChange={(m) => f.setValue("method", m)}
+          optionLabel={(m) => tm(m)}
+          error={f.errors.method}
+        />
       </div>
 
-      <TextField label={t("fields.evidence")} value={evidence} onChange={(e) => {
-        setEvidence(e.target.value);
-        changed("evidence");
-      }} error={errors.evidence} hint={t("form.evidenceHint")} maxLength={500} />
-      <TextAreaField label={t("fields.note")} value={note} onChange={(e) => {
-        setNote(e.target.value);
-        changed("note");
-      }} error={errors.note} rows={2} maxLength={2000} />
+      <TextField label={t("fields.evidence")} {...f.field("evidence")} hint={t("form.evidenceHint")} maxLength={500} />
+      <TextAreaField label={t("fields.note")} {...f.field("note")} rows={2} maxLength={2000} />
 
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel} disabled={save.isPending}>
-          {tc("cancel")}
-        </Button>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? tc("saving") : record ? t("form.submitEdit") : t("form.submitCreate")}
-        </Button>
-      </div>
-    </form>
+</Form>
   );
 }
