@@ -1,0 +1,128 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { dashboardLinks as links } from "@/lib/dashboard/links";
+import { DUE_SOON_DAYS as TRAINING_DUE_SOON_DAYS, type TrainingStatus } from "@/lib/training/status";
+import { pairSourceFor } from "../training-status";
+import type { DashboardScope } from "./scope";
+import { num, query, queryNoJit, textArray, type Db } from "./sql";
+
+// Training: the rule of lib/training/status.ts as one SQL aggregate
+
+export type TrainingCountRow = { ord: number; departmentId: number; status: TrainingStatus; n: number };
+
+/**
+ * Counts of (active employee × required course) per as-of day, department and status — the same
+ * rows db/queries/training-status.ts judges (judgedPairs), counted by the database with the rule's
+ * SQL functions (migration 0010: training_required, training_due_on, training_status_on):
+ * - employee active on the day: hired on or before it, leave date not before it, not retired by it;
+ * - course required: not retired by the day, requiredFrom on or before it, audience as training_required;
+ * - last passing completion on or before the day (live records only), per pair — ONE scan of the
+ *   records for every day asked, through the partial index training_records_passed_idx.
+ * This is the form for past days (the score's monthly trend); the day the dashboard shows is read
+ * from training_current_status when it can be (currentTrainingStatusCounts).
+ */
+export async function trainingStatusCounts(days: readonly string[], db?: Db): Promise<TrainingCountRow[]> {
+  if (days.length === 0) return [];
+  const d = db ?? (await getDb());
+  const maxDay = days.reduce((a, b) => (b > a ? b : a));
+  // One filtered max() per day, gathered in an array indexed by the day's position.
+  const lastPassed = sql.join(
+    days.map((day) => sql`max(r.completed_on) filter (where r.completed_on <= ${day}::date)`),
+    sql`, `,
+  );
+  const rows = await queryNoJit<{ ord: number | string; department_id: number; status: TrainingStatus; n: number | string }>(
+    d,
+    sql`
+    with days as (
+      select t.day::date as as_of, t.ord::int as ord
+      from unnest(${textArray(days)}::text[]) with ordinality as t(day, ord)
+    ),
+    passed as (
+      select r.employee_id, r.course_id, array[${lastPassed}] as last
+      from training_records r
+      where r.passed and r.retired_at is null and r.completed_on <= ${maxDay}::date
+      group by r.employee_id, r.course_id
+    ),
+    pairs as (
+      select days.ord, days.as_of, e.department_id, training_exempt(e.exemption_reason) as exempt,
+             p.last[days.ord] as last,
+             training_due_on(p.last[days.ord], c.recurrence_months, e.hire_date, c.required_from, c.new_hire_due_days) as due_on
+      from days
+      join employees e
+        on e.hire_date <= days.as_of
+       and (e.leave_date is null or e.leave_date >= days.as_of)
+       and (e.retired_at is null or (e.retired_at at time zone 'Asia/Tokyo')::date > days.as_of)
+      join courses c
+        on c.required_from <= days.as_of
+       and (c.retired_at is null or (c.retired_at at time zone 'Asia/Tokyo')::date > days.as_of)
+       and training_required(c.audience_all, c.audience_department_ids, c.audience_employment_types, e.department_id, e.employment_type::text)
+      left join passed p on p.employee_id = e.id and p.course_id = c.id
+    )
+    select ord, department_id, training_status_on(exempt, last is not null, due_on, as_of, ${TRAINING_DUE_SOON_DAYS}::int) as status, count(*)::int as n
+    from pairs group by 1, 2, 3`,
+  );
+  return rows.map((r) => ({ ord: Number(r.ord), departmentId: Number(r.department_id), status: r.status, n: num(r.n) }));
+}
+
+/**
+ * The same counts for one day, where training_current_status answers for it (pairSourceFor: today or
+ * later, no record dated after it): from its tally, training_status_tally, which groups the pairs by
+ * the facts that decide their status (a few thousand groups where there are a hundred thousand pairs),
+ * so the cost does not grow with the number of employees. Otherwise from the records, as
+ * trainingStatusCounts does.
+ */
+export async function currentTrainingStatusCounts(asOf: string, db?: Db): Promise<TrainingCountRow[]> {
+  const d = db ?? (await getDb());
+  if ((await pairSourceFor(asOf)) !== "current") return trainingStatusCounts([asOf], d);
+  const rows = await query<{ department_id: number; status: TrainingStatus; n: number | string }>(
+    d,
+    sql`select t.department_id,
+               training_status_on(t.exempt, t.passed, nullif(t.due_on, 'infinity'::date), ${asOf}::date, ${TRAINING_DUE_SOON_DAYS}::int) as status,
+               sum(t.n)::int as n
+        from training_status_tally t
+        where t.required_from <= ${asOf}::date and t.pending_from <= ${asOf}::date and t.leave_date >= ${asOf}::date
+        group by 1, 2`,
+  );
+  return rows.map((r) => ({ ord: 1, departmentId: Number(r.department_id), status: r.status, n: num(r.n) }));
+}
+
+export type StatusCounts = { required: number; compliant: number; dueSoon: number; overdue: number; exempt: number; rate: number | null };
+
+export function countsOf(rows: readonly Pick<TrainingCountRow, "status" | "n">[]): StatusCounts {
+  const by = (s: TrainingStatus) => rows.filter((r) => r.status === s).reduce((a, r) => a + r.n, 0);
+  const compliant = by("compliant");
+  const dueSoon = by("due_soon");
+  const overdue = by("overdue");
+  const exempt = by("exempt");
+  const required = compliant + dueSoon + overdue;
+  return { required, compliant, dueSoon, overdue, exempt, rate: required === 0 ? null : compliant / required };
+}
+
+/**
+ * The training card: one day (the FY's as-of day). The monthly trend is the score's training
+ * indicator (getComplianceScoreTrend → details.training), computed once there: asking for twelve days
+ * here too would make every summary pay for the whole year's recomputation.
+ */
+export async function trainingCard(db: Db, s: DashboardScope) {
+  const [current, depts] = await Promise.all([
+    currentTrainingStatusCounts(s.asOf, db),
+    query<{ id: number; code: string; name: string }>(db, sql`select id, code, name from departments`),
+  ]);
+  const deptById = new Map(depts.map((x) => [Number(x.id), x]));
+  const byDepartment = [...new Set(current.map((r) => r.departmentId))]
+    .map((id) => {
+      const dep = deptById.get(id);
+      return { id, code: dep?.code ?? "", name: dep?.name ?? "", ...countsOf(current.filter((r) => r.departmentId === id)), href: links.trainingStatus(s.fiscalYear, { department: id }) };
+    })
+    .sort((a, b) => a.code.localeCompare(b.code, "ja", { numeric: true }));
+  return {
+    asOf: s.asOf,
+    ...countsOf(current),
+    href: links.trainingStatus(s.fiscalYear),
+    compliantHref: links.trainingStatus(s.fiscalYear, { status: "compliant" }),
+    overdueHref: links.trainingStatus(s.fiscalYear, { status: "overdue" }),
+    dueSoonHref: links.trainingStatus(s.fiscalYear, { status: "due_soon" }),
+    byDepartment,
+  };
+}
