@@ -412,7 +412,7 @@ describe("text Postgres cannot store", () => {
       "名称,委託業務,備考\r\n株式会社ゲート,印刷,ok\r\n株式会社ゲート二,発送,備考\u0000あり\r\n",
       "line:3:note",
     ],
-    ["training records", trainingImportRoute, "/api/v1/training-records/import", "社員番号,コースコード,受講日,証跡\r\nE0001,PI-BASIC,2026-04-01,出席簿\u0000\r\n", "rows[2].evidence"],
+    ["training records", trainingImportRoute, "/api/v1/training-records/import", "社員番号,コースコード,受講日,証跡\r\nE0001,PI-BASIC,2026-04-01,出席簿\u0000\r\n", "line:2:evidence"],
   ] as const;
 
   it.each(csvCases)("%s import: NUL in a CSV cell is 400 naming line and column, in preview and commit; nothing changed", async (_name, route, path, csv, field) => {
