@@ -1,23 +1,25 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState } from "react";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Alert, Badge, Card, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { ApiProblem, apiFetch, toQueryString } from "@/lib/client/api";
+import { EnumSelect, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Form, useForm } from "@/components/ui/form";
+import { apiFetch, toQueryString } from "@/lib/client/api";
+import { listSearch } from "@/lib/list/params";
 import { isPassing } from "@/lib/training/status";
 import {
   TRAINING_METHOD_VALUES,
   bulkRecordSchema,
   recordRuleErrors,
-  recordsQueryString,
+  listRecordsQuery,
   type BulkResult,
   type EmployeeOption,
+  type TrainingMethodValue,
 } from "@/lib/training/records-schema";
-import { issuesToFieldErrors } from "@/lib/validation/issues";
 import { useDebounced } from "./employee-picker";
 import { queryKeys, type CourseOption, type DepartmentOption } from "./types";
 
@@ -35,38 +37,59 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
   const tb = useTranslations("records.bulk");
   const tm = useTranslations("methods");
   const tc = useTranslations("common");
-  const tAll = useTranslations();
-  const qc = useQueryClient();
-
-  const [courseId, setCourseId] = useState("");
-  const [completedOn, setCompletedOn] = useState(today);
-  const [method, setMethod] = useState<string>("classroom");
-  const [evidence, setEvidence] = useState("");
-  const [note, setNote] = useState("");
   const [departmentId, setDepartmentId] = useState("");
   const [q, setQ] = useState("");
-  const [selected, setSelected] = useState<Selected[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<{ r: BulkResult; query: string } | null>(null);
 
-  const course = courses.find((c) => String(c.id) === courseId);
-  const changed = (field: string) =>
-    setErrors((cur) => {
-      if (!(field in cur)) return cur;
-      const next = { ...cur };
-      delete next[field];
-      return next;
-    });
+  const f = useForm({
+    initial: { courseId: "", completedOn: today, method: "classroom" as TrainingMethodValue | "", evidence: "", note: "", selected: [] as Selected[] },
+    schema: bulkRecordSchema,
+    toInput: (v) => ({
+      courseId: v.courseId || null,
+      completedOn: v.completedOn,
+      method: v.method,
+      evidence: v.evidence,
+      note: v.note,
+      entries: v.selected.map((s) => ({ employeeId: s.id, score: s.score })),
+    }),
+    // The date rule once, and each participant's score where the course has a pass mark (as the API checks them).
+    rules: (parsed, v) =>
+      parsed
+        ? [
+            ...recordRuleErrors({ completedOn: parsed.completedOn, score: 0 }, { passMark: null }, today),
+            ...parsed.entries.flatMap((entry, i) =>
+              recordRuleErrors({ completedOn: parsed.completedOn, score: entry.score }, { passMark: courseOf(v.courseId)?.passMark ?? null }, today, {
+                checkDate: false,
+                scoreField: `entries.${i}.score`,
+              }),
+            ),
+          ]
+        : [],
+    submit: async (body) => ({
+      r: await apiFetch<BulkResult>("/api/v1/training-records/bulk", { method: "POST", json: body }),
+      query: listSearch(listRecordsQuery, { courseId: body.courseId, from: body.completedOn, to: body.completedOn }),
+    }),
+    // Errors of the participants show on their rows (the `entries…` keys), the rest beside their fields.
+    fields: (field) => ["courseId", "completedOn", "method", "evidence", "note"].includes(field) || field.startsWith("entries"),
+    invalidate: [queryKeys.records, queryKeys.employeeOptions],
+    onSaved: (saved) => {
+      setResult(saved);
+      f.setValue("selected", []);
+      window.scrollTo({ top: 0, behavior: "smooth" });
+    },
+  });
+  const { courseId, completedOn, selected } = f.values;
+  const errors = f.errors;
+
+  function courseOf(id: string) {
+    return courses.find((c) => String(c.id) === id);
+  }
+  const course = courseOf(courseId);
   // Entry errors are keyed by position, which a change of the selection shifts: clear them all.
-  const clearEntryErrors = () =>
-    setErrors((cur) => {
-      const keys = Object.keys(cur).filter((k) => k.startsWith("entries"));
-      if (!keys.length) return cur;
-      const next = { ...cur };
-      for (const k of keys) delete next[k];
-      return next;
-    });
+  const clearEntryErrors = () => {
+    for (const k of Object.keys(errors)) if (k.startsWith("entries")) f.clearError(k);
+  };
+  const setSelected = (next: (cur: Selected[]) => Selected[]) => f.setValue("selected", next(selected));
   const dq = useDebounced(q.trim());
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(completedOn) ? completedOn : undefined;
   const listParams = { departmentId, q: dq, date: validDate, courseId: courseId || undefined, limit: LIST_LIMIT };
@@ -78,7 +101,7 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
     placeholderData: keepPreviousData,
   });
 
-  const selectedIds = useMemo(() => new Set(selected.map((s) => s.id)), [selected]);
+  const selectedIds = new Set(selected.map((s) => s.id));
   const selectable = (people.data?.items ?? []).filter((e) => !e.recordedId);
   const allShownSelected = selectable.length > 0 && selectable.every((e) => selectedIds.has(e.id));
 
@@ -99,60 +122,6 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
   };
   const setScore = (id: number, score: string) => setSelected((cur) => cur.map((s) => (s.id === id ? { ...s, score } : s)));
 
-  const save = useMutation({
-    mutationFn: (body: unknown) => apiFetch<BulkResult>("/api/v1/training-records/bulk", { method: "POST", json: body }),
-    onSuccess: async (r, body) => {
-      const b = body as { courseId: number; completedOn: string };
-      setResult({ r, query: recordsQueryString({ courseId: b.courseId, from: b.completedOn, to: b.completedOn }) });
-      setSelected([]);
-      setErrors({});
-      window.scrollTo({ top: 0, behavior: "smooth" });
-      await Promise.all([qc.invalidateQueries({ queryKey: queryKeys.records }), qc.invalidateQueries({ queryKey: queryKeys.employeeOptions })]);
-    },
-    onError: (err) => {
-      if (err instanceof ApiProblem) {
-        setErrors(err.fieldErrors);
-        setProblem(Object.keys(err.fieldErrors).some((k) => k.startsWith("entries.")) ? tb("entryErrors") : (err.detail ?? err.title));
-      } else setProblem(tc("errorBody"));
-      window.scrollTo({ top: 0, behavior: "smooth" });
-    },
-  });
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    setProblem(null);
-    setResult(null);
-    const input = {
-      courseId: courseId || null,
-      completedOn,
-      method,
-      evidence,
-      note,
-      entries: selected.map((s) => ({ employeeId: s.id, score: s.score })),
-    };
-    const parsed = bulkRecordSchema.safeParse(input);
-    const found: Record<string, string> = {};
-    const put = (field: string, key: string, values?: Record<string, string | number>) => {
-      found[field] ??= tAll(key, values);
-    };
-    if (!parsed.success) for (const fe of issuesToFieldErrors(parsed.error.issues)) put(fe.field, fe.messageKey, fe.values);
-    else {
-      for (const fe of recordRuleErrors({ completedOn: parsed.data.completedOn, score: 0 }, { passMark: null }, today)) put(fe.field, fe.messageKey, fe.values);
-      parsed.data.entries.forEach((entry, i) => {
-        for (const fe of recordRuleErrors({ completedOn: parsed.data.completedOn, score: entry.score }, { passMark: course?.passMark ?? null }, today, { checkDate: false, scoreField: `entries.${i}.score` }))
-          put(fe.field, fe.messageKey, fe.values);
-      });
-    }
-    setErrors(found);
-    if (Object.keys(found).some((k) => k.startsWith("entries."))) {
-      setProblem(tb("entryErrors"));
-      window.scrollTo({ top: 0, behavior: "smooth" });
-    }
-    else if (Object.keys(found).length) setProblem(null);
-    if (!parsed.success || Object.keys(found).length) return;
-    save.mutate(parsed.data);
-  }
-
   // Errors of entry i (by index in `selected`, the order they are sent in).
   const entryError = (i: number) => errors[`entries.${i}.employeeId`] ?? errors[`entries.${i}.score`];
   const entryErrors = selected.map((s, i) => ({ s, message: entryError(i) })).filter((x) => x.message);
@@ -172,28 +141,27 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
           </Link>
         </Alert>
       ) : null}
-      {problem ? (
-        <Alert tone="error">
-          <p>{problem}</p>
-          {entryErrors.length ? (
-            <ul className="mt-1 list-disc pl-5">
-              {entryErrors.slice(0, 5).map(({ s, message }) => (
-                <li key={s.id}>{tb("entryError", { employee: `${s.employeeNumber} ${s.name}`, message: message! })}</li>
-              ))}
-              {entryErrors.length > 5 ? <li>{tb("moreErrors", { count: entryErrors.length - 5 })}</li> : null}
-            </ul>
-          ) : null}
-        </Alert>
-      ) : null}
-
-      <form onSubmit={submit} noValidate className="space-y-4">
+      <Form
+        form={{
+          ...f,
+          onSubmit: (e) => {
+            setResult(null);
+            f.onSubmit(e);
+          },
+        }}
+        submitLabel={selected.length ? tb("submit", { count: selected.length }) : tb("submitEmpty")}
+      >
         <Card title={tb("sessionTitle")}>
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            <SelectField label={t("fields.courseId")} required value={courseId} onChange={(e) => {
-                setCourseId(e.target.value);
-                changed("courseId");
+            <SelectField
+              label={t("fields.courseId")}
+              required
+              {...f.field("courseId")}
+              onChange={(e) => {
+                f.setValue("courseId", e.target.value);
                 clearEntryErrors();
-              }} error={errors.courseId}>
+              }}
+            >
               <option value="">{t("form.chooseCourse")}</option>
               {courses.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -206,34 +174,26 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
               type="date"
               required
               max={today}
-              value={completedOn}
+              {...f.field("completedOn")}
               onChange={(e) => {
-                setCompletedOn(e.target.value);
-                changed("completedOn");
+                f.setValue("completedOn", e.target.value);
                 clearEntryErrors();
               }}
-              error={errors.completedOn}
               hint={t("form.completedOnHint")}
             />
-            <SelectField label={t("fields.method")} required value={method} onChange={(e) => {
-                setMethod(e.target.value);
-                changed("method");
-              }} error={errors.method}>
-              {TRAINING_METHOD_VALUES.map((m) => (
-                <option key={m} value={m}>
-                  {tm(m)}
-                </option>
-              ))}
-            </SelectField>
-            <TextField label={t("fields.evidence")} value={evidence} onChange={(e) => {
-                setEvidence(e.target.value);
-                changed("evidence");
-              }} error={errors.evidence} hint={t("form.evidenceHint")} maxLength={500} />
+            <EnumSelect
+              label={t("fields.method")}
+              name="method"
+              required
+              values={TRAINING_METHOD_VALUES}
+              value={f.values.method}
+              onValueChange={(m) => f.setValue("method", m)}
+              optionLabel={(m) => tm(m)}
+              error={errors.method}
+            />
+            <TextField label={t("fields.evidence")} {...f.field("evidence")} hint={t("form.evidenceHint")} maxLength={500} />
             <div className="sm:col-span-2">
-              <TextAreaField label={t("fields.note")} value={note} onChange={(e) => {
-                  setNote(e.target.value);
-                  changed("note");
-                }} error={errors.note} rows={2} maxLength={2000} />
+              <TextAreaField label={t("fields.note")} {...f.field("note")} rows={2} maxLength={2000} />
             </div>
           </div>
           {course ? (
@@ -365,7 +325,7 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
                                   value={sel.score}
                                   onChange={(ev) => {
                                     setScore(e.id, ev.target.value);
-                                    changed(`entries.${index}.score`);
+                                    f.clearError(`entries.${index}.score`);
                                   }}
                                   className={`w-20 rounded-md border px-2 py-1 text-sm ${errors[`entries.${index}.score`] ? "border-red-600" : "border-slate-300"}`}
                                 />
@@ -412,19 +372,25 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
                   </li>
                 ))}
               </ul>
-              <Button variant="ghost" className="mt-2" onClick={() => setSelected([])}>
+              <Button variant="ghost" className="mt-2" onClick={() => setSelected(() => [])}>
                 {tb("clearSelection")}
               </Button>
             </details>
           ) : null}
         </Card>
 
-        <div className="flex justify-end">
-          <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? tb("submitting") : selected.length ? tb("submit", { count: selected.length }) : tb("submitEmpty")}
-          </Button>
-        </div>
-      </form>
+        {entryErrors.length ? (
+          <Alert tone="error">
+            <p>{tb("entryErrors")}</p>
+            <ul className="mt-1 list-disc pl-5">
+              {entryErrors.slice(0, 5).map(({ s, message }) => (
+                <li key={s.id}>{tb("entryError", { employee: `${s.employeeNumber} ${s.name}`, message: message! })}</li>
+              ))}
+              {entryErrors.length > 5 ? <li>{tb("moreErrors", { count: entryErrors.length - 5 })}</li> : null}
+            </ul>
+          </Alert>
+        ) : null}
+      </Form>
     </div>
   );
 }

@@ -64,8 +64,11 @@ export type UseFormOptions<V extends Record<string, unknown>, S extends z.ZodTyp
   compare?: Record<string, string>;
   /** The latest record → the form's values, for "discard my input and load the latest". */
   toValues?: (latest: R) => V;
-  /** Field names whose server errors are shown beside a field; other field errors become text. Default: the keys of `initial`. */
-  fields?: readonly string[];
+  /**
+   * Field names whose server errors are shown beside a field (or a test, for fields that come and go, like
+   * rows of a list); other field errors become text. Default: the keys of `initial`.
+   */
+  fields?: readonly string[] | ((field: string) => boolean);
   /**
    * Rules the schema does not hold (e.g. a date not in the future, a score the course requires), checked in
    * the same round as the schema: `parsed` is the schema's output, or null when it failed. Messages are keys.
@@ -180,11 +183,12 @@ export function useForm<V extends Record<string, unknown>, S extends z.ZodType, 
     },
     onError: async (err) => {
       const shown = opts.fields ?? Object.keys(opts.initial);
-      const failure = classifyFailure(err, shown);
+      const isShown = typeof shown === "function" ? shown : (f: string) => shown.includes(f);
+      const failure = classifyFailure(err);
       if (failure.kind === "conflict") return onConflict(failure.message);
       if (failure.kind === "fields") {
         const fields = remap(failure.fields);
-        const unshown = Object.entries(fields).filter(([f]) => !shown.includes(f)).map(([, m]) => m);
+        const unshown = Object.entries(fields).filter(([f]) => !isShown(f)).map(([, m]) => m);
         setErrors(fields);
         setProblem(unshown.length ? { kind: "error", messages: unshown } : null);
         focusFirstError(formRef.current);
