@@ -2,52 +2,42 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useMemo, useState } from "react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { ButtonLink, Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Alert, Card, PageHeader, Skeleton } from "@/components/ui/card";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { SelectField, TextField } from "@/components/ui/field";
-import { apiFetch, toQueryString } from "@/lib/client/api";
+import { EnumSelect } from "@/components/ui/field";
+import { ExportControl, FilterBar, useListParams, type ListPatch } from "@/components/ui/list";
+import { apiFetch } from "@/lib/client/api";
 import { CONTRACTOR_FLAGS, CONTRACTOR_STATUSES } from "@/lib/contractors/rules";
-import {
-  contractorsQueryString,
-  parseContractorsSearchParams,
-  type ContractorDto,
-  type ContractorStats,
-  type ListContractorsQuery,
-} from "@/lib/contractors/schema";
+import { exportContractorsQuery, listContractorsQuery, type ContractorDto, type ContractorStats } from "@/lib/contractors/schema";
 import { ASSESSMENT_RESULTS } from "@/lib/contractors/scoring";
 import { formatDate } from "@/lib/dates";
 import { fiscalYearLabel } from "@/lib/fiscal-year";
+import type { Page } from "@/lib/list/page";
 import { FlagList, RESULT_COLOR, ResultBadge, StatusBadge, contractorKeys } from "./shared";
 
 const chartSkeleton = () => <Skeleton className="h-56 w-full" />;
 const BarChart = dynamic(() => import("@/components/charts/bar-chart").then((m) => m.BarChart), { ssr: false, loading: chartSkeleton });
 const DonutChart = dynamic(() => import("@/components/charts/donut-chart").then((m) => m.DonutChart), { ssr: false, loading: chartSkeleton });
 
-type Page = { items: ContractorDto[]; total: number; page: number; pageSize: number };
+const FLAG_FILTERS = ["any", ...CONTRACTOR_FLAGS] as const;
+const RESULT_FILTERS = [...ASSESSMENT_RESULTS, "none"] as const;
 
 /** The register: charts on top (each a way into the filtered list), filters in the URL, the table. */
 export function ContractorList({ canEdit }: { canEdit: boolean }) {
   const t = useTranslations("contractors");
   const ta = useTranslations("assessments");
   const tc = useTranslations("common");
-  const router = useRouter();
-  const pathname = usePathname();
-  const sp = useSearchParams();
-  const filters = useMemo(() => parseContractorsSearchParams(Object.fromEntries(sp.entries())), [sp]);
-  const [search, setSearch] = useState(filters.q ?? "");
-  const qs = contractorsQueryString(filters);
+  const listParams = useListParams(listContractorsQuery);
+  const { values: filters, search: qs, update } = listParams;
 
   const list = useQuery({
     queryKey: contractorKeys.list(qs),
-    queryFn: () => apiFetch<Page>(`/api/v1/contractors${qs}`),
+    queryFn: () => apiFetch<Page<ContractorDto>>(`/api/v1/contractors${qs}`),
     placeholderData: keepPreviousData,
   });
-  const update = (patch: Partial<ListContractorsQuery>) => router.replace(`${pathname}${contractorsQueryString({ ...filters, page: 1, ...patch })}`, { scroll: false });
 
   const columns: Column<ContractorDto>[] = [
     {
@@ -111,64 +101,47 @@ export function ContractorList({ canEdit }: { canEdit: boolean }) {
 
       <ContractorCharts onFilter={update} />
 
-      <section aria-label={tc("filter")} className="rounded-lg border border-slate-200 bg-white p-4">
-        <form
-          role="search"
-          className="flex flex-wrap items-end gap-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            update({ q: search.trim() || undefined });
-          }}
-        >
-          <div className="min-w-56 flex-1">
-            <TextField label={tc("search")} type="search" value={search} placeholder={t("searchPlaceholder")} onChange={(e) => setSearch(e.target.value)} />
-          </div>
-          <Button type="submit" variant="secondary">
-            {tc("search")}
-          </Button>
-          <SelectField label={t("filters.status")} value={filters.status ?? ""} onChange={(e) => update({ status: (e.target.value || undefined) as ListContractorsQuery["status"] })}>
-            <option value="">{tc("all")}</option>
-            {CONTRACTOR_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t("filters.flag")} value={filters.flag ?? ""} onChange={(e) => update({ flag: (e.target.value || undefined) as ListContractorsQuery["flag"] })}>
-            <option value="">{tc("all")}</option>
-            <option value="any">{t("flags.any")}</option>
-            {CONTRACTOR_FLAGS.map((f) => (
-              <option key={f} value={f}>
-                {t(`flags.${f}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t("filters.result")} value={filters.result ?? ""} onChange={(e) => update({ result: (e.target.value || undefined) as ListContractorsQuery["result"] })}>
-            <option value="">{tc("all")}</option>
-            {ASSESSMENT_RESULTS.map((r) => (
-              <option key={r} value={r}>
-                {ta(`result.${r}`)}
-              </option>
-            ))}
-            <option value="none">{t("filters.resultNone")}</option>
-          </SelectField>
-          <a
-            href={`/api/v1/contractors/export.csv${contractorsQueryString({ ...filters, page: 1, pageSize: 50 })}`}
-            download
-            className="ml-auto inline-flex min-h-9 items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
-          >
-            {tc("exportCsv")}
-          </a>
-        </form>
+      <FilterBar
+        label={tc("filter")}
+        search={{ label: tc("search"), placeholder: t("searchPlaceholder"), value: filters.q, onSearch: (q) => update({ q }) }}
+        filtered={listParams.filtered}
+        onClear={() => listParams.clear()}
+        total={list.data?.total}
+        actions={<ExportControl path="/api/v1/contractors/export.csv" schema={exportContractorsQuery} values={filters} />}
+      >
+        <EnumSelect
+          label={t("filters.status")}
+          values={CONTRACTOR_STATUSES}
+          value={filters.status}
+          empty={tc("all")}
+          optionLabel={(s) => t(`status.${s}`)}
+          onValueChange={(status) => update({ status })}
+        />
+        <EnumSelect
+          label={t("filters.flag")}
+          values={FLAG_FILTERS}
+          value={filters.flag}
+          empty={tc("all")}
+          optionLabel={(f) => t(`flags.${f}`)}
+          onValueChange={(flag) => update({ flag })}
+        />
+        <EnumSelect
+          label={t("filters.result")}
+          values={RESULT_FILTERS}
+          value={filters.result}
+          empty={tc("all")}
+          optionLabel={(r) => (r === "none" ? t("filters.resultNone") : ta(`result.${r}`))}
+          onValueChange={(result) => update({ result })}
+        />
         {filters.dueMonth ? (
-          <p className="mt-3 text-sm">
+          <p className="text-sm sm:col-span-2 lg:col-span-4">
             {t("filters.dueMonth")}: <strong>{filters.dueMonth.replace("-", "/")}</strong>{" "}
             <button type="button" className="ml-2 text-brand-700 underline" onClick={() => update({ dueMonth: undefined })}>
               {t("filters.clearDueMonth")}
             </button>
           </p>
         ) : null}
-      </section>
+      </FilterBar>
 
       {list.data && list.data.total === 0 && !list.isFetching ? (
         <Alert tone="info">{qs && qs !== "" ? t("list.empty") : t("list.emptyAll")}</Alert>
@@ -181,22 +154,21 @@ export function ContractorList({ canEdit }: { canEdit: boolean }) {
         loading={list.isFetching}
         error={list.isError && !list.data ? list.error : undefined}
         onRetry={() => list.refetch()}
-        sort={{ sort: filters.sort, dir: filters.dir }}
-        onSort={(s) => update({ sort: s.sort as ListContractorsQuery["sort"], dir: s.dir })}
+        {...listParams.sortProps}
       />
       {list.data ? (
-        <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(p) => update({ page: p })} onPageSize={(n) => update({ pageSize: n })} />
+        <Pagination {...listParams.pageProps(list.data)} />
       ) : null}
     </div>
   );
 }
 
 /** Results distribution and assessments due per month of the fiscal year; a click filters the list. */
-function ContractorCharts({ onFilter }: { onFilter: (patch: Partial<ListContractorsQuery>) => void }) {
+function ContractorCharts({ onFilter }: { onFilter: (patch: ListPatch<typeof listContractorsQuery>) => void }) {
   const t = useTranslations("contractors");
   const ta = useTranslations("assessments");
   const locale = useLocale() === "en" ? "en" : "ja";
-  const stats = useQuery({ queryKey: contractorKeys.stats(undefined), queryFn: () => apiFetch<ContractorStats>(`/api/v1/contractors/stats${toQueryString({})}`) });
+  const stats = useQuery({ queryKey: contractorKeys.stats(undefined), queryFn: () => apiFetch<ContractorStats>("/api/v1/contractors/stats") });
   if (stats.isError)
     return (
       <Alert tone="error">
@@ -227,7 +199,7 @@ function ContractorCharts({ onFilter }: { onFilter: (patch: Partial<ListContract
             <DonutChart
               data={results}
               formatValue={(v) => t("charts.companies", { count: v })}
-              onSelect={(d) => onFilter({ result: d.key as ListContractorsQuery["result"] })}
+              onSelect={(d) => onFilter({ result: d.key })}
               legendLabel={t("charts.results")}
               ariaLabel={`${t("charts.resultsAria")}: ${results.map((r) => `${r.label} ${r.value}`).join(locale === "ja" ? "、" : ", ")}`}
             />

@@ -1,4 +1,5 @@
 import type { IncidentDto } from "@/lib/incidents/schema";
+import type { Page } from "@/lib/list/page";
 
 /** TanStack Query keys of the incident pages (plain module: server pages prefetch with them too). */
 export const incidentKeys = {
@@ -9,4 +10,4 @@ export const incidentKeys = {
   stats: (fy: number | undefined) => ["incidents", "stats", fy ?? "current"] as const,
 };
 
-export type IncidentPage = { items: IncidentDto[]; total: number; page: number; pageSize: number };
+export type IncidentPage = Page<IncidentDto>;

@@ -251,36 +251,6 @@ export const statsSchema = z.object({
 });
 export type ContractorStats = z.infer<typeof statsSchema>;
 
-const LIST_KEYS = ["q", "status", "flag", "result", "dueMonth", "includeRetired", "sort", "dir", "page", "pageSize"] as const;
-
-/** List filters read from a page URL; a bad value is dropped rather than breaking the page. */
-export function parseContractorsSearchParams(sp: Record<string, string | string[] | undefined>): ListContractorsQuery {
-  const input: Record<string, unknown> = {};
-  for (const k of LIST_KEYS) {
-    const v = sp[k];
-    const s = Array.isArray(v) ? v[0] : v;
-    if (s !== undefined && s !== "") input[k] = s;
-  }
-  for (let i = 0; i < 12; i++) {
-    const r = listContractorsQuery.safeParse(input);
-    if (r.success) return r.data;
-    for (const issue of r.error.issues) delete input[String(issue.path[0])];
-  }
-  return listContractorsQuery.parse({});
-}
-
-export function contractorsQueryString(q: Partial<ListContractorsQuery>): string {
-  const defaults: Record<string, unknown> = { sort: "name", dir: "asc", page: 1, pageSize: 50 };
-  const sp = new URLSearchParams();
-  for (const k of LIST_KEYS) {
-    const v = (q as Record<string, unknown>)[k];
-    if (v === undefined || v === null || v === "" || defaults[k] === v) continue;
-    sp.set(k, String(v));
-  }
-  const s = sp.toString();
-  return s ? `?${s}` : "";
-}
-
 export const contractorImportResultSchema = z.object({
   mode: z.enum(["preview", "commit"]),
   committed: z.boolean(),

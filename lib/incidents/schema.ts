@@ -273,36 +273,6 @@ export const statsSchema = z.object({
 });
 export type IncidentStats = z.infer<typeof statsSchema>;
 
-const QUERY_KEYS = ["q", "status", "category", "severity", "reportable", "overdue", "fy", "sort", "dir", "page", "pageSize"] as const;
-
-/** List filters read from a page URL; a bad value is dropped rather than breaking the page. */
-export function parseIncidentsSearchParams(sp: Record<string, string | string[] | undefined>): ListIncidentsQuery {
-  const input: Record<string, unknown> = {};
-  for (const k of QUERY_KEYS) {
-    const v = sp[k];
-    const s = Array.isArray(v) ? v[0] : v;
-    if (s !== undefined && s !== "") input[k] = s;
-  }
-  for (let i = 0; i < 12; i++) {
-    const r = listIncidentsQuery.safeParse(input);
-    if (r.success) return r.data;
-    for (const issue of r.error.issues) delete input[String(issue.path[0])];
-  }
-  return listIncidentsQuery.parse({});
-}
-
-export function incidentsQueryString(q: Partial<ListIncidentsQuery>): string {
-  const defaults: Record<string, unknown> = { sort: "discoveredAt", dir: "desc", page: 1, pageSize: 50 };
-  const sp = new URLSearchParams();
-  for (const k of QUERY_KEYS) {
-    const v = (q as Record<string, unknown>)[k];
-    if (v === undefined || v === null || v === "" || defaults[k] === v) continue;
-    sp.set(k, String(v));
-  }
-  const s = sp.toString();
-  return s ? `?${s}` : "";
-}
-
 /** A timestamp as the value of a datetime-local field, in Tokyo time: "2026-06-09T23:30". */
 export function toTokyoLocalInput(iso: string | null): string {
   if (!iso) return "";

@@ -56,10 +56,11 @@ describe("parseListParams", () => {
 });
 
 describe("listSearch", () => {
-  it("leaves out defaults, empties and unknown keys; repeats arrays; keeps the schema's order", () => {
+  it("leaves out defaults, empties and unknown keys; repeats arrays; filters in the schema's order, then order and paging", () => {
     expect(listSearch(schema, { status: "open", q: "a b", page: 1, pageSize: 50, sort: "name", dir: "desc", overdue: undefined, department: [2, 3] })).toBe(
       "?q=a+b&status=open&department=2&department=3&dir=desc",
     );
+    expect(listSearch(schema, { pageSize: 20, page: 2, sort: "dueOn", q: "x" })).toBe("?q=x&sort=dueOn&page=2&pageSize=20");
     expect(listSearch(schema, { ...DEFAULTS, q: "" } as never)).toBe("");
     expect(listSearch(schema, { q: "x", nope: "1" } as never)).toBe("?q=x");
   });

@@ -12,8 +12,8 @@ export type RawParams = URLSearchParams | Record<string, string | string[] | und
 /** A value as it can sit in the URL: arrays are repeated keys. */
 export type ParamValue = string | number | boolean | null | undefined | readonly (string | number)[];
 
-/** Keys of a list schema that are paging and ordering, not filters ("clear filters" leaves them alone only if asked). */
-export const PAGING_KEYS = ["page", "pageSize"] as const;
+/** Keys of a list schema that page and order the list: not filters. */
+const PAGING_KEYS = ["page", "pageSize"];
 const NOT_FILTERS = new Set<string>([...PAGING_KEYS, "sort", "dir"]);
 
 function collect(shape: Record<string, unknown>, raw: RawParams): Record<string, string | string[]> {
@@ -74,15 +74,24 @@ function encode(v: ParamValue): string[] {
   return [String(v)];
 }
 
+const ORDER_LAST = ["sort", "dir", ...PAGING_KEYS];
+
+/** The schema's keys with the filters first (in the schema's order), then sort, dir, page, pageSize. */
+function urlOrder(schema: z.ZodObject): string[] {
+  const keys = Object.keys(schema.shape);
+  return [...keys.filter((k) => !ORDER_LAST.includes(k)), ...ORDER_LAST.filter((k) => keys.includes(k))];
+}
+
 /**
- * The URL search string ("?a=1&b=x&b=y" or "") of a list's state: keys in the schema's order, keys the
+ * The URL search string ("?a=1&b=x&b=y" or "") of a list's state: filters in the schema's order, then
+ * sort, dir, page and pageSize; keys the
  * schema does not know, empty values and defaults left out (links stay short and one state has one
  * string, which is also the query cache key), arrays as repeated keys.
  */
 export function listSearch<T extends z.ZodObject>(schema: T, values: Partial<Record<keyof z.output<T> & string, ParamValue>>): string {
   const defaults = defaultsOf(schema);
   const sp = new URLSearchParams();
-  for (const k of Object.keys(schema.shape)) {
+  for (const k of urlOrder(schema)) {
     const parts = encode((values as Record<string, ParamValue>)[k]);
     if (parts.length === 0 || parts.join("\u0000") === defaults[k]) continue;
     for (const p of parts) sp.append(k, p);

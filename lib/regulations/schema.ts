@@ -198,34 +198,3 @@ export const regulationSummarySchema = z.object({
   reviewed: z.array(z.object({ month: z.string(), count: z.number() })),
 });
 export type RegulationSummary = z.infer<typeof regulationSummarySchema>;
-
-const QUERY_KEYS = ["q", "status", "dueState", "owner", "sort", "dir", "page", "pageSize"] as const;
-
-/** List filters read from a page URL; a bad value is dropped rather than breaking the page. */
-export function parseRegulationsSearchParams(sp: Record<string, string | string[] | undefined>): ListRegulationsQuery {
-  const input: Record<string, unknown> = {};
-  for (const k of QUERY_KEYS) {
-    const v = sp[k];
-    const s = Array.isArray(v) ? v[0] : v;
-    if (s !== undefined && s !== "") input[k] = s;
-  }
-  for (let i = 0; i < 10; i++) {
-    const r = listRegulationsQuery.safeParse(input);
-    if (r.success) return r.data;
-    for (const issue of r.error.issues) delete input[String(issue.path[0])];
-  }
-  return listRegulationsQuery.parse({});
-}
-
-/** The query string of a filter, defaults left out (also the query cache key). */
-export function regulationsQueryString(q: Partial<ListRegulationsQuery>): string {
-  const defaults: Record<string, unknown> = { sort: "code", dir: "asc", page: 1, pageSize: 50 };
-  const sp = new URLSearchParams();
-  for (const k of QUERY_KEYS) {
-    const v = (q as Record<string, unknown>)[k];
-    if (v === undefined || v === null || v === "" || defaults[k] === v) continue;
-    sp.set(k, String(v));
-  }
-  const s = sp.toString();
-  return s ? `?${s}` : "";
-}

@@ -120,10 +120,11 @@ describe("audienceParts", () => {
 
 describe("course list URL", () => {
   it("parses leniently and writes back without defaults", async () => {
-    const { parseCoursesSearchParams, coursesQueryString } = await import("./courses-schema");
-    const q = parseCoursesSearchParams({ q: "PI", includeRetired: "true", sort: "nope", page: "2", pageSize: "9999" });
+    const { listCoursesQuery } = await import("./courses-schema");
+    const { listSearch, parseListParams } = await import("@/lib/list/params");
+    const q = parseListParams(listCoursesQuery, { q: "PI", includeRetired: "true", sort: "nope", page: "2", pageSize: "9999" });
     expect(q).toMatchObject({ q: "PI", includeRetired: "true", sort: "code", page: 2, pageSize: 50 });
-    expect(coursesQueryString(q)).toBe("?q=PI&includeRetired=true&page=2");
-    expect(coursesQueryString(parseCoursesSearchParams({}))).toBe("");
+    expect(listSearch(listCoursesQuery, q)).toBe("?q=PI&includeRetired=true&page=2");
+    expect(listSearch(listCoursesQuery, parseListParams(listCoursesQuery, {}))).toBe("");
   });
 });

@@ -162,34 +162,3 @@ export function audienceParts(
     employmentTypes: EMPLOYMENT_TYPE_VALUES.filter((t) => c.audienceEmploymentTypes.includes(t)),
   };
 }
-
-const COURSE_QUERY_KEYS = ["q", "includeRetired", "sort", "dir", "page", "pageSize"] as const;
-
-/** List filters read from a page URL; a bad value is dropped rather than breaking the page. */
-export function parseCoursesSearchParams(sp: Record<string, string | string[] | undefined>): ListCoursesQuery {
-  const input: Record<string, unknown> = {};
-  for (const k of COURSE_QUERY_KEYS) {
-    const v = sp[k];
-    const s = Array.isArray(v) ? v[0] : v;
-    if (s !== undefined && s !== "") input[k] = s;
-  }
-  for (let i = 0; i < 10; i++) {
-    const r = listCoursesQuery.safeParse(input);
-    if (r.success) return r.data;
-    for (const issue of r.error.issues) delete input[String(issue.path[0])];
-  }
-  return listCoursesQuery.parse({});
-}
-
-/** The query string of a course filter, defaults left out (also the query cache key). */
-export function coursesQueryString(q: Partial<ListCoursesQuery>): string {
-  const defaults: Record<string, unknown> = { sort: "code", dir: "asc", page: 1, pageSize: 50 };
-  const sp = new URLSearchParams();
-  for (const k of COURSE_QUERY_KEYS) {
-    const v = (q as Record<string, unknown>)[k];
-    if (v === undefined || v === null || v === "" || defaults[k] === v) continue;
-    sp.set(k, String(v));
-  }
-  const s = sp.toString();
-  return s ? `?${s}` : "";
-}

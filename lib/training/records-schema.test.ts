@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { recordSourceEnum, trainingMethodEnum } from "@/db/schema/training";
+import { listSearch, parseListParams } from "@/lib/list/params";
 import { issuesToFieldErrors } from "@/lib/validation/issues";
 import {
   RECORD_SOURCE_VALUES,
@@ -9,9 +10,7 @@ import {
   createRecordSchema,
   employeeIneligibility,
   listRecordsQuery,
-  parseRecordsSearchParams,
   recordRuleErrors,
-  recordsQueryString,
   resolvePeriod,
 } from "./records-schema";
 
@@ -105,22 +104,22 @@ describe("list filters", () => {
   });
 
   it("URL filters: empties ignored, bad values dropped, the rest kept", () => {
-    const q = parseRecordsSearchParams({ q: "山田", departmentId: "3", fy: "abc", method: "fax", passed: "false", sort: "score", dir: "asc", page: "2", junk: "1" });
+    const q = parseListParams(listRecordsQuery, { q: "山田", departmentId: "3", fy: "abc", method: "fax", passed: "false", sort: "score", dir: "asc", page: "2", junk: "1" });
     expect(q).toMatchObject({ q: "山田", departmentId: 3, passed: "false", sort: "score", dir: "asc", page: 2, pageSize: 50 });
     expect(q.fy).toBeUndefined();
     expect(q.method).toBeUndefined();
-    const bad = parseRecordsSearchParams({ courseId: "", from: "2026-05-01", to: "2026-04-01" });
+    const bad = parseListParams(listRecordsQuery, { courseId: "", from: "2026-05-01", to: "2026-04-01" });
     expect(bad.from).toBe("2026-05-01");
     expect(bad.to).toBeUndefined();
     expect(bad.courseId).toBeUndefined();
   });
 
-  it("recordsQueryString: stable, without defaults, round-trips", () => {
-    const q = parseRecordsSearchParams({ sort: "completedOn", dir: "desc", page: "1", courseId: "4", fy: "2026" });
-    expect(recordsQueryString(q)).toBe("?courseId=4&fy=2026");
-    expect(recordsQueryString({})).toBe("");
-    const sp = new URLSearchParams(recordsQueryString({ q: "E0012 山田", sort: "employee", page: 3 }).slice(1));
-    expect(parseRecordsSearchParams(Object.fromEntries(sp))).toMatchObject({ q: "E0012 山田", sort: "employee", page: 3 });
+  it("list URL: stable, without defaults, round-trips", () => {
+    const q = parseListParams(listRecordsQuery, { sort: "completedOn", dir: "desc", page: "1", courseId: "4", fy: "2026" });
+    expect(listSearch(listRecordsQuery, q)).toBe("?courseId=4&fy=2026");
+    expect(listSearch(listRecordsQuery, {})).toBe("");
+    const sp = new URLSearchParams(listSearch(listRecordsQuery, { q: "E0012 山田", sort: "employee", page: 3 }).slice(1));
+    expect(parseListParams(listRecordsQuery, Object.fromEntries(sp))).toMatchObject({ q: "E0012 山田", sort: "employee", page: 3 });
   });
 });
 

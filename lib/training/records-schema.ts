@@ -132,37 +132,6 @@ export function resolvePeriod(f: { fy?: number; from?: string; to?: string }, fy
   return { from, to };
 }
 
-/**
- * Filters read from a page URL: a bad value (a typo in a shared link) is dropped rather than
- * breaking the page. Returns the same object the API would parse from the same query string.
- */
-export function parseRecordsSearchParams(sp: Record<string, string | string[] | undefined>): ListRecordsQuery {
-  const input: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(sp)) if (k in listRecordsQueryKeys) input[k] = Array.isArray(v) ? v[0] : v;
-  for (let i = 0; i < 20; i++) {
-    const r = listRecordsQuery.safeParse(input);
-    if (r.success) return r.data;
-    for (const issue of r.error.issues) delete input[String(issue.path[0])];
-  }
-  return listRecordsQuery.parse({});
-}
-const listRecordsQueryKeys: Record<string, true> = Object.fromEntries(
-  [...Object.keys(recordFilterFields), "page", "pageSize"].map((k) => [k, true]),
-);
-
-/** The query string of a filter: defaults and empties left out, keys in a stable order (also the query cache key). */
-export function recordsQueryString(q: Partial<ListRecordsQuery>): string {
-  const sp = new URLSearchParams();
-  const defaults: Record<string, unknown> = { sort: "completedOn", dir: "desc", page: 1, pageSize: 50 };
-  for (const k of Object.keys(listRecordsQueryKeys)) {
-    const v = (q as Record<string, unknown>)[k];
-    if (v === undefined || v === null || v === "" || defaults[k] === v) continue;
-    sp.set(k, String(v));
-  }
-  const s = sp.toString();
-  return s ? `?${s}` : "";
-}
-
 // ---------------------------------------------------------------------------------------------
 // Rules applied before a record is stored (the server is the judge; the form shows the same).
 

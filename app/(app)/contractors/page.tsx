@@ -5,7 +5,8 @@ import { ContractorList } from "@/components/contractors/contractor-list";
 import { contractorKeys } from "@/components/contractors/keys";
 import { listContractors } from "@/db/queries/contractors";
 import { requirePageUser } from "@/lib/auth/session";
-import { CONTRACTOR_WRITERS, contractorsQueryString, parseContractorsSearchParams } from "@/lib/contractors/schema";
+import { CONTRACTOR_WRITERS, listContractorsQuery } from "@/lib/contractors/schema";
+import { listSearch, parseListParams } from "@/lib/list/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contractors"))("registerTitle") };
@@ -13,9 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ContractorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
-  const filters = parseContractorsSearchParams(await searchParams);
+  const filters = parseListParams(listContractorsQuery, await searchParams);
   const qc = new QueryClient();
-  await qc.prefetchQuery({ queryKey: contractorKeys.list(contractorsQueryString(filters)), queryFn: () => listContractors(filters) });
+  await qc.prefetchQuery({ queryKey: contractorKeys.list(listSearch(listContractorsQuery, filters)), queryFn: () => listContractors(filters) });
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <ContractorList canEdit={(CONTRACTOR_WRITERS as readonly string[]).includes(user.role)} />

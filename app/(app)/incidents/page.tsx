@@ -9,7 +9,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { listDueNow, listIncidents } from "@/db/queries/incidents";
 import { requirePageUser } from "@/lib/auth/session";
-import { incidentsQueryString, parseIncidentsSearchParams } from "@/lib/incidents/schema";
+import { listIncidentsQuery } from "@/lib/incidents/schema";
+import { listSearch, parseListParams } from "@/lib/list/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("incidents"))("title") };
@@ -18,10 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser();
   const t = await getTranslations("incidents.list");
-  const filters = parseIncidentsSearchParams(await searchParams);
+  const filters = parseListParams(listIncidentsQuery, await searchParams);
   const qc = new QueryClient();
   await Promise.all([
-    qc.prefetchQuery({ queryKey: incidentKeys.list(incidentsQueryString(filters)), queryFn: () => listIncidents(filters) }),
+    qc.prefetchQuery({ queryKey: incidentKeys.list(listSearch(listIncidentsQuery, filters)), queryFn: () => listIncidents(filters) }),
     qc.prefetchQuery({ queryKey: incidentKeys.due, queryFn: () => listDueNow(8) }),
   ]);
   return (

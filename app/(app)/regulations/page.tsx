@@ -6,7 +6,8 @@ import { regulationKeys } from "@/components/regulations/keys";
 import { listOwnerOptions, listRegulations } from "@/db/queries/regulations";
 import { requirePageUser } from "@/lib/auth/session";
 import { REGULATION_WRITERS } from "@/lib/regulations/roles";
-import { parseRegulationsSearchParams, regulationsQueryString } from "@/lib/regulations/schema";
+import { listSearch, parseListParams } from "@/lib/list/params";
+import { listRegulationsQuery } from "@/lib/regulations/schema";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("regulations"))("title") };
@@ -14,11 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RegulationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
-  const filters = parseRegulationsSearchParams(await searchParams);
+  const filters = parseListParams(listRegulationsQuery, await searchParams);
   const qc = new QueryClient();
   const [owners] = await Promise.all([
     listOwnerOptions(),
-    qc.prefetchQuery({ queryKey: regulationKeys.list(regulationsQueryString(filters)), queryFn: () => listRegulations(filters) }),
+    qc.prefetchQuery({ queryKey: regulationKeys.list(listSearch(listRegulationsQuery, filters)), queryFn: () => listRegulations(filters) }),
   ]);
   return (
     <HydrationBoundary state={dehydrate(qc)}>

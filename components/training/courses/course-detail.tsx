@@ -11,7 +11,8 @@ import { ActionMessage, useAction } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import type { CourseDto, HistoryEntry } from "@/lib/training/courses-schema";
-import { recordsQueryString, type RecordPage } from "@/lib/training/records-schema";
+import { listSearch } from "@/lib/list/params";
+import { listRecordsQuery, type RecordPage } from "@/lib/training/records-schema";
 import { HistoryList } from "../records/history-list";
 import { queryKeys, type DepartmentOption } from "../records/types";
 import { CourseFormDialog } from "./course-form";
@@ -39,7 +40,7 @@ export function CourseDetail({
   const tc = useTranslations("common");
   const audienceText = useAudienceText(departments);
   const detail = useQuery({ queryKey: queryKeys.course(id), queryFn: () => apiFetch<Detail>(`/api/v1/courses/${id}`), initialData: initial });
-  const recentQuery = recordsQueryString({ courseId: id, pageSize: 10 });
+  const recentQuery = listSearch(listRecordsQuery, { courseId: id, pageSize: 10 });
   const recent = useQuery({
     queryKey: [...queryKeys.records, recentQuery],
     queryFn: () => apiFetch<RecordPage>(`/api/v1/training-records${recentQuery}`),
@@ -139,7 +140,7 @@ export function CourseDetail({
       <Card
         title={t("detail.recentRecords")}
         action={
-          <Link href={`/training/records${recordsQueryString({ courseId: id })}`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+          <Link href={`/training/records${listSearch(listRecordsQuery, { courseId: id })}`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
             {t("detail.allRecords")}
           </Link>
         }

@@ -1,41 +1,38 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState } from "react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { CheckboxField, TextField } from "@/components/ui/field";
+import { CheckboxField } from "@/components/ui/field";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
+import { ExportControl, FilterBar, useListParams } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
-import { coursesQueryString, parseCoursesSearchParams, type CourseDto, type ListCoursesQuery } from "@/lib/training/courses-schema";
+import type { Page } from "@/lib/list/page";
+import { exportCoursesQuery, listCoursesQuery, type CourseDto } from "@/lib/training/courses-schema";
 import { coursesListQueryKey, type DepartmentOption } from "../records/types";
 import { CourseFormDialog } from "./course-form";
 import { useAudienceText } from "./course-rules";
-
-type CoursePage = { items: CourseDto[]; total: number; page: number; pageSize: number };
 
 /** Courses: search, show retired, sort, page (all in the URL); add a course. */
 export function CourseList({ canEdit, departments, today }: { canEdit: boolean; departments: DepartmentOption[]; today: string }) {
   const t = useTranslations("courses");
   const tc = useTranslations("common");
   const router = useRouter();
-  const pathname = usePathname();
-  const sp = useSearchParams();
-  const filters = useMemo(() => parseCoursesSearchParams(Object.fromEntries(sp.entries())), [sp]);
-  const [search, setSearch] = useState(filters.q ?? "");
+  const listParams = useListParams(listCoursesQuery);
+  const { values: filters, search: qs, update } = listParams;
   const [createOpen, setCreateOpen] = useState(false);
   const audienceText = useAudienceText(departments);
 
   const list = useQuery({
-    queryKey: coursesListQueryKey(coursesQueryString(filters)),
-    queryFn: () => apiFetch<CoursePage>(`/api/v1/courses${coursesQueryString(filters)}`),
+    queryKey: coursesListQueryKey(qs),
+    queryFn: () => apiFetch<Page<CourseDto>>(`/api/v1/courses${qs}`),
     placeholderData: keepPreviousData,
   });
-  const update = (patch: Partial<ListCoursesQuery>) => router.replace(`${pathname}${coursesQueryString({ ...filters, page: 1, ...patch })}`, { scroll: false });
 
   const columns: Column<CourseDto>[] = [
     {
@@ -94,33 +91,18 @@ export function CourseList({ canEdit, departments, today }: { canEdit: boolean; 
     <div className="space-y-4">
       <PageHeader title={t("title")} description={t("description")} actions={canEdit ? <Button onClick={() => setCreateOpen(true)}>{t("new")}</Button> : undefined} />
 
-      <section aria-label={tc("filter")} className="rounded-lg border border-slate-200 bg-white p-4">
-        <form
-          role="search"
-          className="flex flex-wrap items-end gap-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            update({ q: search.trim() || undefined });
-          }}
-        >
-          <div className="min-w-56 flex-1">
-            <TextField label={t("search")} type="search" value={search} placeholder={t("searchPlaceholder")} onChange={(e) => setSearch(e.target.value)} />
-          </div>
-          <Button type="submit" variant="secondary">
-            {tc("search")}
-          </Button>
-          <div className="pb-2">
-            <CheckboxField label={tc("showRetired")} checked={filters.includeRetired === "true"} onChange={(e) => update({ includeRetired: e.target.checked ? "true" : undefined })} />
-          </div>
-          <a
-            href={`/api/v1/courses/export.csv${coursesQueryString({ ...filters, page: 1, pageSize: 50 })}`}
-            download
-            className="ml-auto inline-flex min-h-9 items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
-          >
-            {tc("exportCsv")}
-          </a>
-        </form>
-      </section>
+      <FilterBar
+        label={tc("filter")}
+        search={{ label: t("search"), placeholder: t("searchPlaceholder"), value: filters.q, onSearch: (q) => update({ q }) }}
+        filtered={listParams.filtered}
+        onClear={() => listParams.clear()}
+        total={list.data?.total}
+        actions={<ExportControl path="/api/v1/courses/export.csv" schema={exportCoursesQuery} values={filters} />}
+      >
+        <div className="pb-2">
+          <CheckboxField label={tc("showRetired")} checked={filters.includeRetired === "true"} onChange={(e) => update({ includeRetired: e.target.checked ? "true" : undefined })} />
+        </div>
+      </FilterBar>
 
       <DataTable
         caption={t("tableCaption")}
@@ -130,11 +112,10 @@ export function CourseList({ canEdit, departments, today }: { canEdit: boolean; 
         loading={list.isFetching}
         error={list.isError && !list.data ? list.error : undefined}
         onRetry={() => list.refetch()}
-        sort={{ sort: filters.sort, dir: filters.dir }}
-        onSort={(s) => update({ sort: s.sort as ListCoursesQuery["sort"], dir: s.dir })}
+        {...listParams.sortProps}
       />
       {list.data ? (
-        <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(p) => update({ page: p })} onPageSize={(n) => update({ pageSize: n })} />
+        <Pagination {...listParams.pageProps(list.data)} />
       ) : null}
 
       {canEdit ? (

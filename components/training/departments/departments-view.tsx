@@ -1,35 +1,30 @@
 "use client";
 
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { apiFetch, toQueryString } from "@/lib/client/api";
+import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
-import { listDepartmentsQuery, type DepartmentDto, type ListDepartmentsQuery } from "@/lib/training/departments-schema";
-import { listSearch, parseListParams } from "@/lib/training/employees-list-params";
+import { exportDepartmentsQuery, listDepartmentsQuery, type DepartmentDto } from "@/lib/training/departments-schema";
 import { Alert, Badge, PageHeader } from "@/components/ui/card";
 import { ActionMessage, useAction } from "@/components/ui/form";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { CheckboxField, TextField } from "@/components/ui/field";
+import { CheckboxField } from "@/components/ui/field";
+import { ExportControl, FilterBar, useListParams } from "@/components/ui/list";
 import { DepartmentFormDialog } from "./department-form";
 import { departmentKeys } from "./keys";
 import { fetchDepartments } from "./queries";
-
-const DEFAULTS = { sort: "code", dir: "asc", page: 1, pageSize: 50 } as const;
 
 type Pending = { kind: "retire" | "restore"; department: DepartmentDto } | null;
 
 export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
   const t = useTranslations("departments");
   const tc = useTranslations("common");
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const query = parseListParams(listDepartmentsQuery, searchParams);
+  const listParams = useListParams(listDepartmentsQuery);
+  const { values: query, update: setQuery } = listParams;
 
   const list = useQuery({ queryKey: departmentKeys.list(query), queryFn: () => fetchDepartments(query), placeholderData: keepPreviousData });
 
@@ -39,13 +34,6 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
   // Retire/restore and the form's "saved" share one message above the list.
   const action = useAction({ invalidate: [departmentKeys.all] });
 
-  function setQuery(next: Partial<ListDepartmentsQuery>) {
-    const q = { ...query, page: 1, ...next };
-    router.replace(`${pathname}${listSearch({ q: q.q, includeRetired: q.includeRetired === "true" ? "true" : undefined, sort: q.sort, dir: q.dir, page: q.page, pageSize: q.pageSize }, DEFAULTS)}`, {
-      scroll: false,
-    });
-  }
-
   async function toggle(p: NonNullable<Pending>) {
     const { id, name, version } = p.department;
     await action.run(() => apiFetch<DepartmentDto>(`/api/v1/departments/${id}/${p.kind}`, { method: "POST", json: { version } }), {
@@ -53,13 +41,6 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
     });
     setPending(null);
   }
-
-  function onSearch(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setQuery({ q: String(new FormData(e.currentTarget).get("q") ?? "").trim() || undefined });
-  }
-
-  const exportHref = `/api/v1/departments/export.csv${toQueryString({ q: query.q, includeRetired: query.includeRetired, sort: query.sort, dir: query.dir })}`;
 
   const columns: Column<DepartmentDto>[] = [
     { key: "code", header: t("fields.code"), sort: "code", cell: (d) => <span className="font-mono">{d.code}</span> },
@@ -134,9 +115,6 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
         description={t("description")}
         actions={
           <>
-            <a href={exportHref} download className="inline-flex min-h-9 items-center justify-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
-              {tc("exportCsv")}
-            </a>
             {canEdit ? (
               <Button
                 onClick={() => {
@@ -158,15 +136,15 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
         </div>
       ) : null}
 
-      <div className="mb-4 flex flex-wrap items-end gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-3">
-        <form onSubmit={onSearch} role="search" className="flex items-end gap-2">
-          <div className="w-64 max-w-full">
-            <TextField key={query.q ?? ""} label={t("searchLabel")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("searchPlaceholder")} />
-          </div>
-          <Button type="submit" variant="secondary">
-            {tc("search")}
-          </Button>
-        </form>
+      <FilterBar
+        label={tc("filter")}
+        className="mb-4"
+        search={{ label: t("searchLabel"), placeholder: t("searchPlaceholder"), value: query.q, onSearch: (q) => setQuery({ q }) }}
+        filtered={listParams.filtered}
+        onClear={() => listParams.clear()}
+        total={list.data?.total}
+        actions={<ExportControl path="/api/v1/departments/export.csv" schema={exportDepartmentsQuery} values={query} />}
+      >
         <div className="pb-2">
           {/* Uncontrolled so that it ticks at once; re-created when the URL says otherwise (back button). */}
           <CheckboxField
@@ -176,7 +154,7 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
             onChange={(e) => setQuery({ includeRetired: e.target.checked ? "true" : undefined })}
           />
         </div>
-      </div>
+      </FilterBar>
 
       <DataTable
         caption={t("caption")}
@@ -186,11 +164,10 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
         loading={list.isFetching}
         error={list.isError && !list.data ? list.error : undefined}
         onRetry={() => void list.refetch()}
-        sort={{ sort: query.sort, dir: query.dir }}
-        onSort={(s) => setQuery({ sort: s.sort as ListDepartmentsQuery["sort"], dir: s.dir })}
+        {...listParams.sortProps}
       />
       {list.data && list.data.total > 0 ? (
-        <Pagination page={query.page} pageSize={query.pageSize} total={list.data.total} onPage={(page) => setQuery({ page })} onPageSize={(pageSize) => setQuery({ pageSize })} />
+        <Pagination {...listParams.pageProps(list.data)} />
       ) : null}
 
       <DepartmentFormDialog

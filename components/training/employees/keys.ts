@@ -7,5 +7,3 @@ export const employeeKeys = {
   detail: (id: number) => ["employees", "detail", id] as const,
   history: (id: number) => ["employees", "history", id] as const,
 };
-
-export const LIST_DEFAULTS = { status: "active", sort: "number", dir: "asc", page: 1, pageSize: 50 } as const;

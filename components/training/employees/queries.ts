@@ -1,8 +1,9 @@
-import { apiFetch, toQueryString } from "@/lib/client/api";
-import type { AuditEntryDto, EmployeeDto, EmployeePage, ListEmployeesQuery } from "@/lib/training/employees-schema";
+import { apiFetch } from "@/lib/client/api";
+import { listSearch } from "@/lib/list/params";
+import { listEmployeesQuery, type AuditEntryDto, type EmployeeDto, type EmployeePage, type ListEmployeesQuery } from "@/lib/training/employees-schema";
 
 export function fetchEmployees(q: ListEmployeesQuery) {
-  return apiFetch<EmployeePage>(`/api/v1/employees${toQueryString(q)}`);
+  return apiFetch<EmployeePage>(`/api/v1/employees${listSearch(listEmployeesQuery, q)}`);
 }
 
 export function fetchEmployee(id: number) {

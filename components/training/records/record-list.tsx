@@ -1,28 +1,22 @@
 "use client";
 
 import Link from "next/link";
-import { useId, useMemo, useState } from "react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useId, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { Alert, Badge, PageHeader } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
+import { CheckboxField, EnumSelect, SelectField, TextField } from "@/components/ui/field";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
+import { ExportControl, FilterBar, useListParams } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import { fiscalYearLabel, fiscalYearOf } from "@/lib/fiscal-year";
-import {
-  RECORD_SOURCE_VALUES,
-  TRAINING_METHOD_VALUES,
-  parseRecordsSearchParams,
-  recordsQueryString,
-  type ListRecordsQuery,
-  type RecordDto,
-  type RecordPage,
-} from "@/lib/training/records-schema";
+import { RECORD_SOURCE_VALUES, TRAINING_METHOD_VALUES, exportRecordsQuery, listRecordsQuery, type RecordDto, type RecordPage } from "@/lib/training/records-schema";
 import { RecordFormDialog } from "./record-form";
 import { recordsListQueryKey, type CourseOption, type DepartmentOption } from "./types";
+
+const PASSED = ["true", "false"] as const;
 
 /** The record list: filters live in the URL, the server filters, sorts and pages. */
 export function RecordList({
@@ -41,13 +35,9 @@ export function RecordList({
 }) {
   const t = useTranslations("records");
   const tm = useTranslations("methods");
-  const tc = useTranslations("common");
   const locale = useLocale() as "ja" | "en";
-  const router = useRouter();
-  const pathname = usePathname();
-  const sp = useSearchParams();
-  const filters = useMemo(() => parseRecordsSearchParams(Object.fromEntries(sp.entries())), [sp]);
-  const [search, setSearch] = useState(filters.q ?? "");
+  const listParams = useListParams(listRecordsQuery);
+  const { values: filters, search: qs, update } = listParams;
   const [customPeriod, setCustomPeriod] = useState(Boolean(filters.from || filters.to) && filters.fy === undefined);
   const [createOpen, setCreateOpen] = useState(false);
   const [moreOpen, setMoreOpen] = useState(false);
@@ -55,15 +45,10 @@ export function RecordList({
   const [created, setCreated] = useState<RecordDto | null>(null);
 
   const list = useQuery({
-    queryKey: recordsListQueryKey(recordsQueryString(filters)),
-    queryFn: () => apiFetch<RecordPage>(`/api/v1/training-records${recordsQueryString(filters)}`),
+    queryKey: recordsListQueryKey(qs),
+    queryFn: () => apiFetch<RecordPage>(`/api/v1/training-records${qs}`),
     placeholderData: keepPreviousData,
   });
-
-  function update(patch: Partial<ListRecordsQuery>) {
-    const next = { ...filters, page: 1, ...patch };
-    router.replace(`${pathname}${recordsQueryString(next)}`, { scroll: false });
-  }
 
   const currentFy = fiscalYearOf(today, fyStartMonth);
   const fyOptions = Array.from({ length: 6 }, (_, i) => currentFy - i);
@@ -72,8 +57,6 @@ export function RecordList({
   const activeCount = [filters.departmentId, filters.courseId, filters.fy ?? filters.from ?? filters.to, filters.method, filters.passed, filters.source].filter(
     (v) => v !== undefined,
   ).length;
-  const hasFilters = recordsQueryString({ ...filters, page: 1, pageSize: 50, sort: "completedOn", dir: "desc" }) !== "";
-  const exportHref = `/api/v1/training-records/export.csv${recordsQueryString({ ...filters, page: 1, pageSize: 50 })}`;
 
   const columns: Column<RecordDto>[] = [
     {
@@ -158,25 +141,28 @@ export function RecordList({
         </Alert>
       ) : null}
 
-      <section aria-label={t("filters.title")} className="rounded-lg border border-slate-200 bg-white p-4">
-        <form
-          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            update({ q: search.trim() || undefined });
-          }}
-        >
-          <div className="sm:col-span-2">
-            <TextField
-              label={t("filters.search")}
-              type="search"
-              value={search}
-              placeholder={t("filters.searchPlaceholder")}
-              onChange={(e) => setSearch(e.target.value)}
-              onBlur={() => search.trim() !== (filters.q ?? "") && update({ q: search.trim() || undefined })}
+      <FilterBar
+        label={t("filters.title")}
+        search={{ label: t("filters.search"), placeholder: t("filters.searchPlaceholder"), value: filters.q, onSearch: (q) => update({ q }), applyOnBlur: true }}
+        filtered={listParams.filtered}
+        onClear={() => {
+          setCustomPeriod(false);
+          listParams.clear();
+        }}
+        total={list.data?.total}
+        actions={
+          <>
+            <CheckboxField
+              label={t("filters.includeRetired")}
+              checked={filters.includeRetired === "true"}
+              onChange={(e) => update({ includeRetired: e.target.checked ? "true" : undefined })}
             />
-          </div>
+            <span title={t("filters.exportHint")}>
+              <ExportControl path="/api/v1/training-records/export.csv" schema={exportRecordsQuery} values={filters} />
+            </span>
+          </>
+        }
+      >
           <div className="sm:hidden">
             <Button variant="secondary" className="w-full" aria-expanded={moreOpen} aria-controls={moreId} onClick={() => setMoreOpen((v) => !v)}>
               {moreOpen ? t("filters.hideMore") : t("filters.showMore", { count: activeCount })}
@@ -234,62 +220,32 @@ export function RecordList({
                 <TextField label={t("filters.to")} type="date" value={filters.to ?? ""} min={filters.from} onChange={(e) => update({ to: e.target.value || undefined })} />
               </>
             ) : null}
-            <SelectField label={t("filters.method")} value={filters.method ?? ""} onChange={(e) => update({ method: (e.target.value || undefined) as ListRecordsQuery["method"] })}>
-              <option value="">{t("filters.all")}</option>
-              {TRAINING_METHOD_VALUES.map((m) => (
-                <option key={m} value={m}>
-                  {tm(m)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField label={t("filters.result")} value={filters.passed ?? ""} onChange={(e) => update({ passed: (e.target.value || undefined) as ListRecordsQuery["passed"] })}>
-              <option value="">{t("filters.all")}</option>
-              <option value="true">{t("result.passed")}</option>
-              <option value="false">{t("result.failed")}</option>
-            </SelectField>
-            <SelectField label={t("filters.source")} value={filters.source ?? ""} onChange={(e) => update({ source: (e.target.value || undefined) as ListRecordsQuery["source"] })}>
-              <option value="">{t("filters.all")}</option>
-              {RECORD_SOURCE_VALUES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sources.${s}`)}
-                </option>
-              ))}
-            </SelectField>
-          </div>
-          <div className="flex flex-wrap items-end gap-3 sm:col-span-2 lg:col-span-4">
-            <CheckboxField
-              label={t("filters.includeRetired")}
-              checked={filters.includeRetired === "true"}
-              onChange={(e) => update({ includeRetired: e.target.checked ? "true" : undefined })}
+            <EnumSelect
+              label={t("filters.method")}
+              values={TRAINING_METHOD_VALUES}
+              value={filters.method}
+              empty={t("filters.all")}
+              optionLabel={(m) => tm(m)}
+              onValueChange={(method) => update({ method })}
             />
-            <div className="ml-auto flex flex-wrap gap-2">
-              <Button type="submit" variant="secondary">
-                {tc("search")}
-              </Button>
-              {hasFilters ? (
-                <Button
-                  variant="ghost"
-                  onClick={() => {
-                    setSearch("");
-                    setCustomPeriod(false);
-                    router.replace(pathname, { scroll: false });
-                  }}
-                >
-                  {tc("clearFilters")}
-                </Button>
-              ) : null}
-              <a
-                href={exportHref}
-                download
-                title={t("filters.exportHint")}
-                className="inline-flex min-h-9 items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
-              >
-                {tc("exportCsv")}
-              </a>
-            </div>
+            <EnumSelect
+              label={t("filters.result")}
+              values={PASSED}
+              value={filters.passed}
+              empty={t("filters.all")}
+              optionLabel={(v) => (v === "true" ? t("result.passed") : t("result.failed"))}
+              onValueChange={(passed) => update({ passed })}
+            />
+            <EnumSelect
+              label={t("filters.source")}
+              values={RECORD_SOURCE_VALUES}
+              value={filters.source}
+              empty={t("filters.all")}
+              optionLabel={(s) => t(`sources.${s}`)}
+              onValueChange={(source) => update({ source })}
+            />
           </div>
-        </form>
-      </section>
+      </FilterBar>
 
       <DataTable
         caption={t("tableCaption")}
@@ -299,17 +255,10 @@ export function RecordList({
         loading={list.isFetching}
         error={list.isError && !list.data ? list.error : undefined}
         onRetry={() => list.refetch()}
-        sort={{ sort: filters.sort, dir: filters.dir }}
-        onSort={(s) => update({ sort: s.sort as ListRecordsQuery["sort"], dir: s.dir })}
+        {...listParams.sortProps}
       />
       {list.data ? (
-        <Pagination
-          page={list.data.page}
-          pageSize={list.data.pageSize}
-          total={list.data.total}
-          onPage={(p) => update({ page: p })}
-          onPageSize={(n) => update({ pageSize: n })}
-        />
+        <Pagination {...listParams.pageProps(list.data)} />
       ) : null}
 
       {canEdit ? (

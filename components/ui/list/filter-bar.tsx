@@ -18,12 +18,13 @@ export function FilterBar({
   clearLabel,
   total,
   actions,
+  className = "",
   children,
 }: {
   /** The section's accessible name. */
   label: string;
   /** The free-text field, when the list has one. */
-  search?: { label: string; placeholder?: string; value: string | undefined; onSearch: (q: string | undefined) => void };
+  search?: SearchProps;
   /** Show "clear filters". */
   filtered: boolean;
   onClear: () => void;
@@ -32,16 +33,18 @@ export function FilterBar({
   total?: number;
   /** Beside the buttons: usually an ExportControl. */
   actions?: ReactNode;
+  /** Extra classes of the section (spacing in the page). */
+  className?: string;
   /** The other filters (EnumSelect, SelectField, CheckboxField …). */
   children?: ReactNode;
 }) {
   const tc = useTranslations("common");
   return (
-    <section aria-label={label} className="rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-label={label} className={`rounded-lg border border-slate-200 bg-white p-4 ${className}`}>
       {/* Keyed by the URL's text: the field shows it again after back/forward or "clear filters". */}
       <SearchForm key={search?.value ?? ""} search={search}>
         {children}
-        <div className="flex flex-wrap items-end gap-2">
+        <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-4">
           {search ? (
             <Button type="submit" variant="secondary">
               {tc("search")}
@@ -62,20 +65,38 @@ export function FilterBar({
   );
 }
 
-function SearchForm({ search, children }: { search?: { label: string; placeholder?: string; value: string | undefined; onSearch: (q: string | undefined) => void }; children: ReactNode }) {
+type SearchProps = {
+  label: string;
+  placeholder?: string;
+  /** The text in the URL. */
+  value: string | undefined;
+  onSearch: (q: string | undefined) => void;
+  /** Also search when the field loses focus with changed text (lists whose other filters apply at once). */
+  applyOnBlur?: boolean;
+};
+
+function SearchForm({ search, children }: { search?: SearchProps; children: ReactNode }) {
   const [text, setText] = useState(search?.value ?? "");
   return (
     <form
       role="search"
-      className="flex flex-wrap items-end gap-3"
+      className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-4"
       onSubmit={(e) => {
         e.preventDefault();
         search?.onSearch(text.trim() || undefined);
       }}
     >
       {search ? (
-        <div className="min-w-56 flex-1">
-          <TextField label={search.label} type="search" name="q" value={text} placeholder={search.placeholder} onChange={(e) => setText(e.target.value)} />
+        <div className="sm:col-span-2">
+          <TextField
+            label={search.label}
+            type="search"
+            name="q"
+            value={text}
+            placeholder={search.placeholder}
+            onChange={(e) => setText(e.target.value)}
+            onBlur={search.applyOnBlur ? () => text.trim() !== (search.value ?? "") && search.onSearch(text.trim() || undefined) : undefined}
+          />
         </div>
       ) : null}
       {children}

@@ -21,6 +21,8 @@ export function useListParams<T extends z.ZodObject>(schema: T) {
   /** "?…" of the current state, defaults left out: the API call's query string and the query cache key. */
   const search = useMemo(() => listSearch(schema, values as ListPatch<T>), [schema, values]);
 
+  /** The link of this list in exactly the state `state` (nothing of the current state kept). */
+  const href = useCallback((state: ListPatch<T>) => `${pathname}${listSearch(schema, state)}`, [pathname, schema]);
   /** The link of the current state changed by `patch` (page 1 unless the patch names a page). */
   const hrefWith = useCallback(
     (patch: ListPatch<T>) => `${pathname}${listSearch(schema, { ...(values as ListPatch<T>), page: 1, ...patch } as ListPatch<T>)}`,
@@ -28,12 +30,13 @@ export function useListParams<T extends z.ZodObject>(schema: T) {
   );
   const update = useCallback((patch: ListPatch<T>) => router.replace(hrefWith(patch), { scroll: false }), [router, hrefWith]);
   /** Every filter back to its default; `keep` names what stays (e.g. the fiscal year a page is about). */
-  const clear = useCallback((keep: ListPatch<T> = {}) => router.replace(`${pathname}${listSearch(schema, keep)}`, { scroll: false }), [router, pathname, schema]);
+  const clear = useCallback((keep: ListPatch<T> = {}) => router.replace(href(keep), { scroll: false }), [router, href]);
 
   return {
     values,
     search,
     update,
+    href,
     hrefWith,
     clear,
     /** A filter differs from its default (paging and sort order do not count). */

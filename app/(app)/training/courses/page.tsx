@@ -8,7 +8,8 @@ import { listDepartmentOptions } from "@/db/queries/training-records";
 import { TRAINING_WRITERS } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { todayInTokyo } from "@/lib/dates";
-import { coursesQueryString, parseCoursesSearchParams } from "@/lib/training/courses-schema";
+import { listSearch, parseListParams } from "@/lib/list/params";
+import { listCoursesQuery } from "@/lib/training/courses-schema";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("courses"))("title") };
@@ -16,11 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CoursesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
-  const filters = parseCoursesSearchParams(await searchParams);
+  const filters = parseListParams(listCoursesQuery, await searchParams);
   const qc = new QueryClient();
   const [departments] = await Promise.all([
     listDepartmentOptions({ includeRetired: true }),
-    qc.prefetchQuery({ queryKey: coursesListQueryKey(coursesQueryString(filters)), queryFn: () => listCourses(filters) }),
+    qc.prefetchQuery({ queryKey: coursesListQueryKey(listSearch(listCoursesQuery, filters)), queryFn: () => listCourses(filters) }),
   ]);
   return (
     <HydrationBoundary state={dehydrate(qc)}>

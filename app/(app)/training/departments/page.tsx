@@ -4,7 +4,7 @@ import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query
 import { requirePageUser } from "@/lib/auth/session";
 import { TRAINING_WRITERS, hasRole } from "@/lib/auth/roles";
 import { listDepartmentsQuery } from "@/lib/training/departments-schema";
-import { parseListParams } from "@/lib/training/employees-list-params";
+import { parseListParams } from "@/lib/list/params";
 import { listDepartments } from "@/db/queries/departments";
 import { DepartmentsView } from "@/components/training/departments/departments-view";
 import { departmentKeys } from "@/components/training/departments/keys";

@@ -4,7 +4,7 @@ import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query
 import { requirePageUser } from "@/lib/auth/session";
 import { TRAINING_WRITERS, hasRole } from "@/lib/auth/roles";
 import { listEmployeesQuery } from "@/lib/training/employees-schema";
-import { parseListParams } from "@/lib/training/employees-list-params";
+import { parseListParams } from "@/lib/list/params";
 import { listDepartments } from "@/db/queries/departments";
 import { listEmployees } from "@/db/queries/employees";
 import { EmployeesView } from "@/components/training/employees/employees-view";

@@ -9,7 +9,8 @@ import { listDepartmentOptions, listTrainingRecords } from "@/db/queries/trainin
 import { TRAINING_WRITERS } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { todayInTokyo } from "@/lib/dates";
-import { parseRecordsSearchParams, recordsQueryString } from "@/lib/training/records-schema";
+import { listSearch, parseListParams } from "@/lib/list/params";
+import { listRecordsQuery } from "@/lib/training/records-schema";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("records"))("title") };
@@ -22,9 +23,9 @@ export default async function TrainingRecordsPage({ searchParams }: { searchPara
     listCourseOptions({ includeRetired: true }),
     getFiscalYearStartMonth(),
   ]);
-  const filters = parseRecordsSearchParams(await searchParams);
+  const filters = parseListParams(listRecordsQuery, await searchParams);
   const qc = new QueryClient();
-  await qc.prefetchQuery({ queryKey: recordsListQueryKey(recordsQueryString(filters)), queryFn: () => listTrainingRecords(filters, fyStartMonth) });
+  await qc.prefetchQuery({ queryKey: recordsListQueryKey(listSearch(listRecordsQuery, filters)), queryFn: () => listTrainingRecords(filters, fyStartMonth) });
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <RecordList canEdit={TRAINING_WRITERS.includes(user.role)} departments={departments} courses={courses} fyStartMonth={fyStartMonth} today={todayInTokyo()} />
