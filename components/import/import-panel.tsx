@@ -3,7 +3,7 @@
 import { useId, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { ImportLineError } from "@/lib/csv/import";
+import { FILE_ENCODINGS, type ImportLineError } from "@/lib/csv/import";
 import { Alert, Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -65,13 +65,11 @@ type State<P, C> =
   | { step: "commitFailed"; rejection: Rejection; preview: P }
   | { step: "committed"; result: C };
 
-const ENCODINGS = ["utf-8", "utf-8-bom", "shift_jis", "xlsx"] as const;
-
 /** How a file was read (an encoding as the API names it, or "xlsx"), in the user's language. */
 export function useEncodingLabel(): (encoding: string) => string {
   const t = useTranslations("importPanel.encodings");
   return (encoding) => {
-    const known = ENCODINGS.find((e) => e === encoding);
+    const known = FILE_ENCODINGS.find((e) => e === encoding);
     return known ? t(known) : encoding;
   };
 }
@@ -330,7 +328,7 @@ export function ImportPanel<P extends ImportPreviewBase, C>(props: ImportPanelPr
         />
       ) : null}
 
-      {state.step === "previewed" ? (
+      {state.step === "previewed" || state.step === "commitFailed" ? (
         <ConfirmDialog
           open={confirming}
           tone="primary"

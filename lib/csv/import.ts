@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { issuesToFieldErrors } from "@/lib/validation/issues";
+import type { DetectedEncoding } from "./decode";
 import type { CsvIssue } from "./parse";
 
 /**
@@ -34,6 +35,10 @@ export const importLineErrorSchema = z.object({
   message: z.string().describe("In the caller's language"),
 });
 export type ImportLineError = z.infer<typeof importLineErrorSchema>;
+
+/** How a file was read (lib/csv/table.ts): a CSV text encoding, or "xlsx" for an Excel workbook. */
+export const FILE_ENCODINGS = ["utf-8", "utf-8-bom", "shift_jis", "xlsx"] as const satisfies readonly (DetectedEncoding | "xlsx")[];
+export type FileEncoding = (typeof FILE_ENCODINGS)[number];
 
 export const IMPORT_MODES = ["preview", "commit"] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];

@@ -1,5 +1,5 @@
 import { unstorableCsvCells, decodeCsvUpload, type CsvTextIssue } from "@/lib/security/text";
-import type { DetectedEncoding } from "./decode";
+import type { FileEncoding } from "./import";
 import { CsvError, parseCsv, type CsvIssue, type CsvRow, type ParseCsvOptions } from "./parse";
 import { isOleCompound, isZip, parseXlsx } from "./xlsx";
 
@@ -19,9 +19,7 @@ import { isOleCompound, isZip, parseXlsx } from "./xlsx";
  * not store (NUL, a lone surrogate), which the caller refuses the whole file for.
  */
 
-/** How the file was read: a text encoding, or "xlsx" for a workbook. */
-export type FileEncoding = DetectedEncoding | "xlsx";
-export const FILE_ENCODINGS = ["utf-8", "utf-8-bom", "shift_jis", "xlsx"] as const satisfies readonly FileEncoding[];
+export type { FileEncoding };
 
 export type ReadTableOptions = ParseCsvOptions & {
   /** Files over this many bytes are refused before anything is decoded. */

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { TRAINING_WRITERS } from "@/lib/auth/roles";
-import { importLineErrorSchema } from "@/lib/csv/import";
-import { FILE_ENCODINGS } from "@/lib/csv/table";
+import { FILE_ENCODINGS, importLineErrorSchema } from "@/lib/csv/import";
 import { defineOperation } from "../operation";
 
 const issue = importLineErrorSchema;
