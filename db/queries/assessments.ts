@@ -11,6 +11,7 @@ import { checkScores, resultFor, weightedTotal } from "@/lib/contractors/scoring
 import { todayInTokyo } from "@/lib/dates";
 import type { Locale } from "@/lib/i18n/config";
 import { recordAudit } from "./audit";
+import { setRetiredVersioned } from "./versioned";
 
 // ---- templates ------------------------------------------------------------------------------
 
@@ -199,21 +200,18 @@ export async function withdrawAssessment(
 ): Promise<AssessmentDto> {
   const db = await getDb();
   return db.transaction(async (tx: Tx) => {
-    const [before] = await tx
-      .select()
-      .from(assessments)
-      .where(and(eq(assessments.id, assessmentId), eq(assessments.contractorId, contractorId)))
-      .for("update");
-    if (!before) throw new NotFoundError();
-    if (before.version !== input.version) throw new ConflictError();
-    if (before.withdrawnAt) throw new ConflictError("assessments.errors.alreadyWithdrawn");
-    const [after] = await tx
-      .update(assessments)
-      .set({ withdrawnAt: new Date(), withdrawnReason: input.reason, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(assessments.id, assessmentId), eq(assessments.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "retire", entity: "assessment", entityId: assessmentId, before, after });
+    // Withdrawing is this record's retirement: the same rule (a repeat is a 409, docs/architecture-versioned-writes.md).
+    const after = await setRetiredVersioned(tx, actor, {
+      table: assessments,
+      entity: "assessment",
+      id: assessmentId,
+      version: input.version,
+      retire: true,
+      where: eq(assessments.contractorId, contractorId),
+      column: "withdrawnAt",
+      set: () => ({ withdrawnReason: input.reason }),
+      messages: { alreadyRetired: "assessments.errors.alreadyWithdrawn" },
+    });
     const [t] = await tx.select().from(assessmentTemplates).where(eq(assessmentTemplates.id, after.templateId));
     return assessmentDto(after, t, locale);
   });

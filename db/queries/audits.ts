@@ -46,6 +46,7 @@ import type {
   VerifyFindingInput,
 } from "@/lib/audits/schema";
 import { recordAudit } from "./audit";
+import { setRetiredVersioned, updateVersioned } from "./versioned";
 import { getFiscalYearStartMonth } from "./settings";
 
 const lead = alias(users, "lead");
@@ -220,12 +221,8 @@ export async function createAudit(actor: SessionUser, input: CreateAuditInput): 
   return (await getAudit(id))!;
 }
 
-async function lockAudit(tx: Tx, id: number, version?: number): Promise<Audit> {
-  const [before] = await tx.select().from(audits).where(and(eq(audits.id, id), isNull(audits.retiredAt))).for("update");
-  if (!before) throw new NotFoundError();
-  if (version !== undefined && before.version !== version) throw new ConflictError();
-  return before;
-}
+/** A retired audit is not found (it can only be retired while planned, and is not restored). */
+const liveAudit = isNull(audits.retiredAt);
 
 async function activeTeamIds(tx: Tx, auditId: number): Promise<number[]> {
   const rows = await tx
@@ -237,80 +234,103 @@ async function activeTeamIds(tx: Tx, auditId: number): Promise<number[]> {
 
 export async function updateAudit(actor: SessionUser, id: number, input: UpdateAuditInput): Promise<AuditDto> {
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    const before = await lockAudit(tx, id, input.version);
-    if (before.status === "closed") throw new ConflictError("audits.errors.closed");
-    await assertDepartments(tx, input.scopeDepartmentIds);
-    await checkTeam(tx, input.scopeDepartmentIds, input.leadAuditorId, await activeTeamIds(tx, id));
-    const { version: _v, ...values } = input;
-    void _v;
-    const [after] = await tx
-      .update(audits)
-      .set({ ...values, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(audits.id, id), eq(audits.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    // The lead is not also a team member.
-    if (input.leadAuditorId !== null)
-      await tx
-        .update(auditTeamMembers)
-        .set({ retiredAt: new Date() })
-        .where(and(eq(auditTeamMembers.auditId, id), eq(auditTeamMembers.userId, input.leadAuditorId), isNull(auditTeamMembers.retiredAt)));
-    await recordAudit(tx, actor, { action: "update", entity: "audit", entityId: id, before, after });
-  });
+  await db.transaction((tx) =>
+    updateVersioned(tx, actor, {
+      table: audits,
+      entity: "audit",
+      id,
+      version: input.version,
+      where: liveAudit,
+      change: async (before) => {
+        if (before.status === "closed") throw new ConflictError("audits.errors.closed");
+        await assertDepartments(tx, input.scopeDepartmentIds);
+        await checkTeam(tx, input.scopeDepartmentIds, input.leadAuditorId, await activeTeamIds(tx, id));
+        const { version: _v, ...values } = input;
+        void _v;
+        return values;
+      },
+      // The lead is not also a team member.
+      afterUpdate: async () => {
+        if (input.leadAuditorId !== null)
+          await tx
+            .update(auditTeamMembers)
+            .set({ retiredAt: new Date() })
+            .where(and(eq(auditTeamMembers.auditId, id), eq(auditTeamMembers.userId, input.leadAuditorId), isNull(auditTeamMembers.retiredAt)));
+      },
+    }),
+  );
   return (await getAudit(id))!;
 }
 
 export async function setAuditTeam(actor: SessionUser, id: number, input: SetTeamInput): Promise<AuditDto> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const before = await lockAudit(tx, id, input.version);
-    if (before.status === "closed") throw new ConflictError("audits.errors.closed");
-    const wanted = [...new Set(input.teamUserIds)].filter((u) => u !== before.leadAuditorId);
-    await checkTeam(tx, before.scopeDepartmentIds, before.leadAuditorId, wanted);
-    const current = await activeTeamIds(tx, id);
-    const removed = current.filter((u) => !wanted.includes(u));
-    const added = wanted.filter((u) => !current.includes(u));
-    if (removed.length)
-      await tx
-        .update(auditTeamMembers)
-        .set({ retiredAt: new Date() })
-        .where(and(eq(auditTeamMembers.auditId, id), inArray(auditTeamMembers.userId, removed), isNull(auditTeamMembers.retiredAt)));
-    if (added.length) await tx.insert(auditTeamMembers).values(added.map((userId) => ({ auditId: id, userId })));
-    const [after] = await tx.update(audits).set({ version: before.version + 1, updatedAt: new Date() }).where(eq(audits.id, id)).returning();
-    await recordAudit(tx, actor, { action: "update", entity: "audit_team", entityId: id, before: { teamUserIds: current }, after: { teamUserIds: wanted, version: after.version } });
+    let current: number[] = [];
+    let wanted: number[] = [];
+    await updateVersioned(tx, actor, {
+      table: audits,
+      entity: "audit_team",
+      id,
+      version: input.version,
+      where: liveAudit,
+      change: async (before) => {
+        if (before.status === "closed") throw new ConflictError("audits.errors.closed");
+        wanted = [...new Set(input.teamUserIds)].filter((u) => u !== before.leadAuditorId);
+        await checkTeam(tx, before.scopeDepartmentIds, before.leadAuditorId, wanted);
+        current = await activeTeamIds(tx, id);
+        const removed = current.filter((u) => !wanted.includes(u));
+        const added = wanted.filter((u) => !current.includes(u));
+        if (removed.length)
+          await tx
+            .update(auditTeamMembers)
+            .set({ retiredAt: new Date() })
+            .where(and(eq(auditTeamMembers.auditId, id), inArray(auditTeamMembers.userId, removed), isNull(auditTeamMembers.retiredAt)));
+        if (added.length) await tx.insert(auditTeamMembers).values(added.map((userId) => ({ auditId: id, userId })));
+        // The audit's own columns stay; its version moves (the team is part of what the client saw).
+        return {};
+      },
+      audit: (_before, after) => ({ before: { teamUserIds: current }, after: { teamUserIds: wanted, version: after.version } }),
+    });
   });
   return (await getAudit(id))!;
 }
 
 export async function transitionAuditStatus(actor: SessionUser, id: number, input: TransitionAuditInput, today = todayInTokyo()): Promise<AuditDto> {
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    const before = await lockAudit(tx, id, input.version);
-    const findings = await tx
-      .select({ grade: auditFindings.grade, status: auditFindings.status, dueDate: auditFindings.dueDate })
-      .from(auditFindings)
-      .where(and(eq(auditFindings.auditId, id), isNull(auditFindings.retiredAt)));
-    const next = await rules(() => transitionAudit(before, input.to, input.on ?? today, findings));
-    const [after] = await tx
-      .update(audits)
-      .set({ ...next, version: before.version + 1, updatedAt: new Date() })
-      .where(eq(audits.id, id))
-      .returning();
-    await recordAudit(tx, actor, { action: "update", entity: "audit", entityId: id, before, after });
-  });
+  await db.transaction((tx) =>
+    updateVersioned(tx, actor, {
+      table: audits,
+      entity: "audit",
+      id,
+      version: input.version,
+      where: liveAudit,
+      change: async (before) => {
+        const findings = await tx
+          .select({ grade: auditFindings.grade, status: auditFindings.status, dueDate: auditFindings.dueDate })
+          .from(auditFindings)
+          .where(and(eq(auditFindings.auditId, id), isNull(auditFindings.retiredAt)));
+        return rules(() => transitionAudit(before, input.to, input.on ?? today, findings));
+      },
+    }),
+  );
   return (await getAudit(id))!;
 }
 
+/** Only a planned audit is retired (docs/architecture-versioned-writes.md: retiring it twice is a 409); it is not restored. */
 export async function retireAudit(actor: SessionUser, id: number, version: number): Promise<AuditDto> {
   const db = await getDb();
-  const after = await db.transaction(async (tx) => {
-    const before = await lockAudit(tx, id, version);
-    if (before.status !== "planned") throw new ConflictError("audits.errors.retireOnlyPlanned");
-    const [row] = await tx.update(audits).set({ retiredAt: new Date(), version: before.version + 1, updatedAt: new Date() }).where(eq(audits.id, id)).returning();
-    await recordAudit(tx, actor, { action: "retire", entity: "audit", entityId: id, before, after: row });
-    return row;
-  });
+  const after = await db.transaction((tx) =>
+    setRetiredVersioned(tx, actor, {
+      table: audits,
+      entity: "audit",
+      id,
+      version,
+      retire: true,
+      check: (before) => {
+        if (before.status !== "planned") throw new ConflictError("audits.errors.retireOnlyPlanned");
+      },
+    }),
+  );
   // Read after the transaction (one connection on the embedded database).
   const [dto] = await toAuditDtos([{ a: after, leadName: null, findingCount: 0, openNc: 0 }]);
   return dto;
@@ -460,17 +480,8 @@ export async function createFinding(actor: SessionUser, input: CreateFindingInpu
   });
 }
 
-/** The live finding (a retired one is not found), or with `retired: true` also a retired one (to restore it). */
-async function lockFinding(tx: Tx, id: number, version: number, opts: { retired?: boolean } = {}): Promise<AuditFinding> {
-  const [before] = await tx
-    .select()
-    .from(auditFindings)
-    .where(and(eq(auditFindings.id, id), opts.retired ? undefined : isNull(auditFindings.retiredAt)))
-    .for("update");
-  if (!before) throw new NotFoundError();
-  if (before.version !== version) throw new ConflictError();
-  return before;
-}
+/** A retired finding is not found, except to restore it (or to say it is retired already). */
+const liveFinding = isNull(auditFindings.retiredAt);
 
 async function findingAuditStatus(tx: Tx, auditId: number) {
   const [a] = await tx.select({ status: audits.status }).from(audits).where(and(eq(audits.id, auditId), isNull(audits.retiredAt)));
@@ -478,28 +489,28 @@ async function findingAuditStatus(tx: Tx, auditId: number) {
   return a.status;
 }
 
+function findingUpdate(id: number, version: number) {
+  return { table: auditFindings, entity: "audit_finding", id, version, where: liveFinding };
+}
+
 export async function updateFinding(actor: SessionUser, id: number, input: UpdateFindingInput, today = todayInTokyo()): Promise<FindingDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockFinding(tx, id, input.version);
-    if (before.status === "verified") throw new ConflictError("findings.errors.alreadyVerified");
-    if (!canMoveFinding(before.status, input.status)) throw new ConflictError("findings.errors.badStatus");
-    await assertFindingRefs(tx, input);
-    const { version: _v, ...values } = input;
-    void _v;
-    const [after] = await tx
-      .update(auditFindings)
-      .set({
-        ...values,
-        ownerName: input.ownerUserId === null ? input.ownerName : null,
-        doneOn: input.status === "done" ? (input.doneOn ?? before.doneOn ?? today) : null,
-        version: before.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(auditFindings.id, id), eq(auditFindings.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "update", entity: "audit_finding", entityId: id, before, after });
+    await updateVersioned(tx, actor, {
+      ...findingUpdate(id, input.version),
+      change: async (before) => {
+        if (before.status === "verified") throw new ConflictError("findings.errors.alreadyVerified");
+        if (!canMoveFinding(before.status, input.status)) throw new ConflictError("findings.errors.badStatus");
+        await assertFindingRefs(tx, input);
+        const { version: _v, ...values } = input;
+        void _v;
+        return {
+          ...values,
+          ownerName: input.ownerUserId === null ? input.ownerName : null,
+          doneOn: input.status === "done" ? (input.doneOn ?? before.doneOn ?? today) : null,
+        };
+      },
+    });
     return loadFinding(tx, id, today);
   });
 }
@@ -507,17 +518,17 @@ export async function updateFinding(actor: SessionUser, id: number, input: Updat
 export async function verifyFinding(actor: SessionUser, id: number, input: VerifyFindingInput, today = todayInTokyo()): Promise<FindingDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockFinding(tx, id, input.version);
-    await rules(() => assertCanVerify(before, actor.id));
-    const verifiedOn = input.verifiedOn ?? today;
-    if (before.doneOn && verifiedOn < before.doneOn)
-      throw new ValidationError([{ field: "verifiedOn", code: "invalid", messageKey: "findings.errors.verifiedBeforeDone" }]);
-    const [after] = await tx
-      .update(auditFindings)
-      .set({ status: "verified", verifiedOn, verifiedBy: actor.id, verificationNote: input.note, version: before.version + 1, updatedAt: new Date() })
-      .where(eq(auditFindings.id, id))
-      .returning();
-    await recordAudit(tx, actor, { action: "approve", entity: "audit_finding", entityId: id, before, after });
+    await updateVersioned(tx, actor, {
+      ...findingUpdate(id, input.version),
+      change: async (before) => {
+        await rules(() => assertCanVerify(before, actor.id));
+        const verifiedOn = input.verifiedOn ?? today;
+        if (before.doneOn && verifiedOn < before.doneOn)
+          throw new ValidationError([{ field: "verifiedOn", code: "invalid", messageKey: "findings.errors.verifiedBeforeDone" }]);
+        return { status: "verified" as const, verifiedOn, verifiedBy: actor.id, verificationNote: input.note };
+      },
+      audit: () => ({ action: "approve" }),
+    });
     return loadFinding(tx, id, today);
   });
 }
@@ -529,33 +540,23 @@ export async function verifyFinding(actor: SessionUser, id: number, input: Verif
 export async function rejectFindingVerification(actor: SessionUser, id: number, input: RejectVerificationInput, today = todayInTokyo()): Promise<FindingDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockFinding(tx, id, input.version);
-    const status = await rules(() => assertCanRejectVerification(before, actor.id));
-    const [after] = await tx
-      .update(auditFindings)
-      .set({ status, doneOn: null, verificationNote: input.reason, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(auditFindings.id, id), eq(auditFindings.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "update", entity: "audit_finding", entityId: id, before, after: { ...after, verificationRejected: true, rejectionReason: input.reason } });
+    await updateVersioned(tx, actor, {
+      ...findingUpdate(id, input.version),
+      change: async (before) => ({ status: await rules(() => assertCanRejectVerification(before, actor.id)), doneOn: null, verificationNote: input.reason }),
+      audit: (before, after) => ({ before, after: { ...after, verificationRejected: true, rejectionReason: input.reason } }),
+    });
     return loadFinding(tx, id, today);
   });
 }
 
-/** Retires a finding recorded by mistake, with the reason; it is kept and can be restored. */
+/** Retires a finding recorded by mistake, with the reason; it is kept and can be restored (a repeat is a 409). */
 export async function retireFinding(actor: SessionUser, id: number, input: RetireFindingInput, today = todayInTokyo()): Promise<FindingDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockFinding(tx, id, input.version, { retired: true });
-    const auditStatus = await findingAuditStatus(tx, before.auditId);
-    await rules(() => assertCanRetireFinding({ retired: before.retiredAt !== null }, auditStatus));
-    const [after] = await tx
-      .update(auditFindings)
-      .set({ retiredAt: new Date(), retiredBy: actor.id, retireReason: input.reason, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(auditFindings.id, id), eq(auditFindings.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "retire", entity: "audit_finding", entityId: id, before, after });
+    await setRetiredVersioned(tx, actor, {
+      ...findingRetirement(tx, id, input.version, true),
+      set: () => ({ retiredBy: actor.id, retireReason: input.reason }),
+    });
     return loadFinding(tx, id, today);
   });
 }
@@ -563,18 +564,29 @@ export async function retireFinding(actor: SessionUser, id: number, input: Retir
 export async function restoreFinding(actor: SessionUser, id: number, version: number, today = todayInTokyo()): Promise<FindingDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockFinding(tx, id, version, { retired: true });
-    const auditStatus = await findingAuditStatus(tx, before.auditId);
-    await rules(() => assertCanRestoreFinding({ retired: before.retiredAt !== null }, auditStatus));
-    const [after] = await tx
-      .update(auditFindings)
-      .set({ retiredAt: null, retiredBy: null, retireReason: null, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(auditFindings.id, id), eq(auditFindings.version, version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "restore", entity: "audit_finding", entityId: id, before, after });
+    await setRetiredVersioned(tx, actor, {
+      ...findingRetirement(tx, id, version, false),
+      set: () => ({ retiredBy: null, retireReason: null }),
+    });
     return loadFinding(tx, id, today);
   });
+}
+
+/** Retire/restore of a finding: the audit's state decides (lib/audits/rules). */
+function findingRetirement(tx: Tx, id: number, version: number, retire: boolean) {
+  return {
+    table: auditFindings,
+    entity: "audit_finding",
+    id,
+    version,
+    retire,
+    messages: { alreadyRetired: "findings.errors.alreadyRetired", notRetired: "findings.errors.notRetired" },
+    check: async (before: AuditFinding) => {
+      const auditStatus = await findingAuditStatus(tx, before.auditId);
+      const finding = { retired: before.retiredAt !== null };
+      await rules(() => (retire ? assertCanRetireFinding(finding, auditStatus) : assertCanRestoreFinding(finding, auditStatus)));
+    },
+  };
 }
 
 // Stats -----------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db";
 import { auditLog, contractorCertifications, contractors, type Contractor } from "@/db/schema";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/api/errors";
+import { ConflictError, ValidationError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import {
   contractorFlags,
@@ -28,6 +28,7 @@ import type { ContractorImportRow } from "@/lib/contractors/import";
 import type { Locale } from "@/lib/i18n/config";
 import { assessmentFactsFor, listAssessmentsFor } from "./assessments";
 import { recordAudit, recordAudits, type AuditInput } from "./audit";
+import { updateVersioned } from "./versioned";
 
 type Facts = Awaited<ReturnType<typeof assessmentFactsFor>>[number];
 type Cert = typeof contractorCertifications.$inferSelect;
@@ -256,37 +257,27 @@ export async function createContractor(actor: SessionUser, input: CreateContract
   });
 }
 
-async function lockContractor(tx: Tx, id: number, version: number): Promise<Contractor> {
-  const [before] = await tx.select().from(contractors).where(eq(contractors.id, id)).for("update");
-  if (!before) throw new NotFoundError();
-  if (before.version !== version) throw new ConflictError();
-  return before;
-}
-
 export async function updateContractor(actor: SessionUser, id: number, input: UpdateContractorInput, today = todayInTokyo()): Promise<ContractorDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockContractor(tx, id, input.version);
-    await assertUniqueCorporateNumber(tx, input.corporateNumber, id);
-    // Only a changed start is checked: an already flagged contractor can still have its phone number fixed.
-    if (input.contractStart !== before.contractStart) await assertContractAfterAssessment(tx, id, input.contractStart);
-    const certsBefore = await tx
-      .select({ kind: contractorCertifications.kind, number: contractorCertifications.number, expiresOn: contractorCertifications.expiresOn })
-      .from(contractorCertifications)
-      .where(and(eq(contractorCertifications.contractorId, id), isNull(contractorCertifications.retiredAt)));
-    const [after] = await tx
-      .update(contractors)
-      .set({ ...values(input), version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(contractors.id, id), eq(contractors.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await syncCertifications(tx, id, input.certifications);
-    await recordAudit(tx, actor, {
-      action: "update",
+    let certsBefore: Pick<typeof contractorCertifications.$inferSelect, "kind" | "number" | "expiresOn">[] = [];
+    await updateVersioned(tx, actor, {
+      table: contractors,
       entity: "contractor",
-      entityId: id,
-      before: { ...before, certifications: certsBefore },
-      after: { ...after, certifications: input.certifications },
+      id,
+      version: input.version,
+      change: async (before) => {
+        await assertUniqueCorporateNumber(tx, input.corporateNumber, id);
+        // Only a changed start is checked: an already flagged contractor can still have its phone number fixed.
+        if (input.contractStart !== before.contractStart) await assertContractAfterAssessment(tx, id, input.contractStart);
+        certsBefore = await tx
+          .select({ kind: contractorCertifications.kind, number: contractorCertifications.number, expiresOn: contractorCertifications.expiresOn })
+          .from(contractorCertifications)
+          .where(and(eq(contractorCertifications.contractorId, id), isNull(contractorCertifications.retiredAt)));
+        return values(input);
+      },
+      afterUpdate: () => syncCertifications(tx, id, input.certifications),
+      audit: (before, after) => ({ before: { ...before, certifications: certsBefore }, after: { ...after, certifications: input.certifications } }),
     });
     return (await getContractor(id, today, tx))!;
   });
@@ -296,18 +287,20 @@ export async function updateContractor(actor: SessionUser, id: number, input: Up
 export async function changeContractorStatus(actor: SessionUser, id: number, input: ChangeStatusInput, today = todayInTokyo()): Promise<ContractorDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockContractor(tx, id, input.version);
-    if (before.retiredAt) throw new ConflictError("contractors.errors.retired");
-    const latest = latestAssessment((await assessmentFactsFor(tx, [id])).map(toFacts));
-    const problem = statusChangeProblem(input.status, latest);
-    if (problem) throw new ValidationError([{ field: "status", code: "not_allowed", messageKey: problem }], problem);
-    const [after] = await tx
-      .update(contractors)
-      .set({ status: input.status, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(contractors.id, id), eq(contractors.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "update", entity: "contractor", entityId: id, before, after: { ...after, reason: input.reason } });
+    await updateVersioned(tx, actor, {
+      table: contractors,
+      entity: "contractor",
+      id,
+      version: input.version,
+      change: async (before) => {
+        if (before.retiredAt) throw new ConflictError("contractors.errors.retired");
+        const latest = latestAssessment((await assessmentFactsFor(tx, [id])).map(toFacts));
+        const problem = statusChangeProblem(input.status, latest);
+        if (problem) throw new ValidationError([{ field: "status", code: "not_allowed", messageKey: problem }], problem);
+        return { status: input.status };
+      },
+      audit: (before, after) => ({ before, after: { ...after, reason: input.reason } }),
+    });
     return (await getContractor(id, today, tx))!;
   });
 }

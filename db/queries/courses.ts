@@ -2,11 +2,12 @@ import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { auditLog, courses, departments, trainingRecords, users, type Course } from "@/db/schema";
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from "@/lib/api/errors";
+import { ValidationError, type FieldError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { CourseDto, CreateCourseInput, ExportCoursesQuery, HistoryEntry, ListCoursesQuery, UpdateCourseInput } from "@/lib/training/courses-schema";
 import { auditChanges } from "@/lib/training/records-schema";
 import { recordAudit } from "./audit";
+import { setRetiredVersioned, updateVersioned } from "./versioned";
 
 function toDto(c: Course, recordCount = 0): CourseDto {
   return {
@@ -174,13 +175,6 @@ export async function createCourse(actor: SessionUser, input: CreateCourseInput)
   });
 }
 
-async function lockCourse(tx: Tx, id: number, version: number): Promise<Course> {
-  const [before] = await tx.select().from(courses).where(eq(courses.id, id)).for("update");
-  if (!before) throw new NotFoundError();
-  if (before.version !== version) throw new ConflictError();
-  return before;
-}
-
 async function liveRecordCount(tx: Tx, courseId: number): Promise<number> {
   const [{ n }] = await tx
     .select({ n: count() })
@@ -192,32 +186,32 @@ async function liveRecordCount(tx: Tx, courseId: number): Promise<number> {
 export async function updateCourse(actor: SessionUser, id: number, input: UpdateCourseInput): Promise<CourseDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockCourse(tx, id, input.version);
-    await assertValid(tx, input, id);
-    const [after] = await tx
-      .update(courses)
-      .set({ ...values(input), version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(courses.id, id), eq(courses.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "update", entity: "course", entityId: id, before, after });
+    const after = await updateVersioned(tx, actor, {
+      table: courses,
+      entity: "course",
+      id,
+      version: input.version,
+      change: async () => {
+        await assertValid(tx, input, id);
+        return values(input);
+      },
+    });
     return toDto(after, await liveRecordCount(tx, id));
   });
 }
 
-/** Retire (no longer required, hidden from pickers; its records stay) or restore a course. */
+/** Retire (no longer required, hidden from pickers; its records stay) or restore a course (a repeat is a 409). */
 export async function setCourseRetired(actor: SessionUser, id: number, retired: boolean, version: number): Promise<CourseDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockCourse(tx, id, version);
-    if (retired === (before.retiredAt !== null)) throw new ConflictError(retired ? "courses.errors.alreadyRetired" : "courses.errors.notRetired");
-    const [after] = await tx
-      .update(courses)
-      .set({ retiredAt: retired ? new Date() : null, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(courses.id, id), eq(courses.version, version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: retired ? "retire" : "restore", entity: "course", entityId: id, before, after });
+    const after = await setRetiredVersioned(tx, actor, {
+      table: courses,
+      entity: "course",
+      id,
+      version,
+      retire: retired,
+      messages: { alreadyRetired: "courses.errors.alreadyRetired", notRetired: "courses.errors.notRetired" },
+    });
     return toDto(after, await liveRecordCount(tx, id));
   });
 }

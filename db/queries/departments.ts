@@ -15,6 +15,7 @@ import type {
 } from "@/lib/training/departments-schema";
 import { containsPattern } from "@/lib/training/employees-state";
 import { recordAudit } from "./audit";
+import { setRetiredVersioned, updateVersioned } from "./versioned";
 
 function toDto(d: Department, activeEmployees: number): DepartmentDto {
   return {
@@ -130,54 +131,46 @@ export async function createDepartment(actor: SessionUser, input: CreateDepartme
   );
 }
 
-async function lockCurrent(tx: DbOrTx, id: number, version: number): Promise<Department> {
-  const [before] = await tx.select().from(departments).where(eq(departments.id, id)).for("update");
-  if (!before) throw new NotFoundError();
-  if (before.version !== version) throw new ConflictError();
-  return before;
-}
-
 export async function updateDepartment(actor: SessionUser, id: number, input: UpdateDepartmentInput): Promise<DepartmentDto> {
   const db = await getDb();
   const today = todayInTokyo();
   return uniqueCode(() =>
     db.transaction(async (tx) => {
-      const before = await lockCurrent(tx, id, input.version);
-      if (input.code !== before.code) await assertCodeFree(tx, input.code, id);
-      const [after] = await tx
-        .update(departments)
-        .set({ code: input.code, name: input.name, version: before.version + 1, updatedAt: new Date() })
-        .where(and(eq(departments.id, id), eq(departments.version, input.version)))
-        .returning();
-      if (!after) throw new ConflictError();
-      await recordAudit(tx, actor, { action: "update", entity: "department", entityId: id, before, after });
+      const after = await updateVersioned(tx, actor, {
+        table: departments,
+        entity: "department",
+        id,
+        version: input.version,
+        change: async (before) => {
+          if (input.code !== before.code) await assertCodeFree(tx, input.code, id);
+          return { code: input.code, name: input.name };
+        },
+      });
       return toDto(after, await countActive(tx, id, today));
     }),
   );
 }
 
 /**
- * Retire (close) or restore a department; idempotent (a department already retired stays so, 200).
+ * Retire (close) or restore a department (docs/architecture-versioned-writes.md: a repeat is a 409).
  * A department with active employees cannot close: move them or record their leave first.
  */
 export async function setDepartmentRetired(actor: SessionUser, id: number, version: number, retire: boolean): Promise<DepartmentDto> {
   const db = await getDb();
   const today = todayInTokyo();
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(departments).where(eq(departments.id, id)).for("update");
-    if (!current) throw new NotFoundError();
-    const active = await countActive(tx, id, today);
-    // Already as asked (a double click, or two people at once): nothing to do, and no reason to fail.
-    if (Boolean(current.retiredAt) === retire) return toDto(current, active);
-    const before = await lockCurrent(tx, id, version);
-    if (retire && active > 0) throw new ConflictError("departments.errors.hasActiveEmployees", { count: active });
-    const [after] = await tx
-      .update(departments)
-      .set({ retiredAt: retire ? new Date() : null, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(departments.id, id), eq(departments.version, version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: retire ? "retire" : "restore", entity: "department", entityId: id, before, after });
+    let active = 0;
+    const after = await setRetiredVersioned(tx, actor, {
+      table: departments,
+      entity: "department",
+      id,
+      version,
+      retire,
+      check: async () => {
+        active = await countActive(tx, id, today);
+        if (retire && active > 0) throw new ConflictError("departments.errors.hasActiveEmployees", { count: active });
+      },
+    });
     return toDto(after, active);
   });
 }

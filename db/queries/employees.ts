@@ -18,6 +18,7 @@ import type {
 import { containsPattern, employeeState, toKatakana } from "@/lib/training/employees-state";
 import { listAuditFor, recordAudit } from "./audit";
 import { activeEmployeeCondition, departmentsByCode } from "./departments";
+import { setRetiredVersioned, updateVersioned } from "./versioned";
 
 type Dept = { code: string; name: string; retiredAt: Date | null };
 
@@ -185,59 +186,49 @@ export async function createEmployee(actor: SessionUser, input: CreateEmployeeIn
   );
 }
 
-async function lockCurrent(tx: DbOrTx, id: number, version: number): Promise<Employee> {
-  const [before] = await tx.select().from(employees).where(eq(employees.id, id)).for("update");
-  if (!before) throw new NotFoundError();
-  if (before.version !== version) throw new ConflictError();
-  return before;
-}
-
 export async function updateEmployee(actor: SessionUser, id: number, input: UpdateEmployeeInput): Promise<EmployeeDto> {
   const db = await getDb();
   const today = todayInTokyo();
   return uniqueNumber(() =>
     db.transaction(async (tx) => {
-      const before = await lockCurrent(tx, id, input.version);
-      const next = values(input);
-      const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => (next[k] ?? null) !== (before[k] ?? null));
-      // Saving an unchanged form writes nothing: no new version, no empty audit entry.
-      if (!changed) return fetchDto(tx, id, today);
-      if (next.employeeNumber !== before.employeeNumber) await assertNumberFree(tx, next.employeeNumber, id);
-      // Someone who left may stay in a department closed since; moving anyone needs an open one.
-      if (next.departmentId !== before.departmentId) await assertDepartmentOpen(tx, next.departmentId);
-      const [after] = await tx
-        .update(employees)
-        .set({ ...next, version: before.version + 1, updatedAt: new Date() })
-        .where(and(eq(employees.id, id), eq(employees.version, input.version)))
-        .returning();
-      if (!after) throw new ConflictError();
-      await recordAudit(tx, actor, { action: "update", entity: "employee", entityId: id, before, after });
+      await updateVersioned(tx, actor, {
+        table: employees,
+        entity: "employee",
+        id,
+        version: input.version,
+        change: async (before) => {
+          const next = values(input);
+          const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => (next[k] ?? null) !== (before[k] ?? null));
+          // Saving an unchanged form writes nothing: no new version, no empty audit entry.
+          if (!changed) return null;
+          if (next.employeeNumber !== before.employeeNumber) await assertNumberFree(tx, next.employeeNumber, id);
+          // Someone who left may stay in a department closed since; moving anyone needs an open one.
+          if (next.departmentId !== before.departmentId) await assertDepartmentOpen(tx, next.departmentId);
+          return next;
+        },
+      });
       return fetchDto(tx, id, today);
     }),
   );
 }
 
-/** Retire or restore an employee record; idempotent (a record already retired stays so, 200). */
+/** Retire or restore an employee record (docs/architecture-versioned-writes.md: a repeat is a 409). */
 export async function setEmployeeRetired(actor: SessionUser, id: number, version: number, retire: boolean): Promise<EmployeeDto> {
   const db = await getDb();
   const today = todayInTokyo();
   return db.transaction(async (tx) => {
-    const [current] = await tx.select({ retiredAt: employees.retiredAt }).from(employees).where(eq(employees.id, id)).for("update");
-    if (!current) throw new NotFoundError();
-    // Already as asked (a double click, or two people at once): nothing to do, and no reason to fail.
-    if (Boolean(current.retiredAt) === retire) return fetchDto(tx, id, today);
-    const before = await lockCurrent(tx, id, version);
-    if (!retire && employeeState({ ...before, retiredAt: null }, today) !== "left") {
-      const [d] = await tx.select({ retiredAt: departments.retiredAt, code: departments.code }).from(departments).where(eq(departments.id, before.departmentId));
-      if (d?.retiredAt) throw new ConflictError("employees.errors.restoreIntoRetiredDepartment", { code: d.code });
-    }
-    const [after] = await tx
-      .update(employees)
-      .set({ retiredAt: retire ? new Date() : null, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(employees.id, id), eq(employees.version, version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: retire ? "retire" : "restore", entity: "employee", entityId: id, before, after });
+    await setRetiredVersioned(tx, actor, {
+      table: employees,
+      entity: "employee",
+      id,
+      version,
+      retire,
+      check: async (before) => {
+        if (retire || employeeState({ ...before, retiredAt: null }, today) === "left") return;
+        const [d] = await tx.select({ retiredAt: departments.retiredAt, code: departments.code }).from(departments).where(eq(departments.id, before.departmentId));
+        if (d?.retiredAt) throw new ConflictError("employees.errors.restoreIntoRetiredDepartment", { code: d.code });
+      },
+    });
     return fetchDto(tx, id, today);
   });
 }

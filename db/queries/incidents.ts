@@ -31,6 +31,7 @@ import { OPEN_STATUSES, transitionProblem } from "@/lib/incidents/workflow";
 import { env } from "@/lib/env";
 import { incidentReportLimit } from "@/lib/security/request-limits";
 import { recordAudit } from "./audit";
+import { setRetiredVersioned, updateVersioned } from "./versioned";
 import { enforceRequestLimit, purgeEndedWindowsSometimes } from "./rate-limits";
 import { getFiscalYearStartMonth } from "./settings";
 
@@ -318,43 +319,31 @@ export async function createIncident(actor: SessionUser, input: CreateIncidentIn
   });
 }
 
-async function lockIncident(tx: Tx, id: number, version: number): Promise<Incident> {
-  const [before] = await tx
-    .select()
-    .from(incidents)
-    .where(and(eq(incidents.id, id), isNull(incidents.retiredAt)))
-    .for("update");
-  if (!before) throw new NotFoundError();
-  if (before.version !== version) throw new ConflictError();
-  return before;
-}
+/** A retired incident is not found. */
+const liveIncident = isNull(incidents.retiredAt);
 
 export async function updateIncident(actor: SessionUser, id: number, input: UpdateIncidentInput, today = todayInTokyo()): Promise<IncidentDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockIncident(tx, id, input.version);
-    await assertDepartment(tx, input.departmentId);
-    // A report already made cannot predate a discovery moved later.
-    const discoveryDate = tokyoDateOf(input.discoveredAt);
-    const errors: FieldError[] = REPORT_DATE_FIELDS.filter((k) => before[k] !== null && before[k]! < discoveryDate).map(() => ({
-      field: "discoveredAt",
-      code: "after_report",
-      messageKey: "incidents.errors.discoveryAfterReport",
-    }));
-    if (errors.length) throw new ValidationError(errors.slice(0, 1));
-    const [after] = await tx
-      .update(incidents)
-      .set({
-        ...reportValues(input),
-        containment: input.containment,
-        ...Object.fromEntries(FINAL_REPORT_ITEMS.map((k) => [k, input[k]])),
-        version: before.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(incidents.id, id), eq(incidents.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "update", entity: "incident", entityId: id, before, after });
+    await updateVersioned(tx, actor, {
+      table: incidents,
+      entity: "incident",
+      id,
+      version: input.version,
+      where: liveIncident,
+      change: async (before) => {
+        await assertDepartment(tx, input.departmentId);
+        // A report already made cannot predate a discovery moved later.
+        const discoveryDate = tokyoDateOf(input.discoveredAt);
+        const errors: FieldError[] = REPORT_DATE_FIELDS.filter((k) => before[k] !== null && before[k]! < discoveryDate).map(() => ({
+          field: "discoveredAt",
+          code: "after_report",
+          messageKey: "incidents.errors.discoveryAfterReport",
+        }));
+        if (errors.length) throw new ValidationError(errors.slice(0, 1));
+        return { ...reportValues(input), containment: input.containment, ...Object.fromEntries(FINAL_REPORT_ITEMS.map((k) => [k, input[k]])) };
+      },
+    });
     return (await readIncident(tx, id, today))!;
   });
 }
@@ -362,50 +351,51 @@ export async function updateIncident(actor: SessionUser, id: number, input: Upda
 export async function recordReportDates(actor: SessionUser, id: number, input: ReportDatesInput, today = todayInTokyo()): Promise<IncidentDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockIncident(tx, id, input.version);
-    const discoveryDate = tokyoDateOf(before.discoveredAt);
-    const errors: FieldError[] = [];
-    for (const k of REPORT_DATE_FIELDS) {
-      const v = input[k];
-      const problem = v ? reportDateProblem(v, discoveryDate, today) : null;
-      if (problem) errors.push({ field: k, code: problem, messageKey: `incidents.errors.${problem}` });
-    }
-    if (errors.length) throw new ValidationError(errors);
-    const [after] = await tx
-      .update(incidents)
-      .set({ ...Object.fromEntries(REPORT_DATE_FIELDS.map((k) => [k, input[k]])), version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(incidents.id, id), eq(incidents.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "update", entity: "incident", entityId: id, before, after });
+    await updateVersioned(tx, actor, {
+      table: incidents,
+      entity: "incident",
+      id,
+      version: input.version,
+      where: liveIncident,
+      change: (before) => {
+        const discoveryDate = tokyoDateOf(before.discoveredAt);
+        const errors: FieldError[] = [];
+        for (const k of REPORT_DATE_FIELDS) {
+          const v = input[k];
+          const problem = v ? reportDateProblem(v, discoveryDate, today) : null;
+          if (problem) errors.push({ field: k, code: problem, messageKey: `incidents.errors.${problem}` });
+        }
+        if (errors.length) throw new ValidationError(errors);
+        return Object.fromEntries(REPORT_DATE_FIELDS.map((k) => [k, input[k]]));
+      },
+    });
     return (await readIncident(tx, id, today))!;
   });
 }
 
 export async function transitionIncident(actor: SessionUser, id: number, input: TransitionInput, today = todayInTokyo()): Promise<IncidentDto> {
   const db = await getDb();
+  const closing = input.to === "closed";
   return db.transaction(async (tx) => {
-    const before = await lockIncident(tx, id, input.version);
-    const [{ n }] = await tx
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(incidentCorrectiveActions)
-      .where(and(eq(incidentCorrectiveActions.incidentId, id), isNull(incidentCorrectiveActions.retiredAt), isNull(incidentCorrectiveActions.doneOn)));
-    const problem = transitionProblem(before.status, input.to, n);
-    if (problem) throw new ConflictError(`incidents.errors.${problem}`, { count: n });
-    const closing = input.to === "closed";
-    const [after] = await tx
-      .update(incidents)
-      .set({
-        status: input.to,
-        ...(closing ? { closedApprovedBy: actor.id, closedApprovedAt: new Date() } : {}),
-        version: before.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(incidents.id, id), eq(incidents.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await tx.insert(incidentTransitions).values({ incidentId: id, fromStatus: before.status, toStatus: input.to, actorId: actor.id, actorName: actor.name, note: input.note });
-    await recordAudit(tx, actor, { action: closing ? "approve" : "update", entity: "incident", entityId: id, before, after });
+    await updateVersioned(tx, actor, {
+      table: incidents,
+      entity: "incident",
+      id,
+      version: input.version,
+      where: liveIncident,
+      change: async (before) => {
+        const [{ n }] = await tx
+          .select({ n: sql<number>`count(*)`.mapWith(Number) })
+          .from(incidentCorrectiveActions)
+          .where(and(eq(incidentCorrectiveActions.incidentId, id), isNull(incidentCorrectiveActions.retiredAt), isNull(incidentCorrectiveActions.doneOn)));
+        const problem = transitionProblem(before.status, input.to, n);
+        if (problem) throw new ConflictError(`incidents.errors.${problem}`, { count: n });
+        return { status: input.to, ...(closing ? { closedApprovedBy: actor.id, closedApprovedAt: new Date() } : {}) };
+      },
+      afterUpdate: (before) =>
+        tx.insert(incidentTransitions).values({ incidentId: id, fromStatus: before.status, toStatus: input.to, actorId: actor.id, actorName: actor.name, note: input.note }),
+      audit: () => ({ action: closing ? "approve" : "update" }),
+    });
     return (await readIncident(tx, id, today))!;
   });
 }
@@ -440,44 +430,33 @@ export async function createCorrectiveAction(actor: SessionUser, incidentId: num
   });
 }
 
-async function lockAction(tx: Tx, incidentId: number, actionId: number, version: number): Promise<IncidentCorrectiveAction> {
-  await openIncidentForActions(tx, incidentId);
-  const [before] = await tx
-    .select()
-    .from(incidentCorrectiveActions)
-    .where(and(eq(incidentCorrectiveActions.id, actionId), eq(incidentCorrectiveActions.incidentId, incidentId), isNull(incidentCorrectiveActions.retiredAt)))
-    .for("update");
-  if (!before) throw new NotFoundError();
-  if (before.version !== version) throw new ConflictError();
-  return before;
+/** An action of this incident (an open one: see openIncidentForActions). */
+function actionOf(incidentId: number) {
+  return { table: incidentCorrectiveActions, entity: "incident_corrective_action", where: eq(incidentCorrectiveActions.incidentId, incidentId) };
 }
 
 export async function updateCorrectiveAction(actor: SessionUser, incidentId: number, actionId: number, input: UpdateCorrectiveActionInput): Promise<CorrectiveActionDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockAction(tx, incidentId, actionId, input.version);
-    const [after] = await tx
-      .update(incidentCorrectiveActions)
-      .set({ description: input.description, owner: input.owner, dueOn: input.dueOn, doneOn: input.doneOn, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(incidentCorrectiveActions.id, actionId), eq(incidentCorrectiveActions.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "update", entity: "incident_corrective_action", entityId: actionId, before, after });
+    await openIncidentForActions(tx, incidentId);
+    const after = await updateVersioned(tx, actor, {
+      ...actionOf(incidentId),
+      // A retired action is not edited (not found); retiring it again says it is retired already (409).
+      where: and(eq(incidentCorrectiveActions.incidentId, incidentId), isNull(incidentCorrectiveActions.retiredAt)),
+      id: actionId,
+      version: input.version,
+      change: () => ({ description: input.description, owner: input.owner, dueOn: input.dueOn, doneOn: input.doneOn }),
+    });
     return actionDto(after);
   });
 }
 
+/** Retire an action entered by mistake (docs/architecture-versioned-writes.md: retiring it twice is a 409). */
 export async function retireCorrectiveAction(actor: SessionUser, incidentId: number, actionId: number, version: number): Promise<CorrectiveActionDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockAction(tx, incidentId, actionId, version);
-    const [after] = await tx
-      .update(incidentCorrectiveActions)
-      .set({ retiredAt: new Date(), version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(incidentCorrectiveActions.id, actionId), eq(incidentCorrectiveActions.version, version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "retire", entity: "incident_corrective_action", entityId: actionId, before, after });
+    await openIncidentForActions(tx, incidentId);
+    const after = await setRetiredVersioned(tx, actor, { ...actionOf(incidentId), id: actionId, version, retire: true });
     return actionDto(after);
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { managementReviewActions, managementReviews, users, type ManagementReview, type ManagementReviewAction } from "@/db/schema";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/api/errors";
+import { ValidationError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { todayInTokyo } from "@/lib/dates";
 import { fiscalYearOf } from "@/lib/fiscal-year";
@@ -17,6 +17,7 @@ import type {
   UpdateReviewActionInput,
 } from "@/lib/audits/schema";
 import { recordAudit } from "./audit";
+import { lockVersioned, updateVersioned } from "./versioned";
 import { getFiscalYearStartMonth } from "./settings";
 
 function reviewDto(r: ManagementReview, actions: { status: string }[]): ManagementReviewDto {
@@ -98,12 +99,8 @@ export async function getManagementReview(id: number, today = todayInTokyo()): P
   return { review: reviewDto(r, actions.map((a) => a.a)), actions: actions.map((a) => actionDto(a.a, a.ownerUserName, today)) };
 }
 
-async function lockReview(tx: Tx, id: number, version?: number) {
-  const [before] = await tx.select().from(managementReviews).where(and(eq(managementReviews.id, id), isNull(managementReviews.retiredAt))).for("update");
-  if (!before) throw new NotFoundError();
-  if (version !== undefined && before.version !== version) throw new ConflictError();
-  return before;
-}
+/** A retired review (or action) is not found. */
+const liveReview = isNull(managementReviews.retiredAt);
 
 export async function createManagementReview(actor: SessionUser, input: CreateManagementReviewInput): Promise<ManagementReviewDetail> {
   const db = await getDb();
@@ -122,18 +119,20 @@ export async function createManagementReview(actor: SessionUser, input: CreateMa
 export async function updateManagementReview(actor: SessionUser, id: number, input: UpdateManagementReviewInput): Promise<ManagementReviewDetail> {
   const db = await getDb();
   const startMonth = await getFiscalYearStartMonth();
-  await db.transaction(async (tx) => {
-    const before = await lockReview(tx, id, input.version);
-    const { version: _v, ...values } = input;
-    void _v;
-    const [after] = await tx
-      .update(managementReviews)
-      .set({ ...values, fiscalYear: fiscalYearOf(input.heldOn, startMonth), version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(managementReviews.id, id), eq(managementReviews.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "update", entity: "management_review", entityId: id, before, after });
-  });
+  await db.transaction((tx) =>
+    updateVersioned(tx, actor, {
+      table: managementReviews,
+      entity: "management_review",
+      id,
+      version: input.version,
+      where: liveReview,
+      change: () => {
+        const { version: _v, ...values } = input;
+        void _v;
+        return { ...values, fiscalYear: fiscalYearOf(input.heldOn, startMonth) };
+      },
+    }),
+  );
   return (await getManagementReview(id))!;
 }
 
@@ -146,7 +145,7 @@ async function assertOwner(tx: Tx, ownerUserId: number | null) {
 export async function createReviewAction(actor: SessionUser, reviewId: number, input: CreateReviewActionInput, today = todayInTokyo()): Promise<ReviewActionDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    await lockReview(tx, reviewId);
+    await lockVersioned(tx, managementReviews, reviewId, undefined, liveReview);
     await assertOwner(tx, input.ownerUserId);
     const [row] = await tx
       .insert(managementReviewActions)
@@ -161,28 +160,23 @@ export async function createReviewAction(actor: SessionUser, reviewId: number, i
 export async function updateReviewAction(actor: SessionUser, id: number, input: UpdateReviewActionInput, today = todayInTokyo()): Promise<ReviewActionDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(managementReviewActions)
-      .where(and(eq(managementReviewActions.id, id), isNull(managementReviewActions.retiredAt)))
-      .for("update");
-    if (!before) throw new NotFoundError();
-    if (before.version !== input.version) throw new ConflictError();
-    await assertOwner(tx, input.ownerUserId);
-    const { version: _v, ...values } = input;
-    void _v;
-    const [after] = await tx
-      .update(managementReviewActions)
-      .set({
-        ...values,
-        ownerName: input.ownerUserId === null ? input.ownerName : null,
-        doneOn: input.status === "done" ? (input.doneOn ?? before.doneOn ?? today) : null,
-        version: before.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(managementReviewActions.id, id))
-      .returning();
-    await recordAudit(tx, actor, { action: "update", entity: "management_review_action", entityId: id, before, after });
+    const after = await updateVersioned(tx, actor, {
+      table: managementReviewActions,
+      entity: "management_review_action",
+      id,
+      version: input.version,
+      where: isNull(managementReviewActions.retiredAt),
+      change: async (before) => {
+        await assertOwner(tx, input.ownerUserId);
+        const { version: _v, ...values } = input;
+        void _v;
+        return {
+          ...values,
+          ownerName: input.ownerUserId === null ? input.ownerName : null,
+          doneOn: input.status === "done" ? (input.doneOn ?? before.doneOn ?? today) : null,
+        };
+      },
+    });
     const [u] = after.ownerUserId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, after.ownerUserId)) : [];
     return actionDto(after, u?.name ?? null, today);
   });

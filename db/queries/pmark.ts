@@ -1,13 +1,13 @@
 import "server-only";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { desc, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { pmarkCertificates, type PmarkCertificate } from "@/db/schema";
-import { ConflictError, NotFoundError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { todayInTokyo } from "@/lib/dates";
 import { defaultValidTo, renewalWindow } from "@/lib/audits/rules";
 import type { CertificateDto, CreateCertificateInput, CurrentCertificate, UpdateCertificateInput } from "@/lib/audits/schema";
 import { recordAudit } from "./audit";
+import { updateVersioned } from "./versioned";
 
 function dto(c: PmarkCertificate, today: string): CertificateDto {
   return {
@@ -45,22 +45,19 @@ export async function createCertificate(actor: SessionUser, input: CreateCertifi
 export async function updateCertificate(actor: SessionUser, id: number, input: UpdateCertificateInput, today = todayInTokyo()): Promise<CertificateDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(pmarkCertificates).where(and(eq(pmarkCertificates.id, id), isNull(pmarkCertificates.retiredAt))).for("update");
-    if (!before) throw new NotFoundError();
-    if (before.version !== input.version) throw new ConflictError();
-    const [after] = await tx
-      .update(pmarkCertificates)
-      .set({
+    const after = await updateVersioned(tx, actor, {
+      table: pmarkCertificates,
+      entity: "pmark_certificate",
+      id,
+      version: input.version,
+      where: isNull(pmarkCertificates.retiredAt),
+      change: () => ({
         certificateNumber: input.certificateNumber,
         validFrom: input.validFrom,
         validTo: input.validTo ?? defaultValidTo(input.validFrom),
         note: input.note,
-        version: before.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(pmarkCertificates.id, id))
-      .returning();
-    await recordAudit(tx, actor, { action: "update", entity: "pmark_certificate", entityId: id, before, after });
+      }),
+    });
     return dto(after, today);
   });
 }

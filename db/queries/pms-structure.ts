@@ -18,6 +18,7 @@ import type {
   UpdatePostInput,
 } from "@/lib/regulations/structure-schema";
 import { recordAudit } from "./audit";
+import { setRetiredVersioned, updateVersioned } from "./versioned";
 
 /**
  * Every post with its holders on `asOf` (a post nobody holds that day is a gap) and its full
@@ -132,42 +133,38 @@ export async function createPost(actor: SessionUser, input: CreatePostInput): Pr
   return (await getPost(id))!;
 }
 
-async function lockPost(tx: Tx, id: number, version: number): Promise<PmsPost> {
-  const [before] = await tx.select().from(pmsPosts).where(eq(pmsPosts.id, id)).for("update");
-  if (!before) throw new NotFoundError();
-  if (before.version !== version) throw new ConflictError();
-  return before;
-}
-
 export async function updatePost(actor: SessionUser, id: number, input: UpdatePostInput): Promise<PostDto> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const before = await lockPost(tx, id, input.version);
-    await assertPostValid(tx, input, id);
-    const { version, ...fields } = input;
-    const [after] = await tx
-      .update(pmsPosts)
-      .set({ ...fields, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(pmsPosts.id, id), eq(pmsPosts.version, version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "update", entity: "pms_post", entityId: id, before, after });
+    await updateVersioned(tx, actor, {
+      table: pmsPosts,
+      entity: "pms_post",
+      id,
+      version: input.version,
+      change: async () => {
+        await assertPostValid(tx, input, id);
+        const { version: _v, ...fields } = input;
+        void _v;
+        return fields;
+      },
+    });
   });
   return (await getPost(id))!;
 }
 
+/** Retire or restore a post (docs/architecture-versioned-writes.md: a repeat is a 409). */
 export async function setPostRetired(actor: SessionUser, id: number, retired: boolean, version: number): Promise<PostDto> {
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    const before = await lockPost(tx, id, version);
-    if (retired === (before.retiredAt !== null)) throw new ConflictError(retired ? "regulations.errors.alreadyRetired" : "regulations.errors.notRetired");
-    const [after] = await tx
-      .update(pmsPosts)
-      .set({ retiredAt: retired ? new Date() : null, version: before.version + 1, updatedAt: new Date() })
-      .where(eq(pmsPosts.id, id))
-      .returning();
-    await recordAudit(tx, actor, { action: retired ? "retire" : "restore", entity: "pms_post", entityId: id, before, after });
-  });
+  await db.transaction((tx) =>
+    setRetiredVersioned(tx, actor, {
+      table: pmsPosts,
+      entity: "pms_post",
+      id,
+      version,
+      retire: retired,
+      messages: { alreadyRetired: "regulations.errors.alreadyRetired", notRetired: "regulations.errors.notRetired" },
+    }),
+  );
   return (await getPost(id))!;
 }
 
@@ -198,46 +195,43 @@ export async function createAppointment(actor: SessionUser, postId: number, inpu
   return (await getPost(postId))!;
 }
 
-async function lockAppointment(tx: Tx, id: number, version: number): Promise<PmsAppointment> {
-  const [before] = await tx.select().from(pmsAppointments).where(eq(pmsAppointments.id, id)).for("update");
-  if (!before || before.retiredAt) throw new NotFoundError();
-  if (before.version !== version) throw new ConflictError();
-  return before;
-}
+/** An ended term is not retired: it stays with its last day. A retired appointment is not found. */
+const liveAppointment = isNull(pmsAppointments.retiredAt);
 
 export async function updateAppointment(actor: SessionUser, id: number, input: UpdateAppointmentInput): Promise<PostDto> {
   const db = await getDb();
-  const postId = await db.transaction(async (tx) => {
-    const before = await lockAppointment(tx, id, input.version);
-    const person = await personColumns(tx, input);
-    const [after] = await tx
-      .update(pmsAppointments)
-      .set({ ...person, fromDate: input.fromDate, toDate: input.toDate, note: input.note, version: before.version + 1, updatedAt: new Date() })
-      .where(eq(pmsAppointments.id, id))
-      .returning();
-    await recordAudit(tx, actor, { action: "update", entity: "pms_appointment", entityId: id, before, after });
-    return before.postId;
-  });
-  return (await getPost(postId))!;
+  const after = await db.transaction((tx) =>
+    updateVersioned(tx, actor, {
+      table: pmsAppointments,
+      entity: "pms_appointment",
+      id,
+      version: input.version,
+      where: liveAppointment,
+      change: async () => ({ ...(await personColumns(tx, input)), fromDate: input.fromDate, toDate: input.toDate, note: input.note }),
+    }),
+  );
+  return (await getPost(after.postId))!;
 }
 
 /** End a term (the record stays, with its last day), instead of deleting it. */
 export async function endAppointment(actor: SessionUser, id: number, input: EndAppointmentInput): Promise<PostDto> {
   const db = await getDb();
-  const postId = await db.transaction(async (tx) => {
-    const before = await lockAppointment(tx, id, input.version);
-    if (input.toDate < before.fromDate)
-      throw new ValidationError([{ field: "toDate", code: "invalid", messageKey: "regulations.errors.termOrder" }]);
-    if (before.toDate !== null && before.toDate <= input.toDate) throw new ConflictError("regulations.errors.alreadyEnded");
-    const [after] = await tx
-      .update(pmsAppointments)
-      .set({ toDate: input.toDate, version: before.version + 1, updatedAt: new Date() })
-      .where(eq(pmsAppointments.id, id))
-      .returning();
-    await recordAudit(tx, actor, { action: "end", entity: "pms_appointment", entityId: id, before, after });
-    return before.postId;
-  });
-  return (await getPost(postId))!;
+  const after = await db.transaction((tx) =>
+    updateVersioned(tx, actor, {
+      table: pmsAppointments,
+      entity: "pms_appointment",
+      id,
+      version: input.version,
+      where: liveAppointment,
+      change: (before) => {
+        if (input.toDate < before.fromDate) throw new ValidationError([{ field: "toDate", code: "invalid", messageKey: "regulations.errors.termOrder" }]);
+        if (before.toDate !== null && before.toDate <= input.toDate) throw new ConflictError("regulations.errors.alreadyEnded");
+        return { toDate: input.toDate };
+      },
+      audit: () => ({ action: "end" }),
+    }),
+  );
+  return (await getPost(after.postId))!;
 }
 
 /** Whom a post can be given to: active sign-in users and current employees; departments for department posts. */

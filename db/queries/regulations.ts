@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gte, ilike, isNull, lt, lte, ne, or, sql, ty
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Tx } from "@/db";
 import { regulationReviews, regulations, regulationVersions, users, type Regulation, type RegulationReview } from "@/db/schema";
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from "@/lib/api/errors";
+import { ConflictError, ValidationError, type FieldError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { todayInTokyo } from "@/lib/dates";
 import { fiscalYearMonths, fiscalYearRange, currentFiscalYear } from "@/lib/fiscal-year";
@@ -21,6 +21,7 @@ import type {
   UpdateReviewInput,
 } from "@/lib/regulations/schema";
 import { recordAudit } from "./audit";
+import { lockVersioned, setRetiredVersioned, updateVersioned } from "./versioned";
 import { getFiscalYearStartMonth } from "./settings";
 
 const owner = alias(users, "owner");
@@ -242,38 +243,29 @@ export async function createRegulation(actor: SessionUser, input: CreateRegulati
   return (await getRegulation(id, today))!;
 }
 
-async function lockRegulation(tx: Tx, id: number, version?: number): Promise<Regulation> {
-  const [before] = await tx.select().from(regulations).where(eq(regulations.id, id)).for("update");
-  if (!before) throw new NotFoundError();
-  if (version !== undefined && before.version !== version) throw new ConflictError();
-  return before;
-}
-
 /** Code, title, owner and interval; status, version and dates change only through approved reviews. */
 export async function updateRegulation(actor: SessionUser, id: number, input: UpdateRegulationInput, today = todayInTokyo()): Promise<RegulationDto> {
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    const before = await lockRegulation(tx, id, input.version);
-    await assertValid(tx, input, id);
-    const due = nextReviewDue({ ...before, reviewIntervalMonths: input.reviewIntervalMonths });
-    const [after] = await tx
-      .update(regulations)
-      .set({
-        code: input.code,
-        title: input.title,
-        description: input.description,
-        ownerUserId: input.ownerUserId,
-        ownerName: input.ownerUserId === null ? input.ownerName : null,
-        reviewIntervalMonths: input.reviewIntervalMonths,
-        nextReviewDue: due,
-        version: before.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(regulations.id, id), eq(regulations.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "update", entity: "regulation", entityId: id, before, after });
-  });
+  await db.transaction((tx) =>
+    updateVersioned(tx, actor, {
+      table: regulations,
+      entity: "regulation",
+      id,
+      version: input.version,
+      change: async (before) => {
+        await assertValid(tx, input, id);
+        return {
+          code: input.code,
+          title: input.title,
+          description: input.description,
+          ownerUserId: input.ownerUserId,
+          ownerName: input.ownerUserId === null ? input.ownerName : null,
+          reviewIntervalMonths: input.reviewIntervalMonths,
+          nextReviewDue: nextReviewDue({ ...before, reviewIntervalMonths: input.reviewIntervalMonths }),
+        };
+      },
+    }),
+  );
   return (await getRegulation(id, today))!;
 }
 
@@ -310,7 +302,7 @@ function reviewFieldErrors(reg: Regulation, input: CreateReviewInput): FieldErro
 export async function createReview(actor: SessionUser, regulationId: number, input: CreateReviewInput): Promise<ReviewDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const reg = await lockRegulation(tx, regulationId);
+    const reg = await lockVersioned(tx, regulations, regulationId);
     if (reg.status === "retired") throw new ConflictError("regulations.errors.regulationRetired");
     const errors = reviewFieldErrors(reg, input);
     if (errors.length) throw new ValidationError(errors);
@@ -328,45 +320,47 @@ export async function createReview(actor: SessionUser, regulationId: number, inp
   });
 }
 
-async function lockReview(tx: Tx, id: number, version: number): Promise<RegulationReview> {
-  const [before] = await tx.select().from(regulationReviews).where(eq(regulationReviews.id, id)).for("update");
-  if (!before) throw new NotFoundError();
-  if (before.version !== version) throw new ConflictError();
-  if (before.retiredAt) throw new ConflictError("regulations.errors.reviewDiscarded");
-  if (before.state !== "draft") throw new ConflictError("regulations.errors.alreadyApproved");
-  return before;
+/** Only a draft review changes: a discarded or approved one is a conflict. */
+function assertDraft(review: RegulationReview) {
+  if (review.retiredAt) throw new ConflictError("regulations.errors.reviewDiscarded");
+  if (review.state !== "draft") throw new ConflictError("regulations.errors.alreadyApproved");
 }
 
 export async function updateReview(actor: SessionUser, id: number, input: UpdateReviewInput): Promise<ReviewDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockReview(tx, id, input.version);
-    const reg = await lockRegulation(tx, before.regulationId);
-    const errors = reviewFieldErrors(reg, input);
-    if (errors.length) throw new ValidationError(errors);
-    const { version, ...fields } = input;
-    const [after] = await tx
-      .update(regulationReviews)
-      .set({ ...fields, proposedVersion: await proposedVersionFor(tx, reg, input.outcome), version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(regulationReviews.id, id), eq(regulationReviews.version, version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "update", entity: "regulation_review", entityId: id, before, after });
+    await updateVersioned(tx, actor, {
+      table: regulationReviews,
+      entity: "regulation_review",
+      id,
+      version: input.version,
+      change: async (before) => {
+        assertDraft(before);
+        const reg = await lockVersioned(tx, regulations, before.regulationId);
+        const errors = reviewFieldErrors(reg, input);
+        if (errors.length) throw new ValidationError(errors);
+        const { version: _v, ...fields } = input;
+        void _v;
+        return { ...fields, proposedVersion: await proposedVersionFor(tx, reg, input.outcome) };
+      },
+    });
     return loadReviewDto(tx, id);
   });
 }
 
-/** Discard a draft review (kept, marked discarded; an approved review is never discarded). */
+/** Discard a draft review (kept, marked discarded; an approved review is never discarded; discarding twice is a 409). */
 export async function discardReview(actor: SessionUser, id: number, version: number): Promise<ReviewDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockReview(tx, id, version);
-    const [after] = await tx
-      .update(regulationReviews)
-      .set({ retiredAt: new Date(), version: before.version + 1, updatedAt: new Date() })
-      .where(eq(regulationReviews.id, id))
-      .returning();
-    await recordAudit(tx, actor, { action: "retire", entity: "regulation_review", entityId: id, before, after });
+    await setRetiredVersioned(tx, actor, {
+      table: regulationReviews,
+      entity: "regulation_review",
+      id,
+      version,
+      retire: true,
+      check: assertDraft,
+      messages: { alreadyRetired: "regulations.errors.reviewDiscarded" },
+    });
     return loadReviewDto(tx, id);
   });
 }
@@ -379,54 +373,59 @@ export async function discardReview(actor: SessionUser, id: number, version: num
 export async function approveReview(actor: SessionUser, id: number, version: number, today = todayInTokyo()): Promise<RegulationDetail> {
   const db = await getDb();
   const regulationId = await db.transaction(async (tx) => {
-    const review = await lockReview(tx, id, version);
-    const before = await lockRegulation(tx, review.regulationId);
-    let effect;
-    try {
-      effect = applyApproval(before, review, today);
-    } catch (e) {
-      if (e instanceof ReviewRuleError) throw new ConflictError(e.messageKey);
-      throw e;
-    }
-    if (effect.newVersion) {
-      const [clash] = await tx
-        .select({ id: regulationVersions.id })
-        .from(regulationVersions)
-        .where(and(eq(regulationVersions.regulationId, before.id), eq(regulationVersions.versionNumber, effect.newVersion.versionNumber)));
-      if (clash) throw new ConflictError("regulations.errors.versionNotNewer");
-      await tx.insert(regulationVersions).values({
-        regulationId: before.id,
-        versionNumber: effect.newVersion.versionNumber,
-        effectiveDate: effect.newVersion.effectiveDate,
-        summary: review.summary ?? "",
-        reviewId: review.id,
-        approvedBy: actor.id,
-        approvedByName: actor.name,
-        approvedOn: today,
-      });
-    }
+    let before!: Regulation;
+    let effect!: ReturnType<typeof applyApproval>;
     const now = new Date();
-    const [approved] = await tx
-      .update(regulationReviews)
-      .set({ state: "approved", approvedBy: actor.id, approvedOn: today, approvedAt: now, version: review.version + 1, updatedAt: now })
-      .where(eq(regulationReviews.id, id))
-      .returning();
-    const [after] = await tx
-      .update(regulations)
-      .set({
+    const review = await updateVersioned(tx, actor, {
+      table: regulationReviews,
+      entity: "regulation_review",
+      id,
+      version,
+      change: async (review) => {
+        assertDraft(review);
+        before = await lockVersioned(tx, regulations, review.regulationId);
+        try {
+          effect = applyApproval(before, review, today);
+        } catch (e) {
+          if (e instanceof ReviewRuleError) throw new ConflictError(e.messageKey);
+          throw e;
+        }
+        if (effect.newVersion) {
+          const [clash] = await tx
+            .select({ id: regulationVersions.id })
+            .from(regulationVersions)
+            .where(and(eq(regulationVersions.regulationId, before.id), eq(regulationVersions.versionNumber, effect.newVersion.versionNumber)));
+          if (clash) throw new ConflictError("regulations.errors.versionNotNewer");
+          await tx.insert(regulationVersions).values({
+            regulationId: before.id,
+            versionNumber: effect.newVersion.versionNumber,
+            effectiveDate: effect.newVersion.effectiveDate,
+            summary: review.summary ?? "",
+            reviewId: review.id,
+            approvedBy: actor.id,
+            approvedByName: actor.name,
+            approvedOn: today,
+          });
+        }
+        return { state: "approved" as const, approvedBy: actor.id, approvedOn: today, approvedAt: now };
+      },
+      audit: () => ({ action: "approve" }),
+    });
+    // The regulation's row is locked already (above): its update waits for nothing.
+    await updateVersioned(tx, actor, {
+      table: regulations,
+      entity: "regulation",
+      id: review.regulationId,
+      version: before.version,
+      change: () => ({
         status: effect.status,
         currentVersion: effect.currentVersion,
         effectiveDate: effect.effectiveDate,
         lastReviewedOn: effect.lastReviewedOn,
         nextReviewDue: effect.nextReviewDue,
         retiredAt: effect.status === "retired" ? now : null,
-        version: before.version + 1,
-        updatedAt: now,
-      })
-      .where(eq(regulations.id, before.id))
-      .returning();
-    await recordAudit(tx, actor, { action: "approve", entity: "regulation_review", entityId: id, before: review, after: approved });
-    await recordAudit(tx, actor, { action: "update", entity: "regulation", entityId: before.id, before, after });
+      }),
+    });
     return before.id;
   });
   return (await getRegulationDetail(regulationId, today))!;

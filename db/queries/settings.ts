@@ -2,7 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { settings } from "@/db/schema";
-import { ConflictError } from "@/lib/api/errors";
+import { StaleVersionError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from "@/lib/settings/schema";
 import { recordAudit } from "./audit";
@@ -33,7 +33,9 @@ export async function updateSettings(actor: SessionUser, input: Settings & { ver
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(settings).where(eq(settings.key, KEY)).for("update");
     const currentVersion = current?.version ?? 0;
-    if (input.version !== currentVersion) throw new ConflictError();
+    // One keyed row created on the first save, so not db/queries/versioned.ts (an id-keyed row that
+    // exists); the same answers: a stale version is a 409 naming the current one.
+    if (input.version !== currentVersion) throw new StaleVersionError(currentVersion);
     const before: Settings = { fiscalYearStartMonth: current ? readMonth(current.value) : DEFAULT_SETTINGS.fiscalYearStartMonth };
     const after: Settings = { fiscalYearStartMonth: input.fiscalYearStartMonth };
     const [row] = current
@@ -44,7 +46,7 @@ export async function updateSettings(actor: SessionUser, input: Settings & { ver
           .returning()
       : await tx.insert(settings).values({ key: KEY, value: after.fiscalYearStartMonth, version: 1 }).onConflictDoNothing().returning();
     // Someone else saved the first version at the same moment.
-    if (!row) throw new ConflictError();
+    if (!row) throw new StaleVersionError(1);
     await recordAudit(tx, actor, { action: "update", entity: "settings", entityId: KEY, before, after });
     return { fiscalYearStartMonth: readMonth(row.value), version: row.version };
   });

@@ -26,6 +26,7 @@ import {
 } from "@/lib/training/records-schema";
 import { isPassing, isRequired } from "@/lib/training/status";
 import { recordAudit } from "./audit";
+import { setRetiredVersioned, updateVersioned } from "./versioned";
 
 // ---------------------------------------------------------------------------------------------
 // Reads
@@ -448,74 +449,64 @@ export async function bulkCreateTrainingRecords(actor: SessionUser, input: BulkR
   });
 }
 
-async function lockRecord(tx: Tx, id: number, version: number): Promise<TrainingRecord> {
-  const [before] = await tx.select().from(trainingRecords).where(eq(trainingRecords.id, id)).for("update");
-  if (!before) throw new NotFoundError();
-  if (before.version !== version) throw new ConflictError();
-  return before;
-}
-
 /** A correction. The audit trail keeps the before and after; a stale version gets 409. */
 export async function updateTrainingRecord(actor: SessionUser, id: number, input: UpdateRecordInput, today = todayInTokyo()): Promise<RecordDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockRecord(tx, id, input.version);
-    if (before.retiredAt) throw new ConflictError("records.errors.editRetired");
-    const courseChanged = input.courseId !== before.courseId;
-    const { course, error: courseError } = await loadCourse(tx, input.courseId, !courseChanged);
-    const errors: FieldError[] = courseError ? [courseError] : [];
-    if (input.employeeId !== before.employeeId || input.completedOn !== before.completedOn) {
-      const empError = await eligibilityError(tx, input.employeeId, input.completedOn);
-      if (empError) errors.push(empError);
-    }
-    // An imported record without a score stays editable; a changed course or score must satisfy the pass mark.
-    const scoreRule = courseChanged || input.score !== before.score;
-    errors.push(
-      ...recordRuleErrors(input, { passMark: scoreRule ? (course?.passMark ?? null) : null }, today, { checkDate: input.completedOn !== before.completedOn }),
-    );
-    if (errors.length) throw new ValidationError(errors);
-
-    if (
-      (input.employeeId !== before.employeeId || courseChanged || input.completedOn !== before.completedOn) &&
-      (await liveDuplicate(tx, input.employeeId, input.courseId, input.completedOn, id))
-    )
-      throw duplicateError();
-
-    const [after] = await tx
-      .update(trainingRecords)
-      .set({
-        employeeId: input.employeeId,
-        courseId: input.courseId,
-        completedOn: input.completedOn,
-        score: input.score,
-        passed: isPassing(input.score, course!.passMark),
-        method: input.method,
-        evidence: input.evidence,
-        note: input.note,
-        version: before.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(trainingRecords.id, id), eq(trainingRecords.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "update", entity: "training_record", entityId: id, before, after });
+    await updateVersioned(tx, actor, {
+      table: trainingRecords,
+      entity: "training_record",
+      id,
+      version: input.version,
+      change: (before) => correction(tx, before, input, today),
+    });
     return mustFind(tx, id);
   });
 }
 
-/** Entered by mistake: retired with a reason (kept in the audit trail), never deleted. */
+/** The record's rules for a correction, on the locked row: the columns to write. */
+async function correction(tx: Tx, before: TrainingRecord, input: UpdateRecordInput, today: string) {
+  if (before.retiredAt) throw new ConflictError("records.errors.editRetired");
+  const courseChanged = input.courseId !== before.courseId;
+  const { course, error: courseError } = await loadCourse(tx, input.courseId, !courseChanged);
+  const errors: FieldError[] = courseError ? [courseError] : [];
+  if (input.employeeId !== before.employeeId || input.completedOn !== before.completedOn) {
+    const empError = await eligibilityError(tx, input.employeeId, input.completedOn);
+    if (empError) errors.push(empError);
+  }
+  // An imported record without a score stays editable; a changed course or score must satisfy the pass mark.
+  const scoreRule = courseChanged || input.score !== before.score;
+  errors.push(
+    ...recordRuleErrors(input, { passMark: scoreRule ? (course?.passMark ?? null) : null }, today, { checkDate: input.completedOn !== before.completedOn }),
+  );
+  if (errors.length) throw new ValidationError(errors);
+
+  if (
+    (input.employeeId !== before.employeeId || courseChanged || input.completedOn !== before.completedOn) &&
+    (await liveDuplicate(tx, input.employeeId, input.courseId, input.completedOn, before.id))
+  )
+    throw duplicateError();
+
+  return {
+    employeeId: input.employeeId,
+    courseId: input.courseId,
+    completedOn: input.completedOn,
+    score: input.score,
+    passed: isPassing(input.score, course!.passMark),
+    method: input.method,
+    evidence: input.evidence,
+    note: input.note,
+  };
+}
+
+/** Entered by mistake: retired with a reason (kept in the audit trail), never deleted; a repeat is a 409. */
 export async function retireTrainingRecord(actor: SessionUser, id: number, input: RetireRecordInput): Promise<RecordDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockRecord(tx, id, input.version);
-    if (before.retiredAt) throw new ConflictError("records.errors.alreadyRetired");
-    const [after] = await tx
-      .update(trainingRecords)
-      .set({ retiredAt: new Date(), version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(trainingRecords.id, id), eq(trainingRecords.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "retire", entity: "training_record", entityId: id, before, after: { ...after, retireReason: input.reason } });
+    await setRetiredVersioned(tx, actor, {
+      ...recordRetirement(id, input.version, true),
+      audit: (before, after) => ({ before, after: { ...after, retireReason: input.reason } }),
+    });
     return mustFind(tx, id);
   });
 }
@@ -523,16 +514,23 @@ export async function retireTrainingRecord(actor: SessionUser, id: number, input
 export async function restoreTrainingRecord(actor: SessionUser, id: number, version: number): Promise<RecordDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockRecord(tx, id, version);
-    if (!before.retiredAt) throw new ConflictError("records.errors.notRetired");
-    if (await liveDuplicate(tx, before.employeeId, before.courseId, before.completedOn, id)) throw duplicateError();
-    const [after] = await tx
-      .update(trainingRecords)
-      .set({ retiredAt: null, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(trainingRecords.id, id), eq(trainingRecords.version, version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "restore", entity: "training_record", entityId: id, before, after });
+    await setRetiredVersioned(tx, actor, {
+      ...recordRetirement(id, version, false),
+      check: async (before) => {
+        if (await liveDuplicate(tx, before.employeeId, before.courseId, before.completedOn, id)) throw duplicateError();
+      },
+    });
     return mustFind(tx, id);
   });
+}
+
+function recordRetirement(id: number, version: number, retire: boolean) {
+  return {
+    table: trainingRecords,
+    entity: "training_record",
+    id,
+    version,
+    retire,
+    messages: { alreadyRetired: "records.errors.alreadyRetired", notRetired: "records.errors.notRetired" },
+  };
 }

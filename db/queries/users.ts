@@ -2,11 +2,12 @@ import "server-only";
 import { and, asc, count, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { users, type User } from "@/db/schema";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/api/errors";
+import { ValidationError } from "@/lib/api/errors";
 import { hashPassword, temporaryPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from "@/lib/users/schema";
 import { recordAudit } from "./audit";
+import { updateVersioned } from "./versioned";
 import { countLiveSessions, revokeUserSessions } from "./sessions";
 
 function toDto(u: User) {
@@ -79,28 +80,33 @@ async function assertAnotherManager(tx: Tx, excludeId: number, field: "role" | "
 export async function updateUser(actor: SessionUser, id: number, input: UpdateUserInput) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(users).where(eq(users.id, id)).for("update");
-    if (!before) throw new NotFoundError();
-    if (before.version !== input.version) throw new ConflictError();
-    if (id === actor.id && (!input.active || input.role !== before.role))
-      throw new ValidationError([{ field: input.active ? "role" : "active", code: "self", messageKey: "users.errors.self" }]);
-    if (before.role === "privacy_manager" && before.active && (input.role !== "privacy_manager" || !input.active))
-      await assertAnotherManager(tx, id, input.active ? "role" : "active");
-    const [after] = await tx
-      .update(users)
-      .set({ name: input.name, role: input.role, active: input.active, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(users.id, id), eq(users.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    const action = before.active && !after.active ? "deactivate" : !before.active && after.active ? "activate" : "update";
-    // A deactivation or a role change ends the user's sessions in this same transaction: they sign
-    // in again with what they now are. A re-activation revives nothing (docs/security.md). The
-    // sessions are ended before the audit row is written: the audit chain's lock is held from a
-    // transaction's first audit row to its commit, so row locks are taken first (no deadlock with a
-    // concurrent "sign out everywhere").
-    if (before.active && !after.active) await revokeUserSessions(tx, actor, id, "deactivated");
-    else if (before.role !== after.role) await revokeUserSessions(tx, actor, id, "role_changed");
-    await recordAudit(tx, actor, { action, entity: "user", entityId: id, before: auditView(before), after: auditView(after) });
+    const after = await updateVersioned(tx, actor, {
+      table: users,
+      entity: "user",
+      id,
+      version: input.version,
+      change: async (before) => {
+        if (id === actor.id && (!input.active || input.role !== before.role))
+          throw new ValidationError([{ field: input.active ? "role" : "active", code: "self", messageKey: "users.errors.self" }]);
+        if (before.role === "privacy_manager" && before.active && (input.role !== "privacy_manager" || !input.active))
+          await assertAnotherManager(tx, id, input.active ? "role" : "active");
+        return { name: input.name, role: input.role, active: input.active };
+      },
+      // A deactivation or a role change ends the user's sessions in this same transaction: they sign
+      // in again with what they now are. A re-activation revives nothing (docs/security.md). The
+      // sessions are ended before the audit row is written: the audit chain's lock is held from a
+      // transaction's first audit row to its commit, so row locks are taken first (no deadlock with a
+      // concurrent "sign out everywhere").
+      afterUpdate: async (before, after) => {
+        if (before.active && !after.active) await revokeUserSessions(tx, actor, id, "deactivated");
+        else if (before.role !== after.role) await revokeUserSessions(tx, actor, id, "role_changed");
+      },
+      audit: (before, after) => ({
+        action: before.active && !after.active ? "deactivate" : !before.active && after.active ? "activate" : "update",
+        before: auditView(before),
+        after: auditView(after),
+      }),
+    });
     return toDto(after);
   });
 }
@@ -114,18 +120,16 @@ export async function resetPassword(actor: SessionUser, id: number, input: { pas
   const temp = input.password ? undefined : temporaryPassword();
   const passwordHash = await hashPassword(input.password ?? temp!);
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(users).where(eq(users.id, id)).for("update");
-    if (!before) throw new NotFoundError();
-    if (before.version !== input.version) throw new ConflictError();
-    const [after] = await tx
-      .update(users)
-      .set({ passwordHash, isDemo: false, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(users.id, id), eq(users.version, input.version)))
-      .returning();
-    if (!after) throw new ConflictError();
-    // Sessions first, audit last (see updateUser).
-    await revokeUserSessions(tx, actor, id, "password_reset", { exceptSid: id === actor.id ? keepSessionId : undefined });
-    await recordAudit(tx, actor, { action: "reset_password", entity: "user", entityId: id, before: { version: before.version }, after: { version: after.version } });
+    const after = await updateVersioned(tx, actor, {
+      table: users,
+      entity: "user",
+      id,
+      version: input.version,
+      change: () => ({ passwordHash, isDemo: false }),
+      // Sessions first, audit last (see updateUser).
+      afterUpdate: () => revokeUserSessions(tx, actor, id, "password_reset", { exceptSid: id === actor.id ? keepSessionId : undefined }),
+      audit: (before, after) => ({ action: "reset_password", before: { version: before.version }, after: { version: after.version } }),
+    });
     return { user: toDto(after), ...(temp ? { temporaryPassword: temp } : {}) };
   });
 }

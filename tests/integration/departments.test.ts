@@ -128,10 +128,11 @@ describe("departments API", () => {
     expect(into.status).toBe(400);
     expect(into.body.errors[0].field).toBe("departmentId");
 
-    // Retiring twice (a double click) changes nothing and does not fail.
+    // Retiring twice (a double click) changes nothing: a 409 that says it is retired already (docs/architecture-versioned-writes.md).
     const again = await call(retireRoute, "POST", `/api/v1/departments/${d.id}/retire`, { params: { id: d.id }, json: { version: 1 } });
-    expect(again.status).toBe(200);
-    expect(again.body.version).toBe(2);
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toContain("already retired");
+    expect((await call(departmentRoute, "GET", `/api/v1/departments/${d.id}`, { params: { id: d.id } })).body.version).toBe(2);
 
     const restored = await call(restoreRoute, "POST", `/api/v1/departments/${d.id}/restore`, { params: { id: d.id }, json: { version: 2 } });
     expect(restored.status).toBe(200);

@@ -161,6 +161,7 @@ describe("employees API", () => {
     const { body: e } = await call(employeesRoute, "POST", "/api/v1/employees", { json: { ...base, employeeNumber: "E2001", departmentId: salesId } });
     const stale = await call(retireRoute, "POST", `/api/v1/employees/${e.id}/retire`, { params: { id: e.id }, json: { version: 7 } });
     expect(stale.status).toBe(409);
+    expect(stale.body.currentVersion).toBe(1);
     const retired = await call(retireRoute, "POST", `/api/v1/employees/${e.id}/retire`, { params: { id: e.id }, json: { version: 1 } });
     expect(retired.status).toBe(200);
     expect(retired.body).toMatchObject({ state: "retired", version: 2 });
@@ -169,9 +170,11 @@ describe("employees API", () => {
     const restored = await call(restoreRoute, "POST", `/api/v1/employees/${e.id}/restore`, { params: { id: e.id }, json: { version: 2 } });
     expect(restored.status).toBe(200);
     expect(restored.body).toMatchObject({ state: "active", retiredAt: null, version: 3 });
+    // Restoring twice is a 409 that says there is nothing to restore (docs/architecture-versioned-writes.md); nothing changes.
     const twice = await call(restoreRoute, "POST", `/api/v1/employees/${e.id}/restore`, { params: { id: e.id }, json: { version: 2 } });
-    expect(twice.status).toBe(200);
-    expect(twice.body.version).toBe(3);
+    expect(twice.status).toBe(409);
+    expect(twice.body.detail).toContain("not retired");
+    expect((await call(employeeRoute, "GET", `/api/v1/employees/${e.id}`, { params: { id: e.id } })).body.version).toBe(3);
     const history = await call(historyRoute, "GET", `/api/v1/employees/${e.id}/history`, { params: { id: e.id } });
     expect(history.body.items.map((h: { action: string }) => h.action)).toEqual(["restore", "retire", "create"]);
   });
