@@ -1,19 +1,18 @@
 "use client";
 
-import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { Button, ButtonLink } from "@/components/ui/button";
-import { Alert, Card, PageHeader } from "@/components/ui/card";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { ApiProblem, apiFetch } from "@/lib/client/api";
+import { Card, PageHeader } from "@/components/ui/card";
+import { EnumSelect, TextAreaField, TextField } from "@/components/ui/field";
+import { Form, useForm } from "@/components/ui/form";
+import { apiFetch } from "@/lib/client/api";
 import { ASSESSMENT_TYPES, nextAssessmentDue, type AssessmentType } from "@/lib/contractors/rules";
 import { createAssessmentSchema, type AssessmentDto, type TemplateDto } from "@/lib/contractors/schema";
 import { resultFor, weightedTotal } from "@/lib/contractors/scoring";
 import { formatDate, isDateString } from "@/lib/dates";
-import { issuesToFieldErrors } from "@/lib/validation/issues";
-import { ResultBadge, contractorKeys, focusFirstError } from "./shared";
+import { ResultBadge, contractorKeys } from "./shared";
+
+const FIELDS = ["type", "assessedOn", "assessor", "conditions", "nextDueOn", "evidence"];
 
 /** Score the contractor with the current template; total and result update as you go (the server computes them again). */
 export function AssessmentForm({
@@ -30,22 +29,51 @@ export function AssessmentForm({
   today: string;
 }) {
   const t = useTranslations("assessments");
-  const tc = useTranslations("common");
-  const tAll = useTranslations();
   const locale = useLocale();
   const router = useRouter();
-  const qc = useQueryClient();
-  const formRef = useRef<HTMLFormElement | null>(null);
-  const [type, setType] = useState<AssessmentType>(defaultType);
-  const [assessedOn, setAssessedOn] = useState(today);
-  const [who, setWho] = useState(assessor);
-  const [scores, setScores] = useState<Record<string, number | null>>(Object.fromEntries(template.criteria.map((c) => [c.key, null])));
-  const [comments, setComments] = useState<Record<string, string>>({});
-  const [conditions, setConditions] = useState("");
-  const [nextDueOn, setNextDueOn] = useState("");
-  const [evidence, setEvidence] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  const f = useForm({
+    initial: {
+      type: defaultType as AssessmentType | "",
+      assessedOn: today,
+      assessor,
+      scores: Object.fromEntries(template.criteria.map((c) => [c.key, null])) as Record<string, number | null>,
+      comments: {} as Record<string, string>,
+      conditions: "",
+      nextDueOn: "",
+      evidence: "",
+    },
+    schema: createAssessmentSchema,
+    toInput: (v) => ({
+      templateId: template.id,
+      type: v.type,
+      assessedOn: v.assessedOn,
+      assessor: v.assessor,
+      scores: template.criteria.map((c) => ({ key: c.key, score: v.scores[c.key], comment: v.comments[c.key] ?? "" })),
+      conditions: v.conditions,
+      nextDueOn: v.nextDueOn,
+      evidence: v.evidence,
+    }),
+    // Every criterion needs a score; an assessment is not dated in the future (the server says so too).
+    rules: (_parsed, v) => [
+      ...template.criteria.filter((c) => v.scores[c.key] === null).map((c) => ({ field: `score:${c.key}`, messageKey: "validation.required" })),
+      ...(v.assessedOn > today ? [{ field: "assessedOn", messageKey: "assessments.errors.assessedInFuture" }] : []),
+    ],
+    // scores.3.score → the criterion's key, so the message sits beside the right group.
+    errorField: (k) => {
+      const m = /^scores\.(\d+)\./.exec(k);
+      const m2 = /^scores\.([a-z][a-z0-9_]*)$/.exec(k);
+      return m ? `score:${template.criteria[Number(m[1])]?.key ?? k}` : m2 ? `score:${m2[1]}` : k;
+    },
+    fields: (k) => FIELDS.includes(k) || k.startsWith("score:"),
+    submit: (body) => apiFetch<AssessmentDto>(`/api/v1/contractors/${contractor.id}/assessments`, { method: "POST", json: body }),
+    invalidate: [contractorKeys.all],
+    onSaved: () => {
+      router.push(`/contractors/${contractor.id}?assessed=1`);
+      router.refresh();
+    },
+  });
+  const { scores, comments, assessedOn } = f.values;
+  const errors = f.errors;
 
   const total = weightedTotal(
     template.criteria,
@@ -57,84 +85,27 @@ export function AssessmentForm({
   const defaultDue = isDateString(assessedOn) ? nextAssessmentDue(assessedOn, contractor.reassessmentMonths) : null;
   const totalWeight = template.criteria.reduce((n, c) => n + c.weight, 0);
 
-  const save = useMutation({
-    mutationFn: (body: unknown) => apiFetch<AssessmentDto>(`/api/v1/contractors/${contractor.id}/assessments`, { method: "POST", json: body }),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: contractorKeys.all });
-      router.push(`/contractors/${contractor.id}?assessed=1`);
-      router.refresh();
-    },
-    onError: (err) => {
-      if (err instanceof ApiProblem) {
-        setErrors(mapScoreErrors(err.fieldErrors));
-        setProblem(err.detail ?? err.title);
-      } else setProblem(tc("errorBody"));
-      focusFirstError(formRef.current);
-    },
-  });
-
-  /** scores.3.score → the criterion's key, so the message sits beside the right group. */
-  function mapScoreErrors(fields: Record<string, string>): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(fields)) {
-      const m = /^scores\.(\d+)\./.exec(k);
-      const m2 = /^scores\.([a-z][a-z0-9_]*)$/.exec(k);
-      if (m) out[`score:${template.criteria[Number(m[1])]?.key ?? k}`] ??= v;
-      else if (m2) out[`score:${m2[1]}`] ??= v;
-      else out[k] ??= v;
-    }
-    return out;
-  }
-
-  const submit = (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    formRef.current = e.currentTarget;
-    setProblem(null);
-    const missing: Record<string, string> = {};
-    for (const c of template.criteria) if (scores[c.key] === null) missing[`score:${c.key}`] = tAll("validation.required");
-    const body = {
-      templateId: template.id,
-      type,
-      assessedOn,
-      assessor: who,
-      scores: template.criteria.map((c) => ({ key: c.key, score: scores[c.key], comment: comments[c.key] ?? "" })),
-      conditions,
-      nextDueOn,
-      evidence,
-    };
-    const parsed = createAssessmentSchema.safeParse(body);
-    const found: Record<string, string> = { ...missing };
-    if (!parsed.success) for (const fe of issuesToFieldErrors(parsed.error.issues)) found[fe.field] ??= tAll(fe.messageKey, fe.values);
-    if (assessedOn > today) found.assessedOn ??= t("errors.assessedInFuture");
-    const mapped = mapScoreErrors(found);
-    if (Object.keys(mapped).length) {
-      setErrors(mapped);
-      setProblem(tAll("problems.validation"));
-      focusFirstError(formRef.current);
-      return;
-    }
-    save.mutate(body);
-  };
-
   const name = (c: TemplateDto["criteria"][number]) => (locale === "en" ? c.labelEn : c.labelJa);
   const guidance = (c: TemplateDto["criteria"][number]) => (locale === "en" ? c.guidanceEn : c.guidanceJa);
 
   return (
     <div className="space-y-4">
       <PageHeader title={t("newTitle", { name: contractor.name })} description={t("newDescription")} />
-      <form onSubmit={submit} noValidate className="space-y-4">
-        {problem ? <Alert tone="error">{problem}</Alert> : null}
+      <Form form={f} onCancel={() => router.push(`/contractors/${contractor.id}`)}>
         <Card>
           <div className="grid gap-4 md:grid-cols-3">
-            <SelectField label={t("fields.type")} required value={type} onChange={(e) => setType(e.target.value as AssessmentType)} error={errors.type}>
-              {ASSESSMENT_TYPES.map((x) => (
-                <option key={x} value={x}>
-                  {t(`type.${x}`)}
-                </option>
-              ))}
-            </SelectField>
-            <TextField label={t("fields.assessedOn")} type="date" required max={today} value={assessedOn} onChange={(e) => setAssessedOn(e.target.value)} error={errors.assessedOn} />
-            <TextField label={t("fields.assessor")} required value={who} onChange={(e) => setWho(e.target.value)} error={errors.assessor} maxLength={100} />
+            <EnumSelect
+              label={t("fields.type")}
+              name="type"
+              required
+              values={ASSESSMENT_TYPES}
+              value={f.values.type}
+              onValueChange={(x) => f.setValue("type", x)}
+              optionLabel={(x) => t(`type.${x}`)}
+              error={errors.type}
+            />
+            <TextField label={t("fields.assessedOn")} type="date" required max={today} {...f.field("assessedOn")} />
+            <TextField label={t("fields.assessor")} required {...f.field("assessor")} maxLength={100} />
           </div>
           <p className="mt-3 text-sm text-slate-700">
             {t("fields.template")}: {t("templateVersion", { name: locale === "en" ? template.nameEn : template.nameJa, version: template.version })}
@@ -168,12 +139,8 @@ export function AssessmentForm({
                             value={s}
                             checked={scores[c.key] === s}
                             onChange={() => {
-                              setScores((cur) => ({ ...cur, [c.key]: s }));
-                              setErrors((cur) => {
-                                const next = { ...cur };
-                                delete next[`score:${c.key}`];
-                                return next;
-                              });
+                              f.setValue("scores", { ...scores, [c.key]: s });
+                              f.clearError(`score:${c.key}`);
                             }}
                           />
                           {s}
@@ -189,7 +156,7 @@ export function AssessmentForm({
                       <TextField
                         label={t("fields.commentFor", { label: name(c) })}
                         value={comments[c.key] ?? ""}
-                        onChange={(e) => setComments((cur) => ({ ...cur, [c.key]: e.target.value }))}
+                        onChange={(e) => f.setValue("comments", { ...comments, [c.key]: e.target.value })}
                         maxLength={2000}
                       />
                     </div>
@@ -220,31 +187,21 @@ export function AssessmentForm({
               <TextAreaField
                 label={t("fields.conditions")}
                 hint={t("fields.conditionsHint")}
-                value={conditions}
-                onChange={(e) => setConditions(e.target.value)}
-                error={errors.conditions}
+                {...f.field("conditions")}
                 rows={3}
               />
             </div>
             <TextField
               label={t("fields.nextDueOn")}
               type="date"
-              value={nextDueOn}
-              onChange={(e) => setNextDueOn(e.target.value)}
-              error={errors.nextDueOn}
+              {...f.field("nextDueOn")}
               hint={defaultDue ? t("fields.nextDueHint", { months, date: formatDate(defaultDue) }) : undefined}
             />
-            <TextField label={t("fields.evidence")} value={evidence} onChange={(e) => setEvidence(e.target.value)} error={errors.evidence} maxLength={1000} />
+            <TextField label={t("fields.evidence")} {...f.field("evidence")} maxLength={1000} />
           </div>
         </Card>
 
-        <div className="flex flex-wrap justify-end gap-2">
-          <ButtonLink href={`/contractors/${contractor.id}`}>{tc("cancel")}</ButtonLink>
-          <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? tc("saving") : tc("save")}
-          </Button>
-        </div>
-      </form>
+</Form>
     </div>
   );
 }

@@ -3,12 +3,13 @@
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { useSearchParams } from "next/navigation";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert, Badge, Card, PageHeader, Skeleton } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { TextAreaField } from "@/components/ui/field";
+import { ActionMessage, ReasonDialog, useAction } from "@/components/ui/form";
 import { ApiProblem, apiFetch } from "@/lib/client/api";
 import type { ContractorStatus } from "@/lib/contractors/rules";
 import type { AssessmentDto, ContractorDetail, ContractorDto } from "@/lib/contractors/schema";
@@ -186,37 +187,22 @@ const ACTIONS: { status: ContractorStatus; key: string; variant: "primary" | "se
 function StatusActions({ c }: { c: ContractorDto }) {
   const t = useTranslations("contractors");
   const ts = useTranslations("contractors.status");
-  const qc = useQueryClient();
   const [target, setTarget] = useState<ContractorStatus | null>(null);
   const [reason, setReason] = useState("");
-  const [message, setMessage] = useState<{ tone: "success" | "error" | "warning"; text: string; reload?: boolean } | null>(null);
-  const change = useMutation({
-    mutationFn: (status: ContractorStatus) => apiFetch<ContractorDto>(`/api/v1/contractors/${c.id}/status`, { method: "POST", json: { status, reason, version: c.version } }),
-    onSuccess: async (saved) => {
-      setTarget(null);
-      setReason("");
-      setMessage({ tone: "success", text: t("statusChange.done", { status: ts(saved.status) }) });
-      await qc.invalidateQueries({ queryKey: contractorKeys.all });
-    },
-    onError: (err) => {
-      setTarget(null);
-      if (err instanceof ApiProblem && err.status === 409) setMessage({ tone: "warning", text: t("conflict"), reload: true });
-      else setMessage({ tone: "error", text: err instanceof ApiProblem ? (err.fieldErrors.status ?? err.detail ?? err.title) : String(err) });
-    },
-  });
+  const action = useAction({ invalidate: [contractorKeys.all] });
+  async function change(status: ContractorStatus) {
+    const ok = await action.run(() => apiFetch<ContractorDto>(`/api/v1/contractors/${c.id}/status`, { method: "POST", json: { status, reason, version: c.version } }), {
+      success: t("statusChange.done", { status: ts(status) }),
+    });
+    setTarget(null);
+    if (ok) setReason("");
+  }
   return (
     <Card title={t("statusChange.title")}>
       <p className="mb-3 text-xs text-slate-600">{t("statusChange.approveHint")}</p>
-      {message ? (
+      {action.message ? (
         <div className="mb-3">
-          <Alert tone={message.tone}>
-            <p>{message.text}</p>
-            {message.reload ? (
-              <button type="button" className="mt-1 underline" onClick={() => window.location.reload()}>
-                {t("reload")}
-              </button>
-            ) : null}
-          </Alert>
+          <ActionMessage message={action.message} />
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
@@ -225,7 +211,7 @@ function StatusActions({ c }: { c: ContractorDto }) {
             key={a.status}
             variant={a.variant}
             onClick={() => {
-              setMessage(null);
+              action.setMessage(null);
               setTarget(a.status);
             }}
           >
@@ -244,9 +230,9 @@ function StatusActions({ c }: { c: ContractorDto }) {
         }
         confirmLabel={target ? t(`statusChange.${ACTIONS.find((a) => a.status === target)!.key}`) : ""}
         tone={target === "suspended" || target === "terminated" ? "danger" : "primary"}
-        busy={change.isPending}
+        busy={action.busy}
         onCancel={() => setTarget(null)}
-        onConfirm={() => target && change.mutate(target)}
+        onConfirm={() => target && void change(target)}
       />
     </Card>
   );
@@ -285,21 +271,16 @@ function ScoreTrend({ assessments, thresholds }: { assessments: AssessmentDto[];
 function AssessmentItem({ a, contractorId, canEdit }: { a: AssessmentDto; contractorId: number; canEdit: boolean }) {
   const t = useTranslations("contractors");
   const ta = useTranslations("assessments");
-  const qc = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const withdraw = useMutation({
-    mutationFn: () =>
-      apiFetch<AssessmentDto>(`/api/v1/contractors/${contractorId}/assessments/${a.id}/withdraw`, { method: "POST", json: { reason, version: a.version } }),
-    onSuccess: async () => {
-      setOpen(false);
-      setNotice(ta("withdrawn"));
-      await qc.invalidateQueries({ queryKey: contractorKeys.all });
-    },
-    onError: (err) => setError(err instanceof ApiProblem ? (err.fieldErrors.reason ?? err.detail ?? err.title) : String(err)),
-  });
+  const action = useAction({ invalidate: [contractorKeys.all] });
+  async function withdraw(reason: string) {
+    await action.run(() => apiFetch<AssessmentDto>(`/api/v1/contractors/${contractorId}/assessments/${a.id}/withdraw`, { method: "POST", json: { reason, version: a.version } }), {
+      success: ta("withdrawn"),
+      // An error on the reason stays in the dialog (ReasonDialog shows it); anything else closes it.
+      rethrow: (err) => err instanceof ApiProblem && !!err.fieldErrors.reason,
+    });
+    setOpen(false);
+  }
   const withdrawn = a.withdrawnAt !== null;
   return (
     <li className={`rounded-md border p-4 ${withdrawn ? "border-slate-200 bg-slate-50" : "border-slate-300"}`}>
@@ -315,7 +296,7 @@ function AssessmentItem({ a, contractorId, canEdit }: { a: AssessmentDto; contra
             variant="secondary"
             className="ml-auto"
             onClick={() => {
-              setError(null);
+              action.setMessage(null);
               setOpen(true);
             }}
           >
@@ -323,7 +304,11 @@ function AssessmentItem({ a, contractorId, canEdit }: { a: AssessmentDto; contra
           </Button>
         ) : null}
       </div>
-      {notice ? <p className="mt-1 text-sm text-green-800">{notice}</p> : null}
+      {action.message ? (
+        <div className="mt-1">
+          <ActionMessage message={action.message} />
+        </div>
+      ) : null}
       <p className="mt-1 text-sm text-slate-700">
         {ta("fields.assessor")}: {a.assessor} · {ta("templateVersion", { name: a.templateName, version: a.templateVersion })} · {ta("fields.nextDueOn")}: {formatDate(a.nextDueOn)}
       </p>
@@ -369,25 +354,17 @@ function AssessmentItem({ a, contractorId, canEdit }: { a: AssessmentDto; contra
           </table>
         </div>
       </details>
-      <ConfirmDialog
+      <ReasonDialog
         open={open}
         title={ta("withdrawTitle")}
-        body={
-          <div className="space-y-3">
-            <p>{ta("withdrawBody")}</p>
-            <TextAreaField label={ta("fields.withdrawnReason")} required value={reason} onChange={(e) => setReason(e.target.value)} rows={2} error={error ?? undefined} maxLength={1000} />
-          </div>
-        }
+        body={<p>{ta("withdrawBody")}</p>}
+        reasonLabel={ta("fields.withdrawnReason")}
+        requiredMessage={ta("errors.reasonRequired")}
         confirmLabel={ta("withdraw")}
-        busy={withdraw.isPending}
+        maxLength={1000}
+        busy={action.busy}
         onCancel={() => setOpen(false)}
-        onConfirm={() => {
-          if (!reason.trim()) {
-            setError(ta("errors.reasonRequired"));
-            return;
-          }
-          withdraw.mutate();
-        }}
+        onConfirm={withdraw}
       />
     </li>
   );

@@ -1,141 +1,106 @@
 "use client";
 
-import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { Button, ButtonLink } from "@/components/ui/button";
-import { Alert, Card, PageHeader } from "@/components/ui/card";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { ApiProblem, apiFetch } from "@/lib/client/api";
+import { Button } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { EnumSelect, TextAreaField, TextField } from "@/components/ui/field";
+import { Form, useForm } from "@/components/ui/form";
+import { apiFetch } from "@/lib/client/api";
 import { CERTIFICATION_KINDS, type CertificationKind } from "@/lib/contractors/rules";
-import { createContractorSchema, updateContractorSchema, type ContractorDto } from "@/lib/contractors/schema";
-import { issuesToFieldErrors } from "@/lib/validation/issues";
-import { contractorKeys, focusFirstError } from "./shared";
+import { createContractorSchema, updateContractorSchema, type ContractorDetail, type ContractorDto } from "@/lib/contractors/schema";
+import { contractorKeys } from "./shared";
 
 type CertRow = { kind: CertificationKind; number: string; expiresOn: string };
+
+const FIELDS = [
+  "name",
+  "corporateNumber",
+  "services",
+  "dataCategories",
+  "dataVolume",
+  "contractStart",
+  "contractEnd",
+  "contactName",
+  "contactEmail",
+  "contactPhone",
+  "reassessmentMonths",
+  "note",
+] as const;
+
+const valuesOf = (c?: ContractorDto) => ({
+  name: c?.name ?? "",
+  corporateNumber: c?.corporateNumber ?? "",
+  services: c?.services ?? "",
+  dataCategories: (c?.dataCategories ?? []).join("、"),
+  dataVolume: c?.dataVolume == null ? "" : String(c.dataVolume),
+  contractStart: c?.contractStart ?? "",
+  contractEnd: c?.contractEnd ?? "",
+  contactName: c?.contactName ?? "",
+  contactEmail: c?.contactEmail ?? "",
+  contactPhone: c?.contactPhone ?? "",
+  reassessmentMonths: c?.reassessmentMonths == null ? "" : String(c.reassessmentMonths),
+  note: c?.note ?? "",
+  certs: (c?.certifications ?? []).map((x): CertRow => ({ kind: x.kind, number: x.number, expiresOn: x.expiresOn ?? "" })),
+});
 
 /** Register a contractor (as a candidate) or edit one. Same zod schema as the API; server errors beside the fields. */
 export function ContractorForm({ contractor }: { contractor?: ContractorDto }) {
   const t = useTranslations("contractors");
-  const tc = useTranslations("common");
-  const tAll = useTranslations();
   const router = useRouter();
-  const qc = useQueryClient();
-  const formRef = useRef<HTMLFormElement | null>(null);
-  const [f, setF] = useState({
-    name: contractor?.name ?? "",
-    corporateNumber: contractor?.corporateNumber ?? "",
-    services: contractor?.services ?? "",
-    dataCategories: (contractor?.dataCategories ?? []).join("、"),
-    dataVolume: contractor?.dataVolume == null ? "" : String(contractor.dataVolume),
-    contractStart: contractor?.contractStart ?? "",
-    contractEnd: contractor?.contractEnd ?? "",
-    contactName: contractor?.contactName ?? "",
-    contactEmail: contractor?.contactEmail ?? "",
-    contactPhone: contractor?.contactPhone ?? "",
-    reassessmentMonths: contractor?.reassessmentMonths == null ? "" : String(contractor.reassessmentMonths),
-    note: contractor?.note ?? "",
-  });
-  const [certs, setCerts] = useState<CertRow[]>((contractor?.certifications ?? []).map((c) => ({ kind: c.kind, number: c.number, expiresOn: c.expiresOn ?? "" })));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<{ message: string; conflict: boolean } | null>(null);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => {
-    setF((cur) => ({ ...cur, [k]: e.target.value }));
-    setErrors((cur) => {
-      if (!(k in cur)) return cur;
-      const next = { ...cur };
-      delete next[k];
-      return next;
-    });
-  };
-
-  const save = useMutation({
-    mutationFn: (body: unknown) =>
+  const f = useForm({
+    initial: valuesOf(contractor),
+    record: contractor,
+    schema: contractor ? updateContractorSchema : createContractorSchema,
+    toInput: ({ certs, ...v }) => ({ ...v, certifications: certs.map((c) => ({ kind: c.kind, number: c.number, expiresOn: c.expiresOn })) }),
+    fields: (field) => (FIELDS as readonly string[]).includes(field) || field.startsWith("certifications."),
+    submit: (body) =>
       contractor
         ? apiFetch<ContractorDto>(`/api/v1/contractors/${contractor.id}`, { method: "PATCH", json: body })
         : apiFetch<ContractorDto>("/api/v1/contractors", { method: "POST", json: body }),
-    onSuccess: async (saved) => {
-      await qc.invalidateQueries({ queryKey: contractorKeys.all });
+    invalidate: [contractorKeys.all],
+    onSaved: (saved) => {
       router.push(`/contractors/${saved.id}?saved=${contractor ? "updated" : "created"}`);
       router.refresh();
     },
-    onError: (err) => {
-      if (err instanceof ApiProblem) {
-        setErrors(err.fieldErrors);
-        setProblem({ message: err.status === 409 && !err.fieldErrors.corporateNumber ? t("conflict") : (err.detail ?? err.title), conflict: err.status === 409 && !err.fieldErrors.corporateNumber });
-      } else setProblem({ message: tc("errorBody"), conflict: false });
-      focusFirstError(formRef.current);
-    },
+    loadLatest: contractor ? () => apiFetch<ContractorDetail>(`/api/v1/contractors/${contractor.id}`).then((d) => d.contractor) : undefined,
+    compare: { ...Object.fromEntries(FIELDS.map((k) => [k, t(`fields.${k}`)])), certifications: t("fields.certifications") },
+    toValues: valuesOf,
   });
+  const certs = f.values.certs;
+  const setCerts = (next: (cs: CertRow[]) => CertRow[]) => f.setValue("certs", next(certs));
 
-  const submit = (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    formRef.current = e.currentTarget;
-    setProblem(null);
-    const input = {
-      ...f,
-      certifications: certs.map((c) => ({ kind: c.kind, number: c.number, expiresOn: c.expiresOn })),
-      ...(contractor ? { version: contractor.version } : {}),
-    };
-    const parsed = (contractor ? updateContractorSchema : createContractorSchema).safeParse(input);
-    if (!parsed.success) {
-      const found: Record<string, string> = {};
-      for (const fe of issuesToFieldErrors(parsed.error.issues)) found[fe.field] ??= tAll(fe.messageKey, fe.values);
-      setErrors(found);
-      focusFirstError(formRef.current);
-      return;
-    }
-    save.mutate(input);
-  };
-
-  const err = (k: string) => errors[k];
+  const err = (k: string) => f.errors[k];
   return (
     <div className="space-y-4">
       <PageHeader title={contractor ? t("editTitle") : t("newTitle")} description={contractor ? contractor.name : t("newDescription")} />
-      <form onSubmit={submit} noValidate className="space-y-4">
-        {problem ? (
-          <Alert tone={problem.conflict ? "warning" : "error"}>
-            <p>{problem.message}</p>
-            {problem.conflict ? (
-              <button type="button" className="mt-2 underline" onClick={() => window.location.reload()}>
-                {t("reload")}
-              </button>
-            ) : null}
-          </Alert>
-        ) : null}
+      <Form form={f} onCancel={() => router.push(contractor ? `/contractors/${contractor.id}` : "/contractors")}>
         <Card title={t("detail.overview")}>
           <div className="grid gap-4 md:grid-cols-2">
-            <TextField label={t("fields.name")} required value={f.name} onChange={set("name")} error={err("name")} maxLength={200} />
+            <TextField label={t("fields.name")} required {...f.field("name")} maxLength={200} />
             <TextField
               label={t("fields.corporateNumber")}
-              value={f.corporateNumber}
-              onChange={set("corporateNumber")}
-              error={err("corporateNumber")}
+              {...f.field("corporateNumber")}
               hint={t("fields.corporateNumberHint")}
               inputMode="numeric"
               autoComplete="off"
               className="font-mono"
             />
             <div className="md:col-span-2">
-              <TextAreaField label={t("fields.services")} required value={f.services} onChange={set("services")} error={err("services")} rows={2} />
+              <TextAreaField label={t("fields.services")} required {...f.field("services")} rows={2} />
             </div>
-            <TextField label={t("fields.dataCategories")} value={f.dataCategories} onChange={set("dataCategories")} error={err("dataCategories")} hint={t("fields.dataCategoriesHint")} />
-            <TextField label={t("fields.dataVolume")} value={f.dataVolume} onChange={set("dataVolume")} error={err("dataVolume")} inputMode="numeric" />
+            <TextField label={t("fields.dataCategories")} {...f.field("dataCategories")} hint={t("fields.dataCategoriesHint")} />
+            <TextField label={t("fields.dataVolume")} {...f.field("dataVolume")} inputMode="numeric" />
             <TextField
               label={t("fields.contractStart")}
               type="date"
-              value={f.contractStart}
-              onChange={set("contractStart")}
-              error={err("contractStart")}
+              {...f.field("contractStart")}
               hint={t("fields.contractStartHint")}
             />
-            <TextField label={t("fields.contractEnd")} type="date" value={f.contractEnd} onChange={set("contractEnd")} error={err("contractEnd")} />
+            <TextField label={t("fields.contractEnd")} type="date" {...f.field("contractEnd")} />
             <TextField
               label={t("fields.reassessmentMonths")}
-              value={f.reassessmentMonths}
-              onChange={set("reassessmentMonths")}
-              error={err("reassessmentMonths")}
+              {...f.field("reassessmentMonths")}
               hint={t("fields.reassessmentHint")}
               inputMode="numeric"
             />
@@ -143,9 +108,9 @@ export function ContractorForm({ contractor }: { contractor?: ContractorDto }) {
         </Card>
         <Card title={t("fields.contact")}>
           <div className="grid gap-4 md:grid-cols-3">
-            <TextField label={t("fields.contactName")} value={f.contactName} onChange={set("contactName")} error={err("contactName")} />
-            <TextField label={t("fields.contactEmail")} type="email" value={f.contactEmail} onChange={set("contactEmail")} error={err("contactEmail")} />
-            <TextField label={t("fields.contactPhone")} type="tel" value={f.contactPhone} onChange={set("contactPhone")} error={err("contactPhone")} />
+            <TextField label={t("fields.contactName")} {...f.field("contactName")} />
+            <TextField label={t("fields.contactEmail")} type="email" {...f.field("contactEmail")} />
+            <TextField label={t("fields.contactPhone")} type="tel" {...f.field("contactPhone")} />
           </div>
         </Card>
         <Card title={t("fields.certifications")}>
@@ -153,17 +118,13 @@ export function ContractorForm({ contractor }: { contractor?: ContractorDto }) {
           <ul className="space-y-3">
             {certs.map((c, i) => (
               <li key={i} className="grid items-end gap-3 rounded-md border border-slate-200 p-3 md:grid-cols-[1fr_1fr_1fr_auto]">
-                <SelectField
+                <EnumSelect
                   label={t("fields.certKind")}
+                  values={CERTIFICATION_KINDS}
                   value={c.kind}
-                  onChange={(e) => setCerts((cs) => cs.map((x, j) => (j === i ? { ...x, kind: e.target.value as CertificationKind } : x)))}
-                >
-                  {CERTIFICATION_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {t(`certKind.${k}`)}
-                    </option>
-                  ))}
-                </SelectField>
+                  onValueChange={(kind) => kind && setCerts((cs) => cs.map((x, j) => (j === i ? { ...x, kind } : x)))}
+                  optionLabel={(k) => t(`certKind.${k}`)}
+                />
                 <TextField
                   label={t("fields.certNumber")}
                   required
@@ -189,15 +150,9 @@ export function ContractorForm({ contractor }: { contractor?: ContractorDto }) {
           </Button>
         </Card>
         <Card>
-          <TextAreaField label={t("fields.note")} value={f.note} onChange={set("note")} error={err("note")} rows={3} />
+          <TextAreaField label={t("fields.note")} {...f.field("note")} rows={3} />
         </Card>
-        <div className="flex flex-wrap justify-end gap-2">
-          <ButtonLink href={contractor ? `/contractors/${contractor.id}` : "/contractors"}>{tc("cancel")}</ButtonLink>
-          <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? tc("saving") : tc("save")}
-          </Button>
-        </div>
-      </form>
+</Form>
     </div>
   );
 }

@@ -48,13 +48,3 @@ export function FlagList({ flags }: { flags: readonly ContractorFlag[] }) {
     </ul>
   );
 }
-
-/** After a refused save: bring the first field with an error (or the first alert) into view and focus it. */
-export function focusFirstError(form: HTMLFormElement | null) {
-  requestAnimationFrame(() => {
-    const el = form?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]');
-    if (!el) return;
-    el.scrollIntoView({ block: "center" });
-    if (el.matches("input, select, textarea")) el.focus();
-  });
-}

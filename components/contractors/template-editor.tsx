@@ -1,16 +1,16 @@
 "use client";
 
-import { useRef, useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Alert, Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
-import { ApiProblem, apiFetch } from "@/lib/client/api";
+import { Form, useForm } from "@/components/ui/form";
+import { apiFetch } from "@/lib/client/api";
 import { updateTemplateSchema, type TemplateDto } from "@/lib/contractors/schema";
 import { formatDateTime } from "@/lib/dates";
-import { issuesToFieldErrors } from "@/lib/validation/issues";
-import { contractorKeys, focusFirstError } from "./shared";
+import { contractorKeys } from "./shared";
 
 type Criterion = TemplateDto["criteria"][number];
 type Draft = { nameJa: string; nameEn: string; maxScore: string; approvedMin: string; conditionalMin: string; criteria: (Omit<Criterion, "weight"> & { weight: string })[] };
@@ -131,87 +131,50 @@ function TemplateView({ template, locale }: { template: TemplateDto; locale: str
 
 function TemplateForm({ template, onCancel, onSaved }: { template: TemplateDto; onCancel: () => void; onSaved: (t: TemplateDto) => void }) {
   const t = useTranslations("assessments.templates");
-  const tc = useTranslations("common");
   const tAll = useTranslations();
-  const qc = useQueryClient();
-  const formRef = useRef<HTMLFormElement | null>(null);
-  const [d, setD] = useState<Draft>({
-    nameJa: template.nameJa,
-    nameEn: template.nameEn,
-    maxScore: String(template.maxScore),
-    approvedMin: String(template.approvedMin),
-    conditionalMin: String(template.conditionalMin),
-    criteria: template.criteria.map((c) => ({ ...c, weight: String(c.weight), guidanceJa: c.guidanceJa ?? "", guidanceEn: c.guidanceEn ?? "" })),
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<{ message: string; conflict: boolean } | null>(null);
-  const save = useMutation({
-    mutationFn: (body: unknown) => apiFetch<TemplateDto>(`/api/v1/assessment-templates/${template.id}`, { method: "PUT", json: body }),
-    onSuccess: async (saved) => {
-      await qc.invalidateQueries({ queryKey: contractorKeys.templates });
-      onSaved(saved);
+  const f = useForm({
+    initial: {
+      nameJa: template.nameJa,
+      nameEn: template.nameEn,
+      maxScore: String(template.maxScore),
+      approvedMin: String(template.approvedMin),
+      conditionalMin: String(template.conditionalMin),
+      criteria: template.criteria.map((c) => ({ ...c, weight: String(c.weight), guidanceJa: c.guidanceJa ?? "", guidanceEn: c.guidanceEn ?? "" })) as Draft["criteria"],
     },
-    onError: (err) => {
-      if (err instanceof ApiProblem) {
-        setErrors(err.fieldErrors);
-        setProblem({ message: err.detail ?? err.title, conflict: err.status === 409 });
-      } else setProblem({ message: tc("errorBody"), conflict: false });
-      focusFirstError(formRef.current);
-    },
+    record: template,
+    schema: updateTemplateSchema,
+    fields: (k) => ["nameJa", "nameEn", "maxScore", "approvedMin", "conditionalMin", "criteria"].includes(k) || k.startsWith("criteria."),
+    submit: (body) => apiFetch<TemplateDto>(`/api/v1/assessment-templates/${template.id}`, { method: "PUT", json: body }),
+    invalidate: [contractorKeys.templates],
+    onSaved,
   });
-  const setCrit = (i: number, patch: Partial<Draft["criteria"][number]>) => setD((cur) => ({ ...cur, criteria: cur.criteria.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
-  const move = (i: number, by: number) =>
-    setD((cur) => {
-      const xs = [...cur.criteria];
-      const j = i + by;
-      if (j < 0 || j >= xs.length) return cur;
-      [xs[i], xs[j]] = [xs[j], xs[i]];
-      return { ...cur, criteria: xs };
-    });
-  const submit = (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    formRef.current = e.currentTarget;
-    setProblem(null);
-    const body = { ...d, version: template.version };
-    const parsed = updateTemplateSchema.safeParse(body);
-    if (!parsed.success) {
-      const found: Record<string, string> = {};
-      for (const fe of issuesToFieldErrors(parsed.error.issues)) found[fe.field] ??= tAll(fe.messageKey, fe.values);
-      setErrors(found);
-      setProblem({ message: tAll("problems.validation"), conflict: false });
-      focusFirstError(formRef.current);
-      return;
-    }
-    save.mutate(body);
+  const d = f.values;
+  const setCriteria = (criteria: Draft["criteria"]) => f.setValue("criteria", criteria);
+  const setCrit = (i: number, patch: Partial<Draft["criteria"][number]>) => setCriteria(d.criteria.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  const move = (i: number, by: number) => {
+    const xs = [...d.criteria];
+    const j = i + by;
+    if (j < 0 || j >= xs.length) return;
+    [xs[i], xs[j]] = [xs[j], xs[i]];
+    setCriteria(xs);
   };
-  const e = (k: string) => errors[k];
+  const e = (k: string) => f.errors[k];
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    // A conflict means someone saved a newer version: "load the latest" closes the editor on the refreshed list.
+    <Form form={f} onCancel={onCancel} onReload={onCancel}>
       <h2 className="text-lg font-semibold">{t("editTitle")}</h2>
-      {problem ? (
-        <Alert tone={problem.conflict ? "warning" : "error"}>
-          <p>{problem.message}</p>
-          {problem.conflict ? (
-            <button type="button" className="mt-1 underline" onClick={() => window.location.reload()}>
-              {tAll("contractors.reload")}
-            </button>
-          ) : null}
-        </Alert>
-      ) : null}
       <Card>
         <div className="grid gap-4 md:grid-cols-2">
-          <TextField label={t("nameJa")} required value={d.nameJa} onChange={(ev) => setD({ ...d, nameJa: ev.target.value })} error={e("nameJa")} />
-          <TextField label={t("nameEn")} required value={d.nameEn} onChange={(ev) => setD({ ...d, nameEn: ev.target.value })} error={e("nameEn")} />
-          <TextField label={t("approvedMin")} required inputMode="numeric" value={d.approvedMin} onChange={(ev) => setD({ ...d, approvedMin: ev.target.value })} error={e("approvedMin")} />
+          <TextField label={t("nameJa")} required {...f.field("nameJa")} />
+          <TextField label={t("nameEn")} required {...f.field("nameEn")} />
+          <TextField label={t("approvedMin")} required inputMode="numeric" {...f.field("approvedMin")} />
           <TextField
             label={t("conditionalMin")}
             required
             inputMode="numeric"
-            value={d.conditionalMin}
-            onChange={(ev) => setD({ ...d, conditionalMin: ev.target.value })}
-            error={e("conditionalMin")}
+            {...f.field("conditionalMin")}
           />
-          <TextField label={t("maxScore")} required inputMode="numeric" value={d.maxScore} onChange={(ev) => setD({ ...d, maxScore: ev.target.value })} error={e("maxScore")} />
+          <TextField label={t("maxScore")} required inputMode="numeric" {...f.field("maxScore")} />
         </div>
       </Card>
       <Card title={t("criteria")}>
@@ -236,7 +199,7 @@ function TemplateForm({ template, onCancel, onSaved }: { template: TemplateDto; 
                   <Button variant="ghost" onClick={() => move(i, 1)} disabled={i === d.criteria.length - 1}>
                     {t("moveDown")}
                   </Button>
-                  <Button variant="danger" onClick={() => setD((cur) => ({ ...cur, criteria: cur.criteria.filter((_, j) => j !== i) }))} disabled={d.criteria.length <= 1}>
+                  <Button variant="danger" onClick={() => setCriteria(d.criteria.filter((_, j) => j !== i))} disabled={d.criteria.length <= 1}>
                     {t("removeCriterion")}
                   </Button>
                 </div>
@@ -247,19 +210,11 @@ function TemplateForm({ template, onCancel, onSaved }: { template: TemplateDto; 
         <Button
           variant="secondary"
           className="mt-3"
-          onClick={() => setD((cur) => ({ ...cur, criteria: [...cur.criteria, { key: "", labelJa: "", labelEn: "", weight: "10", guidanceJa: "", guidanceEn: "" }] }))}
+          onClick={() => setCriteria([...d.criteria, { key: "", labelJa: "", labelEn: "", weight: "10", guidanceJa: "", guidanceEn: "" }])}
         >
           {t("addCriterion")}
         </Button>
       </Card>
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel}>
-          {tc("cancel")}
-        </Button>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? tc("saving") : tc("save")}
-        </Button>
-      </div>
-    </form>
+</Form>
   );
 }
