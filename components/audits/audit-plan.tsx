@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -11,15 +11,16 @@ import { Button } from "@/components/ui/button";
 import { Alert, Card, PageHeader, Skeleton } from "@/components/ui/card";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
-import { SelectField } from "@/components/ui/field";
+import { EnumSelect, SelectField } from "@/components/ui/field";
+import { ExportControl, FilterBar, useListParams } from "@/components/ui/list";
 import { AUDIT_STATUSES, AUDIT_TYPES, FINDING_STATUSES } from "@/lib/audits/rules";
-import type { AuditDto, AuditStats } from "@/lib/audits/schema";
-import { apiFetch, toQueryString } from "@/lib/client/api";
+import { exportAuditsQuery, listAuditsQuery, type AuditDto, type AuditStats } from "@/lib/audits/schema";
+import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
+import { listSearch } from "@/lib/list/params";
+import type { Page } from "@/lib/list/page";
 import { AuditForm } from "./audit-form";
 import { AuditStatusBadge, type Dept, type Person } from "./labels";
-
-type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
 export function AuditPlan({
   canEdit,
@@ -38,34 +39,17 @@ export function AuditPlan({
   const tf = useTranslations("findings");
   const tc = useTranslations("common");
   const router = useRouter();
-  const pathname = usePathname();
-  const sp = useSearchParams();
   const qc = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const fy = Number(sp.get("fy") ?? currentFy) || currentFy;
-  const filters = {
-    fy,
-    type: sp.get("type") ?? "",
-    status: sp.get("status") ?? "",
-    sort: sp.get("sort") ?? "plannedStart",
-    dir: (sp.get("dir") ?? "asc") as "asc" | "desc",
-    page: Number(sp.get("page") ?? 1) || 1,
-    pageSize: 50,
-  };
-  const qs = toQueryString(filters);
+  const listParams = useListParams(listAuditsQuery, { scope: ["fy"] });
+  const { update } = listParams;
+  // The plan is always of one fiscal year: the current one unless the URL names another.
+  const filters = { ...listParams.values, fy: listParams.values.fy ?? currentFy };
+  const { fy } = filters;
+  const qs = listSearch(listAuditsQuery, filters);
   const list = useQuery({ queryKey: ["audits", "list", qs], queryFn: () => apiFetch<Page<AuditDto>>(`/api/v1/audits${qs}`) });
   const stats = useQuery({ queryKey: ["audits", "stats", fy], queryFn: () => apiFetch<AuditStats>(`/api/v1/audits/stats?fy=${fy}`) });
-
-  function setParams(next: Record<string, string | number | null>) {
-    const p = new URLSearchParams(sp.toString());
-    for (const [k, v] of Object.entries(next)) {
-      if (v === null || v === "") p.delete(k);
-      else p.set(k, String(v));
-    }
-    if (!("page" in next)) p.delete("page");
-    router.replace(`${pathname}?${p.toString()}`, { scroll: false });
-  }
 
   const columns: Column<AuditDto>[] = [
     { key: "plannedStart", header: t("fields.planned"), sort: "plannedStart", cell: (a) => <span className="whitespace-nowrap">{formatDate(a.plannedStart)} – {formatDate(a.plannedEnd)}</span> },
@@ -102,9 +86,6 @@ export function AuditPlan({
         description={t("description")}
         actions={
           <>
-            <a className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50" href={`/api/v1/audits/export.csv${toQueryString({ fy, type: filters.type, status: filters.status })}`}>
-              {tc("exportCsv")}
-            </a>
             {canEdit ? <Button onClick={() => setCreating(true)}>{t("new")}</Button> : null}
           </>
         }
@@ -244,31 +225,30 @@ export function AuditPlan({
         ) : null}
       </Card>
 
-      <div className="flex flex-wrap items-end gap-3">
-        <SelectField label={t("filters.fy")} value={String(fy)} onChange={(e) => setParams({ fy: e.target.value })}>
+      <FilterBar
+        label={tc("filter")}
+        filtered={listParams.filtered}
+        onClear={() => listParams.clear()}
+        total={list.data?.total}
+        actions={<ExportControl path="/api/v1/audits/export.csv" schema={exportAuditsQuery} values={filters} />}
+      >
+        <SelectField label={t("filters.fy")} value={String(fy)} onChange={(e) => update({ fy: Number(e.target.value) })}>
           {fyOptions.map((y) => (
             <option key={y} value={y}>
               {t("fyLabel", { fy: y })}
             </option>
           ))}
         </SelectField>
-        <SelectField label={t("filters.type")} value={filters.type} onChange={(e) => setParams({ type: e.target.value })}>
-          <option value="">{t("filters.any")}</option>
-          {AUDIT_TYPES.map((v) => (
-            <option key={v} value={v}>
-              {t(`type.${v}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t("filters.status")} value={filters.status} onChange={(e) => setParams({ status: e.target.value })}>
-          <option value="">{t("filters.any")}</option>
-          {AUDIT_STATUSES.map((v) => (
-            <option key={v} value={v}>
-              {t(`status.${v}`)}
-            </option>
-          ))}
-        </SelectField>
-      </div>
+        <EnumSelect label={t("filters.type")} values={AUDIT_TYPES} value={filters.type} empty={t("filters.any")} optionLabel={(v) => t(`type.${v}`)} onValueChange={(type) => update({ type })} />
+        <EnumSelect
+          label={t("filters.status")}
+          values={AUDIT_STATUSES}
+          value={filters.status}
+          empty={t("filters.any")}
+          optionLabel={(v) => t(`status.${v}`)}
+          onValueChange={(status) => update({ status })}
+        />
+      </FilterBar>
 
       <DataTable
         caption={t("tableCaption")}
@@ -278,10 +258,9 @@ export function AuditPlan({
         loading={list.isFetching}
         error={list.error}
         onRetry={() => list.refetch()}
-        sort={{ sort: filters.sort, dir: filters.dir }}
-        onSort={(s2) => setParams({ sort: s2.sort, dir: s2.dir })}
+        {...listParams.sortProps}
       />
-      {list.data ? <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(p) => setParams({ page: p })} /> : null}
+      {list.data ? <Pagination {...listParams.pageProps(list.data)} /> : null}
 
       <Dialog open={creating} onClose={() => setCreating(false)} title={t("form.createTitle")} wide>
         <AuditForm

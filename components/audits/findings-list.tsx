@@ -1,51 +1,26 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { PageHeader } from "@/components/ui/card";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { CheckboxField, SelectField } from "@/components/ui/field";
-import { FINDING_GRADES, FINDING_STATUSES, LATENESS_BUCKETS, type LatenessBucket } from "@/lib/audits/rules";
-import type { FindingDto } from "@/lib/audits/schema";
-import { apiFetch, toQueryString } from "@/lib/client/api";
+import { CheckboxField, EnumSelect, SelectField } from "@/components/ui/field";
+import { ExportControl, FilterBar, useListParams } from "@/components/ui/list";
+import { FINDING_GRADES, FINDING_STATUSES, LATENESS_BUCKETS } from "@/lib/audits/rules";
+import { exportFindingsQuery, listFindingsQuery, type FindingDto } from "@/lib/audits/schema";
+import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
+import type { Page } from "@/lib/list/page";
 import { FindingStatusBadge, GradeBadge, RetiredBadge, type Dept } from "./labels";
-
-type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
 export function FindingsList({ departments, fyOptions }: { departments: Dept[]; fyOptions: number[] }) {
   const t = useTranslations("findings");
   const ta = useTranslations("audits");
   const tc = useTranslations("common");
-  const router = useRouter();
-  const pathname = usePathname();
-  const sp = useSearchParams();
-  const filters = {
-    fy: sp.get("fy") ?? "",
-    grade: sp.get("grade") ?? "",
-    status: sp.get("status") ?? "",
-    department: sp.get("department") ?? "",
-    overdue: sp.get("overdue") === "true" ? "true" : "",
-    late: (LATENESS_BUCKETS as readonly string[]).includes(sp.get("late") ?? "") ? (sp.get("late") as LatenessBucket) : "",
-    includeRetired: sp.get("includeRetired") === "true" ? "true" : "",
-    sort: sp.get("sort") ?? "dueDate",
-    dir: (sp.get("dir") ?? "asc") as "asc" | "desc",
-    page: Number(sp.get("page") ?? 1) || 1,
-    pageSize: 50,
-  };
-  const qs = toQueryString(filters);
+  const listParams = useListParams(listFindingsQuery);
+  const { values: filters, search: qs, update } = listParams;
   const list = useQuery({ queryKey: ["audits", "findings", qs], queryFn: () => apiFetch<Page<FindingDto>>(`/api/v1/findings${qs}`) });
-  function setParams(next: Record<string, string | number | null>) {
-    const p = new URLSearchParams(sp.toString());
-    for (const [k, v] of Object.entries(next)) {
-      if (v === null || v === "") p.delete(k);
-      else p.set(k, String(v));
-    }
-    if (!("page" in next)) p.delete("page");
-    router.replace(`${pathname}?${p.toString()}`, { scroll: false });
-  }
   const columns: Column<FindingDto>[] = [
     { key: "grade", header: t("fields.grade"), sort: "grade", cell: (f) => <GradeBadge grade={f.grade} /> },
     {
@@ -89,14 +64,15 @@ export function FindingsList({ departments, fyOptions }: { departments: Dept[]; 
       <PageHeader
         title={t("title")}
         description={t("description")}
-        actions={
-          <a className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50" href={`/api/v1/findings/export.csv${toQueryString({ ...filters, page: undefined, pageSize: undefined })}`}>
-            {tc("exportCsv")}
-          </a>
-        }
       />
-      <div className="flex flex-wrap items-end gap-3">
-        <SelectField label={t("filters.fy")} value={filters.fy} onChange={(e) => setParams({ fy: e.target.value })}>
+      <FilterBar
+        label={tc("filter")}
+        filtered={listParams.filtered}
+        onClear={() => listParams.clear()}
+        total={list.data?.total}
+        actions={<ExportControl path="/api/v1/findings/export.csv" schema={exportFindingsQuery} values={filters} />}
+      >
+        <SelectField label={t("filters.fy")} value={filters.fy ?? ""} onChange={(e) => update({ fy: e.target.value ? Number(e.target.value) : undefined })}>
           <option value="">{t("filters.any")}</option>
           {fyOptions.map((y) => (
             <option key={y} value={y}>
@@ -104,23 +80,16 @@ export function FindingsList({ departments, fyOptions }: { departments: Dept[]; 
             </option>
           ))}
         </SelectField>
-        <SelectField label={t("filters.grade")} value={filters.grade} onChange={(e) => setParams({ grade: e.target.value })}>
-          <option value="">{t("filters.any")}</option>
-          {FINDING_GRADES.map((g) => (
-            <option key={g} value={g}>
-              {t(`grade.${g}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t("filters.status")} value={filters.status} onChange={(e) => setParams({ status: e.target.value })}>
-          <option value="">{t("filters.any")}</option>
-          {FINDING_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t("filters.department")} value={filters.department} onChange={(e) => setParams({ department: e.target.value })}>
+        <EnumSelect label={t("filters.grade")} values={FINDING_GRADES} value={filters.grade} empty={t("filters.any")} optionLabel={(g) => t(`grade.${g}`)} onValueChange={(grade) => update({ grade })} />
+        <EnumSelect
+          label={t("filters.status")}
+          values={FINDING_STATUSES}
+          value={filters.status}
+          empty={t("filters.any")}
+          optionLabel={(s) => t(`status.${s}`)}
+          onValueChange={(status) => update({ status })}
+        />
+        <SelectField label={t("filters.department")} value={filters.department ?? ""} onChange={(e) => update({ department: e.target.value ? Number(e.target.value) : undefined })}>
           <option value="">{t("filters.any")}</option>
           {departments.map((d) => (
             <option key={d.id} value={d.id}>
@@ -128,26 +97,21 @@ export function FindingsList({ departments, fyOptions }: { departments: Dept[]; 
             </option>
           ))}
         </SelectField>
-        <SelectField label={t("filters.late")} value={filters.late} onChange={(e) => setParams({ late: e.target.value })}>
-          <option value="">{t("filters.any")}</option>
-          {LATENESS_BUCKETS.map((b) => (
-            <option key={b} value={b}>
-              {ta(`charts.lateness.${b}`)}
-            </option>
-          ))}
-        </SelectField>
+        <EnumSelect
+          label={t("filters.late")}
+          values={LATENESS_BUCKETS}
+          value={filters.late}
+          empty={t("filters.any")}
+          optionLabel={(b) => ta(`charts.lateness.${b}`)}
+          onValueChange={(late) => update({ late })}
+        />
         <div className="pb-2">
-          <CheckboxField label={t("filters.overdueOnly")} checked={filters.overdue === "true"} onChange={(e) => setParams({ overdue: e.target.checked ? "true" : null })} />
+          <CheckboxField label={t("filters.overdueOnly")} checked={filters.overdue === true} onChange={(e) => update({ overdue: e.target.checked || undefined })} />
         </div>
         <div className="pb-2">
-          <CheckboxField label={t("filters.includeRetired")} checked={filters.includeRetired === "true"} onChange={(e) => setParams({ includeRetired: e.target.checked ? "true" : null })} />
+          <CheckboxField label={t("filters.includeRetired")} checked={filters.includeRetired === true} onChange={(e) => update({ includeRetired: e.target.checked || undefined })} />
         </div>
-        {sp.toString() ? (
-          <button type="button" className="pb-2 text-sm text-brand-700 underline" onClick={() => router.replace(pathname)}>
-            {tc("clearFilters")}
-          </button>
-        ) : null}
-      </div>
+      </FilterBar>
       <DataTable
         caption={t("tableCaption")}
         columns={columns}
@@ -156,10 +120,9 @@ export function FindingsList({ departments, fyOptions }: { departments: Dept[]; 
         loading={list.isFetching}
         error={list.error}
         onRetry={() => list.refetch()}
-        sort={{ sort: filters.sort, dir: filters.dir }}
-        onSort={(s) => setParams({ sort: s.sort, dir: s.dir })}
+        {...listParams.sortProps}
       />
-      {list.data ? <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(p) => setParams({ page: p })} /> : null}
+      {list.data ? <Pagination {...listParams.pageProps(list.data)} /> : null}
     </div>
   );
 }

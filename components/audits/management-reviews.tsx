@@ -6,33 +6,36 @@ import { useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { Alert, Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
+import { useListParams } from "@/components/ui/list";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { useFormErrors } from "@/components/regulations/form-utils";
+import { ActionMessage, Form, useAction, useForm } from "@/components/ui/form";
 import {
   createManagementReviewSchema,
   createReviewActionSchema,
+  listManagementReviewsQuery,
   updateManagementReviewSchema,
   type ManagementReviewDetail,
   type ManagementReviewDto,
   type ReviewActionDto,
 } from "@/lib/audits/schema";
-import { ApiProblem, apiFetch } from "@/lib/client/api";
+import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
+import type { Page } from "@/lib/list/page";
 import type { Person } from "./labels";
 
-type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 const INPUTS = ["inputAuditResults", "inputIncidents", "inputTraining", "inputContractors", "inputLawChanges", "inputOther"] as const;
 
 export function ManagementReviewList({ canEdit }: { canEdit: boolean }) {
   const t = useTranslations("managementReviews");
   const qc = useQueryClient();
   const router = useRouter();
-  const [page, setPage] = useState(1);
+  const listParams = useListParams(listManagementReviewsQuery);
+  const qs = listParams.search;
   const [creating, setCreating] = useState(false);
-  const list = useQuery({ queryKey: ["audits", "reviews", page], queryFn: () => apiFetch<Page<ManagementReviewDto>>(`/api/v1/management-reviews?page=${page}`) });
+  const list = useQuery({ queryKey: ["audits", "reviews", qs], queryFn: () => apiFetch<Page<ManagementReviewDto>>(`/api/v1/management-reviews${qs}`) });
   const columns: Column<ManagementReviewDto>[] = [
     { key: "heldOn", header: t("fields.heldOn"), cell: (r) => formatDate(r.heldOn) },
     {
@@ -52,7 +55,7 @@ export function ManagementReviewList({ canEdit }: { canEdit: boolean }) {
       <PageHeader title={t("title")} description={t("description")} actions={canEdit ? <Button onClick={() => setCreating(true)}>{t("new")}</Button> : null} />
       {list.data && list.data.total === 0 ? <EmptyState>{t("empty")}</EmptyState> : null}
       <DataTable caption={t("tableCaption")} columns={columns} rows={list.data?.items} rowKey={(r) => r.id} loading={list.isFetching} error={list.error} onRetry={() => list.refetch()} />
-      {list.data ? <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} /> : null}
+      {list.data ? <Pagination {...listParams.pageProps(list.data)} /> : null}
       <Dialog open={creating} onClose={() => setCreating(false)} title={t("form.createTitle")} wide>
         {creating ? (
           <ReviewForm
@@ -69,89 +72,77 @@ export function ManagementReviewList({ canEdit }: { canEdit: boolean }) {
   );
 }
 
+const reviewValues = (r?: ManagementReviewDto) => ({
+  heldOn: r?.heldOn ?? "",
+  title: r?.title ?? "",
+  participants: r?.participants ?? "",
+  inputAuditResults: r?.inputAuditResults ?? "",
+  inputIncidents: r?.inputIncidents ?? "",
+  inputTraining: r?.inputTraining ?? "",
+  inputContractors: r?.inputContractors ?? "",
+  inputLawChanges: r?.inputLawChanges ?? "",
+  inputOther: r?.inputOther ?? "",
+  decisions: r?.decisions ?? "",
+});
+
 function ReviewForm({ review, onDone, onCancel }: { review?: ManagementReviewDto; onDone: (d: ManagementReviewDetail) => void; onCancel: () => void }) {
   const t = useTranslations("managementReviews");
-  const tc = useTranslations("common");
-  const { errors, problem, validate, fromError } = useFormErrors();
-  const [busy, setBusy] = useState(false);
-  async function submit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const fd = new FormData(e.currentTarget);
-    const base: Record<string, unknown> = { heldOn: fd.get("heldOn"), title: fd.get("title"), participants: fd.get("participants"), decisions: fd.get("decisions") };
-    for (const k of INPUTS) base[k] = fd.get(k);
-    const input = review ? validate(updateManagementReviewSchema, { ...base, version: review.version }) : validate(createManagementReviewSchema, base);
-    if (!input) return;
-    setBusy(true);
-    try {
-      onDone(
-        review
-          ? await apiFetch<ManagementReviewDetail>(`/api/v1/management-reviews/${review.id}`, { method: "PATCH", json: input })
-          : await apiFetch<ManagementReviewDetail>("/api/v1/management-reviews", { method: "POST", json: input }),
-      );
-    } catch (err) {
-      fromError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const f = useForm({
+    initial: reviewValues(review),
+    record: review,
+    schema: review ? updateManagementReviewSchema : createManagementReviewSchema,
+    submit: (body) =>
+      review
+        ? apiFetch<ManagementReviewDetail>(`/api/v1/management-reviews/${review.id}`, { method: "PATCH", json: body })
+        : apiFetch<ManagementReviewDetail>("/api/v1/management-reviews", { method: "POST", json: body }),
+    onSaved: onDone,
+    invalidate: [["audits", "reviews"]],
+    loadLatest: review ? async () => (await apiFetch<ManagementReviewDetail>(`/api/v1/management-reviews/${review.id}`)).review : undefined,
+    compare: Object.fromEntries((["heldOn", "title", "participants", ...INPUTS, "decisions"] as const).map((k) => [k, t(`fields.${k}`)])),
+    toValues: reviewValues,
+  });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3">
-      {problem ? <Alert tone={problem.conflict ? "warning" : "error"}>{problem.conflict ? t("form.conflict") : problem.message}</Alert> : null}
+    <Form form={f} onCancel={onCancel} className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-3">
-        <TextField name="heldOn" type="date" label={t("fields.heldOn")} required defaultValue={review?.heldOn ?? ""} error={errors.heldOn} />
+        <TextField type="date" label={t("fields.heldOn")} required {...f.field("heldOn")} />
         <div className="sm:col-span-2">
-          <TextField name="title" label={t("fields.title")} required defaultValue={review?.title ?? ""} error={errors.title} />
+          <TextField label={t("fields.title")} required {...f.field("title")} />
         </div>
       </div>
-      <TextField name="participants" label={t("fields.participants")} required defaultValue={review?.participants ?? ""} error={errors.participants} />
+      <TextField label={t("fields.participants")} required {...f.field("participants")} />
       <fieldset className="space-y-2">
         <legend className="text-sm font-semibold text-slate-800">{t("inputs")}</legend>
         {INPUTS.map((k) => (
-          <TextAreaField key={k} name={k} rows={2} label={t(`fields.${k}`)} defaultValue={review?.[k] ?? ""} error={errors[k]} />
+          <TextAreaField key={k} rows={2} label={t(`fields.${k}`)} {...f.field(k)} />
         ))}
       </fieldset>
-      <TextAreaField name="decisions" rows={3} label={t("fields.decisions")} defaultValue={review?.decisions ?? ""} error={errors.decisions} />
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {tc("cancel")}
-        </Button>
-        <Button type="submit" disabled={busy}>
-          {busy ? tc("saving") : tc("save")}
-        </Button>
-      </div>
-    </form>
+      <TextAreaField rows={3} label={t("fields.decisions")} {...f.field("decisions")} />
+    </Form>
   );
 }
 
 export function ManagementReviewDetailView({ initial, canEdit, people }: { initial: ManagementReviewDetail; canEdit: boolean; people: Person[] }) {
   const t = useTranslations("managementReviews");
   const tc = useTranslations("common");
-  const qc = useQueryClient();
   const id = initial.review.id;
   const q = useQuery({ queryKey: ["audits", "review", id], queryFn: () => apiFetch<ManagementReviewDetail>(`/api/v1/management-reviews/${id}`), initialData: initial });
   const { review, actions } = q.data;
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
-  const [message, setMessage] = useState<{ tone: "success" | "error" | "warning"; text: string } | null>(null);
   const [toggling, setToggling] = useState<ReviewActionDto | null>(null);
-  const [busy, setBusy] = useState(false);
-  const refresh = () => qc.invalidateQueries({ queryKey: ["audits", "review", id] });
+  const action = useAction({ invalidate: [["audits", "review", id]] });
+  const setMessage = action.setMessage;
 
   async function toggle(a: ReviewActionDto) {
-    setBusy(true);
-    try {
-      await apiFetch(`/api/v1/management-reviews/actions/${a.id}`, {
-        method: "PATCH",
-        json: { description: a.description, ownerUserId: a.ownerUserId, ownerName: a.ownerName, dueDate: a.dueDate, note: a.note, status: a.status === "done" ? "open" : "done", version: a.version },
-      });
-      setMessage({ tone: "success", text: t("actions.saved") });
-      await refresh();
-    } catch (err) {
-      setMessage({ tone: err instanceof ApiProblem && err.status === 409 ? "warning" : "error", text: err instanceof ApiProblem ? (err.detail ?? err.title) : tc("errorBody") });
-    } finally {
-      setBusy(false);
-      setToggling(null);
-    }
+    await action.run(
+      () =>
+        apiFetch(`/api/v1/management-reviews/actions/${a.id}`, {
+          method: "PATCH",
+          json: { description: a.description, ownerUserId: a.ownerUserId, ownerName: a.ownerName, dueDate: a.dueDate, note: a.note, status: a.status === "done" ? "open" : "done", version: a.version },
+        }),
+      { success: t("actions.saved") },
+    );
+    setToggling(null);
   }
 
   return (
@@ -170,7 +161,7 @@ export function ManagementReviewDetailView({ initial, canEdit, people }: { initi
           ) : null
         }
       />
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <ActionMessage message={action.message} />
       <Card>
         <dl className="space-y-3 text-sm">
           <div>
@@ -225,7 +216,7 @@ export function ManagementReviewDetailView({ initial, canEdit, people }: { initi
             onDone={() => {
               setEditing(false);
               setMessage({ tone: "success", text: t("form.updated") });
-              void refresh();
+              void action.refresh();
             }}
           />
         ) : null}
@@ -245,8 +236,8 @@ export function ManagementReviewDetailView({ initial, canEdit, people }: { initi
         }
         confirmLabel={toggling?.status === "done" ? t("actions.reopen") : t("actions.markDone")}
         tone={toggling?.status === "done" ? "danger" : "primary"}
-        busy={busy}
-        onConfirm={() => toggling && toggle(toggling)}
+        busy={action.busy}
+        onConfirm={() => toggling && void toggle(toggling)}
         onCancel={() => setToggling(null)}
       />
       <Dialog open={adding} onClose={() => setAdding(false)} title={t("actions.add")}>
@@ -258,7 +249,6 @@ export function ManagementReviewDetailView({ initial, canEdit, people }: { initi
             onDone={() => {
               setAdding(false);
               setMessage({ tone: "success", text: t("actions.saved") });
-              void refresh();
             }}
           />
         ) : null}
@@ -269,29 +259,17 @@ export function ManagementReviewDetailView({ initial, canEdit, people }: { initi
 
 function ActionForm({ reviewId, people, onDone, onCancel }: { reviewId: number; people: Person[]; onDone: () => void; onCancel: () => void }) {
   const t = useTranslations("managementReviews.actions");
-  const tc = useTranslations("common");
-  const { errors, problem, validate, fromError } = useFormErrors();
-  const [busy, setBusy] = useState(false);
-  async function submit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const fd = new FormData(e.currentTarget);
-    const input = validate(createReviewActionSchema, { description: fd.get("description"), ownerUserId: fd.get("ownerUserId"), ownerName: fd.get("ownerName"), dueDate: fd.get("dueDate") });
-    if (!input) return;
-    setBusy(true);
-    try {
-      await apiFetch(`/api/v1/management-reviews/${reviewId}/actions`, { method: "POST", json: input });
-      onDone();
-    } catch (err) {
-      fromError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const f = useForm({
+    initial: { description: "", ownerUserId: "", ownerName: "", dueDate: "" },
+    schema: createReviewActionSchema,
+    submit: (body) => apiFetch(`/api/v1/management-reviews/${reviewId}/actions`, { method: "POST", json: body }),
+    invalidate: [["audits", "review", reviewId]],
+    onSaved: onDone,
+  });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3">
-      {problem ? <Alert tone="error">{problem.message}</Alert> : null}
-      <TextAreaField name="description" rows={2} label={t("description")} required error={errors.description} />
-      <SelectField name="ownerUserId" label={t("owner")} defaultValue="" error={errors.ownerUserId}>
+    <Form form={f} onCancel={onCancel} className="space-y-3">
+      <TextAreaField rows={2} label={t("description")} required {...f.field("description")} />
+      <SelectField label={t("owner")} {...f.field("ownerUserId")}>
         <option value="">{t("ownerNone")}</option>
         {people.map((p) => (
           <option key={p.id} value={p.id}>
@@ -299,16 +277,8 @@ function ActionForm({ reviewId, people, onDone, onCancel }: { reviewId: number; 
           </option>
         ))}
       </SelectField>
-      <TextField name="ownerName" label={t("ownerName")} error={errors.ownerName} />
-      <TextField name="dueDate" type="date" label={t("dueDate")} error={errors.dueDate} />
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {tc("cancel")}
-        </Button>
-        <Button type="submit" disabled={busy}>
-          {busy ? tc("saving") : tc("save")}
-        </Button>
-      </div>
-    </form>
+      <TextField label={t("ownerName")} {...f.field("ownerName")} />
+      <TextField type="date" label={t("dueDate")} {...f.field("dueDate")} />
+    </Form>
   );
 }

@@ -79,6 +79,8 @@ describe("hasActiveFilters", () => {
     const withDefaultFilter = z.object({ status: z.enum(["active", "left", "all"]).default("active") });
     expect(hasActiveFilters(withDefaultFilter, { status: "active" })).toBe(false);
     expect(hasActiveFilters(withDefaultFilter, { status: "all" })).toBe(true);
+    // The scope of a page (here: the status) is not a filter.
+    expect(hasActiveFilters(withDefaultFilter, { status: "all" }, ["status"])).toBe(false);
   });
 });
 

@@ -100,11 +100,18 @@ export function listSearch<T extends z.ZodObject>(schema: T, values: Partial<Rec
   return s ? `?${s}` : "";
 }
 
-/** True when a filter (anything but paging and sort order) differs from its default. */
-export function hasActiveFilters<T extends z.ZodObject>(schema: T, values: Partial<Record<keyof z.output<T> & string, ParamValue>>): boolean {
+/**
+ * True when a filter differs from its default. Paging and sort order are not filters, nor are the
+ * `scope` keys: what a page is about (e.g. the fiscal year of a plan), which "clear filters" keeps.
+ */
+export function hasActiveFilters<T extends z.ZodObject>(
+  schema: T,
+  values: Partial<Record<keyof z.output<T> & string, ParamValue>>,
+  scope: readonly string[] = [],
+): boolean {
   const defaults = defaultsOf(schema);
   return Object.keys(schema.shape).some((k) => {
-    if (NOT_FILTERS.has(k)) return false;
+    if (NOT_FILTERS.has(k) || scope.includes(k)) return false;
     const parts = encode((values as Record<string, ParamValue>)[k]);
     return parts.length > 0 && parts.join("\u0000") !== defaults[k];
   });

@@ -5,6 +5,8 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { z } from "zod";
 import { hasActiveFilters, listSearch, parseListParams, type ParamValue } from "@/lib/list/params";
 
+const NO_SCOPE: readonly never[] = [];
+
 /** A change to a list's state: any key of its schema; a value the schema refuses is dropped when the URL is read back. */
 export type ListPatch<T extends z.ZodObject> = Partial<Record<keyof z.output<T> & string, ParamValue>>;
 
@@ -13,7 +15,14 @@ export type ListPatch<T extends z.ZodObject> = Partial<Record<keyof z.output<T> 
  * with the list endpoint's query schema (lib/list/params.ts). Changes replace the history entry; a
  * change to anything but the page goes back to page 1.
  */
-export function useListParams<T extends z.ZodObject>(schema: T) {
+export function useListParams<T extends z.ZodObject>(
+  schema: T,
+  options: {
+    /** Keys that say what the page is about rather than filter it (e.g. a fiscal year): kept by `clear`, not counted as filters. */
+    scope?: readonly (keyof z.output<T> & string)[];
+  } = {},
+) {
+  const scope = options.scope ?? NO_SCOPE;
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -29,8 +38,14 @@ export function useListParams<T extends z.ZodObject>(schema: T) {
     [pathname, schema, values],
   );
   const update = useCallback((patch: ListPatch<T>) => router.replace(hrefWith(patch), { scroll: false }), [router, hrefWith]);
-  /** Every filter back to its default; `keep` names what stays (e.g. the fiscal year a page is about). */
-  const clear = useCallback((keep: ListPatch<T> = {}) => router.replace(href(keep), { scroll: false }), [router, href]);
+  /** Every filter back to its default; the scope keys and `keep` stay. */
+  const clear = useCallback(
+    (keep: ListPatch<T> = {}) => {
+      const kept = Object.fromEntries(scope.map((k) => [k, (values as ListPatch<T>)[k]]));
+      router.replace(href({ ...kept, ...keep } as ListPatch<T>), { scroll: false });
+    },
+    [router, href, scope, values],
+  );
 
   return {
     values,
@@ -40,7 +55,7 @@ export function useListParams<T extends z.ZodObject>(schema: T) {
     hrefWith,
     clear,
     /** A filter differs from its default (paging and sort order do not count). */
-    filtered: hasActiveFilters(schema, values as ListPatch<T>),
+    filtered: hasActiveFilters(schema, values as ListPatch<T>, scope),
     /** Props for DataTable's sortable headers. */
     sortProps: {
       sort: { sort: String((values as Record<string, unknown>).sort ?? ""), dir: ((values as Record<string, unknown>).dir === "desc" ? "desc" : "asc") as "asc" | "desc" },
