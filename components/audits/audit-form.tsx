@@ -1,15 +1,28 @@
 "use client";
 
-import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { Alert } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { useFormErrors } from "@/components/regulations/form-utils";
+import { EnumSelect, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Form, useForm } from "@/components/ui/form";
 import { AUDIT_TYPES } from "@/lib/audits/rules";
-import { createAuditSchema, updateAuditSchema, type AuditDto } from "@/lib/audits/schema";
+import { createAuditSchema, updateAuditSchema, type AuditDetail, type AuditDto } from "@/lib/audits/schema";
 import { apiFetch } from "@/lib/client/api";
 import type { Dept, Person } from "./labels";
+
+const valuesOf = (fiscalYear: number, a?: AuditDto) => ({
+  fiscalYear: String(a?.fiscalYear ?? fiscalYear),
+  type: a?.type ?? "operation",
+  title: a?.title ?? "",
+  scopeDepartmentIds: a?.scopeDepartmentIds ?? [],
+  scopeClauses: a?.scopeClauses.join(" ") ?? "",
+  auditee: a?.auditee ?? "",
+  plannedStart: a?.plannedStart ?? "",
+  plannedEnd: a?.plannedEnd ?? "",
+  actualStart: a?.actualStart ?? "",
+  actualEnd: a?.actualEnd ?? "",
+  leadAuditorId: a?.leadAuditorId ? String(a.leadAuditorId) : "",
+  team: a?.team.map((m) => m.id) ?? [],
+  summary: a?.summary ?? "",
+});
 
 /** Plan an audit, or edit one. The lead and team lists mark people from an audited department (independence). */
 export function AuditForm({
@@ -28,71 +41,68 @@ export function AuditForm({
   onCancel: () => void;
 }) {
   const t = useTranslations("audits");
-  const tc = useTranslations("common");
-  const { errors, problem, clear, validate, fromError } = useFormErrors();
-  const [busy, setBusy] = useState(false);
-  const [scope, setScope] = useState<number[]>(audit?.scopeDepartmentIds ?? []);
-  const [team, setTeam] = useState<number[]>(audit?.team.map((m) => m.id) ?? []);
-  const [leadId, setLeadId] = useState<string>(audit?.leadAuditorId ? String(audit.leadAuditorId) : "");
-  const inScope = (p: Person) => p.departmentId !== null && scope.includes(p.departmentId);
-
-  async function submit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const fd = new FormData(e.currentTarget);
-    const base = {
-      fiscalYear: fd.get("fiscalYear"),
-      type: fd.get("type"),
-      title: fd.get("title"),
-      scopeDepartmentIds: scope,
-      scopeClauses: String(fd.get("scopeClauses") ?? "")
-        .split(/[\s,、，]+/)
-        .filter(Boolean),
-      auditee: fd.get("auditee"),
-      plannedStart: fd.get("plannedStart"),
-      plannedEnd: fd.get("plannedEnd"),
-      leadAuditorId: leadId,
-      summary: fd.get("summary"),
-    };
-    const input = audit
-      ? validate(updateAuditSchema, { ...base, actualStart: fd.get("actualStart"), actualEnd: fd.get("actualEnd"), version: audit.version })
-      : validate(createAuditSchema, { ...base, teamUserIds: team });
-    if (!input) return;
-    setBusy(true);
-    try {
-      const res = audit
-        ? await apiFetch<AuditDto>(`/api/v1/audits/${audit.id}`, { method: "PATCH", json: input })
-        : await apiFetch<AuditDto>("/api/v1/audits", { method: "POST", json: input });
-      onDone(res);
-    } catch (err) {
-      fromError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const f = useForm({
+    initial: valuesOf(fiscalYear, audit),
+    record: audit,
+    schema: audit ? updateAuditSchema : createAuditSchema,
+    toInput: (v) => {
+      const base = {
+        fiscalYear: v.fiscalYear,
+        type: v.type,
+        title: v.title,
+        scopeDepartmentIds: v.scopeDepartmentIds,
+        scopeClauses: v.scopeClauses.split(/[\s,、，]+/).filter(Boolean),
+        auditee: v.auditee,
+        plannedStart: v.plannedStart,
+        plannedEnd: v.plannedEnd,
+        leadAuditorId: v.leadAuditorId,
+        summary: v.summary,
+      };
+      return audit ? { ...base, actualStart: v.actualStart, actualEnd: v.actualEnd } : { ...base, teamUserIds: v.team };
+    },
+    submit: (body) =>
+      audit ? apiFetch<AuditDto>(`/api/v1/audits/${audit.id}`, { method: "PATCH", json: body }) : apiFetch<AuditDto>("/api/v1/audits", { method: "POST", json: body }),
+    onSaved: onDone,
+    invalidate: [["audits"]],
+    loadLatest: audit ? async () => (await apiFetch<AuditDetail>(`/api/v1/audits/${audit.id}`)).audit : undefined,
+    compare: {
+      fiscalYear: t("fields.fiscalYear"),
+      type: t("fields.type"),
+      title: t("fields.title"),
+      scopeDepartmentIds: t("fields.scopeDepartmentIds"),
+      scopeClauses: t("fields.scopeClauses"),
+      auditee: t("fields.auditee"),
+      plannedStart: t("fields.plannedStart"),
+      plannedEnd: t("fields.plannedEnd"),
+      actualStart: t("fields.actualStart"),
+      actualEnd: t("fields.actualEnd"),
+      leadAuditorId: t("fields.leadAuditorId"),
+      summary: t("fields.summary"),
+    },
+    toValues: (a) => valuesOf(fiscalYear, a),
+    // "scopeClauses.2" is said beside the clauses, "teamUserIds.0" beside the team.
+    errorField: (field) => (field.startsWith("teamUserIds") ? "team" : field.split(".")[0]),
+  });
+  const v = f.values;
+  const inScope = (p: Person) => p.departmentId !== null && v.scopeDepartmentIds.includes(p.departmentId);
+  const toggle = (list: number[], id: number, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-3">
-      {problem ? (
-        <Alert tone={problem.conflict ? "warning" : "error"}>
-          {problem.conflict ? t("form.conflict") : problem.message}{" "}
-          {problem.conflict ? (
-            <Button type="button" variant="ghost" onClick={() => window.location.reload()}>
-              {t("form.reload")}
-            </Button>
-          ) : null}
-        </Alert>
-      ) : null}
+    <Form form={f} onCancel={onCancel} className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField name="fiscalYear" type="number" label={t("fields.fiscalYear")} required defaultValue={audit?.fiscalYear ?? fiscalYear} error={errors.fiscalYear} onChange={() => clear("fiscalYear")} />
-        <SelectField name="type" label={t("fields.type")} required defaultValue={audit?.type ?? "operation"} error={errors.type}>
-          {AUDIT_TYPES.map((v) => (
-            <option key={v} value={v}>
-              {t(`type.${v}`)}
-            </option>
-          ))}
-        </SelectField>
+        <TextField type="number" label={t("fields.fiscalYear")} required {...f.field("fiscalYear")} />
+        <EnumSelect
+          name="type"
+          label={t("fields.type")}
+          required
+          values={AUDIT_TYPES}
+          value={v.type}
+          onValueChange={(x) => x && f.setValue("type", x)}
+          optionLabel={(x) => t(`type.${x}`)}
+          error={f.errors.type}
+        />
       </div>
-      <TextField name="title" label={t("fields.title")} required defaultValue={audit?.title ?? ""} error={errors.title} onChange={() => clear("title")} />
+      <TextField label={t("fields.title")} required {...f.field("title")} />
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium text-slate-800">{t("fields.scopeDepartmentIds")}</legend>
         <div className="grid grid-cols-2 gap-1 sm:grid-cols-3">
@@ -100,34 +110,28 @@ export function AuditForm({
             <label key={d.id} className="flex items-center gap-2 text-sm">
               <input
                 type="checkbox"
-                checked={scope.includes(d.id)}
-                onChange={(e) => setScope((s) => (e.target.checked ? [...s, d.id] : s.filter((x) => x !== d.id)))}
+                checked={v.scopeDepartmentIds.includes(d.id)}
+                onChange={(e) => f.setValue("scopeDepartmentIds", toggle(v.scopeDepartmentIds, d.id, e.target.checked))}
               />
               {d.name}
             </label>
           ))}
         </div>
-        {errors.scopeDepartmentIds ? <p role="alert" className="text-xs font-medium text-red-700">{errors.scopeDepartmentIds}</p> : null}
+        {f.errors.scopeDepartmentIds ? <p role="alert" className="text-xs font-medium text-red-700">{f.errors.scopeDepartmentIds}</p> : null}
       </fieldset>
-      <TextField
-        name="scopeClauses"
-        label={t("fields.scopeClauses")}
-        hint={t("fields.scopeClausesHint")}
-        defaultValue={audit?.scopeClauses.join(" ") ?? ""}
-        error={errors.scopeClauses ?? Object.entries(errors).find(([k]) => k.startsWith("scopeClauses."))?.[1]}
-      />
-      <TextField name="auditee" label={t("fields.auditee")} hint={t("fields.auditeeHint")} defaultValue={audit?.auditee ?? ""} error={errors.auditee} />
+      <TextField label={t("fields.scopeClauses")} hint={t("fields.scopeClausesHint")} {...f.field("scopeClauses")} />
+      <TextField label={t("fields.auditee")} hint={t("fields.auditeeHint")} {...f.field("auditee")} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField name="plannedStart" type="date" label={t("fields.plannedStart")} required defaultValue={audit?.plannedStart ?? ""} error={errors.plannedStart} onChange={() => clear("plannedStart")} />
-        <TextField name="plannedEnd" type="date" label={t("fields.plannedEnd")} required defaultValue={audit?.plannedEnd ?? ""} error={errors.plannedEnd} onChange={() => clear("plannedEnd")} />
+        <TextField type="date" label={t("fields.plannedStart")} required {...f.field("plannedStart")} />
+        <TextField type="date" label={t("fields.plannedEnd")} required {...f.field("plannedEnd")} />
         {audit ? (
           <>
-            <TextField name="actualStart" type="date" label={t("fields.actualStart")} defaultValue={audit.actualStart ?? ""} error={errors.actualStart} />
-            <TextField name="actualEnd" type="date" label={t("fields.actualEnd")} defaultValue={audit.actualEnd ?? ""} error={errors.actualEnd} />
+            <TextField type="date" label={t("fields.actualStart")} {...f.field("actualStart")} />
+            <TextField type="date" label={t("fields.actualEnd")} {...f.field("actualEnd")} />
           </>
         ) : null}
       </div>
-      <SelectField name="leadAuditorId" label={t("fields.leadAuditorId")} hint={t("independence.note")} value={leadId} onChange={(e) => (setLeadId(e.target.value), clear("leadAuditorId"))} error={errors.leadAuditorId}>
+      <SelectField label={t("fields.leadAuditorId")} hint={t("independence.note")} {...f.field("leadAuditorId")}>
         <option value="">{t("fields.leadNone")}</option>
         {people.map((p) => (
           <option key={p.id} value={p.id}>
@@ -142,27 +146,19 @@ export function AuditForm({
           <p className="text-xs text-slate-600">{t("fields.teamHint")}</p>
           <div className="grid grid-cols-2 gap-1">
             {people
-              .filter((p) => String(p.id) !== leadId)
+              .filter((p) => String(p.id) !== v.leadAuditorId)
               .map((p) => (
                 <label key={p.id} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={team.includes(p.id)} onChange={(e) => setTeam((s) => (e.target.checked ? [...s, p.id] : s.filter((x) => x !== p.id)))} />
+                  <input type="checkbox" checked={v.team.includes(p.id)} onChange={(e) => f.setValue("team", toggle(v.team, p.id, e.target.checked))} />
                   {p.name}
                   {inScope(p) ? <span className="text-xs text-red-700">（{t("independence.own")}）</span> : null}
                 </label>
               ))}
           </div>
-          {errors.team ? <p role="alert" className="text-xs font-medium text-red-700">{errors.team}</p> : null}
+          {f.errors.team ? <p role="alert" className="text-xs font-medium text-red-700">{f.errors.team}</p> : null}
         </fieldset>
       ) : null}
-      <TextAreaField name="summary" rows={3} label={t("fields.summary")} hint={t("fields.summaryHint")} defaultValue={audit?.summary ?? ""} error={errors.summary} />
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {tc("cancel")}
-        </Button>
-        <Button type="submit" disabled={busy}>
-          {busy ? tc("saving") : tc("save")}
-        </Button>
-      </div>
-    </form>
+      <TextAreaField rows={3} label={t("fields.summary")} hint={t("fields.summaryHint")} {...f.field("summary")} />
+    </Form>
   );
 }

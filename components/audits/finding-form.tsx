@@ -1,15 +1,28 @@
 "use client";
 
-import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { Alert } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { useFormErrors } from "@/components/regulations/form-utils";
+import { EnumSelect, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Form, useForm } from "@/components/ui/form";
 import { FINDING_GRADES } from "@/lib/audits/rules";
-import { createFindingSchema, updateFindingSchema, type FindingDto } from "@/lib/audits/schema";
+import { createFindingSchema, updateFindingSchema, type AuditDetail, type FindingDto } from "@/lib/audits/schema";
 import { apiFetch } from "@/lib/client/api";
 import type { Dept, Person } from "./labels";
+
+/** The statuses a form may set; "verified" is the auditor's verification, not an edit. */
+const EDITABLE_STATUSES = ["open", "action_planned", "done"] as const;
+
+const valuesOf = (f?: FindingDto) => ({
+  grade: f?.grade ?? "minor_nc",
+  clauseRef: f?.clauseRef ?? "",
+  departmentId: f?.departmentId ? String(f.departmentId) : "",
+  description: f?.description ?? "",
+  correctiveAction: f?.correctiveAction ?? "",
+  ownerUserId: f?.ownerUserId ? String(f.ownerUserId) : "",
+  ownerName: f?.ownerName ?? "",
+  dueDate: f?.dueDate ?? "",
+  status: EDITABLE_STATUSES.find((s) => s === f?.status) ?? "open",
+  doneOn: f?.doneOn ?? "",
+});
 
 /** Record a finding, or update it with its corrective action and status. */
 export function FindingForm({
@@ -28,63 +41,56 @@ export function FindingForm({
   onCancel: () => void;
 }) {
   const t = useTranslations("findings");
-  const ta = useTranslations("audits");
-  const tc = useTranslations("common");
-  const { errors, problem, clear, validate, fromError } = useFormErrors();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const fd = new FormData(e.currentTarget);
-    const base = {
-      clauseRef: fd.get("clauseRef"),
-      grade: fd.get("grade"),
-      departmentId: fd.get("departmentId"),
-      description: fd.get("description"),
-      correctiveAction: fd.get("correctiveAction"),
-      ownerUserId: fd.get("ownerUserId"),
-      ownerName: fd.get("ownerName"),
-      dueDate: fd.get("dueDate"),
-    };
-    const input = finding
-      ? validate(updateFindingSchema, { ...base, status: fd.get("status"), doneOn: fd.get("doneOn"), version: finding.version })
-      : validate(createFindingSchema, { ...base, auditId });
-    if (!input) return;
-    setBusy(true);
-    try {
-      const res = finding
-        ? await apiFetch<FindingDto>(`/api/v1/findings/${finding.id}`, { method: "PATCH", json: input })
-        : await apiFetch<FindingDto>("/api/v1/findings", { method: "POST", json: input });
-      onDone(res);
-    } catch (err) {
-      fromError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const f = useForm({
+    initial: valuesOf(finding),
+    record: finding,
+    schema: finding ? updateFindingSchema : createFindingSchema,
+    toInput: ({ status, doneOn, ...base }) => (finding ? { ...base, status, doneOn } : { ...base, auditId }),
+    submit: (body) =>
+      finding
+        ? apiFetch<FindingDto>(`/api/v1/findings/${finding.id}`, { method: "PATCH", json: body })
+        : apiFetch<FindingDto>("/api/v1/findings", { method: "POST", json: body }),
+    onSaved: onDone,
+    invalidate: [["audits"]],
+    // The finding as the server holds it now comes with its audit.
+    loadLatest: finding
+      ? async () => {
+          const latest = (await apiFetch<AuditDetail>(`/api/v1/audits/${auditId}`)).findings.find((x) => x.id === finding.id);
+          if (!latest) throw new Error("finding gone");
+          return latest;
+        }
+      : undefined,
+    compare: {
+      grade: t("fields.grade"),
+      clauseRef: t("fields.clauseRef"),
+      departmentId: t("fields.departmentId"),
+      description: t("fields.description"),
+      correctiveAction: t("fields.correctiveAction"),
+      ownerUserId: t("fields.ownerUserId"),
+      ownerName: t("fields.ownerName"),
+      dueDate: t("fields.dueDate"),
+      status: t("fields.status"),
+      doneOn: t("fields.doneOn"),
+    },
+    toValues: valuesOf,
+  });
+  const v = f.values;
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-3">
-      {problem ? (
-        <Alert tone={problem.conflict ? "warning" : "error"}>
-          {problem.conflict ? t("form.conflict") : problem.message}{" "}
-          {problem.conflict ? (
-            <Button type="button" variant="ghost" onClick={() => window.location.reload()}>
-              {ta("form.reload")}
-            </Button>
-          ) : null}
-        </Alert>
-      ) : null}
+    <Form form={f} onCancel={onCancel} className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-3">
-        <SelectField name="grade" label={t("fields.grade")} required defaultValue={finding?.grade ?? "minor_nc"} error={errors.grade}>
-          {FINDING_GRADES.map((g) => (
-            <option key={g} value={g}>
-              {t(`grade.${g}`)}
-            </option>
-          ))}
-        </SelectField>
-        <TextField name="clauseRef" label={t("fields.clauseRef")} defaultValue={finding?.clauseRef ?? ""} error={errors.clauseRef} onChange={() => clear("clauseRef")} />
-        <SelectField name="departmentId" label={t("fields.departmentId")} defaultValue={finding?.departmentId ?? ""} error={errors.departmentId}>
+        <EnumSelect
+          name="grade"
+          label={t("fields.grade")}
+          required
+          values={FINDING_GRADES}
+          value={v.grade}
+          onValueChange={(x) => x && f.setValue("grade", x)}
+          optionLabel={(x) => t(`grade.${x}`)}
+          error={f.errors.grade}
+        />
+        <TextField label={t("fields.clauseRef")} {...f.field("clauseRef")} />
+        <SelectField label={t("fields.departmentId")} {...f.field("departmentId")}>
           <option value="">{t("fields.departmentNone")}</option>
           {departments.map((d) => (
             <option key={d.id} value={d.id}>
@@ -93,18 +99,10 @@ export function FindingForm({
           ))}
         </SelectField>
       </div>
-      <TextAreaField name="description" rows={3} label={t("fields.description")} required defaultValue={finding?.description ?? ""} error={errors.description} onChange={() => clear("description")} />
-      <TextAreaField
-        name="correctiveAction"
-        rows={3}
-        label={t("fields.correctiveAction")}
-        hint={t("fields.correctiveActionHint")}
-        defaultValue={finding?.correctiveAction ?? ""}
-        error={errors.correctiveAction}
-        onChange={() => clear("correctiveAction")}
-      />
+      <TextAreaField rows={3} label={t("fields.description")} required {...f.field("description")} />
+      <TextAreaField rows={3} label={t("fields.correctiveAction")} hint={t("fields.correctiveActionHint")} {...f.field("correctiveAction")} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <SelectField name="ownerUserId" label={t("fields.ownerUserId")} defaultValue={finding?.ownerUserId ?? ""} error={errors.ownerUserId}>
+        <SelectField label={t("fields.ownerUserId")} {...f.field("ownerUserId")}>
           <option value="">{t("fields.ownerNone")}</option>
           {people.map((p) => (
             <option key={p.id} value={p.id}>
@@ -112,29 +110,23 @@ export function FindingForm({
             </option>
           ))}
         </SelectField>
-        <TextField name="ownerName" label={t("fields.ownerName")} defaultValue={finding?.ownerName ?? ""} error={errors.ownerName} />
-        <TextField name="dueDate" type="date" label={t("fields.dueDate")} defaultValue={finding?.dueDate ?? ""} error={errors.dueDate} />
+        <TextField label={t("fields.ownerName")} {...f.field("ownerName")} />
+        <TextField type="date" label={t("fields.dueDate")} {...f.field("dueDate")} />
       </div>
       {finding ? (
         <div className="grid gap-3 sm:grid-cols-2">
-          <SelectField name="status" label={t("fields.status")} defaultValue={finding.status} error={errors.status}>
-            {(["open", "action_planned", "done"] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </SelectField>
-          <TextField name="doneOn" type="date" label={t("fields.doneOn")} defaultValue={finding.doneOn ?? ""} error={errors.doneOn} />
+          <EnumSelect
+            name="status"
+            label={t("fields.status")}
+            values={EDITABLE_STATUSES}
+            value={v.status}
+            onValueChange={(x) => x && f.setValue("status", x)}
+            optionLabel={(x) => t(`status.${x}`)}
+            error={f.errors.status}
+          />
+          <TextField type="date" label={t("fields.doneOn")} {...f.field("doneOn")} />
         </div>
       ) : null}
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {tc("cancel")}
-        </Button>
-        <Button type="submit" disabled={busy}>
-          {busy ? tc("saving") : tc("save")}
-        </Button>
-      </div>
-    </form>
+    </Form>
   );
 }

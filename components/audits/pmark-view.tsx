@@ -1,13 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Alert, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
-import { useFormErrors } from "@/components/regulations/form-utils";
+import { Form, useForm } from "@/components/ui/form";
 import { createCertificateSchema, updateCertificateSchema, type CertificateDto, type CurrentCertificate } from "@/lib/audits/schema";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
@@ -15,7 +15,6 @@ import { PmarkBanner } from "./pmark-banner";
 
 export function PmarkView({ initial, canEdit }: { initial: CurrentCertificate; canEdit: boolean }) {
   const t = useTranslations("pmark");
-  const qc = useQueryClient();
   const q = useQuery({ queryKey: ["pmark"], queryFn: () => apiFetch<CurrentCertificate>("/api/v1/pmark-certificates"), initialData: initial });
   const [dialog, setDialog] = useState<{ cert?: CertificateDto } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -89,7 +88,6 @@ export function PmarkView({ initial, canEdit }: { initial: CurrentCertificate; c
             onDone={() => {
               setNotice(dialog.cert ? t("form.updated") : t("form.created"));
               setDialog(null);
-              void qc.invalidateQueries({ queryKey: ["pmark"] });
             }}
           />
         ) : null}
@@ -137,43 +135,34 @@ function Window({ cert }: { cert: CertificateDto }) {
   );
 }
 
+const certValues = (c?: CertificateDto) => ({ certificateNumber: c?.certificateNumber ?? "", validFrom: c?.validFrom ?? "", validTo: c?.validTo ?? "", note: c?.note ?? "" });
+
 function CertificateForm({ cert, onDone, onCancel }: { cert?: CertificateDto; onDone: () => void; onCancel: () => void }) {
   const t = useTranslations("pmark");
-  const tc = useTranslations("common");
-  const { errors, problem, validate, fromError } = useFormErrors();
-  const [busy, setBusy] = useState(false);
-  async function submit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const fd = new FormData(e.currentTarget);
-    const base = { certificateNumber: fd.get("certificateNumber"), validFrom: fd.get("validFrom"), validTo: fd.get("validTo"), note: fd.get("note") };
-    const input = cert ? validate(updateCertificateSchema, { ...base, version: cert.version }) : validate(createCertificateSchema, base);
-    if (!input) return;
-    setBusy(true);
-    try {
-      if (cert) await apiFetch(`/api/v1/pmark-certificates/${cert.id}`, { method: "PATCH", json: input });
-      else await apiFetch("/api/v1/pmark-certificates", { method: "POST", json: input });
-      onDone();
-    } catch (err) {
-      fromError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const f = useForm({
+    initial: certValues(cert),
+    record: cert,
+    schema: cert ? updateCertificateSchema : createCertificateSchema,
+    submit: (body) => (cert ? apiFetch(`/api/v1/pmark-certificates/${cert.id}`, { method: "PATCH", json: body }) : apiFetch("/api/v1/pmark-certificates", { method: "POST", json: body })),
+    onSaved: onDone,
+    invalidate: [["pmark"]],
+    loadLatest: cert
+      ? async () => {
+          const all = await apiFetch<CurrentCertificate>("/api/v1/pmark-certificates");
+          const latest = [all.current, ...all.history].find((c) => c?.id === cert.id);
+          if (!latest) throw new Error("certificate gone");
+          return latest;
+        }
+      : undefined,
+    compare: { certificateNumber: t("fields.certificateNumber"), validFrom: t("fields.validFrom"), validTo: t("fields.validTo"), note: t("fields.note") },
+    toValues: certValues,
+  });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3">
-      {problem ? <Alert tone={problem.conflict ? "warning" : "error"}>{problem.conflict ? t("form.conflict") : problem.message}</Alert> : null}
-      <TextField name="certificateNumber" label={t("fields.certificateNumber")} required defaultValue={cert?.certificateNumber ?? ""} error={errors.certificateNumber} />
-      <TextField name="validFrom" type="date" label={t("fields.validFrom")} required defaultValue={cert?.validFrom ?? ""} error={errors.validFrom} />
-      <TextField name="validTo" type="date" label={t("fields.validTo")} hint={t("fields.validToHint")} defaultValue={cert?.validTo ?? ""} error={errors.validTo} />
-      <TextField name="note" label={t("fields.note")} defaultValue={cert?.note ?? ""} error={errors.note} />
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {tc("cancel")}
-        </Button>
-        <Button type="submit" disabled={busy}>
-          {busy ? tc("saving") : tc("save")}
-        </Button>
-      </div>
-    </form>
+    <Form form={f} onCancel={onCancel} className="space-y-3">
+      <TextField label={t("fields.certificateNumber")} required {...f.field("certificateNumber")} />
+      <TextField type="date" label={t("fields.validFrom")} required {...f.field("validFrom")} />
+      <TextField type="date" label={t("fields.validTo")} hint={t("fields.validToHint")} {...f.field("validTo")} />
+      <TextField label={t("fields.note")} {...f.field("note")} />
+    </Form>
   );
 }
