@@ -26,13 +26,6 @@ export function ContractorImport() {
         maxBytes={MAX_CONTRACTOR_IMPORT_BYTES}
         maxRows={MAX_CONTRACTOR_IMPORT_ROWS}
         columns={CONTRACTOR_CSV_COLUMNS.map((c) => ({ key: c.key, label: col(c.key), headers: c.headers, requirement: c.required ? "required" : "optional" }))}
-        stats={(p) => [
-          { label: t("stats.rows"), value: p.rows },
-          { label: t("action.insert"), value: p.inserted, tone: "green" },
-          { label: t("action.update"), value: p.updated, tone: "blue" },
-          { label: t("action.unchanged"), value: p.unchanged },
-          { label: t("stats.errors"), value: p.errorCount, tone: p.errorCount ? "red" : "slate" },
-        ]}
         details={(p) => (p.errorCount === 0 ? <Flagged result={p} /> : null)}
         toApply={(p) => p.inserted + p.updated}
         commitLabel={() => t("commit")}

@@ -37,8 +37,8 @@ export type ImportPanelProps<P extends ImportPreviewBase, C> = {
   guideOpen?: boolean;
   /** What the guide should add about this module (e.g. how a re-import behaves). */
   guideNote?: ReactNode;
-  /** The counts a preview shows. */
-  stats: (preview: P) => ImportStat[];
+  /** The counts a preview shows; an upsert import (rows, inserted, updated, unchanged) need not say. */
+  stats?: (preview: P) => ImportStat[];
   /** The module's own view of a preview (changes, sample rows, flags …). */
   details?: (preview: P) => ReactNode;
   /** Rows a commit would write: 0 means nothing to do. */
@@ -383,6 +383,18 @@ function PreviewCard<P extends ImportPreviewBase, C>({
   const toApply = props.toApply(preview);
   const canCommit = !hasErrors && toApply > 0 && !committing;
   const encodingLabel = useEncodingLabel();
+  const ts = useTranslations("importPanel.stats");
+  // The counts of an upsert import (lib/csv/import.ts upsertResultSchema).
+  const upsertStats = (p: P): ImportStat[] => {
+    const u = p as P & Partial<Record<"rows" | "inserted" | "updated" | "unchanged", number>>;
+    return [
+      { label: ts("rows"), value: u.rows ?? 0 },
+      { label: ts("insert"), value: u.inserted ?? 0, tone: "green" },
+      { label: ts("update"), value: u.updated ?? 0, tone: "blue" },
+      { label: ts("unchanged"), value: u.unchanged ?? 0 },
+      { label: ts("errors"), value: p.errorCount, tone: p.errorCount ? "red" : "slate" },
+    ];
+  };
 
   return (
     <Card title={heading}>
@@ -396,7 +408,7 @@ function PreviewCard<P extends ImportPreviewBase, C>({
             <dt className="text-xs text-slate-600">{t("preview.encoding")}</dt>
             <dd className="mt-1 text-sm font-semibold text-slate-900">{encodingLabel(preview.encoding)}</dd>
           </div>
-          {props.stats(preview).map((s) => (
+          {(props.stats ?? upsertStats)(preview).map((s) => (
             <div key={s.label} className="rounded-md border border-slate-200 p-3">
               <dt className="text-xs text-slate-600">{s.label}</dt>
               <dd className={`mt-1 text-xl font-bold tabular-nums ${TONES[s.tone ?? "slate"]}`}>{s.value.toLocaleString()}</dd>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { importLineErrorSchema } from "@/lib/csv/import";
+import { upsertResultSchema } from "@/lib/csv/import";
 import { isoDate, optionalIsoDate, optionalText, paging, requiredText, version } from "@/lib/validation/common";
 import { groupedNumberOrNull, refId, wholeNumber } from "@/lib/validation/numbers";
 import { CORPORATE_NUMBER_MESSAGES, checkCorporateNumber } from "./corporate-number";
@@ -251,19 +251,7 @@ export const statsSchema = z.object({
 });
 export type ContractorStats = z.infer<typeof statsSchema>;
 
-export const contractorImportResultSchema = z.object({
-  mode: z.enum(["preview", "commit"]),
-  committed: z.boolean(),
-  fileName: z.string(),
-  encoding: z.string(),
-  rows: z.number(),
-  inserted: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  errors: z.array(importLineErrorSchema),
-  errorCount: z.number(),
-  changes: z.array(
-    z.object({ line: z.number(), action: z.enum(["insert", "update", "unchanged"]), id: z.number().nullable(), name: z.string(), flags: z.array(z.enum(CONTRACTOR_FLAGS)) }),
-  ),
-});
+export const contractorImportResultSchema = upsertResultSchema(
+  z.object({ line: z.number(), action: z.enum(["insert", "update", "unchanged"]), id: z.number().nullable(), name: z.string(), flags: z.array(z.enum(CONTRACTOR_FLAGS)) }),
+);
 export type ContractorImportResult = z.infer<typeof contractorImportResultSchema>;

@@ -43,6 +43,27 @@ export type FileEncoding = (typeof FILE_ENCODINGS)[number];
 export const IMPORT_MODES = ["preview", "commit"] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
+/**
+ * The answer of an upsert import (a row adds a record or updates the one it matches): the same
+ * envelope for preview and commit, with the module's own description of each change.
+ */
+export function upsertResultSchema<T extends z.ZodType>(change: T) {
+  return z.object({
+    mode: z.enum(IMPORT_MODES),
+    committed: z.boolean(),
+    fileName: z.string(),
+    encoding: z.string(),
+    rows: z.number().describe("Data rows in the file"),
+    inserted: z.number(),
+    updated: z.number(),
+    unchanged: z.number(),
+    /** Every problem found, by line (at most MAX_LISTED_ISSUES; errorCount is the true number). */
+    errors: z.array(importLineErrorSchema),
+    errorCount: z.number(),
+    changes: z.array(change),
+  });
+}
+
 /** Row problems listed in one answer at most; `errorCount` always gives the total. */
 export const MAX_LISTED_ISSUES = 1000;
 

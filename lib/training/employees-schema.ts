@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IMPORT_MODES, importLineErrorSchema } from "@/lib/csv/import";
+import { upsertResultSchema } from "@/lib/csv/import";
 import { isRealDate, isoDate, optionalIsoDate, optionalText, paging, sortDir, version } from "@/lib/validation/common";
 import { CODE_RE } from "./departments-schema";
 
@@ -159,27 +159,14 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
 
-export const importResultSchema = z.object({
-  mode: z.enum(IMPORT_MODES),
-  committed: z.boolean(),
-  fileName: z.string(),
-  encoding: z.string(),
-  rows: z.number(),
-  inserted: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  /** Every problem found, by line (at most MAX_LISTED_ISSUES; errorCount is the true number), in the one format of every import. */
-  errors: z.array(importLineErrorSchema),
-  errorCount: z.number(),
-  /** The rows that insert or change something (at most 500 are listed). */
-  changes: z.array(
-    z.object({
-      line: z.number(),
-      action: z.enum(["insert", "update"]),
-      employeeNumber: z.string(),
-      name: z.string(),
-      fields: z.array(z.string()),
-    }),
-  ),
-});
+/** The rows that insert or change something (at most 500 are listed). */
+export const importResultSchema = upsertResultSchema(
+  z.object({
+    line: z.number(),
+    action: z.enum(["insert", "update"]),
+    employeeNumber: z.string(),
+    name: z.string(),
+    fields: z.array(z.string()),
+  }),
+);
 export type ImportResultDto = z.infer<typeof importResultSchema>;

@@ -37,13 +37,6 @@ export function EmployeeImport() {
           requirement: c.required ? "required" : "optional",
           note: t(`columnNotes.${c.key as "name"}`),
         }))}
-        stats={(p) => [
-          { label: t("summary.rows"), value: p.rows },
-          { label: t("summary.insert"), value: p.inserted, tone: "green" },
-          { label: t("summary.update"), value: p.updated, tone: "blue" },
-          { label: t("summary.unchanged"), value: p.unchanged },
-          { label: t("summary.errors"), value: p.errorCount, tone: p.errorCount ? "red" : "slate" },
-        ]}
         details={(p) =>
           p.errorCount === 0 && p.changes.length > 0 ? (
             <section className="space-y-1">
@@ -54,7 +47,7 @@ export function EmployeeImport() {
                   <caption className="sr-only">{t("changesCaption")}</caption>
                   <thead className="sticky top-0 bg-slate-50">
                     <tr>
-                      {[t("line"), `${t("summary.insert")} / ${t("summary.update")}`, te("fields.employeeNumber"), te("fields.name"), t("changedFields")].map((h) => (
+                      {[t("line"), `${t("action.insert")} / ${t("action.update")}`, te("fields.employeeNumber"), te("fields.name"), t("changedFields")].map((h) => (
                         <th key={h} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-semibold">
                           {h}
                         </th>

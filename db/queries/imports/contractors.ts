@@ -2,7 +2,7 @@ import "server-only";
 import { CONTRACTOR_CSV_COLUMNS, MAX_CONTRACTOR_IMPORT_BYTES, MAX_CONTRACTOR_IMPORT_ROWS, validateContractorRows, type ContractorImportRow } from "@/lib/contractors/import";
 import type { ContractorImportResult } from "@/lib/contractors/schema";
 import { importContractors, type ContractorImportChange } from "../contractors";
-import type { ImportFile, ImportModule } from "./pipeline";
+import { upsertSummary, type ImportFile, type ImportModule } from "./pipeline";
 
 /**
  * The contractor register through the import pipeline (pipeline.ts): rows checked with the form's
@@ -15,18 +15,9 @@ const MAX_CHANGES = 1000;
 
 type Body = Omit<ContractorImportResult, "errors" | "errorCount">;
 
-function body(mode: "preview" | "commit", committed: boolean, file: ImportFile, changes: ContractorImportChange[]): Body {
-  return {
-    mode,
-    committed,
-    fileName: file.fileName,
-    encoding: file.encoding,
-    rows: file.rowCount,
-    inserted: changes.filter((c) => c.action === "insert").length,
-    updated: changes.filter((c) => c.action === "update").length,
-    unchanged: changes.filter((c) => c.action === "unchanged").length,
-    changes: changes.slice(0, MAX_CHANGES),
-  };
+function body(mode: "preview" | "commit", file: ImportFile, changes: ContractorImportChange[]): Body {
+  const count = (action: ContractorImportChange["action"]) => changes.filter((c) => c.action === action).length;
+  return { ...upsertSummary(mode, file, { inserted: count("insert"), updated: count("update"), unchanged: count("unchanged") }), changes: changes.slice(0, MAX_CHANGES) };
 }
 
 export const contractorImport: ImportModule<ContractorImportRow[], Body, ContractorImportResult> = {
@@ -43,13 +34,13 @@ export const contractorImport: ImportModule<ContractorImportRow[], Body, Contrac
 
   async preview(rows, file, user) {
     const { changes } = await importContractors(user, rows, "preview");
-    return { body: body("preview", false, file, changes) };
+    return { body: body("preview", file, changes) };
   },
 
   async commit(rows, file, user, progress) {
     await progress(0, rows.length);
     const { changes } = await importContractors(user, rows, "commit");
     await progress(rows.length, rows.length);
-    return { ...body("commit", true, file, changes), errors: [], errorCount: 0 };
+    return { ...body("commit", file, changes), errors: [], errorCount: 0 };
   },
 };

@@ -2,7 +2,7 @@ import "server-only";
 import { EMPLOYEE_CSV_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, validateImportRows, type ImportPlan, type ImportRow } from "@/lib/training/employees-import";
 import type { ImportResultDto } from "@/lib/training/employees-schema";
 import { checkDepartmentCodes, commitEmployeeImport, previewEmployeeImport } from "../employees";
-import { rejectRows, type ImportFile, type ImportModule } from "./pipeline";
+import { rejectRows, upsertSummary, type ImportFile, type ImportModule } from "./pipeline";
 
 /**
  * Employees through the import pipeline (pipeline.ts): upsert by employee number
@@ -15,23 +15,12 @@ const MAX_CHANGES = 500;
 
 type Body = Omit<ImportResultDto, "errors" | "errorCount">;
 
-function body(mode: "preview" | "commit", committed: boolean, file: ImportFile, plan: ImportPlan): Body {
-  return {
-    mode,
-    committed,
-    fileName: file.fileName,
-    encoding: file.encoding,
-    rows: file.rowCount,
-    inserted: plan.inserts.length,
-    updated: plan.updates.length,
-    unchanged: plan.unchanged,
-    changes: [
-      ...plan.inserts.map((r) => ({ line: r.line, action: "insert" as const, employeeNumber: r.employeeNumber, name: r.name, fields: [] })),
-      ...plan.updates.map((u) => ({ line: u.line, action: "update" as const, employeeNumber: u.values.employeeNumber, name: u.values.name, fields: u.fields })),
-    ]
-      .sort((a, b) => a.line - b.line)
-      .slice(0, MAX_CHANGES),
-  };
+function body(mode: "preview" | "commit", file: ImportFile, plan: ImportPlan): Body {
+  const changes = [
+    ...plan.inserts.map((r) => ({ line: r.line, action: "insert" as const, employeeNumber: r.employeeNumber, name: r.name, fields: [] })),
+    ...plan.updates.map((u) => ({ line: u.line, action: "update" as const, employeeNumber: u.values.employeeNumber, name: u.values.name, fields: u.fields })),
+  ].sort((a, b) => a.line - b.line);
+  return { ...upsertSummary(mode, file, { inserted: plan.inserts.length, updated: plan.updates.length, unchanged: plan.unchanged }), changes: changes.slice(0, MAX_CHANGES) };
 }
 
 export const employeeImport: ImportModule<ImportRow[], Body, ImportResultDto> = {
@@ -51,7 +40,7 @@ export const employeeImport: ImportModule<ImportRow[], Body, ImportResultDto> = 
   async preview(rows, file) {
     // Rows with problems of their own are left out of the plan; the good ones still show what they would do.
     const plan = await previewEmployeeImport(rows);
-    return { body: body("preview", false, file, plan), issues: plan.issues };
+    return { body: body("preview", file, plan), issues: plan.issues };
   },
 
   async commit(rows, file, user, progress) {
@@ -59,6 +48,6 @@ export const employeeImport: ImportModule<ImportRow[], Body, ImportResultDto> = 
     const r = await commitEmployeeImport(user, rows, file);
     if (!r.committed) throw rejectRows(r.plan.issues, COLUMN_ORDER);
     await progress(rows.length, rows.length);
-    return { ...body("commit", true, file, r.plan), errors: [], errorCount: 0 };
+    return { ...body("commit", file, r.plan), errors: [], errorCount: 0 };
   },
 };

@@ -72,6 +72,11 @@ export function rejectRows(issues: ImportIssue[], columnOrder?: readonly string[
   return new ImportRejectedError(sortIssues(issues, columnOrder), "csv.problems.rejected", { rows: linesWithIssues(issues), errors: issues.length });
 }
 
+/** The envelope of an upsert import's answer (lib/csv/import.ts upsertResultSchema), without its changes and line errors. */
+export function upsertSummary(mode: ImportMode, file: ImportFile, counts: { inserted: number; updated: number; unchanged: number }) {
+  return { mode, committed: mode === "commit", fileName: file.fileName, encoding: file.encoding, rows: file.rowCount, ...counts };
+}
+
 /** The multipart fields every import takes: `file` and `mode` (preview when absent); the file held to the module's limit. */
 export async function readImportUpload(form: FormData | undefined, opts: { maxBytes: number; defaultFileName: string }): Promise<ImportUpload> {
   const file = form?.get("file");
