@@ -1,4 +1,3 @@
-import { getTranslations } from "next-intl/server";
 import type { ManagementReviewReport as ReportData } from "@/db/queries/report";
 import type { SessionUser } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/dates";
@@ -22,8 +21,7 @@ import { TrainingChart, TrainingOpenItems, TrainingSummary } from "./sections/tr
  */
 export async function ManagementReviewReport({ data, user }: { data: ReportData; user: SessionUser }) {
   const ctx = await reportContext(data);
-  const t = await getTranslations("report");
-  const { heading, fyLabel } = ctx;
+  const { t, heading, fyLabel } = ctx;
 
   return (
     <article className="report space-y-6 text-slate-900" lang={ctx.locale}>

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import { formatDate } from "@/lib/dates";
 import { PaperBarChart } from "../paper-bar-chart";
 import type { ReportContext } from "./context";
@@ -10,10 +9,8 @@ import { CappedTable, Due, Figures, LINK, Part, Table } from "./layout";
  * (figures and chart), the overdue corrective actions and the open actions of earlier reviews.
  */
 
-export async function AuditsSummary({ ctx }: { ctx: ReportContext }) {
-  const t = await getTranslations("report");
-  const tFind = await getTranslations("findings");
-  const { num, heading } = ctx;
+export function AuditsSummary({ ctx }: { ctx: ReportContext }) {
+  const { t, tFind, num, heading } = ctx;
   const aud = ctx.data.audits;
   const mr = ctx.data.managementReviews;
   return (
@@ -63,10 +60,8 @@ export async function AuditsSummary({ ctx }: { ctx: ReportContext }) {
   );
 }
 
-export async function FindingsChart({ ctx }: { ctx: ReportContext }) {
-  const t = await getTranslations("report");
-  const tFind = await getTranslations("findings");
-  const { num, heading } = ctx;
+export function FindingsChart({ ctx }: { ctx: ReportContext }) {
+  const { t, tFind, num, heading } = ctx;
   const aud = ctx.data.audits;
   return (
     <Part title={heading("charts", "findingsByGrade")} keep>
@@ -97,9 +92,8 @@ export async function FindingsChart({ ctx }: { ctx: ReportContext }) {
   );
 }
 
-export async function FindingsOpenItems({ ctx }: { ctx: ReportContext }) {
-  const t = await getTranslations("report");
-  const tFind = await getTranslations("findings");
+export function FindingsOpenItems({ ctx }: { ctx: ReportContext }) {
+  const { t, tFind } = ctx;
   return (
     <Part title={ctx.heading("openItems", "findings")}>
       <CappedTable
@@ -124,8 +118,8 @@ export async function FindingsOpenItems({ ctx }: { ctx: ReportContext }) {
   );
 }
 
-export async function ReviewActionsOpenItems({ ctx }: { ctx: ReportContext }) {
-  const t = await getTranslations("report");
+export function ReviewActionsOpenItems({ ctx }: { ctx: ReportContext }) {
+  const { t } = ctx;
   return (
     <Part title={ctx.heading("openItems", "reviewActions")}>
       <CappedTable

@@ -1,15 +1,11 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import type { ReportContext } from "./context";
 import { CappedTable, Figures, LINK, Part, Table } from "./layout";
 
 /** Contractors 委託先: assessment results and flags, and the flagged contractors. */
 
-export async function ContractorsSummary({ ctx }: { ctx: ReportContext }) {
-  const t = await getTranslations("report");
-  const tCon = await getTranslations("contractors");
-  const tAss = await getTranslations("assessments");
-  const { num, heading } = ctx;
+export function ContractorsSummary({ ctx }: { ctx: ReportContext }) {
+  const { t, tCon, tAss, num, heading } = ctx;
   const con = ctx.data.contractors;
   return (
     <Part title={heading("summary", "contractors")}>
@@ -39,9 +35,8 @@ export async function ContractorsSummary({ ctx }: { ctx: ReportContext }) {
   );
 }
 
-export async function ContractorsOpenItems({ ctx }: { ctx: ReportContext }) {
-  const t = await getTranslations("report");
-  const tCon = await getTranslations("contractors");
+export function ContractorsOpenItems({ ctx }: { ctx: ReportContext }) {
+  const { t, tCon } = ctx;
   return (
     <Part title={ctx.heading("openItems", "contractors")}>
       <CappedTable

@@ -1,13 +1,11 @@
-import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/dates";
 import { numberSections } from "@/lib/report/shape";
 import type { ReportContext } from "./context";
 
 /** The cover: the fiscal year, who prepared it when, and the table of contents. */
-export async function Cover({ ctx, user }: { ctx: ReportContext; user: SessionUser }) {
-  const t = await getTranslations("report");
-  const { data, fyLabel, gap: GAP, childTitle } = ctx;
+export function Cover({ ctx, user }: { ctx: ReportContext; user: SessionUser }) {
+  const { t, data, fyLabel, gap: GAP, childTitle } = ctx;
   const sections = numberSections();
   return (
     <section className="report-cover report-card rounded-lg border border-slate-200 bg-white p-6 sm:p-10" aria-labelledby="report-title">

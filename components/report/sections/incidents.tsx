@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES } from "@/lib/incidents/schema";
 import { monthLabel } from "@/lib/report/shape";
 import { PaperBarChart } from "../paper-bar-chart";
@@ -8,10 +7,8 @@ import { CappedTable, Due, Figures, LINK, Part, Table } from "./layout";
 
 /** Incidents 事故: the year's incidents by category and severity, the reports made, the monthly chart, and the open incidents. */
 
-export async function IncidentsSummary({ ctx }: { ctx: ReportContext }) {
-  const t = await getTranslations("report");
-  const tInc = await getTranslations("incidents");
-  const { num, heading } = ctx;
+export function IncidentsSummary({ ctx }: { ctx: ReportContext }) {
+  const { t, tInc, num, heading } = ctx;
   const inc = ctx.data.incidents;
   return (
     <Part title={heading("summary", "incidents")}>
@@ -48,9 +45,8 @@ export async function IncidentsSummary({ ctx }: { ctx: ReportContext }) {
   );
 }
 
-export async function IncidentsChart({ ctx }: { ctx: ReportContext }) {
-  const t = await getTranslations("report");
-  const { locale, num, heading, fyLabel } = ctx;
+export function IncidentsChart({ ctx }: { ctx: ReportContext }) {
+  const { t, locale, num, heading, fyLabel } = ctx;
   const inc = ctx.data.incidents;
   return (
     <Part title={heading("charts", "incidentsByMonth")} keep>
@@ -73,9 +69,8 @@ export async function IncidentsChart({ ctx }: { ctx: ReportContext }) {
   );
 }
 
-export async function IncidentsOpenItems({ ctx }: { ctx: ReportContext }) {
-  const t = await getTranslations("report");
-  const tInc = await getTranslations("incidents");
+export function IncidentsOpenItems({ ctx }: { ctx: ReportContext }) {
+  const { t, tInc } = ctx;
   return (
     <Part title={ctx.heading("openItems", "incidents")}>
       <CappedTable

@@ -1,11 +1,10 @@
-import { getTranslations } from "next-intl/server";
 import { formatDate } from "@/lib/dates";
 import type { ReportContext } from "./context";
 import { Section } from "./layout";
 
 /** Changes in law and other inputs: what the latest review recorded, and a box to write in on paper. */
-export async function Notes({ ctx }: { ctx: ReportContext }) {
-  const t = await getTranslations("report");
+export function Notes({ ctx }: { ctx: ReportContext }) {
+  const { t } = ctx;
   const mr = ctx.data.managementReviews;
   return (
     <Section id="notes" title={ctx.heading("notes")}>

@@ -1,13 +1,10 @@
-import { getTranslations } from "next-intl/server";
 import { formatDate } from "@/lib/dates";
 import type { ReportContext } from "./context";
 import { Figures, Part } from "./layout";
 
 /** The P-mark certificate プライバシーマーク: its validity and the renewal window. */
-export async function PmarkSummary({ ctx }: { ctx: ReportContext }) {
-  const t = await getTranslations("report");
-  const tPmark = await getTranslations("pmark");
-  const { data, heading } = ctx;
+export function PmarkSummary({ ctx }: { ctx: ReportContext }) {
+  const { t, tPmark, data, heading } = ctx;
   return (
     <Part title={heading("summary", "pmark")}>
       {data.pmark ? (

@@ -1,13 +1,11 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import type { ReportContext } from "./context";
 import { CappedTable, Due, Figures, LINK, Part } from "./layout";
 
 /** Regulations 規程: the review figures of the year, and the regulations overdue for review. */
 
-export async function RegulationsSummary({ ctx }: { ctx: ReportContext }) {
-  const t = await getTranslations("report");
-  const { data, num, heading } = ctx;
+export function RegulationsSummary({ ctx }: { ctx: ReportContext }) {
+  const { t, data, num, heading } = ctx;
   return (
     <Part title={heading("summary", "regulations")}>
       <Figures
@@ -24,8 +22,8 @@ export async function RegulationsSummary({ ctx }: { ctx: ReportContext }) {
   );
 }
 
-export async function RegulationsOpenItems({ ctx }: { ctx: ReportContext }) {
-  const t = await getTranslations("report");
+export function RegulationsOpenItems({ ctx }: { ctx: ReportContext }) {
+  const { t } = ctx;
   return (
     <Part title={ctx.heading("openItems", "regulations")}>
       <CappedTable

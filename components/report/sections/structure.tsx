@@ -1,11 +1,9 @@
-import { getTranslations } from "next-intl/server";
 import type { ReportContext } from "./context";
 import { Figures, Part } from "./layout";
 
 /** The PMS structure 体制: the posts, and those nobody holds today. */
-export async function StructureSummary({ ctx }: { ctx: ReportContext }) {
-  const t = await getTranslations("report");
-  const { data, num, heading } = ctx;
+export function StructureSummary({ ctx }: { ctx: ReportContext }) {
+  const { t, data, num, heading } = ctx;
   return (
     <Part title={heading("summary", "structure")}>
       <Figures

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import { formatDate } from "@/lib/dates";
 import { completionByDepartment } from "@/lib/report/shape";
 import { PaperBarChart } from "../paper-bar-chart";
@@ -8,9 +7,8 @@ import { CappedTable, Figures, LINK, Part, Table } from "./layout";
 
 /** Training 教育: the completion figures, the completion rate by department, and the departments with overdue training. */
 
-export async function TrainingSummary({ ctx }: { ctx: ReportContext }) {
-  const t = await getTranslations("report");
-  const { num, pct, heading } = ctx;
+export function TrainingSummary({ ctx }: { ctx: ReportContext }) {
+  const { t, num, pct, heading } = ctx;
   const tr = ctx.data.training;
   return (
     <Part title={heading("summary", "training")}>
@@ -41,9 +39,8 @@ export async function TrainingSummary({ ctx }: { ctx: ReportContext }) {
   );
 }
 
-export async function TrainingChart({ ctx }: { ctx: ReportContext }) {
-  const t = await getTranslations("report");
-  const { num, pct, heading } = ctx;
+export function TrainingChart({ ctx }: { ctx: ReportContext }) {
+  const { t, num, pct, heading } = ctx;
   const tr = ctx.data.training;
   const rows = completionByDepartment(tr.byDepartment);
   return (
@@ -73,9 +70,8 @@ export async function TrainingChart({ ctx }: { ctx: ReportContext }) {
   );
 }
 
-export async function TrainingOpenItems({ ctx }: { ctx: ReportContext }) {
-  const t = await getTranslations("report");
-  const { num, pct, heading } = ctx;
+export function TrainingOpenItems({ ctx }: { ctx: ReportContext }) {
+  const { t, num, pct, heading } = ctx;
   const fyQuery = `fiscalYear=${ctx.data.fiscalYear}`;
   return (
     <Part title={heading("openItems", "training")}>
