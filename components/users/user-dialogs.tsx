@@ -1,43 +1,38 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { apiFetch } from "@/lib/client/api";
+import { apiFetch, toQueryString } from "@/lib/client/api";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { createUserSchema, updateUserSchema } from "@/lib/users/schema";
 import { Dialog } from "@/components/ui/dialog";
-import { Button } from "@/components/ui/button";
-import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
-import type { UserRow } from "./filters";
-import { useSchemaErrors } from "./form-errors";
-import { ProblemAlert, serverFieldErrors } from "./problem-alert";
+import { CheckboxField, EnumSelect, TextField } from "@/components/ui/field";
+import { Form, useForm } from "@/components/ui/form";
+import type { UserRow, UsersPage } from "./filters";
 
 function RoleSelect({ value, onChange, error, disabled, hint }: { value: Role | ""; onChange: (r: Role | "") => void; error?: string; disabled?: boolean; hint?: string }) {
   const t = useTranslations("users");
   const tr = useTranslations("roles");
   return (
-    <SelectField
+    <EnumSelect
       label={t("fields.role")}
       required
       name="role"
+      values={ROLES}
       value={value}
+      empty={t("chooseRole")}
+      optionLabel={(r) => tr(r)}
       disabled={disabled}
       error={error}
       hint={[hint, value ? t(`roleDescriptions.${value}`) : null].filter(Boolean).join(" ") || undefined}
-      onChange={(e) => onChange(e.target.value as Role | "")}
-    >
-      <option value="">{t("chooseRole")}</option>
-      {ROLES.map((r) => (
-        <option key={r} value={r}>
-          {tr(r)}
-        </option>
-      ))}
-    </SelectField>
+      onValueChange={onChange}
+    />
   );
 }
 
 export type CreatedUser = { user: UserRow; temporaryPassword?: string };
+
+const USERS = ["users"] as const;
 
 export function InviteUserDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (r: CreatedUser) => void }) {
   const t = useTranslations("users");
@@ -50,123 +45,70 @@ export function InviteUserDialog({ open, onClose, onCreated }: { open: boolean; 
 
 function InviteForm({ onClose, onCreated }: { onClose: () => void; onCreated: (r: CreatedUser) => void }) {
   const t = useTranslations("users");
-  const tc = useTranslations("common");
-  const qc = useQueryClient();
-  const check = useSchemaErrors();
-  const [form, setForm] = useState({ email: "", name: "", role: "" as Role | "", password: "" });
   const [showPassword, setShowPassword] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const create = useMutation({
-    mutationFn: (body: unknown) => apiFetch<CreatedUser>("/api/v1/users", { method: "POST", json: body }),
-    onSuccess: (r) => {
-      void qc.invalidateQueries({ queryKey: ["users"] });
-      onCreated(r);
-    },
-    onError: (err) => setErrors(serverFieldErrors(err)),
+  const f = useForm({
+    initial: { email: "", name: "", role: "" as Role | "", password: "" },
+    schema: createUserSchema,
+    submit: (body) => apiFetch<CreatedUser>("/api/v1/users", { method: "POST", json: body }),
+    invalidate: [USERS],
+    onSaved: onCreated,
   });
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    const r = check(createUserSchema, form);
-    setErrors(r.errors ?? {});
-    if (r.errors) return;
-    create.mutate(form);
-  }
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
-      <TextField label={t("fields.email")} required type="email" name="email" autoComplete="off" value={form.email} error={errors.email} onChange={(e) => set("email")(e.target.value)} />
-      <TextField label={t("fields.name")} required name="name" autoComplete="off" value={form.name} error={errors.name} onChange={(e) => set("name")(e.target.value)} />
-      <RoleSelect value={form.role} onChange={set("role")} error={errors.role} />
+    <Form form={f} onCancel={onClose} submitLabel={t("inviteSubmit")}>
+      <TextField label={t("fields.email")} required type="email" autoComplete="off" {...f.field("email")} />
+      <TextField label={t("fields.name")} required autoComplete="off" {...f.field("name")} />
+      <RoleSelect value={f.values.role} onChange={(r) => f.setValue("role", r)} error={f.errors.role} />
       <div className="space-y-2">
-        <TextField
-          label={t("fields.password")}
-          type={showPassword ? "text" : "password"}
-          name="password"
-          autoComplete="new-password"
-          value={form.password}
-          error={errors.password}
-          hint={t("fields.passwordHint")}
-          onChange={(e) => set("password")(e.target.value)}
-        />
+        <TextField label={t("fields.password")} type={showPassword ? "text" : "password"} autoComplete="new-password" {...f.field("password")} hint={t("fields.passwordHint")} />
         <CheckboxField label={t("fields.showPassword")} checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
       </div>
-      <ProblemAlert error={create.error} shownFields={["email", "name", "role", "password"]} />
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onClose} disabled={create.isPending}>
-          {tc("cancel")}
-        </Button>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? t("inviting") : t("inviteSubmit")}
-        </Button>
-      </div>
-    </form>
+    </Form>
   );
 }
 
-export function EditUserDialog({
-  user,
-  isSelf,
-  onClose,
-  onSaved,
-  onReload,
-}: {
-  user: UserRow | null;
-  isSelf: boolean;
-  onClose: () => void;
-  onSaved: (u: UserRow) => void;
-  onReload: () => void;
-}) {
+export function EditUserDialog({ user, isSelf, onClose, onSaved }: { user: UserRow | null; isSelf: boolean; onClose: () => void; onSaved: (u: UserRow) => void }) {
   const t = useTranslations("users");
   return (
     <Dialog open={!!user} onClose={onClose} title={t("editTitle")}>
-      {user ? <EditForm key={`${user.id}-${user.version}`} user={user} isSelf={isSelf} onClose={onClose} onSaved={onSaved} onReload={onReload} /> : null}
+      {/* Keyed by the record, not its version: a refetch after a conflict must not wipe what the user typed. */}
+      {user ? <EditForm key={user.id} user={user} isSelf={isSelf} onClose={onClose} onSaved={onSaved} /> : null}
     </Dialog>
   );
 }
 
-function EditForm({ user, isSelf, onClose, onSaved, onReload }: { user: UserRow; isSelf: boolean; onClose: () => void; onSaved: (u: UserRow) => void; onReload: () => void }) {
+/** The latest version of one user (the API lists users; there is no single-user read). */
+async function fetchUser(u: UserRow): Promise<UserRow> {
+  const page = await apiFetch<UsersPage>(`/api/v1/users${toQueryString({ q: u.email, pageSize: 200 })}`);
+  const found = page.items.find((x) => x.id === u.id);
+  if (!found) throw new Error("user not found");
+  return found;
+}
+
+const valuesOf = (u: UserRow) => ({ name: u.name, role: u.role as Role | "" });
+
+function EditForm({ user, isSelf, onClose, onSaved }: { user: UserRow; isSelf: boolean; onClose: () => void; onSaved: (u: UserRow) => void }) {
   const t = useTranslations("users");
-  const tc = useTranslations("common");
-  const qc = useQueryClient();
-  const check = useSchemaErrors();
-  const [form, setForm] = useState({ name: user.name, role: user.role as Role | "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation({
-    mutationFn: (body: unknown) => apiFetch<UserRow>(`/api/v1/users/${user.id}`, { method: "PATCH", json: body }),
-    onSuccess: (u) => {
-      void qc.invalidateQueries({ queryKey: ["users"] });
-      onSaved(u);
-    },
-    onError: (err) => setErrors(serverFieldErrors(err)),
+  const f = useForm({
+    initial: valuesOf(user),
+    record: user,
+    schema: updateUserSchema,
+    toInput: (v) => ({ name: v.name, role: v.role, active: user.active }),
+    submit: (body) => apiFetch<UserRow>(`/api/v1/users/${user.id}`, { method: "PATCH", json: body }),
+    invalidate: [USERS],
+    onSaved,
+    loadLatest: () => fetchUser(user),
+    compare: { name: t("fields.name"), role: t("fields.role") },
+    toValues: valuesOf,
   });
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    const body = { name: form.name, role: form.role, active: user.active, version: user.version };
-    const r = check(updateUserSchema, body);
-    setErrors(r.errors ?? {});
-    if (r.errors) return;
-    save.mutate(body);
-  }
-
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <Form form={f} onCancel={onClose}>
       <p className="text-sm text-slate-700">
         {t("fields.email")}: <span className="font-mono">{user.email}</span>
       </p>
-      <TextField label={t("fields.name")} required name="name" autoComplete="off" value={form.name} error={errors.name} onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))} />
-      <RoleSelect value={form.role} onChange={(role) => setForm((f) => ({ ...f, role }))} error={errors.role} disabled={isSelf} hint={isSelf ? t("selfNote") : undefined} />
-      <ProblemAlert error={save.error} shownFields={["name", "role"]} onReload={onReload} />
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onClose} disabled={save.isPending}>
-          {tc("cancel")}
-        </Button>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? tc("saving") : tc("save")}
-        </Button>
-      </div>
-    </form>
+      <TextField label={t("fields.name")} required autoComplete="off" {...f.field("name")} />
+      <RoleSelect value={f.values.role} onChange={(r) => f.setValue("role", r)} error={f.errors.role} disabled={isSelf} hint={isSelf ? t("selfNote") : undefined} />
+    </Form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { apiFetch, toQueryString } from "@/lib/client/api";
 import { ROLES, type Role } from "@/lib/auth/roles";
@@ -10,11 +10,11 @@ import { formatDateTime } from "@/lib/dates";
 import { Alert, Badge, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { ActionMessage, useAction } from "@/components/ui/form";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
 import { usersFilterFrom, usersFilterParams, usersListKey, type UserListRow, type UserRow, type UsersFilter, type UsersPage } from "./filters";
 import { EditUserDialog, InviteUserDialog, type CreatedUser } from "./user-dialogs";
 import { TemporaryPasswordDialog, type TemporaryPassword } from "./temporary-password-dialog";
-import { ProblemAlert } from "./problem-alert";
 
 const ROLE_TONE: Record<Role, "blue" | "green" | "amber" | "slate"> = { privacy_manager: "blue", hr: "green", auditor: "amber", executive: "slate" };
 
@@ -27,7 +27,6 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const qc = useQueryClient();
   const filter = usersFilterFrom((k) => searchParams.get(k));
 
   const list = useQuery({
@@ -40,72 +39,47 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [temp, setTemp] = useState<TemporaryPassword | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Deactivate/reactivate, reset password, end sessions and the dialogs' "saved" share one message above the list.
+  const action = useAction({ invalidate: [["users"]] });
 
   function setFilter(next: Partial<UsersFilter>) {
     const f = { ...filter, page: 1, ...next };
     router.replace(`${pathname}${toQueryString(usersFilterParams(f))}`, { scroll: false });
   }
 
-  function reload() {
-    setEditing(null);
+  /** Runs the confirmed action; the dialog closes and the page says how it went. */
+  async function confirm(p: NonNullable<Pending>) {
+    const u = p.user;
+    if (p.kind === "toggle")
+      await action.run(
+        () => apiFetch<UserRow>(`/api/v1/users/${u.id}`, { method: "PATCH", json: { name: u.name, role: u.role, active: !u.active, version: u.version } }),
+        { success: u.active ? t("deactivated", { name: u.name }) : t("reactivated", { name: u.name }) },
+      );
+    else if (p.kind === "reset")
+      await action.run(async () => {
+        const r = await apiFetch<{ user: UserRow; temporaryPassword?: string }>(`/api/v1/users/${u.id}/reset-password`, { method: "POST", json: { version: u.version } });
+        if (r.temporaryPassword) setTemp({ email: r.user.email, password: r.temporaryPassword, reason: "reset" });
+      });
+    // "Sign out everywhere" for one user: every session of theirs ends, on every device.
+    else
+      await action.run(async () => {
+        const r = await apiFetch<{ sessionsEnded: number }>(`/api/v1/users/${u.id}/sessions/revoke`, { method: "POST" });
+        action.setMessage({ tone: "success", text: t("sessionsEnded", { name: u.name, count: r.sessionsEnded }) });
+      });
     setPending(null);
-    toggle.reset();
-    reset.reset();
-    endSessions.reset();
-    void qc.invalidateQueries({ queryKey: ["users"] });
   }
-
-  /** After a 409 in the edit dialog: keep it open, now on the latest version of that user. */
-  async function reloadEditing() {
-    const id = editing?.id;
-    await qc.invalidateQueries({ queryKey: ["users"] });
-    const fresh = qc.getQueryData<UsersPage>(usersListKey(filter))?.items.find((u) => u.id === id);
-    setEditing(fresh ?? null);
-  }
-
-  const toggle = useMutation({
-    mutationFn: (u: UserRow) =>
-      apiFetch<UserRow>(`/api/v1/users/${u.id}`, { method: "PATCH", json: { name: u.name, role: u.role, active: !u.active, version: u.version } }),
-    onSuccess: (u) => {
-      setPending(null);
-      setNotice(u.active ? t("reactivated", { name: u.name }) : t("deactivated", { name: u.name }));
-      void qc.invalidateQueries({ queryKey: ["users"] });
-    },
-  });
-  const reset = useMutation({
-    mutationFn: (u: UserRow) => apiFetch<{ user: UserRow; temporaryPassword?: string }>(`/api/v1/users/${u.id}/reset-password`, { method: "POST", json: { version: u.version } }),
-    onSuccess: (r) => {
-      setPending(null);
-      setNotice(null);
-      if (r.temporaryPassword) setTemp({ email: r.user.email, password: r.temporaryPassword, reason: "reset" });
-      void qc.invalidateQueries({ queryKey: ["users"] });
-    },
-  });
-
-  // "Sign out everywhere" for one user: every session of theirs ends, on every device.
-  const endSessions = useMutation({
-    mutationFn: (u: UserRow) => apiFetch<{ sessionsEnded: number }>(`/api/v1/users/${u.id}/sessions/revoke`, { method: "POST" }),
-    onSuccess: (r, u) => {
-      setPending(null);
-      setNotice(t("sessionsEnded", { name: u.name, count: r.sessionsEnded }));
-      void qc.invalidateQueries({ queryKey: ["users"] });
-    },
-  });
 
   function openPending(p: Pending) {
-    toggle.reset();
-    reset.reset();
-    endSessions.reset();
+    action.setMessage(null);
     setPending(p);
   }
 
   function onCreated(r: CreatedUser) {
     setInviting(false);
     if (r.temporaryPassword) {
-      setNotice(null);
+      action.setMessage(null);
       setTemp({ email: r.user.email, password: r.temporaryPassword, reason: "created" });
-    } else setNotice(t("created", { name: r.user.name }));
+    } else action.setMessage({ tone: "success", text: t("created", { name: r.user.name }) });
   }
 
   const nameCell = (u: UserListRow) => (
@@ -191,7 +165,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
         actions={
           <Button
             onClick={() => {
-              setNotice(null);
+              action.setMessage(null);
               setInviting(true);
             }}
           >
@@ -200,7 +174,9 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
         }
       />
 
-      <div className="mb-4">{notice ? <Alert tone="success">{notice}</Alert> : null}</div>
+      <div className="mb-4">
+        <ActionMessage message={action.message} />
+      </div>
 
       <Filters filter={filter} onChange={setFilter} />
 
@@ -272,40 +248,33 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
         onClose={() => setEditing(null)}
         onSaved={(u) => {
           setEditing(null);
-          setNotice(t("updated", { name: u.name }));
+          action.setMessage({ tone: "success", text: t("updated", { name: u.name }) });
         }}
-        onReload={() => void reloadEditing()}
       />
       <ConfirmDialog
         open={pending?.kind === "toggle"}
         title={target ? (target.active ? t("deactivateTitle", { name: target.name }) : t("reactivateTitle", { name: target.name })) : ""}
         body={
           target ? (
-            <div className="space-y-3">
-              <p>{target.active ? t("deactivateBody") : t("reactivateBody", { role: tr(target.role) })}</p>
-              <ProblemAlert error={toggle.error} onReload={reload} />
-            </div>
+            <p>{target.active ? t("deactivateBody") : t("reactivateBody", { role: tr(target.role) })}</p>
           ) : null
         }
         confirmLabel={target?.active ? t("deactivate") : t("reactivate")}
         tone={target?.active ? "danger" : "primary"}
-        busy={toggle.isPending}
-        onConfirm={() => target && toggle.mutate(target)}
+        busy={action.busy}
+        onConfirm={() => pending && void confirm(pending)}
         onCancel={() => setPending(null)}
       />
       <ConfirmDialog
         open={pending?.kind === "reset"}
         title={target ? t("resetTitle", { name: target.name }) : ""}
         body={
-          <div className="space-y-3">
-            <p>{t("resetBody")}</p>
-            <ProblemAlert error={reset.error} onReload={reload} />
-          </div>
+          <p>{t("resetBody")}</p>
         }
         confirmLabel={t("resetConfirm")}
         tone="danger"
-        busy={reset.isPending}
-        onConfirm={() => target && reset.mutate(target)}
+        busy={action.busy}
+        onConfirm={() => pending && void confirm(pending)}
         onCancel={() => setPending(null)}
       />
       <ConfirmDialog
@@ -313,16 +282,13 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
         title={target ? t("signOutEverywhereTitle", { name: target.name }) : ""}
         body={
           target ? (
-            <div className="space-y-3">
-              <p>{t("signOutEverywhereBody", { name: target.name })}</p>
-              <ProblemAlert error={endSessions.error} onReload={reload} />
-            </div>
+            <p>{t("signOutEverywhereBody", { name: target.name })}</p>
           ) : null
         }
         confirmLabel={t("signOutEverywhereConfirm")}
         tone="danger"
-        busy={endSessions.isPending}
-        onConfirm={() => target && endSessions.mutate(target)}
+        busy={action.busy}
+        onConfirm={() => pending && void confirm(pending)}
         onCancel={() => setPending(null)}
       />
       <TemporaryPasswordDialog value={temp} onClose={() => setTemp(null)} />
