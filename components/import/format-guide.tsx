@@ -58,18 +58,11 @@ export function FormatGuide({
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="bg-slate-50">
               <tr>
-                <th scope="col" className={th}>
-                  {t("column")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("headers")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("requirement")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("content")}
-                </th>
+                {(["column", "headers", "requirement", "content"] as const).map((h) => (
+                  <th key={h} scope="col" className={th}>
+                    {t(h)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

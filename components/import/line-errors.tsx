@@ -27,15 +27,11 @@ export function LineErrors({ errors, total, columnLabel }: { errors: ImportLineE
           <caption className="sr-only">{t("errorsCaption")}</caption>
           <thead className="sticky top-0 bg-red-50">
             <tr>
-              <th scope="col" className={th}>
-                {t("line")}
-              </th>
-              <th scope="col" className={th}>
-                {t("column")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-                {t("message")}
-              </th>
+              {(["line", "column", "message"] as const).map((h) => (
+                <th key={h} scope="col" className={h === "message" ? "px-3 py-2 text-left font-semibold text-slate-700" : th}>
+                  {t(h)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
