@@ -9,8 +9,8 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert, Badge, Card, PageHeader, Skeleton } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { TextAreaField } from "@/components/ui/field";
-import { ActionMessage, ReasonDialog, useAction } from "@/components/ui/form";
-import { ApiProblem, apiFetch } from "@/lib/client/api";
+import { ActionMessage, ReasonDialog, isReasonError, useAction } from "@/components/ui/form";
+import { apiFetch } from "@/lib/client/api";
 import type { ContractorStatus } from "@/lib/contractors/rules";
 import type { AssessmentDto, ContractorDetail, ContractorDto } from "@/lib/contractors/schema";
 import { formatDate, formatDateTime } from "@/lib/dates";
@@ -276,8 +276,7 @@ function AssessmentItem({ a, contractorId, canEdit }: { a: AssessmentDto; contra
   async function withdraw(reason: string) {
     await action.run(() => apiFetch<AssessmentDto>(`/api/v1/contractors/${contractorId}/assessments/${a.id}/withdraw`, { method: "POST", json: { reason, version: a.version } }), {
       success: ta("withdrawn"),
-      // An error on the reason stays in the dialog (ReasonDialog shows it); anything else closes it.
-      rethrow: (err) => err instanceof ApiProblem && !!err.fieldErrors.reason,
+      rethrow: isReasonError,
     });
     setOpen(false);
   }

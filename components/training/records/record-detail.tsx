@@ -7,8 +7,8 @@ import { useTranslations } from "next-intl";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { ActionMessage, ReasonDialog, useAction } from "@/components/ui/form";
-import { ApiProblem, apiFetch } from "@/lib/client/api";
+import { ActionMessage, ReasonDialog, isReasonError, useAction } from "@/components/ui/form";
+import { apiFetch } from "@/lib/client/api";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import type { RecordDetail as RecordDetailData, RecordDto } from "@/lib/training/records-schema";
 import { HistoryList } from "./history-list";
@@ -51,8 +51,7 @@ export function RecordDetail({
   async function retire(reason: string) {
     await action.run(() => apiFetch<RecordDto>(`/api/v1/training-records/${id}/retire`, { method: "POST", json: { reason, version: r.version } }), {
       success: t("retiredDone"),
-      // An error on the reason stays in the dialog (ReasonDialog shows it); anything else closes it.
-      rethrow: (err) => err instanceof ApiProblem && !!err.fieldErrors.reason,
+      rethrow: isReasonError,
     });
     setRetireOpen(false);
   }

@@ -3,4 +3,4 @@ export { useAction, type ActionMessage as ActionMessageValue } from "./use-actio
 export { Form, FormActions, FormProblem } from "./form";
 export { ActionMessage } from "./action-message";
 export { classifyFailure, isConflict, changedFields, focusFirstError, type WriteFailure } from "./problem";
-export { ReasonDialog } from "./reason-dialog";
+export { ReasonDialog, isReasonError } from "./reason-dialog";

@@ -7,6 +7,11 @@ import { Dialog } from "@/components/ui/dialog";
 import { TextAreaField } from "@/components/ui/field";
 import { ApiProblem } from "@/lib/client/api";
 
+/** For useAction's `rethrow`: an error on the reason stays in the ReasonDialog (it shows it beside the field). */
+export function isReasonError(err: unknown): boolean {
+  return err instanceof ApiProblem && !!err.fieldErrors.reason;
+}
+
 /**
  * Confirmation of a write that needs a reason (retire, reject, reopen …): the reason is required, checked
  * before sending, and the server's error on it stays in the dialog. `onConfirm` throws to keep the dialog
