@@ -44,9 +44,11 @@ describe("parseListParams", () => {
     expect(parseListParams(schema, { q: "x", status: "nope", page: "0", sort: "bogus", overdue: "true", other: "1" })).toEqual({ ...DEFAULTS, q: "x", overdue: "true" });
     // A rule across fields drops the field it names.
     expect(parseListParams(schema, { from: "2026-05-01", to: "2026-04-01" })).toEqual({ ...DEFAULTS, from: "2026-05-01" });
-    // A key the schema wants once, repeated: its first value.
+    // A key the schema wants once, repeated: its first value; of repeated values the good ones.
     expect(parseListParams(schema, new URLSearchParams("status=closed&status=open"))).toEqual({ ...DEFAULTS, status: "closed" });
-    expect(parseListParams(schema, { status: ["nope", "open"] })).toEqual(DEFAULTS);
+    expect(parseListParams(schema, { status: ["nope", "open"] })).toEqual({ ...DEFAULTS, status: "open" });
+    expect(parseListParams(schema, { department: ["4", "x", "7"] })).toEqual({ ...DEFAULTS, department: [4, 7] });
+    expect(parseListParams(schema, { department: ["x", "0"] })).toEqual(DEFAULTS);
   });
 
   it("takes empty values as absent, from a URL or a page's searchParams", () => {

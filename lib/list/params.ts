@@ -30,9 +30,10 @@ function collect(shape: Record<string, unknown>, raw: RawParams): Record<string,
 
 /**
  * A list's filters from the URL, for pages and their client components (the API itself answers bad
- * parameters with a 400). A link someone edited by hand should still open the list: a repeated key
- * that the schema wants once keeps its first value, a parameter that fails its schema is dropped, one
- * by one, and the rest kept; empty values and unknown keys count as absent.
+ * parameters with a 400). A link someone edited by hand should still open the list: a parameter that
+ * fails its schema is dropped, one by one, and the rest kept; of a repeated key the values that are
+ * good on their own are kept (its first value if the schema wants it once); empty values and unknown
+ * keys count as absent.
  */
 export function parseListParams<T extends z.ZodObject>(schema: T, raw: RawParams): z.output<T> {
   const input = collect(schema.shape, raw);
@@ -44,9 +45,16 @@ export function parseListParams<T extends z.ZodObject>(schema: T, raw: RawParams
       const key = String(issue.path[0]);
       const v = input[key];
       if (v === undefined) continue;
-      if (Array.isArray(v)) input[key] = v[0];
-      else delete input[key];
       changed = true;
+      if (!Array.isArray(v)) {
+        delete input[key];
+        continue;
+      }
+      // Repeated: keep the values that are good on their own; if all are (a key the schema wants once), the first.
+      const field = schema.shape[key] as z.ZodType;
+      const good = v.filter((x) => field.safeParse(x).success);
+      if (good.length === 0) delete input[key];
+      else input[key] = good.length === 1 || good.length === v.length ? good[0] : good;
     }
     if (!changed) return schema.parse({});
   }

@@ -4,7 +4,7 @@ import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query
 import { requirePageUser } from "@/lib/auth/session";
 import { getTrainingStatusSummary } from "@/db/queries/training-status";
 import { TrainingOverview } from "@/components/training/status/overview";
-import { fromRecord, statusKeys, summaryFilterFrom } from "@/components/training/status/filters";
+import { statusKeys, summaryFilterFrom } from "@/components/training/status/filters";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("trainingStatus");
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The training overview (for now also the app's home): every role reads it. */
 export default async function TrainingOverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser();
-  const filter = summaryFilterFrom(fromRecord(await searchParams));
+  const filter = summaryFilterFrom(await searchParams);
   const qc = new QueryClient();
   await qc.prefetchQuery({
     queryKey: statusKeys.summary(filter),

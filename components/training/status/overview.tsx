@@ -4,13 +4,13 @@ import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { apiFetch, toQueryString } from "@/lib/client/api";
+import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import { fiscalYearLabel } from "@/lib/fiscal-year";
 import { TRAINING_STATUSES, type TrainingStatus } from "@/lib/training/status";
 import { Alert, Card, PageHeader, Skeleton } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { fromSearchParams, statusKeys, summaryFilterFrom, summaryParams, type SummaryFilter, type TrainingStatusSummary } from "./filters";
+import { statusKeys, summaryFilterFrom, summarySearch, type SummaryFilter, type TrainingStatusSummary } from "./filters";
 import { STATUS_COLOR, formatCount, formatRate, monthLabel, uiLocale } from "./format";
 import { FiscalYearSelect } from "./fiscal-year-select";
 import { KpiCards } from "./kpi-cards";
@@ -25,7 +25,7 @@ const DonutChart = dynamic(() => import("@/components/charts/donut-chart").then(
 const COUNT_KEY = { compliant: "compliant", due_soon: "dueSoon", overdue: "overdue", exempt: "exempt" } as const;
 
 export function fetchSummary(f: SummaryFilter) {
-  return apiFetch<TrainingStatusSummary>(`/api/v1/training-status/summary${toQueryString(summaryParams(f))}`);
+  return apiFetch<TrainingStatusSummary>(`/api/v1/training-status/summary${summarySearch(f)}`);
 }
 
 /** The training overview: KPIs, three charts and the per-course table, for one fiscal year. */
@@ -37,12 +37,12 @@ export function TrainingOverview() {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const filter = summaryFilterFrom(fromSearchParams(searchParams));
+  const filter = summaryFilterFrom(searchParams);
 
   const q = useQuery({ queryKey: statusKeys.summary(filter), queryFn: () => fetchSummary(filter), placeholderData: keepPreviousData });
   const data = q.data;
 
-  const setFiscalYear = (fy: number) => router.replace(`${pathname}${toQueryString(summaryParams({ ...filter, fiscalYear: fy }))}`, { scroll: false });
+  const setFiscalYear = (fy: number) => router.replace(`${pathname}${summarySearch({ ...filter, fiscalYear: fy })}`, { scroll: false });
 
   if (!data) {
     return (
@@ -122,7 +122,7 @@ export function TrainingOverview() {
       {filtered ? (
         <Alert>
           {t("filteredBy", { filters: scopeLabel || "—" })}{" "}
-          <ButtonLink href={`${pathname}${toQueryString({ fiscalYear: filter.fiscalYear ?? undefined })}`} variant="ghost">
+          <ButtonLink href={`${pathname}${summarySearch({ fiscalYear: filter.fiscalYear })}`} variant="ghost">
             {t("clearFilter")}
           </ButtonLink>
         </Alert>

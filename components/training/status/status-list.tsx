@@ -4,27 +4,19 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import type { FormEvent } from "react";
-import { apiFetch, toQueryString } from "@/lib/client/api";
+import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import { fiscalYearLabel } from "@/lib/fiscal-year";
 import { TRAINING_STATUSES, type TrainingStatus } from "@/lib/training/status";
-import { EMPLOYMENT_TYPE_VALUES, type StatusSort } from "@/lib/training/status-query";
+import { hasActiveFilters } from "@/lib/list/params";
+import { EMPLOYMENT_TYPE_VALUES, STATUS_SORTS, exportTrainingStatusQuery, listTrainingStatusQuery } from "@/lib/training/status-query";
 import { Alert, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { SelectField, TextField } from "@/components/ui/field";
-import {
-  fromSearchParams,
-  statusKeys,
-  statusListFilterFrom,
-  statusListParams,
-  type EmploymentTypeValue,
-  type StatusListFilter,
-  type StatusListPage,
-  type StatusRow,
-} from "./filters";
-import { STATUS_COLOR, formatCount, uiLocale } from "./format";
+import { SelectField } from "@/components/ui/field";
+import { ExportControl, FilterBar } from "@/components/ui/list";
+import { statusKeys, statusListFilterFrom, statusListSearch, summarySearch, type StatusListFilter, type StatusListPage, type StatusRow } from "./filters";
+import { STATUS_COLOR, uiLocale } from "./format";
 import { StatusBadge } from "./status-badge";
 import { DueText } from "./due-text";
 
@@ -36,7 +28,7 @@ export type StatusListOptions = {
 };
 
 export function fetchStatusList(f: StatusListFilter) {
-  return apiFetch<StatusListPage>(`/api/v1/training-status${toQueryString({ ...statusListParams(f), page: f.page, pageSize: f.pageSize })}`);
+  return apiFetch<StatusListPage>(`/api/v1/training-status${statusListSearch(f)}`);
 }
 
 const MULTI = "__multi";
@@ -50,24 +42,17 @@ export function StatusList({ options }: { options: StatusListOptions }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const filter = statusListFilterFrom(fromSearchParams(searchParams));
+  const filter = statusListFilterFrom(searchParams);
 
   const list = useQuery({ queryKey: statusKeys.list(filter), queryFn: () => fetchStatusList(filter), placeholderData: keepPreviousData });
 
   function setFilter(next: Partial<StatusListFilter>) {
     const f = { ...filter, page: 1, ...next };
-    router.replace(`${pathname}${toQueryString(statusListParams(f))}`, { scroll: false });
+    router.replace(`${pathname}${statusListSearch(f)}`, { scroll: false });
   }
   const fy = list.data?.fiscalYear ?? filter.fiscalYear ?? options.currentFiscalYear;
-  const exportHref = `/api/v1/training-status/export.csv${toQueryString(statusListParams({ ...filter, fiscalYear: fy, page: 1, pageSize: undefined }))}`;
-  const hasFilters =
-    filter.department.length + filter.course.length + filter.status.length + filter.employmentType.length > 0 || filter.q !== "" || filter.fiscalYear !== null;
+  const hasFilters = hasActiveFilters(listTrainingStatusQuery, { ...filter, fiscalYear: filter.fiscalYear ?? undefined });
 
-  function onSearch(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const q = String(new FormData(e.currentTarget).get("q") ?? "").trim();
-    setFilter({ q });
-  }
   function toggleStatus(s: TrainingStatus) {
     const set = new Set(filter.status);
     if (set.has(s)) set.delete(s);
@@ -120,114 +105,92 @@ export function StatusList({ options }: { options: StatusListOptions }) {
       <PageHeader
         title={t("listTitle")}
         description={list.data ? t("listDescription", { fiscalYear: fiscalYearLabel(list.data.fiscalYear, locale), date: formatDate(list.data.asOf) }) : undefined}
-        actions={
-          <>
-            <ButtonLink href={`/training${toQueryString({ fiscalYear: filter.fiscalYear ?? undefined })}`}>{t("backToOverview")}</ButtonLink>
-            <a
-              href={exportHref}
-              download
-              title={t("exportHint")}
-              className="inline-flex min-h-9 items-center justify-center gap-1.5 rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700"
-            >
-              <svg aria-hidden="true" width="16" height="16" viewBox="0 0 20 20" fill="currentColor">
-                <path d="M9 3h2v8.6l2.8-2.8 1.4 1.4L10 15.4 4.8 10.2l1.4-1.4L9 11.6zM4 16h12v2H4z" />
-              </svg>
-              {t("exportCsv")}
-            </a>
-          </>
-        }
+        actions={<ButtonLink href={`/training${summarySearch({ fiscalYear: filter.fiscalYear })}`}>{t("backToOverview")}</ButtonLink>}
       />
 
-      <section aria-label={t("filters.label")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-          <form role="search" onSubmit={onSearch} className="col-span-2 flex items-end gap-2">
-            <div className="flex-1">
-              <TextField key={filter.q} name="q" type="search" label={t("filters.search")} placeholder={t("filters.searchPlaceholder")} defaultValue={filter.q} maxLength={100} />
-            </div>
-            <Button type="submit">{t("filters.apply")}</Button>
-          </form>
-          <SelectField label={t("filters.fiscalYear")} value={fy} onChange={(e) => setFilter({ fiscalYear: Number(e.target.value) })}>
-            {(options.fiscalYears.includes(fy) ? options.fiscalYears : [fy, ...options.fiscalYears].sort((a, b) => b - a)).map((y) => (
-              <option key={y} value={y}>
-                {fiscalYearLabel(y, locale)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            label={t("filters.employmentType")}
-            value={selectValue(filter.employmentType)}
-            onChange={(e) => e.target.value !== MULTI && setFilter({ employmentType: fromSelect(e.target.value) as EmploymentTypeValue[] })}
-          >
-            <option value="">{t("filters.all")}</option>
-            {filter.employmentType.length > 1 ? <option value={MULTI}>{t("filters.multiple", { count: filter.employmentType.length })}</option> : null}
-            {EMPLOYMENT_TYPE_VALUES.map((v) => (
-              <option key={v} value={v}>
-                {t(`employmentTypes.${v}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            label={t("filters.department")}
-            value={selectValue(filter.department)}
-            onChange={(e) => e.target.value !== MULTI && setFilter({ department: fromSelect(e.target.value).map(Number) })}
-          >
-            <option value="">{t("filters.all")}</option>
-            {filter.department.length > 1 ? <option value={MULTI}>{t("filters.multiple", { count: filter.department.length })}</option> : null}
-            {options.departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            label={t("filters.course")}
-            value={selectValue(filter.course)}
-            onChange={(e) => e.target.value !== MULTI && setFilter({ course: fromSelect(e.target.value).map(Number) })}
-          >
-            <option value="">{t("filters.all")}</option>
-            {filter.course.length > 1 ? <option value={MULTI}>{t("filters.multiple", { count: filter.course.length })}</option> : null}
-            {options.courses.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title}
-              </option>
-            ))}
-          </SelectField>
-          <fieldset className="col-span-2">
-            <legend className="mb-1 text-sm font-medium text-slate-800">{t("filters.status")}</legend>
-            <div className="flex flex-wrap gap-2">
-              {TRAINING_STATUSES.map((s) => {
-                const on = filter.status.includes(s);
-                return (
-                  <button
-                    key={s}
-                    type="button"
-                    aria-pressed={on}
-                    onClick={() => toggleStatus(s)}
-                    className={`inline-flex min-h-9 items-center gap-1.5 rounded-full border px-3 py-1 text-sm ${
-                      on ? "border-brand-700 bg-brand-50 font-semibold text-brand-800" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"
-                    }`}
-                  >
-                    <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-full" style={{ background: STATUS_COLOR[s] }} />
-                    {ts(s)}
-                    {on ? <span aria-hidden="true">✓</span> : null}
-                  </button>
-                );
-              })}
-            </div>
-          </fieldset>
-        </div>
-        {hasFilters ? (
-          <div>
-            <ButtonLink href={pathname} variant="ghost">
-              {t("filters.clear")}
-            </ButtonLink>
+      <FilterBar
+        label={t("filters.label")}
+        search={{ label: t("filters.search"), placeholder: t("filters.searchPlaceholder"), value: filter.q, onSearch: (q) => setFilter({ q: q ?? "" }) }}
+        filtered={hasFilters}
+        onClear={() => router.replace(pathname, { scroll: false })}
+        clearLabel={t("filters.clear")}
+        total={list.data?.total}
+        actions={
+          <span title={t("exportHint")}>
+            <ExportControl path="/api/v1/training-status/export.csv" schema={exportTrainingStatusQuery} values={{ ...filter, fiscalYear: fy }} />
+          </span>
+        }
+      >
+        <SelectField label={t("filters.fiscalYear")} value={fy} onChange={(e) => setFilter({ fiscalYear: Number(e.target.value) })}>
+          {(options.fiscalYears.includes(fy) ? options.fiscalYears : [fy, ...options.fiscalYears].sort((a, b) => b - a)).map((y) => (
+            <option key={y} value={y}>
+              {fiscalYearLabel(y, locale)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t("filters.employmentType")}
+          value={selectValue(filter.employmentType)}
+          onChange={(e) => e.target.value !== MULTI && setFilter({ employmentType: EMPLOYMENT_TYPE_VALUES.filter((v) => v === e.target.value) })}
+        >
+          <option value="">{t("filters.all")}</option>
+          {filter.employmentType.length > 1 ? <option value={MULTI}>{t("filters.multiple", { count: filter.employmentType.length })}</option> : null}
+          {EMPLOYMENT_TYPE_VALUES.map((v) => (
+            <option key={v} value={v}>
+              {t(`employmentTypes.${v}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t("filters.department")}
+          value={selectValue(filter.department)}
+          onChange={(e) => e.target.value !== MULTI && setFilter({ department: fromSelect(e.target.value).map(Number) })}
+        >
+          <option value="">{t("filters.all")}</option>
+          {filter.department.length > 1 ? <option value={MULTI}>{t("filters.multiple", { count: filter.department.length })}</option> : null}
+          {options.departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t("filters.course")}
+          value={selectValue(filter.course)}
+          onChange={(e) => e.target.value !== MULTI && setFilter({ course: fromSelect(e.target.value).map(Number) })}
+        >
+          <option value="">{t("filters.all")}</option>
+          {filter.course.length > 1 ? <option value={MULTI}>{t("filters.multiple", { count: filter.course.length })}</option> : null}
+          {options.courses.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </SelectField>
+        <fieldset className="sm:col-span-2">
+          <legend className="mb-1 text-sm font-medium text-slate-800">{t("filters.status")}</legend>
+          <div className="flex flex-wrap gap-2">
+            {TRAINING_STATUSES.map((s) => {
+              const on = filter.status.includes(s);
+              return (
+                <button
+                  key={s}
+                  type="button"
+                  aria-pressed={on}
+                  onClick={() => toggleStatus(s)}
+                  className={`inline-flex min-h-9 items-center gap-1.5 rounded-full border px-3 py-1 text-sm ${
+                    on ? "border-brand-700 bg-brand-50 font-semibold text-brand-800" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"
+                  }`}
+                >
+                  <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-full" style={{ background: STATUS_COLOR[s] }} />
+                  {ts(s)}
+                  {on ? <span aria-hidden="true">✓</span> : null}
+                </button>
+              );
+            })}
           </div>
-        ) : null}
-      </section>
-
-      <div aria-live="polite" className="text-sm text-slate-700">
-        {list.data ? t("total", { total: formatCount(list.data.total, locale) }) : null}
-      </div>
+        </fieldset>
+      </FilterBar>
 
       {list.isError ? (
         <Alert tone="error">
@@ -258,7 +221,7 @@ export function StatusList({ options }: { options: StatusListOptions }) {
               rowKey={(r) => `${r.employee.id}:${r.course.id}`}
               loading={list.isFetching}
               sort={filter.sort === "priority" ? undefined : { sort: filter.sort, dir: filter.dir }}
-              onSort={(s) => setFilter({ sort: s.sort as StatusSort, dir: s.dir })}
+              onSort={(s) => setFilter({ sort: STATUS_SORTS.find((x) => x === s.sort) ?? "priority", dir: s.dir })}
             />
           </div>
           {list.data && list.data.total > 0 ? (

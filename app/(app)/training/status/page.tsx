@@ -4,7 +4,7 @@ import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query
 import { requirePageUser } from "@/lib/auth/session";
 import { getStatusFilterOptions, listTrainingStatus } from "@/db/queries/training-status";
 import { StatusList } from "@/components/training/status/status-list";
-import { fromRecord, listQueryInput, statusKeys, statusListFilterFrom } from "@/components/training/status/filters";
+import { listQueryInput, statusKeys, statusListFilterFrom } from "@/components/training/status/filters";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("trainingStatus");
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TrainingStatusListPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser();
-  const filter = statusListFilterFrom(fromRecord(await searchParams));
+  const filter = statusListFilterFrom(await searchParams);
   const qc = new QueryClient();
   const [options] = await Promise.all([
     getStatusFilterOptions(),
