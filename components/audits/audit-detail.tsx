@@ -2,21 +2,30 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { Alert, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { TextAreaField } from "@/components/ui/field";
+import { ActionMessage, Form, ReasonDialog, useAction, useForm } from "@/components/ui/form";
 import type { AuditStatusValue } from "@/lib/audits/rules";
-import type { AuditDetail, AuditDto, FindingDto } from "@/lib/audits/schema";
+import { setTeamSchema, verifyFindingSchema, type AuditDetail, type AuditDto, type FindingDto } from "@/lib/audits/schema";
 import { ApiProblem, apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import { AuditForm } from "./audit-form";
 import { FindingForm } from "./finding-form";
 import { AuditStatusBadge, FindingStatusBadge, GradeBadge, RetiredBadge, type Dept, type Person } from "./labels";
 
-type ReasonAction = { kind: "reject" | "retire"; finding: FindingDto };
+/** The one dialog open at a time on this page. */
+type Open =
+  | { kind: "edit" }
+  | { kind: "team" }
+  | { kind: "finding"; finding?: FindingDto }
+  | { kind: "verify"; finding: FindingDto }
+  | { kind: "reject" | "retire"; finding: FindingDto }
+  | { kind: "restore"; finding: FindingDto }
+  | { kind: "move"; to: AuditStatusValue };
 
 export function AuditDetailView({
   initial,
@@ -35,88 +44,33 @@ export function AuditDetailView({
   const t = useTranslations("audits");
   const tf = useTranslations("findings");
   const tc = useTranslations("common");
-  const qc = useQueryClient();
   const id = initial.audit.id;
   const key = ["audits", "detail", id];
   const q = useQuery({ queryKey: key, queryFn: () => apiFetch<AuditDetail>(`/api/v1/audits/${id}`), initialData: initial });
   const { audit } = q.data;
   const findings = q.data.findings.filter((f) => f.retiredAt === null);
   const retiredFindings = q.data.findings.filter((f) => f.retiredAt !== null);
-  const [editing, setEditing] = useState(false);
-  const [teamOpen, setTeamOpen] = useState(false);
-  const [findingDialog, setFindingDialog] = useState<{ finding?: FindingDto } | null>(null);
-  const [verifying, setVerifying] = useState<FindingDto | null>(null);
-  const [note, setNote] = useState("");
-  const [moving, setMoving] = useState<AuditStatusValue | null>(null);
-  const [reasonAction, setReasonAction] = useState<ReasonAction | null>(null);
-  const [restoring, setRestoring] = useState<FindingDto | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ tone: "success" | "error" | "warning"; text: string } | null>(null);
-
-  const refresh = () => qc.invalidateQueries({ queryKey: ["audits"] });
-  const fail = (err: unknown) => setMessage({ tone: err instanceof ApiProblem && err.status === 409 ? "warning" : "error", text: err instanceof ApiProblem ? (Object.values(err.fieldErrors)[0] ?? err.detail ?? err.title) : tc("errorBody") });
+  const [dialog, setDialog] = useState<Open | null>(null);
+  const close = () => setDialog(null);
+  const a = useAction({ invalidate: [["audits"]] });
   const open = audit.status === "in_progress" || audit.status === "reported";
   const deptOf = (p: Person) => p.departmentId !== null && audit.scopeDepartmentIds.includes(p.departmentId);
+  const findingUrl = (f: FindingDto, action: string) => `/api/v1/findings/${f.id}/${action}`;
 
-  async function transition(to: AuditStatusValue) {
-    setBusy(true);
-    try {
-      await apiFetch<AuditDto>(`/api/v1/audits/${id}/transition`, { method: "POST", json: { to, version: audit.version } });
-      setMessage({ tone: "success", text: t("detail.transitioned") });
-      await refresh();
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-      setMoving(null);
-    }
-  }
-
-  async function verify(f: FindingDto) {
-    setBusy(true);
-    try {
-      await apiFetch<FindingDto>(`/api/v1/findings/${f.id}/verify`, { method: "POST", json: { version: f.version, note: note || null } });
-      setMessage({ tone: "success", text: tf("verify.done") });
-      await refresh();
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-      setVerifying(null);
-      setNote("");
-    }
+  /** A one-click write from a confirmation: the dialog closes, the outcome shows above. */
+  async function confirmed(fn: () => Promise<unknown>, success: string) {
+    await a.run(fn, { success });
+    close();
   }
 
   /** Reject a verification (back to action_planned) or retire a finding, each with its reason. */
-  async function withReason(a: ReasonAction, reason: string) {
-    setBusy(true);
-    try {
-      await apiFetch<FindingDto>(`/api/v1/findings/${a.finding.id}/${a.kind}`, { method: "POST", json: { reason, version: a.finding.version } });
-      setMessage({ tone: "success", text: tf(a.kind === "reject" ? "reject.done" : "retire.done") });
-      setReasonAction(null);
-      await refresh();
-    } catch (err) {
-      // A field error (the reason) stays in the dialog; anything else closes it and shows above.
-      if (err instanceof ApiProblem && err.fieldErrors.reason) throw err;
-      setReasonAction(null);
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function restore(f: FindingDto) {
-    setBusy(true);
-    try {
-      await apiFetch<FindingDto>(`/api/v1/findings/${f.id}/restore`, { method: "POST", json: { version: f.version } });
-      setMessage({ tone: "success", text: tf("retire.restored") });
-      await refresh();
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-      setRestoring(null);
-    }
+  async function withReason(kind: "reject" | "retire", f: FindingDto, reason: string) {
+    // A field error (the reason) stays in the dialog; anything else closes it and shows above.
+    await a.run(() => apiFetch<FindingDto>(findingUrl(f, kind), { method: "POST", json: { reason, version: f.version } }), {
+      success: tf(kind === "reject" ? "reject.done" : "retire.done"),
+      rethrow: (err) => err instanceof ApiProblem && !!err.fieldErrors.reason,
+    });
+    close();
   }
 
   const notClosed = audit.status !== "closed";
@@ -135,13 +89,13 @@ export function AuditDetailView({
         }
         actions={
           canEdit && audit.status !== "closed" ? (
-            <Button variant="secondary" onClick={() => setEditing(true)}>
+            <Button variant="secondary" onClick={() => setDialog({ kind: "edit" })}>
               {tc("edit")}
             </Button>
           ) : null
         }
       />
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <ActionMessage message={a.message} />
 
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title={t("detail.facts")} className="lg:col-span-2">
@@ -162,7 +116,7 @@ export function AuditDetailView({
             title={t("detail.team")}
             action={
               canEdit && audit.status !== "closed" ? (
-                <Button variant="ghost" onClick={() => setTeamOpen(true)}>
+                <Button variant="ghost" onClick={() => setDialog({ kind: "team" })}>
                   {t("detail.editTeam")}
                 </Button>
               ) : null
@@ -183,7 +137,7 @@ export function AuditDetailView({
               ) : null}
               <div className="flex flex-wrap gap-2">
                 {audit.allowedTransitions.map((to) => (
-                  <Button key={to} variant={to === "planned" || to === "in_progress" && audit.status === "reported" ? "secondary" : "primary"} onClick={() => setMoving(to)} disabled={busy}>
+                  <Button key={to} variant={to === "planned" || to === "in_progress" && audit.status === "reported" ? "secondary" : "primary"} onClick={() => setDialog({ kind: "move", to })} disabled={a.busy}>
                     {to === "in_progress" && audit.status === "reported" ? t("status.in_progress") : t(`transition.${to}`)}
                   </Button>
                 ))}
@@ -197,7 +151,7 @@ export function AuditDetailView({
         title={`${t("detail.findings")}（${findings.length}）`}
         action={
           canEdit && open ? (
-            <Button onClick={() => setFindingDialog({})}>{t("detail.addFinding")}</Button>
+            <Button onClick={() => setDialog({ kind: "finding" })}>{t("detail.addFinding")}</Button>
           ) : null
         }
       >
@@ -232,19 +186,19 @@ export function AuditDetailView({
                 {canEdit && notClosed ? (
                   <div className="mt-2 flex flex-wrap gap-2">
                     {f.status !== "verified" ? (
-                      <Button variant="secondary" onClick={() => setFindingDialog({ finding: f })}>
+                      <Button variant="secondary" onClick={() => setDialog({ kind: "finding", finding: f })}>
                         {tc("edit")}
                       </Button>
                     ) : null}
                     {f.status === "done" && f.ownerUserId !== currentUserId ? (
                       <>
-                        <Button onClick={() => setVerifying(f)}>{tf("verify.action")}</Button>
-                        <Button variant="secondary" onClick={() => setReasonAction({ kind: "reject", finding: f })}>
+                        <Button onClick={() => setDialog({ kind: "verify", finding: f })}>{tf("verify.action")}</Button>
+                        <Button variant="secondary" onClick={() => setDialog({ kind: "reject", finding: f })}>
                           {tf("reject.action")}
                         </Button>
                       </>
                     ) : null}
-                    <Button variant="ghost" onClick={() => setReasonAction({ kind: "retire", finding: f })}>
+                    <Button variant="ghost" onClick={() => setDialog({ kind: "retire", finding: f })}>
                       {tf("retire.action")}
                     </Button>
                   </div>
@@ -271,7 +225,7 @@ export function AuditDetailView({
                   </p>
                   {canEdit && notClosed ? (
                     <div className="mt-2">
-                      <Button variant="secondary" onClick={() => setRestoring(f)}>
+                      <Button variant="secondary" onClick={() => setDialog({ kind: "restore", finding: f })}>
                         {tf("retire.restore")}
                       </Button>
                     </div>
@@ -283,139 +237,124 @@ export function AuditDetailView({
         ) : null}
       </Card>
 
-      <Dialog open={editing} onClose={() => setEditing(false)} title={t("form.editTitle")} wide>
+      <Dialog open={dialog?.kind === "edit"} onClose={close} title={t("form.editTitle")} wide>
         <AuditForm
           audit={audit}
           fiscalYear={audit.fiscalYear}
           people={people}
           departments={departments}
-          onCancel={() => setEditing(false)}
+          onCancel={close}
           onDone={() => {
-            setEditing(false);
-            setMessage({ tone: "success", text: t("form.updated") });
-            void refresh();
+            close();
+            a.setMessage({ tone: "success", text: t("form.updated") });
           }}
         />
       </Dialog>
-      <Dialog open={teamOpen} onClose={() => setTeamOpen(false)} title={t("detail.editTeam")}>
+      <Dialog open={dialog?.kind === "team"} onClose={close} title={t("detail.editTeam")}>
         <TeamEditor
           audit={audit}
           people={people.filter((p) => p.id !== audit.leadAuditorId)}
           isOwnDept={deptOf}
-          onCancel={() => setTeamOpen(false)}
+          onCancel={close}
           onDone={() => {
-            setTeamOpen(false);
-            setMessage({ tone: "success", text: t("detail.teamSaved") });
-            void refresh();
+            close();
+            a.setMessage({ tone: "success", text: t("detail.teamSaved") });
           }}
         />
       </Dialog>
-      <Dialog open={findingDialog !== null} onClose={() => setFindingDialog(null)} title={findingDialog?.finding ? tf("form.editTitle") : tf("form.createTitle")} wide>
-        {findingDialog ? (
+      <Dialog open={dialog?.kind === "finding"} onClose={close} title={dialog?.kind === "finding" && dialog.finding ? tf("form.editTitle") : tf("form.createTitle")} wide>
+        {dialog?.kind === "finding" ? (
           <FindingForm
+            key={dialog.finding?.id ?? "new"}
             auditId={id}
-            finding={findingDialog.finding}
+            finding={dialog.finding}
             people={people}
             departments={departments}
-            onCancel={() => setFindingDialog(null)}
+            onCancel={close}
             onDone={() => {
-              setMessage({ tone: "success", text: findingDialog.finding ? tf("form.updated") : tf("form.created") });
-              setFindingDialog(null);
-              void refresh();
+              a.setMessage({ tone: "success", text: dialog.finding ? tf("form.updated") : tf("form.created") });
+              close();
             }}
           />
         ) : null}
       </Dialog>
-      <Dialog open={verifying !== null} onClose={() => setVerifying(null)} title={tf("verify.title")}>
-        <div className="space-y-3 text-sm">
-          <p>{tf("verify.confirm")}</p>
-          <TextAreaField label={tf("fields.note")} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setVerifying(null)}>
-              {tc("cancel")}
-            </Button>
-            <Button onClick={() => verifying && verify(verifying)} disabled={busy}>
-              {tf("verify.action")}
-            </Button>
-          </div>
-        </div>
+      <Dialog open={dialog?.kind === "verify"} onClose={close} title={tf("verify.title")}>
+        {dialog?.kind === "verify" ? (
+          <VerifyForm
+            finding={dialog.finding}
+            onCancel={close}
+            onDone={() => {
+              close();
+              a.setMessage({ tone: "success", text: tf("verify.done") });
+            }}
+          />
+        ) : null}
       </Dialog>
-      <ReasonDialog
-        key={reasonAction ? `${reasonAction.kind}-${reasonAction.finding.id}` : "none"}
-        action={reasonAction}
-        busy={busy}
-        onConfirm={(reason) => (reasonAction ? withReason(reasonAction, reason) : Promise.resolve())}
-        onCancel={() => setReasonAction(null)}
-      />
+      {(["reject", "retire"] as const).map((kind) => (
+        <ReasonDialog
+          key={kind}
+          open={dialog?.kind === kind}
+          title={tf(`${kind}.title`)}
+          body={tf(`${kind}.confirm`)}
+          subject={dialog?.kind === kind ? dialog.finding.description : undefined}
+          reasonLabel={tf(`${kind}.reason`)}
+          requiredMessage={tf(`${kind}.reasonRequired`)}
+          confirmLabel={tf(`${kind}.action`)}
+          tone={kind === "retire" ? "danger" : "primary"}
+          maxLength={kind === "retire" ? 500 : 2000}
+          busy={a.busy}
+          onConfirm={(reason) => (dialog?.kind === kind ? withReason(kind, dialog.finding, reason) : Promise.resolve())}
+          onCancel={close}
+        />
+      ))}
       <ConfirmDialog
-        open={restoring !== null}
+        open={dialog?.kind === "restore"}
         title={tf("retire.restoreTitle")}
-        body={restoring ? tf("retire.restoreBody", { description: restoring.description }) : ""}
+        body={dialog?.kind === "restore" ? tf("retire.restoreBody", { description: dialog.finding.description }) : ""}
         confirmLabel={tf("retire.restore")}
         tone="primary"
-        busy={busy}
-        onConfirm={() => restoring && restore(restoring)}
-        onCancel={() => setRestoring(null)}
+        busy={a.busy}
+        onConfirm={() => {
+          if (dialog?.kind !== "restore") return;
+          const f = dialog.finding;
+          void confirmed(() => apiFetch<FindingDto>(findingUrl(f, "restore"), { method: "POST", json: { version: f.version } }), tf("retire.restored"));
+        }}
+        onCancel={close}
       />
       <ConfirmDialog
-        open={moving !== null}
-        title={moving ? t(`transition.${moving}`) : ""}
-        body={moving === "closed" ? t("detail.confirmClose") : moving ? t("detail.confirmTransition", { to: t(`status.${moving}`) }) : ""}
-        confirmLabel={moving ? t(`transition.${moving}`) : ""}
-        tone={moving === "closed" ? "danger" : "primary"}
-        busy={busy}
-        onConfirm={() => moving && transition(moving)}
-        onCancel={() => setMoving(null)}
+        open={dialog?.kind === "move"}
+        title={dialog?.kind === "move" ? t(`transition.${dialog.to}`) : ""}
+        body={dialog?.kind !== "move" ? "" : dialog.to === "closed" ? t("detail.confirmClose") : t("detail.confirmTransition", { to: t(`status.${dialog.to}`) })}
+        confirmLabel={dialog?.kind === "move" ? t(`transition.${dialog.to}`) : ""}
+        tone={dialog?.kind === "move" && dialog.to === "closed" ? "danger" : "primary"}
+        busy={a.busy}
+        onConfirm={() => {
+          if (dialog?.kind !== "move") return;
+          const to = dialog.to;
+          void confirmed(() => apiFetch<AuditDto>(`/api/v1/audits/${id}/transition`, { method: "POST", json: { to, version: audit.version } }), t("detail.transitioned"));
+        }}
+        onCancel={close}
       />
     </div>
   );
 }
 
-/** Asks for the reason of a rejection or a retirement and confirms it (the reason is required). */
-function ReasonDialog({
-  action,
-  busy,
-  onConfirm,
-  onCancel,
-}: {
-  action: ReasonAction | null;
-  busy: boolean;
-  onConfirm: (reason: string) => Promise<void>;
-  onCancel: () => void;
-}) {
+/** Confirms a corrective action as effective, with an optional note. */
+function VerifyForm({ finding, onDone, onCancel }: { finding: FindingDto; onDone: () => void; onCancel: () => void }) {
   const tf = useTranslations("findings");
-  const tc = useTranslations("common");
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const kind = action?.kind ?? "retire";
-  async function submit() {
-    if (!reason.trim()) {
-      setError(tf(`${kind}.reasonRequired`));
-      return;
-    }
-    setError(null);
-    try {
-      await onConfirm(reason.trim());
-    } catch (err) {
-      setError(err instanceof ApiProblem ? (err.fieldErrors.reason ?? err.detail ?? err.title) : tc("errorBody"));
-    }
-  }
+  const f = useForm({
+    initial: { note: "" },
+    record: finding,
+    schema: verifyFindingSchema,
+    submit: (body) => apiFetch<FindingDto>(`/api/v1/findings/${finding.id}/verify`, { method: "POST", json: body }),
+    invalidate: [["audits"]],
+    onSaved: onDone,
+  });
   return (
-    <Dialog open={action !== null} onClose={onCancel} title={tf(`${kind}.title`)}>
-      <div className="space-y-3 text-sm text-slate-700">
-        <p>{tf(`${kind}.confirm`)}</p>
-        {action ? <p className="rounded bg-slate-50 p-2 text-slate-900">{action.finding.description}</p> : null}
-        <TextAreaField label={tf(`${kind}.reason`)} rows={3} required value={reason} error={error ?? undefined} onChange={(e) => setReason(e.target.value)} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onCancel} disabled={busy}>
-            {tc("cancel")}
-          </Button>
-          <Button variant={kind === "retire" ? "danger" : "primary"} onClick={submit} disabled={busy}>
-            {tf(`${kind}.action`)}
-          </Button>
-        </div>
-      </div>
-    </Dialog>
+    <Form form={f} onCancel={onCancel} onReload={onCancel} submitLabel={tf("verify.action")} className="space-y-3 text-sm">
+      <p>{tf("verify.confirm")}</p>
+      <TextAreaField label={tf("fields.note")} rows={2} {...f.field("note")} />
+    </Form>
   );
 }
 
@@ -442,44 +381,38 @@ function TeamEditor({
   onCancel: () => void;
 }) {
   const t = useTranslations("audits");
-  const tc = useTranslations("common");
-  const [team, setTeam] = useState<number[]>(audit.team.map((m) => m.id));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function save() {
-    setBusy(true);
-    setError(null);
-    try {
-      await apiFetch(`/api/v1/audits/${audit.id}/team`, { method: "PUT", json: { teamUserIds: team, version: audit.version } });
-      onDone();
-    } catch (err) {
-      setError(err instanceof ApiProblem ? (Object.values(err.fieldErrors)[0] ?? err.detail ?? err.title) : tc("errorBody"));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const f = useForm({
+    initial: { teamUserIds: audit.team.map((m) => m.id) },
+    record: audit,
+    schema: setTeamSchema,
+    submit: (body) => apiFetch<AuditDto>(`/api/v1/audits/${audit.id}/team`, { method: "PUT", json: body }),
+    invalidate: [["audits"]],
+    onSaved: onDone,
+    loadLatest: async () => (await apiFetch<AuditDetail>(`/api/v1/audits/${audit.id}`)).audit,
+    compare: { team: t("fields.team"), leadAuditorId: t("fields.leadAuditorId") },
+    toValues: (latest) => ({ teamUserIds: latest.team.map((m) => m.id) }),
+    // The server names the team "team"; an id in the list "teamUserIds.0".
+    errorField: (field) => (field.startsWith("team") ? "teamUserIds" : field),
+  });
+  const team = f.values.teamUserIds;
   return (
-    <div className="space-y-3">
+    <Form form={f} onCancel={onCancel} className="space-y-3">
       <p className="text-xs text-slate-600">{t("fields.teamHint")}</p>
       <fieldset className="space-y-1">
         <legend className="sr-only">{t("fields.team")}</legend>
         {people.map((p) => (
           <label key={p.id} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={team.includes(p.id)} onChange={(e) => setTeam((s) => (e.target.checked ? [...s, p.id] : s.filter((x) => x !== p.id)))} />
+            <input
+              type="checkbox"
+              checked={team.includes(p.id)}
+              onChange={(e) => f.setValue("teamUserIds", e.target.checked ? [...team, p.id] : team.filter((x) => x !== p.id))}
+            />
             {p.name}
             {isOwnDept(p) ? <span className="text-xs text-red-700">（{t("independence.own")}）</span> : null}
           </label>
         ))}
+        {f.errors.teamUserIds ? <p role="alert" className="text-xs font-medium text-red-700">{f.errors.teamUserIds}</p> : null}
       </fieldset>
-      {error ? <Alert tone="error">{error}</Alert> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel}>
-          {tc("cancel")}
-        </Button>
-        <Button onClick={save} disabled={busy}>
-          {busy ? tc("saving") : tc("save")}
-        </Button>
-      </div>
-    </div>
+    </Form>
   );
 }
