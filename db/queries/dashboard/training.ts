@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { dashboardLinks as links } from "@/lib/dashboard/links";
 import { DUE_SOON_DAYS as TRAINING_DUE_SOON_DAYS, type TrainingStatus } from "@/lib/training/status";
+import { countsFromTotals, type StatusCounts } from "@/lib/training/status-summary";
 import { pairSourceFor } from "../training-status";
 import type { DashboardScope } from "./scope";
 import { num, query, queryNoJit, textArray, type Db } from "./sql";
@@ -87,16 +88,13 @@ export async function currentTrainingStatusCounts(asOf: string, db?: Db): Promis
   return rows.map((r) => ({ ord: 1, departmentId: Number(r.department_id), status: r.status, n: num(r.n) }));
 }
 
-export type StatusCounts = { required: number; compliant: number; dueSoon: number; overdue: number; exempt: number; rate: number | null };
+export type { StatusCounts };
 
+/** The counted rows summed per status, as the training pages count them (countsFromTotals). */
 export function countsOf(rows: readonly Pick<TrainingCountRow, "status" | "n">[]): StatusCounts {
-  const by = (s: TrainingStatus) => rows.filter((r) => r.status === s).reduce((a, r) => a + r.n, 0);
-  const compliant = by("compliant");
-  const dueSoon = by("due_soon");
-  const overdue = by("overdue");
-  const exempt = by("exempt");
-  const required = compliant + dueSoon + overdue;
-  return { required, compliant, dueSoon, overdue, exempt, rate: required === 0 ? null : compliant / required };
+  const totals: Partial<Record<TrainingStatus, number>> = {};
+  for (const r of rows) totals[r.status] = (totals[r.status] ?? 0) + r.n;
+  return countsFromTotals(totals);
 }
 
 /**
