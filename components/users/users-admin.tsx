@@ -1,10 +1,9 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { apiFetch, toQueryString } from "@/lib/client/api";
+import { apiFetch } from "@/lib/client/api";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/dates";
 import { Alert, Badge, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
@@ -12,9 +11,14 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { ActionMessage, useAction } from "@/components/ui/form";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { usersFilterFrom, usersFilterParams, usersListKey, type UserListRow, type UserRow, type UsersFilter, type UsersPage } from "./filters";
+import { EnumSelect } from "@/components/ui/field";
+import { FilterBar, useListParams } from "@/components/ui/list";
+import { listUsersQuery } from "@/lib/users/schema";
+import { usersListKey, type UserListRow, type UserRow, type UsersPage } from "./filters";
 import { EditUserDialog, InviteUserDialog, type CreatedUser } from "./user-dialogs";
 import { TemporaryPasswordDialog, type TemporaryPassword } from "./temporary-password-dialog";
+
+const ACTIVE = ["true", "false"] as const;
 
 const ROLE_TONE: Record<Role, "blue" | "green" | "amber" | "slate"> = { privacy_manager: "blue", hr: "green", auditor: "amber", executive: "slate" };
 
@@ -24,16 +28,10 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
   const t = useTranslations("users");
   const tr = useTranslations("roles");
   const tc = useTranslations("common");
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const filter = usersFilterFrom((k) => searchParams.get(k));
+  const listParams = useListParams(listUsersQuery);
+  const { values: filter, search: qs, update: setFilter } = listParams;
 
-  const list = useQuery({
-    queryKey: usersListKey(filter),
-    queryFn: () => apiFetch<UsersPage>(`/api/v1/users${toQueryString({ ...usersFilterParams(filter), page: filter.page, pageSize: filter.pageSize })}`),
-    placeholderData: keepPreviousData,
-  });
+  const list = useQuery({ queryKey: usersListKey(qs), queryFn: () => apiFetch<UsersPage>(`/api/v1/users${qs}`), placeholderData: keepPreviousData });
 
   const [inviting, setInviting] = useState(false);
   const [editing, setEditing] = useState<UserRow | null>(null);
@@ -41,11 +39,6 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
   const [temp, setTemp] = useState<TemporaryPassword | null>(null);
   // Deactivate/reactivate, reset password, end sessions and the dialogs' "saved" share one message above the list.
   const action = useAction({ invalidate: [["users"]] });
-
-  function setFilter(next: Partial<UsersFilter>) {
-    const f = { ...filter, page: 1, ...next };
-    router.replace(`${pathname}${toQueryString(usersFilterParams(f))}`, { scroll: false });
-  }
 
   /** Runs the confirmed action; the dialog closes and the page says how it went. */
   async function confirm(p: NonNullable<Pending>) {
@@ -178,7 +171,24 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
         <ActionMessage message={action.message} />
       </div>
 
-      <Filters filter={filter} onChange={setFilter} />
+      <FilterBar
+        label={t("filters")}
+        className="mb-4"
+        search={{ label: t("search"), placeholder: t("searchPlaceholder"), value: filter.q, onSearch: (q) => setFilter({ q }) }}
+        filtered={listParams.filtered}
+        onClear={() => listParams.clear()}
+        total={list.data?.total}
+      >
+        <EnumSelect label={t("role")} values={ROLES} value={filter.role} empty={t("allRoles")} optionLabel={(r) => tr(r)} onValueChange={(role) => setFilter({ role })} />
+        <EnumSelect
+          label={t("status")}
+          values={ACTIVE}
+          value={filter.active}
+          empty={t("allStatuses")}
+          optionLabel={(v) => (v === "true" ? t("statusActive") : t("statusInactive"))}
+          onValueChange={(active) => setFilter({ active })}
+        />
+      </FilterBar>
 
       <div className="hidden md:block">
         <DataTable
@@ -231,13 +241,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
         )}
       </div>
       {data && data.total > 0 ? (
-        <Pagination
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          onPage={(page) => setFilter({ page })}
-          onPageSize={(pageSize) => setFilter({ pageSize })}
-        />
+        <Pagination {...listParams.pageProps(data)} />
       ) : null}
       <p className="mt-3 text-xs text-slate-600">{t("selfNote")}</p>
 
@@ -293,75 +297,5 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
       />
       <TemporaryPasswordDialog value={temp} onClose={() => setTemp(null)} />
     </>
-  );
-}
-
-function Filters({ filter, onChange }: { filter: UsersFilter; onChange: (f: Partial<UsersFilter>) => void }) {
-  const t = useTranslations("users");
-  const tc = useTranslations("common");
-  const tr = useTranslations("roles");
-  const [q, setQ] = useState(filter.q);
-  const [lastQ, setLastQ] = useState(filter.q);
-  // The URL changed from outside (back button, cleared filters): follow it.
-  if (filter.q !== lastQ) {
-    setLastQ(filter.q);
-    setQ(filter.q);
-  }
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onChange({ q: q.trim() });
-  };
-  const selectClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30";
-  const hasFilter = filter.q || filter.role || filter.active;
-  return (
-    <section aria-label={t("filters")} className="mb-4 flex flex-wrap items-end gap-3">
-      <form role="search" onSubmit={submit} className="flex min-w-56 flex-1 items-end gap-2">
-        <div className="min-w-0 flex-1 space-y-1">
-          <label htmlFor="users-q" className="block text-sm font-medium text-slate-800">
-            {t("search")}
-          </label>
-          <input
-            id="users-q"
-            type="search"
-            value={q}
-            maxLength={100}
-            placeholder={t("searchPlaceholder")}
-            onChange={(e) => setQ(e.target.value)}
-            className={selectClass}
-          />
-        </div>
-        <Button type="submit" variant="secondary">
-          {t("searchSubmit")}
-        </Button>
-      </form>
-      <div className="w-full space-y-1 sm:w-48">
-        <label htmlFor="users-role" className="block text-sm font-medium text-slate-800">
-          {t("role")}
-        </label>
-        <select id="users-role" value={filter.role} onChange={(e) => onChange({ role: e.target.value as Role | "" })} className={selectClass}>
-          <option value="">{t("allRoles")}</option>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {tr(r)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="w-full space-y-1 sm:w-40">
-        <label htmlFor="users-active" className="block text-sm font-medium text-slate-800">
-          {t("status")}
-        </label>
-        <select id="users-active" value={filter.active} onChange={(e) => onChange({ active: e.target.value as UsersFilter["active"] })} className={selectClass}>
-          <option value="">{t("allStatuses")}</option>
-          <option value="true">{t("statusActive")}</option>
-          <option value="false">{t("statusInactive")}</option>
-        </select>
-      </div>
-      {hasFilter ? (
-        <Button variant="ghost" onClick={() => onChange({ q: "", role: "", active: "" })}>
-          {tc("clearFilters")}
-        </Button>
-      ) : null}
-    </section>
   );
 }

@@ -6,7 +6,8 @@ import { ADMINS } from "@/lib/auth/roles";
 import { listUsersQuery } from "@/lib/users/schema";
 import { listUsers } from "@/db/queries/users";
 import { UsersAdmin } from "@/components/users/users-admin";
-import { usersFilterFrom, usersListKey } from "@/components/users/filters";
+import { usersListKey } from "@/components/users/filters";
+import { listSearch, parseListParams } from "@/lib/list/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("users");
@@ -15,13 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const me = await requirePageUser(ADMINS);
-  const sp = await searchParams;
-  const filter = usersFilterFrom((k) => sp[k]);
+  const filter = parseListParams(listUsersQuery, await searchParams);
   const qc = new QueryClient();
-  await qc.prefetchQuery({
-    queryKey: usersListKey(filter),
-    queryFn: () => listUsers(listUsersQuery.parse({ q: filter.q || undefined, role: filter.role || undefined, active: filter.active || undefined, page: filter.page, pageSize: filter.pageSize })),
-  });
+  await qc.prefetchQuery({ queryKey: usersListKey(listSearch(listUsersQuery, filter)), queryFn: () => listUsers(filter) });
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <UsersAdmin currentUserId={me.id} />
