@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { paging, requiredText, sortDir, version } from "@/lib/validation/common";
+import { pageSchema } from "@/lib/list/page";
 
 /**
  * Departments 部署: input schemas shared by the form and the API. A code is what other systems and
@@ -61,10 +62,5 @@ export const departmentSchema = z.object({
 });
 export type DepartmentDto = z.infer<typeof departmentSchema>;
 
-export const departmentPageSchema = z.object({
-  items: z.array(departmentSchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const departmentPageSchema = pageSchema(departmentSchema);
 export type DepartmentPage = z.infer<typeof departmentPageSchema>;

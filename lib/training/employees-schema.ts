@@ -2,6 +2,7 @@ import { z } from "zod";
 import { upsertResultSchema } from "@/lib/csv/import";
 import { isRealDate, isoDate, optionalIsoDate, optionalText, paging, sortDir, version } from "@/lib/validation/common";
 import { CODE_RE } from "./departments-schema";
+import { pageSchema } from "@/lib/list/page";
 
 /**
  * Employees 従業員 (docs/domain.md §1): input schemas shared by the form, the API and the CSV import.
@@ -146,7 +147,7 @@ export const employeeSchema = z.object({
 });
 export type EmployeeDto = z.infer<typeof employeeSchema>;
 
-export const employeePageSchema = z.object({ items: z.array(employeeSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export const employeePageSchema = pageSchema(employeeSchema);
 export type EmployeePage = z.infer<typeof employeePageSchema>;
 
 export const auditEntrySchema = z.object({

@@ -5,6 +5,7 @@ import { fiscalYearRange } from "@/lib/fiscal-year";
 import { isoDate, optionalText, requiredText, version } from "@/lib/validation/common";
 import { numberOrNull, refId, wholeNumber } from "@/lib/validation/numbers";
 import { historyEntrySchema } from "./courses-schema";
+import { pageSchema } from "@/lib/list/page";
 
 /**
  * Training records 受講記録 (docs/domain.md §1): input schemas shared by the forms and the API, the
@@ -232,7 +233,7 @@ export const recordSchema = z.object({
 });
 export type RecordDto = z.infer<typeof recordSchema>;
 
-export const recordPageSchema = z.object({ items: z.array(recordSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export const recordPageSchema = pageSchema(recordSchema);
 export type RecordPage = z.infer<typeof recordPageSchema>;
 
 export const recordDetailSchema = z.object({ record: recordSchema, history: z.array(historyEntrySchema) });

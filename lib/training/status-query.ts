@@ -12,6 +12,7 @@ import {
   type TrainingStatus,
 } from "./status";
 import { EMPLOYMENT_TYPES as EMPLOYMENT_TYPE_VALUES } from "./employees-schema";
+import type { Page } from "@/lib/list/page";
 
 /**
  * The training status list: its query (shared by the route, the CSV export and the page's URL),
@@ -178,6 +179,6 @@ export function sortStatusRows(rows: readonly StatusRow[], sort: StatusSort = "p
   return [...rows].sort((a, b) => primary(a, b) || tie(a, b));
 }
 
-export function pageOf<T>(rows: readonly T[], page: number, pageSize: number): { items: T[]; total: number; page: number; pageSize: number } {
+export function pageOf<T>(rows: readonly T[], page: number, pageSize: number): Page<T> {
   return { items: rows.slice((page - 1) * pageSize, page * pageSize), total: rows.length, page, pageSize };
 }

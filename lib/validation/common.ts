@@ -44,5 +44,3 @@ export const paging = {
 };
 
 export const sortDir = z.enum(["asc", "desc"]).default("asc");
-
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { ANY_ROLE } from "@/lib/auth/roles";
 import { AUDIT_WRITERS } from "@/lib/audits/roles";
 import {
@@ -25,9 +24,9 @@ import {
 } from "@/lib/audits/schema";
 import { defineOperation } from "../operation";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
+import { pageSchema } from "@/lib/list/page";
 
 const tag = "audits";
-const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
 
 export const listAudits = defineOperation({
   id: "listAudits",
@@ -37,7 +36,7 @@ export const listAudits = defineOperation({
   tag,
   summary: "The audit plan 監査計画, paged; filter by fiscal year (fy), type, status; search title/auditee/summary",
   query: listAuditsQuery,
-  response: page(auditSchema),
+  response: pageSchema(auditSchema),
 });
 
 export const createAudit = defineOperation({
@@ -180,7 +179,7 @@ export const listFindings = defineOperation({
   tag: ftag,
   summary: "Audit findings 指摘事項, paged; filter by audit, fiscal year, grade, status, department, overdue (true/false), late (how late: d1_30, d31_60, d61_90, d91_plus); retired ones only with includeRetired=true",
   query: listFindingsQuery,
-  response: page(findingSchema),
+  response: pageSchema(findingSchema),
 });
 
 export const createFinding = defineOperation({

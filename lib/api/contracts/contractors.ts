@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { ANY_ROLE } from "@/lib/auth/roles";
 import {
   CONTRACTOR_WRITERS,
@@ -20,6 +19,7 @@ import {
 } from "@/lib/contractors/schema";
 import { defineOperation } from "../operation";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
+import { pageSchema } from "@/lib/list/page";
 
 export const listContractors = defineOperation({
   id: "listContractors",
@@ -32,7 +32,7 @@ export const listContractors = defineOperation({
     "Filters: q (name, 法人番号, services, contact), status, flag (one flag or 'any'), result (latest result or 'none'), dueMonth (YYYY-MM of the next assessment). " +
     "Sort: name, status, contractStart, nextDueOn, latestTotal.",
   query: listContractorsQuery,
-  response: z.object({ items: z.array(contractorSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+  response: pageSchema(contractorSchema),
 });
 
 export const createContractor = defineOperation({

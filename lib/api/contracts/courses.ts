@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { ANY_ROLE, TRAINING_WRITERS } from "@/lib/auth/roles";
 import {
   courseDetailSchema,
@@ -12,6 +11,7 @@ import {
 } from "@/lib/training/courses-schema";
 import { defineOperation } from "../operation";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
+import { pageSchema } from "@/lib/list/page";
 
 export const listCourses = defineOperation({
   id: "listCourses",
@@ -21,7 +21,7 @@ export const listCourses = defineOperation({
   tag: "courses",
   summary: "Courses (教育プログラム), paged; retired ones only with includeRetired=true",
   query: listCoursesQuery,
-  response: z.object({ items: z.array(courseSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+  response: pageSchema(courseSchema),
 });
 
 export const createCourse = defineOperation({

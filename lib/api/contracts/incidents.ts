@@ -22,6 +22,7 @@ import {
 } from "@/lib/incidents/schema";
 import { defineOperation } from "../operation";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
+import { pageSchema } from "@/lib/list/page";
 
 /**
  * Incident log (docs/domain.md §3). Every role reads and may report a new incident; only the privacy
@@ -43,7 +44,7 @@ export const listIncidents = defineOperation({
   summary: "Incidents (事故・インシデント), filtered, sorted and paged; status=open for everything not closed",
   description: CLOCKS,
   query: listIncidentsQuery,
-  response: z.object({ items: z.array(incidentSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+  response: pageSchema(incidentSchema),
 });
 
 export const createIncident = defineOperation({

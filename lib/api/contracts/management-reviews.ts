@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { ANY_ROLE } from "@/lib/auth/roles";
 import { PMARK_OWNERS } from "@/lib/audits/roles";
 import {
@@ -13,6 +12,7 @@ import {
   updateReviewActionSchema,
 } from "@/lib/audits/schema";
 import { defineOperation } from "../operation";
+import { pageSchema } from "@/lib/list/page";
 
 const tag = "management-reviews";
 
@@ -24,7 +24,7 @@ export const listManagementReviews = defineOperation({
   tag,
   summary: "Management reviews マネジメントレビュー, newest first, paged; filter by fiscal year",
   query: listManagementReviewsQuery,
-  response: z.object({ items: z.array(managementReviewSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+  response: pageSchema(managementReviewSchema),
 });
 
 export const createManagementReview = defineOperation({

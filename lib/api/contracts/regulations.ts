@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { ANY_ROLE } from "@/lib/auth/roles";
 import { REGULATION_WRITERS } from "@/lib/regulations/roles";
 import {
@@ -18,6 +17,7 @@ import {
 } from "@/lib/regulations/schema";
 import { defineOperation } from "../operation";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
+import { pageSchema } from "@/lib/list/page";
 
 const tag = "regulations";
 
@@ -29,7 +29,7 @@ export const listRegulations = defineOperation({
   tag,
   summary: "The regulation register 規程類, paged; filter by status, due state (overdue, due_soon, on_time, none), owner; search code/title/owner",
   query: listRegulationsQuery,
-  response: z.object({ items: z.array(regulationSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+  response: pageSchema(regulationSchema),
 });
 
 export const createRegulation = defineOperation({

@@ -4,6 +4,7 @@ import { TRAINING_STATUSES, type TrainingStatus } from "@/lib/training/status";
 import { exportTrainingStatusQuery, listTrainingStatusQuery, summaryQuery } from "@/lib/training/status-query";
 import { defineOperation } from "../operation";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
+import { pageSchema } from "@/lib/list/page";
 
 const status = z.enum(TRAINING_STATUSES as [TrainingStatus, ...TrainingStatus[]]);
 const date = z.string().describe("YYYY-MM-DD (Asia/Tokyo)");
@@ -46,14 +47,7 @@ export const listTrainingStatus = defineOperation({
     "Filters take one or many values (repeat the parameter or separate with commas). The default order is `priority`: " +
     "overdue first, then due soon, compliant, exempt; the earliest due date first within each.",
   query: listTrainingStatusQuery,
-  response: z.object({
-    items: z.array(statusRowSchema),
-    total: z.number(),
-    page: z.number(),
-    pageSize: z.number(),
-    fiscalYear: z.number(),
-    asOf: date,
-  }),
+  response: pageSchema(statusRowSchema, { fiscalYear: z.number(), asOf: date }),
 });
 
 export const getTrainingStatusSummary = defineOperation({

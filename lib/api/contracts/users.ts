@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ADMINS } from "@/lib/auth/roles";
 import { createUserSchema, listUsersQuery, resetPasswordSchema, updateUserSchema, userIdParams, userSchema } from "@/lib/users/schema";
 import { defineOperation } from "../operation";
+import { pageSchema } from "@/lib/list/page";
 
 export const listUsers = defineOperation({
   id: "listUsers",
@@ -11,13 +12,8 @@ export const listUsers = defineOperation({
   tag: "users",
   summary: "Sign-in accounts, paged",
   query: listUsersQuery,
-  response: z.object({
-    // liveSessions: sessions that would let a request in now (not revoked, within both lifetimes).
-    items: z.array(userSchema.extend({ liveSessions: z.number() })),
-    total: z.number(),
-    page: z.number(),
-    pageSize: z.number(),
-  }),
+  // liveSessions: sessions that would let a request in now (not revoked, within both lifetimes).
+  response: pageSchema(userSchema.extend({ liveSessions: z.number() })),
 });
 
 export const createUser = defineOperation({
