@@ -46,7 +46,7 @@ import type {
   VerifyFindingInput,
 } from "@/lib/audits/schema";
 import { recordAudit } from "./audit";
-import { setRetiredVersioned, updateVersioned } from "./versioned";
+import { setRetiredVersioned, updateVersioned, withoutVersion } from "./versioned";
 import { getFiscalYearStartMonth } from "./settings";
 
 const lead = alias(users, "lead");
@@ -224,6 +224,11 @@ export async function createAudit(actor: SessionUser, input: CreateAuditInput): 
 /** A retired audit is not found (it can only be retired while planned, and is not restored). */
 const liveAudit = isNull(audits.retiredAt);
 
+/** An edit of a live audit by the client's version (entity: what the audit trail calls it). */
+function auditWrite(id: number, version: number, entity = "audit") {
+  return { table: audits, entity, id, version, where: liveAudit };
+}
+
 async function activeTeamIds(tx: Tx, auditId: number): Promise<number[]> {
   const rows = await tx
     .select({ userId: auditTeamMembers.userId })
@@ -236,17 +241,12 @@ export async function updateAudit(actor: SessionUser, id: number, input: UpdateA
   const db = await getDb();
   await db.transaction((tx) =>
     updateVersioned(tx, actor, {
-      table: audits,
-      entity: "audit",
-      id,
-      version: input.version,
-      where: liveAudit,
+      ...auditWrite(id, input.version),
       change: async (before) => {
         if (before.status === "closed") throw new ConflictError("audits.errors.closed");
         await assertDepartments(tx, input.scopeDepartmentIds);
         await checkTeam(tx, input.scopeDepartmentIds, input.leadAuditorId, await activeTeamIds(tx, id));
-        const { version: _v, ...values } = input;
-        void _v;
+        const values = withoutVersion(input);
         return values;
       },
       // The lead is not also a team member.
@@ -268,11 +268,7 @@ export async function setAuditTeam(actor: SessionUser, id: number, input: SetTea
     let current: number[] = [];
     let wanted: number[] = [];
     await updateVersioned(tx, actor, {
-      table: audits,
-      entity: "audit_team",
-      id,
-      version: input.version,
-      where: liveAudit,
+      ...auditWrite(id, input.version, "audit_team"),
       change: async (before) => {
         if (before.status === "closed") throw new ConflictError("audits.errors.closed");
         wanted = [...new Set(input.teamUserIds)].filter((u) => u !== before.leadAuditorId);
@@ -299,11 +295,7 @@ export async function transitionAuditStatus(actor: SessionUser, id: number, inpu
   const db = await getDb();
   await db.transaction((tx) =>
     updateVersioned(tx, actor, {
-      table: audits,
-      entity: "audit",
-      id,
-      version: input.version,
-      where: liveAudit,
+      ...auditWrite(id, input.version),
       change: async (before) => {
         const findings = await tx
           .select({ grade: auditFindings.grade, status: auditFindings.status, dueDate: auditFindings.dueDate })
@@ -489,6 +481,21 @@ async function findingAuditStatus(tx: Tx, auditId: number) {
   return a.status;
 }
 
+/**
+ * The owner and done date of a corrective action (an audit finding, a management review's action):
+ * a name typed in is kept only without a user; done keeps its day (today when none is given).
+ */
+export function ownerAndDoneOn(
+  input: { ownerUserId: number | null; ownerName: string | null; status: string; doneOn?: string | null },
+  before: { doneOn: string | null },
+  today: string,
+) {
+  return {
+    ownerName: input.ownerUserId === null ? input.ownerName : null,
+    doneOn: input.status === "done" ? (input.doneOn ?? before.doneOn ?? today) : null,
+  };
+}
+
 function findingUpdate(id: number, version: number) {
   return { table: auditFindings, entity: "audit_finding", id, version, where: liveFinding };
 }
@@ -502,13 +509,7 @@ export async function updateFinding(actor: SessionUser, id: number, input: Updat
         if (before.status === "verified") throw new ConflictError("findings.errors.alreadyVerified");
         if (!canMoveFinding(before.status, input.status)) throw new ConflictError("findings.errors.badStatus");
         await assertFindingRefs(tx, input);
-        const { version: _v, ...values } = input;
-        void _v;
-        return {
-          ...values,
-          ownerName: input.ownerUserId === null ? input.ownerName : null,
-          doneOn: input.status === "done" ? (input.doneOn ?? before.doneOn ?? today) : null,
-        };
+        return { ...withoutVersion(input), ...ownerAndDoneOn(input, before, today) };
       },
     });
     return loadFinding(tx, id, today);

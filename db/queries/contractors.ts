@@ -257,15 +257,16 @@ export async function createContractor(actor: SessionUser, input: CreateContract
   });
 }
 
+function contractorWrite(id: number, version: number) {
+  return { table: contractors, entity: "contractor", id, version };
+}
+
 export async function updateContractor(actor: SessionUser, id: number, input: UpdateContractorInput, today = todayInTokyo()): Promise<ContractorDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     let certsBefore: Pick<typeof contractorCertifications.$inferSelect, "kind" | "number" | "expiresOn">[] = [];
     await updateVersioned(tx, actor, {
-      table: contractors,
-      entity: "contractor",
-      id,
-      version: input.version,
+      ...contractorWrite(id, input.version),
       change: async (before) => {
         await assertUniqueCorporateNumber(tx, input.corporateNumber, id);
         // Only a changed start is checked: an already flagged contractor can still have its phone number fixed.
@@ -288,10 +289,7 @@ export async function changeContractorStatus(actor: SessionUser, id: number, inp
   const db = await getDb();
   return db.transaction(async (tx) => {
     await updateVersioned(tx, actor, {
-      table: contractors,
-      entity: "contractor",
-      id,
-      version: input.version,
+      ...contractorWrite(id, input.version),
       change: async (before) => {
         if (before.retiredAt) throw new ConflictError("contractors.errors.retired");
         const latest = latestAssessment((await assessmentFactsFor(tx, [id])).map(toFacts));

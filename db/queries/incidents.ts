@@ -322,15 +322,15 @@ export async function createIncident(actor: SessionUser, input: CreateIncidentIn
 /** A retired incident is not found. */
 const liveIncident = isNull(incidents.retiredAt);
 
+function incidentWrite(id: number, version: number) {
+  return { table: incidents, entity: "incident", id, version, where: liveIncident };
+}
+
 export async function updateIncident(actor: SessionUser, id: number, input: UpdateIncidentInput, today = todayInTokyo()): Promise<IncidentDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     await updateVersioned(tx, actor, {
-      table: incidents,
-      entity: "incident",
-      id,
-      version: input.version,
-      where: liveIncident,
+      ...incidentWrite(id, input.version),
       change: async (before) => {
         await assertDepartment(tx, input.departmentId);
         // A report already made cannot predate a discovery moved later.
@@ -352,11 +352,7 @@ export async function recordReportDates(actor: SessionUser, id: number, input: R
   const db = await getDb();
   return db.transaction(async (tx) => {
     await updateVersioned(tx, actor, {
-      table: incidents,
-      entity: "incident",
-      id,
-      version: input.version,
-      where: liveIncident,
+      ...incidentWrite(id, input.version),
       change: (before) => {
         const discoveryDate = tokyoDateOf(before.discoveredAt);
         const errors: FieldError[] = [];
@@ -378,11 +374,7 @@ export async function transitionIncident(actor: SessionUser, id: number, input: 
   const closing = input.to === "closed";
   return db.transaction(async (tx) => {
     await updateVersioned(tx, actor, {
-      table: incidents,
-      entity: "incident",
-      id,
-      version: input.version,
-      where: liveIncident,
+      ...incidentWrite(id, input.version),
       change: async (before) => {
         const [{ n }] = await tx
           .select({ n: sql<number>`count(*)`.mapWith(Number) })

@@ -17,7 +17,8 @@ import type {
   UpdateReviewActionInput,
 } from "@/lib/audits/schema";
 import { recordAudit } from "./audit";
-import { lockVersioned, updateVersioned } from "./versioned";
+import { ownerAndDoneOn } from "./audits";
+import { lockVersioned, updateVersioned, withoutVersion } from "./versioned";
 import { getFiscalYearStartMonth } from "./settings";
 
 function reviewDto(r: ManagementReview, actions: { status: string }[]): ManagementReviewDto {
@@ -127,8 +128,7 @@ export async function updateManagementReview(actor: SessionUser, id: number, inp
       version: input.version,
       where: liveReview,
       change: () => {
-        const { version: _v, ...values } = input;
-        void _v;
+        const values = withoutVersion(input);
         return { ...values, fiscalYear: fiscalYearOf(input.heldOn, startMonth) };
       },
     }),
@@ -168,13 +168,7 @@ export async function updateReviewAction(actor: SessionUser, id: number, input: 
       where: isNull(managementReviewActions.retiredAt),
       change: async (before) => {
         await assertOwner(tx, input.ownerUserId);
-        const { version: _v, ...values } = input;
-        void _v;
-        return {
-          ...values,
-          ownerName: input.ownerUserId === null ? input.ownerName : null,
-          doneOn: input.status === "done" ? (input.doneOn ?? before.doneOn ?? today) : null,
-        };
+        return { ...withoutVersion(input), ...ownerAndDoneOn(input, before, today) };
       },
     });
     const [u] = after.ownerUserId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, after.ownerUserId)) : [];

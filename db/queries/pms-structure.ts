@@ -18,7 +18,7 @@ import type {
   UpdatePostInput,
 } from "@/lib/regulations/structure-schema";
 import { recordAudit } from "./audit";
-import { setRetiredVersioned, updateVersioned } from "./versioned";
+import { setRetiredVersioned, updateVersioned, withoutVersion } from "./versioned";
 
 /**
  * Every post with its holders on `asOf` (a post nobody holds that day is a gap) and its full
@@ -143,8 +143,7 @@ export async function updatePost(actor: SessionUser, id: number, input: UpdatePo
       version: input.version,
       change: async () => {
         await assertPostValid(tx, input, id);
-        const { version: _v, ...fields } = input;
-        void _v;
+        const fields = withoutVersion(input);
         return fields;
       },
     });
@@ -196,17 +195,15 @@ export async function createAppointment(actor: SessionUser, postId: number, inpu
 }
 
 /** An ended term is not retired: it stays with its last day. A retired appointment is not found. */
-const liveAppointment = isNull(pmsAppointments.retiredAt);
+function appointmentWrite(id: number, version: number) {
+  return { table: pmsAppointments, entity: "pms_appointment", id, version, where: isNull(pmsAppointments.retiredAt) };
+}
 
 export async function updateAppointment(actor: SessionUser, id: number, input: UpdateAppointmentInput): Promise<PostDto> {
   const db = await getDb();
   const after = await db.transaction((tx) =>
     updateVersioned(tx, actor, {
-      table: pmsAppointments,
-      entity: "pms_appointment",
-      id,
-      version: input.version,
-      where: liveAppointment,
+      ...appointmentWrite(id, input.version),
       change: async () => ({ ...(await personColumns(tx, input)), fromDate: input.fromDate, toDate: input.toDate, note: input.note }),
     }),
   );
@@ -218,11 +215,7 @@ export async function endAppointment(actor: SessionUser, id: number, input: EndA
   const db = await getDb();
   const after = await db.transaction((tx) =>
     updateVersioned(tx, actor, {
-      table: pmsAppointments,
-      entity: "pms_appointment",
-      id,
-      version: input.version,
-      where: liveAppointment,
+      ...appointmentWrite(id, input.version),
       change: (before) => {
         if (input.toDate < before.fromDate) throw new ValidationError([{ field: "toDate", code: "invalid", messageKey: "regulations.errors.termOrder" }]);
         if (before.toDate !== null && before.toDate <= input.toDate) throw new ConflictError("regulations.errors.alreadyEnded");

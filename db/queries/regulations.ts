@@ -21,7 +21,7 @@ import type {
   UpdateReviewInput,
 } from "@/lib/regulations/schema";
 import { recordAudit } from "./audit";
-import { lockVersioned, setRetiredVersioned, updateVersioned } from "./versioned";
+import { lockVersioned, setRetiredVersioned, updateVersioned, withoutVersion } from "./versioned";
 import { getFiscalYearStartMonth } from "./settings";
 
 const owner = alias(users, "owner");
@@ -339,8 +339,7 @@ export async function updateReview(actor: SessionUser, id: number, input: Update
         const reg = await lockVersioned(tx, regulations, before.regulationId);
         const errors = reviewFieldErrors(reg, input);
         if (errors.length) throw new ValidationError(errors);
-        const { version: _v, ...fields } = input;
-        void _v;
+        const fields = withoutVersion(input);
         return { ...fields, proposedVersion: await proposedVersionFor(tx, reg, input.outcome) };
       },
     });

@@ -356,14 +356,7 @@ export async function createTrainingRecord(actor: SessionUser, input: CreateReco
     const [row] = await tx
       .insert(trainingRecords)
       .values({
-        employeeId: input.employeeId,
-        courseId: input.courseId,
-        completedOn: input.completedOn,
-        score: input.score,
-        passed: isPassing(input.score, course!.passMark),
-        method: input.method,
-        evidence: input.evidence,
-        note: input.note,
+        ...recordValues(input, course!.passMark),
         source: "manual",
         recordedBy: actor.id,
       })
@@ -487,12 +480,17 @@ async function correction(tx: Tx, before: TrainingRecord, input: UpdateRecordInp
   )
     throw duplicateError();
 
+  return recordValues(input, course!.passMark);
+}
+
+/** The columns a form writes; passed is computed here, never taken from the client. */
+function recordValues(input: CreateRecordInput, passMark: number | null) {
   return {
     employeeId: input.employeeId,
     courseId: input.courseId,
     completedOn: input.completedOn,
     score: input.score,
-    passed: isPassing(input.score, course!.passMark),
+    passed: isPassing(input.score, passMark),
     method: input.method,
     evidence: input.evidence,
     note: input.note,

@@ -59,6 +59,13 @@ export type VersionedUpdate<T extends VersionedTable> = {
   audit?: AuditOf<T>;
 };
 
+/** A form's input without the version it carries (the columns to write are the rest). */
+export function withoutVersion<T extends { version: number }>(input: T): Omit<T, "version"> {
+  const rest: Partial<T> = { ...input };
+  delete rest.version;
+  return rest as Omit<T, "version">;
+}
+
 /** Lock, check the version, apply `change`, bump the version, audit; one call inside the caller's transaction. */
 export async function updateVersioned<T extends VersionedTable>(tx: DbOrTx, actor: Actor, w: VersionedUpdate<T>): Promise<Row<T>> {
   const before = await lockVersioned(tx, w.table, w.id, w.version, w.where);
