@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Alert, Badge, Card, PageHeader, Skeleton } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { TextAreaField, TextField } from "@/components/ui/field";
+import { ActionMessage, Form, useAction, useForm } from "@/components/ui/form";
 import { ApiProblem, apiFetch } from "@/lib/client/api";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import {
@@ -19,38 +20,10 @@ import {
   type IncidentDto,
 } from "@/lib/incidents/schema";
 import { nextStatus } from "@/lib/incidents/workflow";
-import { issuesToFieldErrors } from "@/lib/validation/issues";
 import { SeverityBadge, StateBadge, StatusBadge, incidentKeys, useDaysText } from "./common";
 import { IncidentForm } from "./incident-form";
 
 type DepartmentOption = { id: number; name: string; retired?: boolean };
-
-function useProblem() {
-  const t = useTranslations("incidents");
-  const [problem, setProblem] = useState<{ message: string; conflict: boolean } | null>(null);
-  const onError = (err: unknown, setFields?: (f: Record<string, string>) => void) => {
-    if (err instanceof ApiProblem) {
-      setFields?.(err.fieldErrors);
-      setProblem({ message: err.detail ?? err.title, conflict: err.status === 409 });
-    } else setProblem({ message: t("saveError"), conflict: false });
-  };
-  return { problem, setProblem, onError };
-}
-
-function ProblemAlert({ problem, onReload }: { problem: { message: string; conflict: boolean } | null; onReload: () => void }) {
-  const t = useTranslations("incidents");
-  if (!problem) return null;
-  return (
-    <Alert tone={problem.conflict ? "warning" : "error"}>
-      <p>{problem.message}</p>
-      {problem.conflict ? (
-        <Button variant="secondary" className="mt-2" onClick={onReload}>
-          {t("reload")}
-        </Button>
-      ) : null}
-    </Alert>
-  );
-}
 
 /** The incident page: clocks, facts, report dates, workflow with its timeline, corrective actions. */
 export function IncidentDetail({ id, canManage, departments, created, today }: { id: number; canManage: boolean; departments: DepartmentOption[]; created: boolean; today: string }) {
@@ -112,18 +85,13 @@ export function IncidentDetail({ id, canManage, departments, created, today }: {
         <FactsPanel incident={incident} />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
-        <WorkflowPanel key={`w${incident.version}`} incident={incident} transitions={transitions} canManage={canManage} onReload={reload} />
+        <WorkflowPanel key={`w${incident.id}`} incident={incident} transitions={transitions} canManage={canManage} />
         {canManage ? (
-          <ReportDatesPanel
-            key={`r${incident.version}`}
-            incident={incident}
-            onReload={reload}
-            savedVersion={reportsSavedVersion}
-            onSaved={setReportsSavedVersion}
-          />
+          // Keyed by the incident, not its version: the panel follows newer versions itself and keeps unsaved input.
+          <ReportDatesPanel key={`r${incident.id}`} incident={incident} savedVersion={reportsSavedVersion} onSaved={setReportsSavedVersion} />
         ) : null}
       </div>
-      <ActionsPanel incident={incident} actions={correctiveActions} canManage={canManage && incident.status !== "closed"} onReload={reload} today={today} />
+      <ActionsPanel incident={incident} actions={correctiveActions} canManage={canManage && incident.status !== "closed"} today={today} />
 
       {canManage ? (
         <Dialog open={editOpen} onClose={() => setEditOpen(false)} title={t("edit.heading")} wide>
@@ -250,100 +218,60 @@ function FactsPanel({ incident }: { incident: IncidentDto }) {
   );
 }
 
+const reportDates = (i: IncidentDto) => Object.fromEntries(REPORT_DATE_FIELDS.map((k) => [k, i[k] ?? ""])) as Record<(typeof REPORT_DATE_FIELDS)[number], string>;
+
 function ReportDatesPanel({
   incident,
-  onReload,
   savedVersion,
   onSaved,
 }: {
   incident: IncidentDto;
-  onReload: () => void;
-  /** The version our last save produced: the panel is re-mounted per version, so the parent remembers. */
+  /** The version our last save produced: "saved" shows while the incident is still at that version. */
   savedVersion: number | null;
   onSaved: (version: number) => void;
 }) {
   const t = useTranslations("incidents.reports");
-  const tAll = useTranslations();
-  const qc = useQueryClient();
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(REPORT_DATE_FIELDS.map((k) => [k, incident[k] ?? ""])));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const saved = savedVersion === incident.version;
-  const { problem, setProblem, onError } = useProblem();
-  const save = useMutation({
-    mutationFn: (body: unknown) => apiFetch<IncidentDto>(`/api/v1/incidents/${incident.id}/reports`, { method: "PUT", json: body }),
-    onSuccess: async (updated) => {
-      onSaved(updated.version);
-      await qc.invalidateQueries({ queryKey: incidentKeys.all });
-    },
-    onError: (err) => onError(err, setErrors),
+  const f = useForm({
+    initial: reportDates(incident),
+    record: incident,
+    followRecord: true,
+    schema: reportDatesSchema,
+    submit: (body) => apiFetch<IncidentDto>(`/api/v1/incidents/${incident.id}/reports`, { method: "PUT", json: body }),
+    invalidate: [incidentKeys.all],
+    onSaved: (updated) => onSaved(updated.version),
+    loadLatest: async () => (await apiFetch<Detail>(`/api/v1/incidents/${incident.id}`)).incident,
+    compare: Object.fromEntries(REPORT_DATE_FIELDS.map((k) => [k, t(k)])),
+    toValues: reportDates,
   });
+  const saved = savedVersion === incident.version;
   const fields = incident.reportable ? REPORT_DATE_FIELDS : (["pmarkPreliminaryReportedOn", "pmarkFinalReportedOn"] as const);
   return (
     <Card title={t("heading")}>
-      <form
-        noValidate
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setProblem(null);
-          const parsed = reportDatesSchema.safeParse({ ...values, version: incident.version });
-          if (!parsed.success) {
-            const found: Record<string, string> = {};
-            for (const fe of issuesToFieldErrors(parsed.error.issues)) found[fe.field] ??= tAll(fe.messageKey, fe.values);
-            setErrors(found);
-            return;
-          }
-          setErrors({});
-          save.mutate(parsed.data);
-        }}
-      >
+      <Form form={f} className="space-y-3" submitLabel={t("save")}>
         <p className="text-xs text-slate-600">{t("intro")}</p>
-        <ProblemAlert problem={problem} onReload={onReload} />
         {saved ? <Alert tone="success">{t("saved")}</Alert> : null}
         <div className="grid gap-3 sm:grid-cols-2">
           {fields.map((k) => (
-            <TextField
-              key={k}
-              type="date"
-              label={t(k)}
-              value={values[k]}
-              onChange={(e) => {
-                setValues((cur) => ({ ...cur, [k]: e.target.value }));
-                setErrors((cur) => ({ ...cur, [k]: "" }));
-              }}
-              error={errors[k] || undefined}
-            />
+            <TextField key={k} type="date" label={t(k)} {...f.field(k)} />
           ))}
         </div>
-        <div className="flex justify-end">
-          <Button type="submit" disabled={save.isPending}>
-            {t("save")}
-          </Button>
-        </div>
-      </form>
+      </Form>
     </Card>
   );
 }
 
-function WorkflowPanel({ incident, transitions, canManage, onReload }: { incident: IncidentDto; transitions: Detail["transitions"]; canManage: boolean; onReload: () => void }) {
+function WorkflowPanel({ incident, transitions, canManage }: { incident: IncidentDto; transitions: Detail["transitions"]; canManage: boolean }) {
   const t = useTranslations("incidents");
   const tw = useTranslations("incidents.workflow");
-  const qc = useQueryClient();
   const [note, setNote] = useState("");
   const [confirm, setConfirm] = useState(false);
-  const { problem, setProblem, onError } = useProblem();
+  const a = useAction({ invalidate: [incidentKeys.all] });
   const next = nextStatus(incident.status);
-  const move = useMutation({
-    mutationFn: () => apiFetch<IncidentDto>(`/api/v1/incidents/${incident.id}/transition`, { method: "POST", json: { to: next, note: note || null, version: incident.version } }),
-    onSuccess: async () => {
-      setConfirm(false);
-      await qc.invalidateQueries({ queryKey: incidentKeys.all });
-    },
-    onError: (err) => {
-      setConfirm(false);
-      onError(err);
-    },
-  });
+  const move = async () => {
+    const ok = await a.run(() => apiFetch<IncidentDto>(`/api/v1/incidents/${incident.id}/transition`, { method: "POST", json: { to: next, note: note || null, version: incident.version } }));
+    setConfirm(false);
+    if (ok) setNote("");
+  };
   const blocked = next === "closed" && incident.openCorrectiveActions > 0;
   return (
     <Card title={tw("heading")}>
@@ -351,16 +279,16 @@ function WorkflowPanel({ incident, transitions, canManage, onReload }: { inciden
         {incident.status === "closed" ? <p className="text-slate-700">{tw("closed")}</p> : null}
         {canManage && next ? (
           <div className="space-y-2 rounded-md border border-slate-200 p-3">
-            <ProblemAlert problem={problem} onReload={onReload} />
+            <ActionMessage message={a.message} />
             <TextAreaField label={tw("note")} rows={2} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
             {blocked ? <Alert tone="warning">{tw("blocked", { count: incident.openCorrectiveActions })}</Alert> : null}
             <div className="flex justify-end">
               <Button
-                disabled={move.isPending || blocked}
+                disabled={a.busy || blocked}
                 onClick={() => {
-                  setProblem(null);
+                  a.setMessage(null);
                   if (next === "closed") setConfirm(true);
-                  else move.mutate();
+                  else void move();
                 }}
               >
                 {next === "closed" ? tw("close") : tw("advance", { status: t(`statuses.${next}`) })}
@@ -390,52 +318,31 @@ function WorkflowPanel({ incident, transitions, canManage, onReload }: { inciden
         body={tw("closeConfirm")}
         confirmLabel={tw("close")}
         tone="primary"
-        busy={move.isPending}
-        onConfirm={() => move.mutate()}
+        busy={a.busy}
+        onConfirm={() => void move()}
         onCancel={() => setConfirm(false)}
       />
     </Card>
   );
 }
 
-function ActionsPanel({ incident, actions, canManage, onReload, today }: { incident: IncidentDto; actions: CorrectiveActionDto[]; canManage: boolean; onReload: () => void; today: string }) {
+function ActionsPanel({ incident, actions, canManage, today }: { incident: IncidentDto; actions: CorrectiveActionDto[]; canManage: boolean; today: string }) {
   const t = useTranslations("incidents.actions");
-  const tAll = useTranslations();
-  const qc = useQueryClient();
-  const [form, setForm] = useState({ description: "", owner: "", dueOn: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [retiring, setRetiring] = useState<CorrectiveActionDto | null>(null);
-  const { problem, setProblem, onError } = useProblem();
-  const invalidate = () => qc.invalidateQueries({ queryKey: incidentKeys.all });
-  const add = useMutation({
-    mutationFn: (body: unknown) => apiFetch<CorrectiveActionDto>(`/api/v1/incidents/${incident.id}/corrective-actions`, { method: "POST", json: body }),
-    onSuccess: async () => {
-      setForm({ description: "", owner: "", dueOn: "" });
-      await invalidate();
-    },
-    onError: (err) => onError(err, setErrors),
-  });
-  const done = useMutation({
-    mutationFn: (a: CorrectiveActionDto) =>
-      apiFetch(`/api/v1/incidents/${incident.id}/corrective-actions/${a.id}`, { method: "PATCH", json: { description: a.description, owner: a.owner, dueOn: a.dueOn, doneOn: today, version: a.version } }),
-    onSuccess: invalidate,
-    onError: (err) => onError(err),
-  });
-  const retire = useMutation({
-    mutationFn: (a: CorrectiveActionDto) => apiFetch(`/api/v1/incidents/${incident.id}/corrective-actions/${a.id}/retire`, { method: "POST", json: { version: a.version } }),
-    onSuccess: async () => {
-      setRetiring(null);
-      await invalidate();
-    },
-    onError: (err) => {
-      setRetiring(null);
-      onError(err);
-    },
-  });
+  // A new add form after each addition (empty fields).
+  const [added, setAdded] = useState(0);
+  const act = useAction({ invalidate: [incidentKeys.all] });
+  const url = (x: CorrectiveActionDto) => `/api/v1/incidents/${incident.id}/corrective-actions/${x.id}`;
+  const done = (x: CorrectiveActionDto) =>
+    act.run(() => apiFetch(url(x), { method: "PATCH", json: { description: x.description, owner: x.owner, dueOn: x.dueOn, doneOn: today, version: x.version } }));
+  const retire = async (x: CorrectiveActionDto) => {
+    await act.run(() => apiFetch(`${url(x)}/retire`, { method: "POST", json: { version: x.version } }));
+    setRetiring(null);
+  };
   return (
     <Card title={t("heading")}>
       <div className="space-y-3 text-sm">
-        <ProblemAlert problem={problem} onReload={onReload} />
+        <ActionMessage message={act.message} />
         {actions.length === 0 ? (
           <p className="text-slate-600">{t("empty")}</p>
         ) : (
@@ -466,7 +373,7 @@ function ActionsPanel({ incident, actions, canManage, onReload, today }: { incid
                       {canManage ? (
                         <td className="py-2 whitespace-nowrap">
                           {!a.doneOn ? (
-                            <Button variant="secondary" onClick={() => done.mutate(a)} disabled={done.isPending}>
+                            <Button variant="secondary" onClick={() => void done(a)} disabled={act.busy}>
                               {t("markDone")}
                             </Button>
                           ) : null}{" "}
@@ -482,46 +389,37 @@ function ActionsPanel({ incident, actions, canManage, onReload, today }: { incid
             </table>
           </div>
         )}
-        {canManage ? (
-          <form
-            noValidate
-            className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-4"
-            onSubmit={(e) => {
-              e.preventDefault();
-              setProblem(null);
-              const parsed = correctiveActionSchema.safeParse(form);
-              if (!parsed.success) {
-                const found: Record<string, string> = {};
-                for (const fe of issuesToFieldErrors(parsed.error.issues)) found[fe.field] ??= tAll(fe.messageKey, fe.values);
-                setErrors(found);
-                return;
-              }
-              setErrors({});
-              add.mutate(parsed.data);
-            }}
-          >
-            <div className="sm:col-span-2">
-              <TextField label={t("description")} required value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} error={errors.description} maxLength={2000} />
-            </div>
-            <TextField label={t("owner")} required value={form.owner} onChange={(e) => setForm({ ...form, owner: e.target.value })} error={errors.owner} maxLength={100} />
-            <TextField label={t("dueOn")} required type="date" value={form.dueOn} onChange={(e) => setForm({ ...form, dueOn: e.target.value })} error={errors.dueOn} />
-            <div className="flex justify-end sm:col-span-4">
-              <Button type="submit" disabled={add.isPending}>
-                {t("add")}
-              </Button>
-            </div>
-          </form>
-        ) : null}
+        {canManage ? <AddActionForm key={added} incidentId={incident.id} onAdded={() => setAdded((n) => n + 1)} /> : null}
       </div>
       <ConfirmDialog
         open={retiring !== null}
         title={t("retire")}
         body={t("retireConfirm")}
         confirmLabel={t("retire")}
-        busy={retire.isPending}
-        onConfirm={() => retiring && retire.mutate(retiring)}
+        busy={act.busy}
+        onConfirm={() => retiring && void retire(retiring)}
         onCancel={() => setRetiring(null)}
       />
     </Card>
+  );
+}
+
+function AddActionForm({ incidentId, onAdded }: { incidentId: number; onAdded: () => void }) {
+  const t = useTranslations("incidents.actions");
+  const f = useForm({
+    initial: { description: "", owner: "", dueOn: "" },
+    schema: correctiveActionSchema,
+    submit: (body) => apiFetch<CorrectiveActionDto>(`/api/v1/incidents/${incidentId}/corrective-actions`, { method: "POST", json: body }),
+    invalidate: [incidentKeys.all],
+    onSaved: onAdded,
+  });
+  return (
+    <Form form={f} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-4" submitLabel={t("add")}>
+      <div className="sm:col-span-2">
+        <TextField label={t("description")} required {...f.field("description")} maxLength={2000} />
+      </div>
+      <TextField label={t("owner")} required {...f.field("owner")} maxLength={100} />
+      <TextField label={t("dueOn")} required type="date" {...f.field("dueOn")} />
+    </Form>
   );
 }
