@@ -7,10 +7,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { Alert, Card, Skeleton } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { apiFetch, toQueryString } from "@/lib/client/api";
+import { apiFetch } from "@/lib/client/api";
+import { listSearch } from "@/lib/list/params";
 import { fiscalYearLabel } from "@/lib/fiscal-year";
 import type { DueState } from "@/lib/regulations/due";
-import type { RegulationSummary } from "@/lib/regulations/schema";
+import { summaryQuery, type RegulationSummary } from "@/lib/regulations/schema";
 import { monthLabel, uiLocale } from "@/components/training/status/format";
 import { regulationKeys } from "./labels";
 
@@ -31,7 +32,7 @@ export function RegulationOverview({ hrefFor }: { hrefFor: (s: DueState) => stri
   const [fy, setFy] = useState<number | undefined>(undefined);
   const q = useQuery({
     queryKey: regulationKeys.summary(fy),
-    queryFn: () => apiFetch<RegulationSummary>(`/api/v1/regulations/summary${toQueryString({ fy })}`),
+    queryFn: () => apiFetch<RegulationSummary>(`/api/v1/regulations/summary${listSearch(summaryQuery, { fy })}`),
   });
 
   if (q.isError && !q.data)

@@ -2,9 +2,10 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { apiFetch, toQueryString } from "@/lib/client/api";
+import { apiFetch } from "@/lib/client/api";
+import { listSearch } from "@/lib/list/params";
 import { ROLES, type Role } from "@/lib/auth/roles";
-import { createUserSchema, updateUserSchema } from "@/lib/users/schema";
+import { createUserSchema, listUsersQuery, updateUserSchema } from "@/lib/users/schema";
 import { Dialog } from "@/components/ui/dialog";
 import { CheckboxField, EnumSelect, TextField } from "@/components/ui/field";
 import { Form, useForm } from "@/components/ui/form";
@@ -79,7 +80,7 @@ export function EditUserDialog({ user, isSelf, onClose, onSaved }: { user: UserR
 
 /** The latest version of one user (the API lists users; there is no single-user read). */
 async function fetchUser(u: UserRow): Promise<UserRow> {
-  const page = await apiFetch<UsersPage>(`/api/v1/users${toQueryString({ q: u.email, pageSize: 200 })}`);
+  const page = await apiFetch<UsersPage>(`/api/v1/users${listSearch(listUsersQuery, { q: u.email, pageSize: 200 })}`);
   const found = page.items.find((x) => x.id === u.id);
   if (!found) throw new Error("user not found");
   return found;

@@ -59,15 +59,3 @@ export async function apiFetch<T>(url: string, init?: RequestInit & { json?: unk
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
-
-/** Query string from a filter object: empty values dropped, arrays repeated. */
-export function toQueryString(params: Record<string, string | number | boolean | null | undefined | (string | number)[]>): string {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) {
-    if (v === undefined || v === null || v === "") continue;
-    if (Array.isArray(v)) v.forEach((x) => sp.append(k, String(x)));
-    else sp.set(k, String(v));
-  }
-  const s = sp.toString();
-  return s ? `?${s}` : "";
-}

@@ -7,10 +7,11 @@ import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { Alert, Card, EmptyState, Skeleton } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { apiFetch, toQueryString } from "@/lib/client/api";
+import { apiFetch } from "@/lib/client/api";
+import { listSearch } from "@/lib/list/params";
 import { CALENDAR_EVENT_TYPES, type CalendarEventType } from "@/lib/calendar/events";
 import { daysOf, fiscalYearAgenda, monthGrid, monthGridRange, monthOf } from "@/lib/calendar/grid";
-import type { CalendarEventDto, CalendarEventsResponse } from "@/lib/calendar/schema";
+import { calendarEventsQuery, type CalendarEventDto, type CalendarEventsResponse } from "@/lib/calendar/schema";
 import { calendarSearchString, step, type CalendarViewState } from "@/lib/calendar/view-params";
 import { fiscalYearLabel } from "@/lib/fiscal-year";
 
@@ -47,7 +48,7 @@ export function CalendarView({ state, today, startMonth }: { state: CalendarView
 
   const range = state.view === "month" ? monthGridRange(state.month) : fiscalYearAgenda(state.fy, startMonth);
   const noTypes = state.types.length === 0;
-  const qs = toQueryString({ from: range.start, to: range.end, type: state.types.length === CALENDAR_EVENT_TYPES.length ? undefined : state.types.join(",") });
+  const qs = listSearch(calendarEventsQuery, { from: range.start, to: range.end, type: state.types.length === CALENDAR_EVENT_TYPES.length ? undefined : state.types.join(",") });
   const q = useQuery({
     queryKey: calendarKeys.events(qs),
     queryFn: () => apiFetch<CalendarEventsResponse>(`/api/v1/calendar/events${qs}`),

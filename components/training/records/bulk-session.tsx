@@ -8,13 +8,14 @@ import { Alert, Badge, Card, EmptyState, PageHeader, Skeleton } from "@/componen
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EnumSelect, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Form, useForm } from "@/components/ui/form";
-import { apiFetch, toQueryString } from "@/lib/client/api";
+import { apiFetch } from "@/lib/client/api";
 import { listSearch } from "@/lib/list/params";
 import { isPassing } from "@/lib/training/status";
 import {
   TRAINING_METHOD_VALUES,
   bulkRecordSchema,
   recordRuleErrors,
+  employeeOptionsQuery,
   listRecordsQuery,
   type BulkResult,
   type EmployeeOption,
@@ -96,7 +97,7 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
   const listEnabled = (departmentId !== "" || dq !== "") && validDate !== undefined;
   const people = useQuery({
     queryKey: [...queryKeys.employeeOptions, "bulk", listParams],
-    queryFn: () => apiFetch<{ items: EmployeeOption[]; truncated: boolean }>(`/api/v1/training-records/employee-options${toQueryString(listParams)}`),
+    queryFn: () => apiFetch<{ items: EmployeeOption[]; truncated: boolean }>(`/api/v1/training-records/employee-options${listSearch(employeeOptionsQuery, listParams)}`),
     enabled: listEnabled,
     placeholderData: keepPreviousData,
   });

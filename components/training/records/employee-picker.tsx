@@ -5,8 +5,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Badge, Skeleton } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { apiFetch, toQueryString } from "@/lib/client/api";
-import type { EmployeeOption } from "@/lib/training/records-schema";
+import { apiFetch } from "@/lib/client/api";
+import { listSearch } from "@/lib/list/params";
+import { employeeOptionsQuery, type EmployeeOption } from "@/lib/training/records-schema";
 import { queryKeys, type DepartmentOption } from "./types";
 
 export type PickedEmployee = { id: number; label: string; inAudience?: boolean | null };
@@ -60,7 +61,7 @@ export function EmployeePicker({
   const params = { q: dq, departmentId, date: validDate, courseId: courseId ?? undefined, limit: 30 };
   const options = useQuery({
     queryKey: [...queryKeys.employeeOptions, params],
-    queryFn: () => apiFetch<{ items: EmployeeOption[]; truncated: boolean }>(`/api/v1/training-records/employee-options${toQueryString(params)}`),
+    queryFn: () => apiFetch<{ items: EmployeeOption[]; truncated: boolean }>(`/api/v1/training-records/employee-options${listSearch(employeeOptionsQuery, params)}`),
     enabled,
     placeholderData: keepPreviousData,
   });
