@@ -31,7 +31,7 @@ import { OPEN_STATUSES, transitionProblem } from "@/lib/incidents/workflow";
 import { env } from "@/lib/env";
 import { incidentReportLimit } from "@/lib/security/request-limits";
 import { recordAudit } from "./audit";
-import { setRetiredVersioned, updateVersioned } from "./versioned";
+import { lockVersioned, setRetiredVersioned, updateVersioned } from "./versioned";
 import { enforceRequestLimit, purgeEndedWindowsSometimes } from "./rate-limits";
 import { getFiscalYearStartMonth } from "./settings";
 
@@ -396,12 +396,7 @@ export async function transitionIncident(actor: SessionUser, id: number, input: 
 // Corrective actions 是正処置
 
 async function openIncidentForActions(tx: Tx, id: number): Promise<Incident> {
-  const [inc] = await tx
-    .select()
-    .from(incidents)
-    .where(and(eq(incidents.id, id), isNull(incidents.retiredAt)))
-    .for("update");
-  if (!inc) throw new NotFoundError();
+  const inc = await lockVersioned(tx, incidents, id, undefined, liveIncident);
   if (inc.status === "closed") throw new ConflictError("incidents.errors.closedAlready");
   return inc;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { departments, employees, pmsAppointments, pmsPosts, users, type PmsAppointment, type PmsPost } from "@/db/schema";
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from "@/lib/api/errors";
+import { ConflictError, ValidationError, type FieldError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { todayInTokyo } from "@/lib/dates";
 import { isAppointmentActive } from "@/lib/regulations/due";
@@ -18,7 +18,7 @@ import type {
   UpdatePostInput,
 } from "@/lib/regulations/structure-schema";
 import { recordAudit } from "./audit";
-import { setRetiredVersioned, updateVersioned, withoutVersion } from "./versioned";
+import { lockVersioned, setRetiredVersioned, updateVersioned, withoutVersion } from "./versioned";
 
 /**
  * Every post with its holders on `asOf` (a post nobody holds that day is a gap) and its full
@@ -181,8 +181,7 @@ async function personColumns(tx: Tx, input: CreateAppointmentInput): Promise<{ u
 export async function createAppointment(actor: SessionUser, postId: number, input: CreateAppointmentInput): Promise<PostDto> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [post] = await tx.select().from(pmsPosts).where(eq(pmsPosts.id, postId)).for("update");
-    if (!post) throw new NotFoundError();
+    const post = await lockVersioned(tx, pmsPosts, postId);
     if (post.retiredAt) throw new ConflictError("regulations.errors.postRetired");
     const person = await personColumns(tx, input);
     const [row] = await tx
