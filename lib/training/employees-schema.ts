@@ -91,7 +91,7 @@ export const employeeVersionSchema = z.object({ version });
 
 /**
  * Where an employee stands today: `active` employed; `upcoming` registered but not hired yet;
- * `left` past their leave date (the leave date itself is their first day gone, as in
+ * `left` past their leave date (the leave date 退職日 itself is their last working day, as in
  * lib/training/status.ts isActiveOn); `retired` the record is retired (registered by mistake, or no
  * longer tracked) — retired wins.
  */
