@@ -1,12 +1,11 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { apiFetch } from "@/lib/client/api";
 import type { SessionUser } from "@/lib/auth/roles";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { Alert } from "@/components/ui/card";
+import { ActionMessage, useAction } from "@/components/ui/form";
 
 /**
  * The signed-in user's own menu in the header: who is signed in, sign out (this session), and
@@ -40,11 +39,15 @@ export function UserMenu({ user, signOut }: { user: SessionUser; signOut: () => 
     };
   }, [open]);
 
-  const everywhere = useMutation({
-    mutationFn: () => apiFetch<{ sessionsEnded: number }>("/api/v1/me/sessions/revoke", { method: "POST" }),
+  const everywhere = useAction();
+  const [leaving, setLeaving] = useState(false);
+  const endEverywhere = async () => {
+    const ok = await everywhere.run(() => apiFetch<{ sessionsEnded: number }>("/api/v1/me/sessions/revoke", { method: "POST" }));
+    if (!ok) return;
     // Every session is over, this one too: clear this browser's cookie and go to the login page.
-    onSuccess: () => signOut(),
-  });
+    setLeaving(true);
+    await signOut();
+  };
 
   const role = t(`roles.${user.role}`);
   const item = "block w-full rounded px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100 focus:bg-slate-100";
@@ -86,7 +89,7 @@ export function UserMenu({ user, signOut }: { user: SessionUser; signOut: () => 
           className={item}
           onClick={() => {
             setOpen(false);
-            everywhere.reset();
+            everywhere.setMessage(null);
             setConfirming(true);
           }}
         >
@@ -99,13 +102,13 @@ export function UserMenu({ user, signOut }: { user: SessionUser; signOut: () => 
         body={
           <div className="space-y-3">
             <p>{t("header.signOutEverywhereBody")}</p>
-            {everywhere.isError ? <Alert tone="error">{t("header.signOutEverywhereFailed")}</Alert> : null}
+            <ActionMessage message={everywhere.message} />
           </div>
         }
         confirmLabel={t("header.signOutEverywhereConfirm")}
         tone="danger"
-        busy={everywhere.isPending || everywhere.isSuccess}
-        onConfirm={() => everywhere.mutate()}
+        busy={everywhere.busy || leaving}
+        onConfirm={() => void endEverywhere()}
         onCancel={() => setConfirming(false)}
       />
     </div>

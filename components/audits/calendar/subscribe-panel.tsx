@@ -1,12 +1,13 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Alert, Card, Skeleton } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/field";
+import { ActionMessage, useAction } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import { formatDateTime } from "@/lib/dates";
 import type { CreatedFeed, FeedStatus } from "@/lib/calendar/schema";
@@ -19,7 +20,6 @@ import { calendarKeys } from "./calendar-view";
 export function SubscribePanel() {
   const t = useTranslations("calendar.subscribe");
   const locale = useLocale() as "ja" | "en";
-  const qc = useQueryClient();
   const [feedLocale, setFeedLocale] = useState<"ja" | "en">(locale);
   const [created, setCreated] = useState<CreatedFeed | null>(null);
   const [copied, setCopied] = useState(false);
@@ -32,23 +32,21 @@ export function SubscribePanel() {
   }, [created]);
 
   const status = useQuery({ queryKey: calendarKeys.feed, queryFn: () => apiFetch<FeedStatus>("/api/v1/calendar/feed") });
-  const create = useMutation({
-    mutationFn: () => apiFetch<CreatedFeed>("/api/v1/calendar/feed", { method: "POST", json: { locale: feedLocale } }),
-    onSuccess: (r) => {
-      setCreated(r);
+  const a = useAction({ invalidate: [calendarKeys.feed] });
+  const create = async () => {
+    await a.run(async () => {
+      setCreated(await apiFetch<CreatedFeed>("/api/v1/calendar/feed", { method: "POST", json: { locale: feedLocale } }));
       setCopied(false);
-      setConfirm(null);
-      qc.invalidateQueries({ queryKey: calendarKeys.feed });
-    },
-  });
-  const revoke = useMutation({
-    mutationFn: () => apiFetch<FeedStatus>("/api/v1/calendar/feed/revoke", { method: "POST", json: {} }),
-    onSuccess: () => {
+    });
+    setConfirm(null);
+  };
+  const revoke = async () => {
+    await a.run(async () => {
+      await apiFetch<FeedStatus>("/api/v1/calendar/feed/revoke", { method: "POST", json: {} });
       setCreated(null);
-      setConfirm(null);
-      qc.invalidateQueries({ queryKey: calendarKeys.feed });
-    },
-  });
+    });
+    setConfirm(null);
+  };
 
   const copy = async () => {
     if (!created) return;
@@ -101,16 +99,16 @@ export function SubscribePanel() {
                 <option value="ja">日本語</option>
                 <option value="en">English</option>
               </SelectField>
-              <Button variant={active ? "secondary" : "primary"} onClick={() => (active ? setConfirm("replace") : create.mutate())} disabled={create.isPending}>
+              <Button variant={active ? "secondary" : "primary"} onClick={() => (active ? setConfirm("replace") : void create())} disabled={a.busy}>
                 {active ? t("replace") : t("create")}
               </Button>
               {active ? (
-                <Button variant="danger" onClick={() => setConfirm("revoke")} disabled={revoke.isPending}>
+                <Button variant="danger" onClick={() => setConfirm("revoke")} disabled={a.busy}>
                   {t("revoke")}
                 </Button>
               ) : null}
             </div>
-            {create.isError || revoke.isError ? <Alert tone="error">{t("actionError")}</Alert> : null}
+            <ActionMessage message={a.message} />
           </>
         )}
         <details className="rounded-md border border-slate-200 p-3">
@@ -138,8 +136,8 @@ export function SubscribePanel() {
         body={t("replaceBody")}
         confirmLabel={t("replace")}
         tone="primary"
-        busy={create.isPending}
-        onConfirm={() => create.mutate()}
+        busy={a.busy}
+        onConfirm={() => void create()}
         onCancel={() => setConfirm(null)}
       />
       <ConfirmDialog
@@ -147,8 +145,8 @@ export function SubscribePanel() {
         title={t("revokeTitle")}
         body={t("revokeBody")}
         confirmLabel={t("revoke")}
-        busy={revoke.isPending}
-        onConfirm={() => revoke.mutate()}
+        busy={a.busy}
+        onConfirm={() => void revoke()}
         onCancel={() => setConfirm(null)}
       />
     </Card>
