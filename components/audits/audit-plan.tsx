@@ -227,8 +227,7 @@ export function AuditPlan({
 
       <FilterBar
         label={tc("filter")}
-        filtered={listParams.filtered}
-        onClear={() => listParams.clear()}
+        params={listParams}
         total={list.data?.total}
         actions={<ExportControl path="/api/v1/audits/export.csv" schema={exportAuditsQuery} values={filters} />}
       >

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { PageHeader } from "@/components/ui/card";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
 import { CheckboxField, EnumSelect, SelectField } from "@/components/ui/field";
-import { ExportControl, FilterBar, useListParams } from "@/components/ui/list";
+import { FilterBar, useListParams } from "@/components/ui/list";
 import { FINDING_GRADES, FINDING_STATUSES, LATENESS_BUCKETS } from "@/lib/audits/rules";
 import { exportFindingsQuery, listFindingsQuery, type FindingDto } from "@/lib/audits/schema";
 import { apiFetch } from "@/lib/client/api";
@@ -67,10 +67,9 @@ export function FindingsList({ departments, fyOptions }: { departments: Dept[]; 
       />
       <FilterBar
         label={tc("filter")}
-        filtered={listParams.filtered}
-        onClear={() => listParams.clear()}
+        params={listParams}
         total={list.data?.total}
-        actions={<ExportControl path="/api/v1/findings/export.csv" schema={exportFindingsQuery} values={filters} />}
+        exportTo={{ path: "/api/v1/findings/export.csv", schema: exportFindingsQuery }}
       >
         <SelectField label={t("filters.fy")} value={filters.fy ?? ""} onChange={(e) => update({ fy: e.target.value ? Number(e.target.value) : undefined })}>
           <option value="">{t("filters.any")}</option>

@@ -8,7 +8,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Alert, Card, PageHeader, Skeleton } from "@/components/ui/card";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
 import { EnumSelect } from "@/components/ui/field";
-import { ExportControl, FilterBar, useListParams, type ListPatch } from "@/components/ui/list";
+import { FilterBar, useListParams, type ListPatch } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
 import { CONTRACTOR_FLAGS, CONTRACTOR_STATUSES } from "@/lib/contractors/rules";
 import { exportContractorsQuery, listContractorsQuery, type ContractorDto, type ContractorStats } from "@/lib/contractors/schema";
@@ -103,11 +103,10 @@ export function ContractorList({ canEdit }: { canEdit: boolean }) {
 
       <FilterBar
         label={tc("filter")}
-        search={{ label: tc("search"), placeholder: t("searchPlaceholder"), value: filters.q, onSearch: (q) => update({ q }) }}
-        filtered={listParams.filtered}
-        onClear={() => listParams.clear()}
+        search={{ label: tc("search"), placeholder: t("searchPlaceholder") }}
+        params={listParams}
         total={list.data?.total}
-        actions={<ExportControl path="/api/v1/contractors/export.csv" schema={exportContractorsQuery} values={filters} />}
+        exportTo={{ path: "/api/v1/contractors/export.csv", schema: exportContractorsQuery }}
       >
         <EnumSelect
           label={t("filters.status")}

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/card";
 import { EnumSelect } from "@/components/ui/field";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { ExportControl, FilterBar, useListParams } from "@/components/ui/list";
+import { FilterBar, useListParams } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES, exportIncidentsQuery, listIncidentsQuery, type IncidentDto } from "@/lib/incidents/schema";
@@ -74,12 +74,11 @@ export function IncidentList() {
     <div className="space-y-4">
       <FilterBar
         label={tl("heading")}
-        search={{ label: tl("search"), placeholder: tl("searchPlaceholder"), value: filters.q, onSearch: (q) => update({ q }) }}
-        filtered={listParams.filtered}
-        onClear={() => listParams.clear()}
+        search={{ label: tl("search"), placeholder: tl("searchPlaceholder") }}
+        params={listParams}
         clearLabel={tl("clear")}
         total={list.data?.total}
-        actions={<ExportControl path="/api/v1/incidents/export.csv" schema={exportIncidentsQuery} values={filters} label={tl("export")} />}
+        exportTo={{ path: "/api/v1/incidents/export.csv", schema: exportIncidentsQuery, label: tl("export") }}
       >
         <EnumSelect
           label={tl("status")}

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { EnumSelect, SelectField } from "@/components/ui/field";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { ExportControl, FilterBar, useListParams } from "@/components/ui/list";
+import { FilterBar, useListParams } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
 import { DUE_STATES, REGULATION_STATUSES } from "@/lib/regulations/due";
 import type { Page } from "@/lib/list/page";
@@ -73,11 +73,10 @@ export function RegisterList({ canEdit, owners }: { canEdit: boolean; owners: Ow
 
       <FilterBar
         label={tc("filter")}
-        search={{ label: t("search"), placeholder: t("searchPlaceholder"), value: filters.q, onSearch: (q) => update({ q }) }}
-        filtered={listParams.filtered}
-        onClear={() => listParams.clear()}
+        search={{ label: t("search"), placeholder: t("searchPlaceholder") }}
+        params={listParams}
         total={list.data?.total}
-        actions={<ExportControl path="/api/v1/regulations/export.csv" schema={exportRegulationsQuery} values={filters} />}
+        exportTo={{ path: "/api/v1/regulations/export.csv", schema: exportRegulationsQuery }}
       >
         <EnumSelect
           label={t("filters.status")}

@@ -174,9 +174,8 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
       <FilterBar
         label={t("filters")}
         className="mb-4"
-        search={{ label: t("search"), placeholder: t("searchPlaceholder"), value: filter.q, onSearch: (q) => setFilter({ q }) }}
-        filtered={listParams.filtered}
-        onClear={() => listParams.clear()}
+        search={{ label: t("search"), placeholder: t("searchPlaceholder") }}
+        params={listParams}
         total={list.data?.total}
       >
         <EnumSelect label={t("role")} values={ROLES} value={filter.role} empty={t("allRoles")} optionLabel={(r) => tr(r)} onValueChange={(role) => setFilter({ role })} />

@@ -9,7 +9,7 @@ import { Badge, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/field";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { ExportControl, FilterBar, useListParams } from "@/components/ui/list";
+import { FilterBar, useListParams } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import type { Page } from "@/lib/list/page";
@@ -93,11 +93,10 @@ export function CourseList({ canEdit, departments, today }: { canEdit: boolean; 
 
       <FilterBar
         label={tc("filter")}
-        search={{ label: t("search"), placeholder: t("searchPlaceholder"), value: filters.q, onSearch: (q) => update({ q }) }}
-        filtered={listParams.filtered}
-        onClear={() => listParams.clear()}
+        search={{ label: t("search"), placeholder: t("searchPlaceholder") }}
+        params={listParams}
         total={list.data?.total}
-        actions={<ExportControl path="/api/v1/courses/export.csv" schema={exportCoursesQuery} values={filters} />}
+        exportTo={{ path: "/api/v1/courses/export.csv", schema: exportCoursesQuery }}
       >
         <div className="pb-2">
           <CheckboxField label={tc("showRetired")} checked={filters.includeRetired === "true"} onChange={(e) => update({ includeRetired: e.target.checked ? "true" : undefined })} />

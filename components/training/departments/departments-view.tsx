@@ -13,7 +13,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
 import { CheckboxField } from "@/components/ui/field";
-import { ExportControl, FilterBar, useListParams } from "@/components/ui/list";
+import { FilterBar, useListParams } from "@/components/ui/list";
 import { DepartmentFormDialog } from "./department-form";
 import { departmentKeys } from "./keys";
 import { fetchDepartments } from "./queries";
@@ -139,11 +139,10 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
       <FilterBar
         label={tc("filter")}
         className="mb-4"
-        search={{ label: t("searchLabel"), placeholder: t("searchPlaceholder"), value: query.q, onSearch: (q) => setQuery({ q }) }}
-        filtered={listParams.filtered}
-        onClear={() => listParams.clear()}
+        search={{ label: t("searchLabel"), placeholder: t("searchPlaceholder") }}
+        params={listParams}
         total={list.data?.total}
-        actions={<ExportControl path="/api/v1/departments/export.csv" schema={exportDepartmentsQuery} values={query} />}
+        exportTo={{ path: "/api/v1/departments/export.csv", schema: exportDepartmentsQuery }}
       >
         <div className="pb-2">
           {/* Uncontrolled so that it ticks at once; re-created when the URL says otherwise (back button). */}

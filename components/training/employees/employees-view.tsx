@@ -10,7 +10,7 @@ import { Alert, PageHeader } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
 import { EnumSelect, SelectField } from "@/components/ui/field";
-import { ExportControl, FilterBar, useListParams } from "@/components/ui/list";
+import { FilterBar, useListParams } from "@/components/ui/list";
 import { departmentKeys } from "../departments/keys";
 import { fetchDepartmentOptions } from "../departments/queries";
 import { EmployeeBadges } from "./badges";
@@ -112,11 +112,10 @@ export function EmployeesView({ canEdit }: { canEdit: boolean }) {
       <FilterBar
         label={t("filters.label")}
         className="mb-4"
-        search={{ label: t("filters.search"), placeholder: t("filters.searchPlaceholder"), value: query.q, onSearch: (q) => setQuery({ q }) }}
-        filtered={listParams.filtered}
-        onClear={() => listParams.clear()}
+        search={{ label: t("filters.search"), placeholder: t("filters.searchPlaceholder") }}
+        params={listParams}
         total={list.data?.total}
-        actions={<ExportControl path="/api/v1/employees/export.csv" schema={exportEmployeesQuery} values={query} />}
+        exportTo={{ path: "/api/v1/employees/export.csv", schema: exportEmployeesQuery }}
       >
         <SelectField
           label={t("filters.department")}

@@ -143,8 +143,8 @@ export function RecordList({
 
       <FilterBar
         label={t("filters.title")}
-        search={{ label: t("filters.search"), placeholder: t("filters.searchPlaceholder"), value: filters.q, onSearch: (q) => update({ q }), applyOnBlur: true }}
-        filtered={listParams.filtered}
+        search={{ label: t("filters.search"), placeholder: t("filters.searchPlaceholder"), applyOnBlur: true }}
+        params={listParams}
         onClear={() => {
           setCustomPeriod(false);
           listParams.clear();
