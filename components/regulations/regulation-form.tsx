@@ -7,7 +7,7 @@ import { Form, useForm } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import { todayInTokyo } from "@/lib/dates";
 import { DEFAULT_REVIEW_INTERVAL_MONTHS } from "@/lib/regulations/due";
-import { createRegulationSchema, updateRegulationSchema, type RegulationDto } from "@/lib/regulations/schema";
+import { createRegulationSchema, updateRegulationSchema, type RegulationDetail, type RegulationDto } from "@/lib/regulations/schema";
 import { regulationKeys } from "./labels";
 
 export type OwnerOption = { id: number; name: string };
@@ -96,7 +96,8 @@ function RegulationForm({
         : apiFetch<RegulationDto>("/api/v1/regulations", { method: "POST", json: body }),
     invalidate: [regulationKeys.all],
     onSaved,
-    loadLatest: regulation ? () => apiFetch<RegulationDto>(`/api/v1/regulations/${regulation.id}`) : undefined,
+    // GET answers the regulation with its versions and reviews.
+    loadLatest: regulation ? async () => (await apiFetch<RegulationDetail>(`/api/v1/regulations/${regulation.id}`)).regulation : undefined,
     compare: {
       code: t("fields.code"),
       title: t("fields.title"),
