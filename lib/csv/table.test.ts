@@ -3,7 +3,8 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { CsvError, type CsvColumn } from "./parse";
 import { countDataRows, readTable } from "./table";
-import { cellText } from "./xlsx";
+import { zipSync } from "fflate";
+import { cellText, maxInflatedBytes } from "./xlsx";
 
 const columns: CsvColumn[] = [
   { key: "employeeNumber", headers: ["社員番号", "employee_number"], required: true },
@@ -124,6 +125,20 @@ describe("readTable: Excel (.xlsx)", () => {
 
   it("refuses a ZIP that is not a workbook, whatever it is called", async () => {
     expect((await thrown(readTable(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff]), opts))).code).toBe("xlsx_unreadable");
+  });
+
+  it("refuses a small upload that inflates past the limit (a ZIP bomb) before exceljs loads it", async () => {
+    // 64 MiB of zeros compress to about 64 KiB; the declared sizes are not what is checked.
+    const bomb = zipSync({ "xl/worksheets/sheet1.xml": new Uint8Array(64 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const err = await thrown(readTable(bomb, { ...opts, maxInflatedBytes: 8 * 1024 * 1024 }));
+    expect(err.code).toBe("xlsx_too_large");
+    expect(err.values).toEqual({ maxMb: 8 });
+    // The same limit lets a real workbook through.
+    const ok = await readTable(await workbook([["社員番号", "氏名"], ["E1", "山田"]]), { ...opts, maxInflatedBytes: 8 * 1024 * 1024 });
+    expect(ok.rows).toHaveLength(1);
+    expect(maxInflatedBytes(20 * 1024 * 1024)).toBe(200 * 1024 * 1024);
+    expect(maxInflatedBytes(1024)).toBe(64 * 1024 * 1024);
   });
 
   it("turns every kind of cell value into text", () => {

@@ -1,7 +1,7 @@
 import { unstorableCsvCells, decodeCsvUpload, type CsvTextIssue } from "@/lib/security/text";
 import type { FileEncoding } from "./import";
 import { CsvError, parseCsv, type CsvIssue, type CsvRow, type ParseCsvOptions } from "./parse";
-import { isOleCompound, isZip, parseXlsx } from "./xlsx";
+import { isOleCompound, isZip, maxInflatedBytes, parseXlsx } from "./xlsx";
 
 /**
  * An uploaded file → rows keyed by column, whatever it is: CSV in UTF-8 (with or without BOM) or
@@ -14,6 +14,7 @@ import { isOleCompound, isZip, parseXlsx } from "./xlsx";
  *   encoding         not text in a known encoding (UTF-16, a binary file)
  *   xls              an Excel 97–2003 (.xls) or password-protected workbook
  *   xlsx_unreadable  a ZIP that is not a readable workbook
+ *   xlsx_too_large   a workbook that inflates to more than maxInflatedBytes (a ZIP bomb) values { maxMb }
  *   xlsx_no_sheet    a workbook without a worksheet
  * Returned: the rows, the reader's issues (parse.ts lists them), and the cells that Postgres could
  * not store (NUL, a lone surrogate), which the caller refuses the whole file for.
@@ -26,6 +27,8 @@ export type ReadTableOptions = ParseCsvOptions & {
   maxBytes: number;
   /** Unstorable cells listed at most. */
   maxListed?: number;
+  /** A workbook inflating to more bytes is refused (xlsx.ts assertInflatesWithin); default from maxBytes. */
+  maxInflatedBytes?: number;
 };
 
 export type Table = { encoding: FileEncoding; rows: CsvRow[]; errors: CsvIssue[]; unstorable: CsvTextIssue[] };
@@ -36,6 +39,7 @@ export const FILE_LEVEL_CODES: ReadonlySet<string> = new Set([
   "encoding",
   "xls",
   "xlsx_unreadable",
+  "xlsx_too_large",
   "xlsx_no_sheet",
   "empty_file",
   "missing_column",
@@ -48,7 +52,7 @@ export async function readTable(bytes: Uint8Array, opts: ReadTableOptions): Prom
   const parse = { columns: opts.columns, maxRows: opts.maxRows };
   if (isOleCompound(bytes)) throw new CsvError("xls");
   if (isZip(bytes)) {
-    const { rows, errors } = await parseXlsx(bytes, parse);
+    const { rows, errors } = await parseXlsx(bytes, { ...parse, maxInflatedBytes: opts.maxInflatedBytes ?? maxInflatedBytes(opts.maxBytes) });
     const cells = rows.flatMap((r) => Object.values(r.values)).join("\n");
     return { encoding: "xlsx", rows, errors, unstorable: unstorableCsvCells(cells, rows, opts.maxListed) };
   }

@@ -1,3 +1,4 @@
+import { Unzip, UnzipInflate } from "fflate";
 import { CsvError, createRowReader, type CsvIssue, type CsvRow, type ParseCsvOptions } from "./parse";
 
 /**
@@ -18,6 +19,42 @@ export function isZip(bytes: Uint8Array): boolean {
 export function isOleCompound(bytes: Uint8Array): boolean {
   const magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
   return bytes.length >= 8 && magic.every((b, i) => bytes[i] === b);
+}
+
+/** How many bytes a workbook may inflate to, by default: 10 times the upload cap (real workbooks compress 5–10×), at least 64 MiB. */
+export function maxInflatedBytes(maxUploadBytes: number): number {
+  return Math.max(64 * 1024 * 1024, maxUploadBytes * 10);
+}
+
+/**
+ * A ZIP's content is inflated here in a stream, counting the bytes, before exceljs loads it whole: a
+ * small upload that inflates to gigabytes (a "ZIP bomb") is refused as unreadable without exhausting
+ * memory. The sizes a ZIP declares are not trusted; the bytes actually inflated are counted. Throws
+ * CsvError("xlsx_too_large") over the limit, CsvError("xlsx_unreadable") when the ZIP is broken.
+ */
+export function assertInflatesWithin(bytes: Uint8Array, maxBytes: number): void {
+  let total = 0;
+  let over = false;
+  const unzip = new Unzip((file) => {
+    file.ondata = (err, chunk) => {
+      if (err || over) return;
+      total += chunk.length;
+      if (total > maxBytes) {
+        over = true;
+        file.terminate();
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    // Pushed in slices so that a refusal stops the inflating early.
+    const step = 64 * 1024;
+    for (let i = 0; i < bytes.length && !over; i += step) unzip.push(bytes.subarray(i, Math.min(bytes.length, i + step)), i + step >= bytes.length);
+  } catch {
+    if (!over) throw new CsvError("xlsx_unreadable");
+  }
+  if (over) throw new CsvError("xlsx_too_large", { maxMb: Math.floor(maxBytes / 1024 / 1024) });
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
@@ -49,10 +86,11 @@ export function cellText(value: unknown): string {
 }
 
 /**
- * Reads the first worksheet. Throws CsvError("xlsx_unreadable") when the bytes are not a workbook
+ * Reads the first worksheet, after assertInflatesWithin. Throws CsvError("xlsx_unreadable") when the bytes are not a workbook
  * exceljs can open (a broken or non-Excel ZIP), CsvError("xlsx_no_sheet") when it has no sheet.
  */
-export async function parseXlsx(bytes: Uint8Array, opts: ParseCsvOptions): Promise<{ rows: CsvRow[]; errors: CsvIssue[] }> {
+export async function parseXlsx(bytes: Uint8Array, opts: ParseCsvOptions & { maxInflatedBytes: number }): Promise<{ rows: CsvRow[]; errors: CsvIssue[] }> {
+  assertInflatesWithin(bytes, opts.maxInflatedBytes);
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
