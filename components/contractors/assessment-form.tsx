@@ -96,13 +96,10 @@ export function AssessmentForm({
           <div className="grid gap-4 md:grid-cols-3">
             <EnumSelect
               label={t("fields.type")}
-              name="type"
               required
               values={ASSESSMENT_TYPES}
-              value={f.values.type}
-              onValueChange={(x) => f.setValue("type", x)}
+              {...f.enumField("type")}
               optionLabel={(x) => t(`type.${x}`)}
-              error={errors.type}
             />
             <TextField label={t("fields.assessedOn")} type="date" required max={today} {...f.field("assessedOn")} />
             <TextField label={t("fields.assessor")} required {...f.field("assessor")} maxLength={100} />

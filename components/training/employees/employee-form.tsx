@@ -78,13 +78,10 @@ function EmployeeForm({ employee, onClose, onSaved }: { employee: EmployeeDto | 
         <TextField label={t("fields.employeeNumber")} required autoComplete="off" maxLength={20} {...f.field("employeeNumber")} hint={t("hints.employeeNumber")} />
         <EnumSelect
           label={t("fields.employmentType")}
-          name="employmentType"
           required
           values={EMPLOYMENT_TYPES}
-          value={v.employmentType}
-          onValueChange={(type) => f.setValue("employmentType", type)}
+          {...f.enumField("employmentType")}
           optionLabel={(type) => tt(type)}
-          error={f.errors.employmentType}
         />
         <TextField label={t("fields.name")} required maxLength={100} autoComplete="off" {...f.field("name")} />
         <TextField label={t("fields.nameKana")} maxLength={100} autoComplete="off" {...f.field("nameKana")} hint={t("hints.nameKana")} />

@@ -184,13 +184,10 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
             />
             <EnumSelect
               label={t("fields.method")}
-              name="method"
               required
               values={TRAINING_METHOD_VALUES}
-              value={f.values.method}
-              onValueChange={(m) => f.setValue("method", m)}
+              {...f.enumField("method")}
               optionLabel={(m) => tm(m)}
-              error={errors.method}
             />
             <TextField label={t("fields.evidence")} {...f.field("evidence")} hint={t("form.evidenceHint")} maxLength={500} />
             <div className="sm:col-span-2">

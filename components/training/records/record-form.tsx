@@ -194,13 +194,10 @@ function RecordForm({
         </div>
         <EnumSelect
           label={t("fields.method")}
-          name="method"
           required
           values={TRAINING_METHOD_VALUES}
-          value={v.method}
-          onValueChange={(m) => f.setValue("method", m)}
+          {...f.enumField("method")}
           optionLabel={(m) => tm(m)}
-          error={f.errors.method}
         />
       </div>
 

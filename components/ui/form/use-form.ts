@@ -234,6 +234,14 @@ export function useForm<V extends Record<string, unknown>, S extends z.ZodType, 
     error: errors[name],
   });
 
+  /** Props for an EnumSelect bound to a value typed as the enum (or "" for none). */
+  const enumField = <K extends keyof V & string>(name: K) => ({
+    name,
+    value: values[name],
+    onValueChange: (value: V[K]) => setValue(name, value),
+    error: errors[name],
+  });
+
   /** Conflict: discard my input, take the latest record's values and version. */
   const loadLatest = () => {
     if (problem?.kind !== "conflict" || !problem.conflict.latest) return;
@@ -259,6 +267,7 @@ export function useForm<V extends Record<string, unknown>, S extends z.ZodType, 
     setValue,
     setValues,
     field,
+    enumField,
     errors,
     setErrors,
     clearError: clear,
