@@ -10,7 +10,7 @@ import { FilterBar } from "./filter-bar";
 const exportSchema = z.object({ q: z.string().optional(), status: z.enum(["open", "closed"]).optional(), sort: z.enum(["name", "date"]).default("name") });
 
 function render(locale: "ja" | "en", props: Parameters<typeof FilterBar>[0]) {
-  return renderToStaticMarkup(h(NextIntlClientProvider, { locale, messages: locale === "ja" ? ja : en, timeZone: "Asia/Tokyo" }, h(FilterBar, props)));
+  return renderToStaticMarkup(h(NextIntlClientProvider, { locale, messages: locale === "ja" ? ja : en, timeZone: "Asia/Tokyo", children: h(FilterBar, props) }));
 }
 
 const params = (values: Record<string, string | number | undefined>, filtered: boolean) => ({ values, filtered, clear: vi.fn(), update: vi.fn() });
