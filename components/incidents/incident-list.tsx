@@ -8,14 +8,13 @@ import { EnumSelect } from "@/components/ui/field";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
 import { FilterBar, useListParams } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
+import { FLAG_VALUES } from "@/lib/list/params";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES, exportIncidentsQuery, listIncidentsQuery, type IncidentDto } from "@/lib/incidents/schema";
 import { INCIDENT_STATUSES } from "@/lib/incidents/workflow";
 import { SeverityBadge, StatusBadge, incidentKeys, useDaysText, type IncidentPage } from "./common";
 
 const STATUS_FILTERS = ["open", ...INCIDENT_STATUSES] as const;
-const FLAG = ["true", "false"] as const;
-
 /** The incident list: filters in the URL, server-side sort and paging, late rows in red. */
 export function IncidentList() {
   const t = useTranslations("incidents");
@@ -106,7 +105,7 @@ export function IncidentList() {
         />
         <EnumSelect
           label={tl("reportable")}
-          values={FLAG}
+          values={FLAG_VALUES}
           value={filters.reportable}
           empty={tl("all")}
           optionLabel={(v) => (v === "true" ? tl("yes") : tl("no"))}
@@ -114,7 +113,7 @@ export function IncidentList() {
         />
         <EnumSelect
           label={tl("overdue")}
-          values={FLAG}
+          values={FLAG_VALUES}
           value={filters.overdue}
           empty={tl("all")}
           optionLabel={(v) => (v === "true" ? tl("overdueOnly") : tl("notOverdue"))}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { apiFetch } from "@/lib/client/api";
+import { FLAG_VALUES } from "@/lib/list/params";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/dates";
 import { Alert, Badge, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
@@ -17,8 +18,6 @@ import { listUsersQuery } from "@/lib/users/schema";
 import { usersListKey, type UserListRow, type UserRow, type UsersPage } from "./filters";
 import { EditUserDialog, InviteUserDialog, type CreatedUser } from "./user-dialogs";
 import { TemporaryPasswordDialog, type TemporaryPassword } from "./temporary-password-dialog";
-
-const ACTIVE = ["true", "false"] as const;
 
 const ROLE_TONE: Record<Role, "blue" | "green" | "amber" | "slate"> = { privacy_manager: "blue", hr: "green", auditor: "amber", executive: "slate" };
 
@@ -181,7 +180,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
         <EnumSelect label={t("role")} values={ROLES} value={filter.role} empty={t("allRoles")} optionLabel={(r) => tr(r)} onValueChange={(role) => setFilter({ role })} />
         <EnumSelect
           label={t("status")}
-          values={ACTIVE}
+          values={FLAG_VALUES}
           value={filter.active}
           empty={t("allStatuses")}
           optionLabel={(v) => (v === "true" ? t("statusActive") : t("statusInactive"))}

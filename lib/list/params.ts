@@ -12,6 +12,9 @@ export type RawParams = URLSearchParams | Record<string, string | string[] | und
 /** A value as it can sit in the URL: arrays are repeated keys. */
 export type ParamValue = string | number | boolean | null | undefined | readonly (string | number)[];
 
+/** The values of a yes/no filter as list schemas take them ("true" | "false"; absent: either), for an EnumSelect. */
+export const FLAG_VALUES = ["true", "false"] as const;
+
 /** Keys of a list schema that page and order the list: not filters. */
 const PAGING_KEYS = ["page", "pageSize"];
 const NOT_FILTERS = new Set<string>([...PAGING_KEYS, "sort", "dir"]);

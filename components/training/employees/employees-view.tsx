@@ -5,6 +5,7 @@ import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { formatDate } from "@/lib/dates";
+import { FLAG_VALUES } from "@/lib/list/params";
 import { EMPLOYEE_STATUS_FILTERS, EMPLOYMENT_TYPES, exportEmployeesQuery, listEmployeesQuery, type EmployeeDto } from "@/lib/training/employees-schema";
 import { Alert, PageHeader } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -17,8 +18,6 @@ import { EmployeeBadges } from "./badges";
 import { EmployeeFormDialog } from "./employee-form";
 import { employeeKeys } from "./keys";
 import { fetchEmployees } from "./queries";
-
-const EXEMPT = ["true", "false"] as const;
 
 export function EmployeesView({ canEdit }: { canEdit: boolean }) {
   const t = useTranslations("employees");
@@ -146,7 +145,7 @@ export function EmployeesView({ canEdit }: { canEdit: boolean }) {
         />
         <EnumSelect
           label={t("filters.exempt")}
-          values={EXEMPT}
+          values={FLAG_VALUES}
           value={query.exempt}
           empty={t("filters.exemptAny")}
           optionLabel={(v) => (v === "true" ? t("filters.exemptOnly") : t("filters.notExempt"))}

@@ -10,13 +10,12 @@ import { CheckboxField, EnumSelect, SelectField, TextField } from "@/components/
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
 import { ExportControl, FilterBar, useListParams } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
+import { FLAG_VALUES } from "@/lib/list/params";
 import { formatDate } from "@/lib/dates";
 import { fiscalYearLabel, fiscalYearOf } from "@/lib/fiscal-year";
 import { RECORD_SOURCE_VALUES, TRAINING_METHOD_VALUES, exportRecordsQuery, listRecordsQuery, type RecordDto, type RecordPage } from "@/lib/training/records-schema";
 import { RecordFormDialog } from "./record-form";
 import { recordsListQueryKey, type CourseOption, type DepartmentOption } from "./types";
-
-const PASSED = ["true", "false"] as const;
 
 /** The record list: filters live in the URL, the server filters, sorts and pages. */
 export function RecordList({
@@ -230,7 +229,7 @@ export function RecordList({
             />
             <EnumSelect
               label={t("filters.result")}
-              values={PASSED}
+              values={FLAG_VALUES}
               value={filters.passed}
               empty={t("filters.all")}
               optionLabel={(v) => (v === "true" ? t("result.passed") : t("result.failed"))}
