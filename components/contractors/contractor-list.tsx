@@ -6,9 +6,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { ButtonLink } from "@/components/ui/button";
 import { Alert, Card, PageHeader, Skeleton } from "@/components/ui/card";
-import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
+import type { Column } from "@/components/ui/data-table";
 import { EnumSelect } from "@/components/ui/field";
-import { FilterBar, useListParams, type ListPatch } from "@/components/ui/list";
+import { FilterBar, ListTable, useListParams, type ListPatch } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
 import { CONTRACTOR_FLAGS, CONTRACTOR_STATUSES } from "@/lib/contractors/rules";
 import { exportContractorsQuery, listContractorsQuery, type ContractorDto, type ContractorStats } from "@/lib/contractors/schema";
@@ -145,19 +145,7 @@ export function ContractorList({ canEdit }: { canEdit: boolean }) {
       {list.data && list.data.total === 0 && !list.isFetching ? (
         <Alert tone="info">{qs && qs !== "" ? t("list.empty") : t("list.emptyAll")}</Alert>
       ) : null}
-      <DataTable
-        caption={t("registerTitle")}
-        columns={columns}
-        rows={list.data?.items}
-        rowKey={(c) => c.id}
-        loading={list.isFetching}
-        error={list.isError && !list.data ? list.error : undefined}
-        onRetry={() => list.refetch()}
-        {...listParams.sortProps}
-      />
-      {list.data ? (
-        <Pagination {...listParams.pageProps(list.data)} />
-      ) : null}
+      <ListTable caption={t("registerTitle")} columns={columns} rowKey={(c) => c.id} query={list} params={listParams} />
     </div>
   );
 }

@@ -146,3 +146,33 @@ export function EnumSelect<V extends string>({
     </SelectField>
   );
 }
+
+/**
+ * A select over records named by a number (departments, courses, people, fiscal years): `onValueChange`
+ * gets the id, or undefined for the `empty` option ("all" in a filter); `options` label each id.
+ */
+export function IdSelect({
+  options,
+  value,
+  onValueChange,
+  empty,
+  ...props
+}: FieldProps &
+  Omit<ComponentProps<"select">, "value" | "onChange" | "children"> & {
+    options: readonly { id: number; label: string }[];
+    value: number | null | undefined;
+    onValueChange: (id: number | undefined) => void;
+    /** Label of the leading empty option; omit for none. */
+    empty?: string;
+  }) {
+  return (
+    <SelectField {...props} value={value ?? ""} onChange={(e) => onValueChange(e.target.value ? Number(e.target.value) : undefined)}>
+      {empty !== undefined ? <option value="">{empty}</option> : null}
+      {options.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.label}
+        </option>
+      ))}
+    </SelectField>
+  );
+}

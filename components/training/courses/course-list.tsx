@@ -7,9 +7,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { CheckboxField } from "@/components/ui/field";
-import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { FilterBar, useListParams } from "@/components/ui/list";
+import type { Column } from "@/components/ui/data-table";
+import { FilterBar, FlagCheckbox, ListTable, useListParams } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import type { Page } from "@/lib/list/page";
@@ -24,7 +23,7 @@ export function CourseList({ canEdit, departments, today }: { canEdit: boolean; 
   const tc = useTranslations("common");
   const router = useRouter();
   const listParams = useListParams(listCoursesQuery);
-  const { values: filters, search: qs, update } = listParams;
+  const { search: qs } = listParams;
   const [createOpen, setCreateOpen] = useState(false);
   const audienceText = useAudienceText(departments);
 
@@ -99,23 +98,11 @@ export function CourseList({ canEdit, departments, today }: { canEdit: boolean; 
         exportTo={{ path: "/api/v1/courses/export.csv", schema: exportCoursesQuery }}
       >
         <div className="pb-2">
-          <CheckboxField label={tc("showRetired")} checked={filters.includeRetired === "true"} onChange={(e) => update({ includeRetired: e.target.checked ? "true" : undefined })} />
+          <FlagCheckbox label={tc("showRetired")} params={listParams} name="includeRetired" />
         </div>
       </FilterBar>
 
-      <DataTable
-        caption={t("tableCaption")}
-        columns={columns}
-        rows={list.data?.items}
-        rowKey={(c) => c.id}
-        loading={list.isFetching}
-        error={list.isError && !list.data ? list.error : undefined}
-        onRetry={() => list.refetch()}
-        {...listParams.sortProps}
-      />
-      {list.data ? (
-        <Pagination {...listParams.pageProps(list.data)} />
-      ) : null}
+      <ListTable caption={t("tableCaption")} columns={columns} rowKey={(c) => c.id} query={list} params={listParams} />
 
       {canEdit ? (
         <CourseFormDialog

@@ -11,9 +11,8 @@ import { Alert, Badge, PageHeader } from "@/components/ui/card";
 import { ActionMessage, useAction } from "@/components/ui/form";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
-import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { CheckboxField } from "@/components/ui/field";
-import { FilterBar, useListParams } from "@/components/ui/list";
+import type { Column } from "@/components/ui/data-table";
+import { FilterBar, FlagCheckbox, ListTable, useListParams } from "@/components/ui/list";
 import { DepartmentFormDialog } from "./department-form";
 import { departmentKeys } from "./keys";
 import { fetchDepartments } from "./queries";
@@ -24,7 +23,7 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
   const t = useTranslations("departments");
   const tc = useTranslations("common");
   const listParams = useListParams(listDepartmentsQuery);
-  const { values: query, update: setQuery } = listParams;
+  const { values: query } = listParams;
 
   const list = useQuery({ queryKey: departmentKeys.list(query), queryFn: () => fetchDepartments(query), placeholderData: keepPreviousData });
 
@@ -145,29 +144,11 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
         exportTo={{ path: "/api/v1/departments/export.csv", schema: exportDepartmentsQuery }}
       >
         <div className="pb-2">
-          {/* Uncontrolled so that it ticks at once; re-created when the URL says otherwise (back button). */}
-          <CheckboxField
-            key={query.includeRetired ?? "false"}
-            label={t("showRetired")}
-            defaultChecked={query.includeRetired === "true"}
-            onChange={(e) => setQuery({ includeRetired: e.target.checked ? "true" : undefined })}
-          />
+          <FlagCheckbox label={t("showRetired")} params={listParams} name="includeRetired" />
         </div>
       </FilterBar>
 
-      <DataTable
-        caption={t("caption")}
-        columns={columns}
-        rows={list.data?.items}
-        rowKey={(d) => d.id}
-        loading={list.isFetching}
-        error={list.isError && !list.data ? list.error : undefined}
-        onRetry={() => void list.refetch()}
-        {...listParams.sortProps}
-      />
-      {list.data && list.data.total > 0 ? (
-        <Pagination {...listParams.pageProps(list.data)} />
-      ) : null}
+      <ListTable caption={t("caption")} columns={columns} rowKey={(d) => d.id} query={list} params={listParams} />
 
       <DepartmentFormDialog
         open={formOpen}

@@ -9,9 +9,9 @@ import { FLAG_VALUES } from "@/lib/list/params";
 import { EMPLOYEE_STATUS_FILTERS, EMPLOYMENT_TYPES, exportEmployeesQuery, listEmployeesQuery, type EmployeeDto } from "@/lib/training/employees-schema";
 import { Alert, PageHeader } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { EnumSelect, SelectField } from "@/components/ui/field";
-import { FilterBar, useListParams } from "@/components/ui/list";
+import type { Column } from "@/components/ui/data-table";
+import { EnumSelect, IdSelect } from "@/components/ui/field";
+import { FilterBar, ListTable, useListParams } from "@/components/ui/list";
 import { departmentKeys } from "../departments/keys";
 import { fetchDepartmentOptions } from "../departments/queries";
 import { EmployeeBadges } from "./badges";
@@ -116,18 +116,13 @@ export function EmployeesView({ canEdit }: { canEdit: boolean }) {
         total={list.data?.total}
         exportTo={{ path: "/api/v1/employees/export.csv", schema: exportEmployeesQuery }}
       >
-        <SelectField
+        <IdSelect
           label={t("filters.department")}
-          value={query.departmentId ? String(query.departmentId) : ""}
-          onChange={(e) => setQuery({ departmentId: e.target.value ? Number(e.target.value) : undefined })}
-        >
-          <option value="">{t("filters.allDepartments")}</option>
-          {(departments.data ?? []).map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.code} {d.retiredAt ? t("retiredDepartment", { name: d.name }) : d.name}
-            </option>
-          ))}
-        </SelectField>
+          options={(departments.data ?? []).map((d) => ({ id: d.id, label: `${d.code} ${d.retiredAt ? t("retiredDepartment", { name: d.name }) : d.name}` }))}
+          value={query.departmentId}
+          empty={t("filters.allDepartments")}
+          onValueChange={(departmentId) => setQuery({ departmentId })}
+        />
         <EnumSelect
           label={t("filters.employmentType")}
           values={EMPLOYMENT_TYPES}
@@ -153,19 +148,7 @@ export function EmployeesView({ canEdit }: { canEdit: boolean }) {
         />
       </FilterBar>
 
-      <DataTable
-        caption={t("caption")}
-        columns={columns}
-        rows={list.data?.items}
-        rowKey={(e) => e.id}
-        loading={list.isFetching}
-        error={list.isError && !list.data ? list.error : undefined}
-        onRetry={() => void list.refetch()}
-        {...listParams.sortProps}
-      />
-      {list.data && list.data.total > 0 ? (
-        <Pagination {...listParams.pageProps(list.data)} />
-      ) : null}
+      <ListTable caption={t("caption")} columns={columns} rowKey={(e) => e.id} query={list} params={listParams} />
 
       <EmployeeFormDialog
         open={formOpen}

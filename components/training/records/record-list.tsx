@@ -6,9 +6,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { Alert, Badge, PageHeader } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { CheckboxField, EnumSelect, SelectField, TextField } from "@/components/ui/field";
-import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { ExportControl, FilterBar, useListParams } from "@/components/ui/list";
+import { EnumSelect, IdSelect, SelectField, TextField } from "@/components/ui/field";
+import type { Column } from "@/components/ui/data-table";
+import { ExportControl, FilterBar, FlagCheckbox, ListTable, useListParams } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
 import { FLAG_VALUES } from "@/lib/list/params";
 import { formatDate } from "@/lib/dates";
@@ -151,11 +151,7 @@ export function RecordList({
         total={list.data?.total}
         actions={
           <>
-            <CheckboxField
-              label={t("filters.includeRetired")}
-              checked={filters.includeRetired === "true"}
-              onChange={(e) => update({ includeRetired: e.target.checked ? "true" : undefined })}
-            />
+            <FlagCheckbox label={t("filters.includeRetired")} params={listParams} name="includeRetired" />
             <span title={t("filters.exportHint")}>
               <ExportControl path="/api/v1/training-records/export.csv" schema={exportRecordsQuery} values={filters} />
             </span>
@@ -168,29 +164,23 @@ export function RecordList({
             </Button>
           </div>
           <div id={moreId} className={`${moreOpen ? "grid" : "hidden"} gap-3 sm:contents`}>
-            <SelectField label={t("filters.department")} value={filters.departmentId ?? ""} onChange={(e) => update({ departmentId: e.target.value ? Number(e.target.value) : undefined })}>
-              <option value="">{t("filters.all")}</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField label={t("filters.course")} value={filters.courseId ?? ""} onChange={(e) => update({ courseId: e.target.value ? Number(e.target.value) : undefined })}>
-              <option value="">{t("filters.all")}</option>
-              {activeCourses.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.code} {c.title}
-                </option>
-              ))}
-              {courses
-                .filter((c) => c.retired)
-                .map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {t("filters.retiredCourse", { title: `${c.code} ${c.title}` })}
-                  </option>
-                ))}
-            </SelectField>
+            <IdSelect
+              label={t("filters.department")}
+              options={departments.map((d) => ({ id: d.id, label: d.name }))}
+              value={filters.departmentId}
+              empty={t("filters.all")}
+              onValueChange={(departmentId) => update({ departmentId })}
+            />
+            <IdSelect
+              label={t("filters.course")}
+              options={[
+                ...activeCourses.map((c) => ({ id: c.id, label: `${c.code} ${c.title}` })),
+                ...courses.filter((c) => c.retired).map((c) => ({ id: c.id, label: t("filters.retiredCourse", { title: `${c.code} ${c.title}` }) })),
+              ]}
+              value={filters.courseId}
+              empty={t("filters.all")}
+              onValueChange={(courseId) => update({ courseId })}
+            />
             <SelectField
               label={t("filters.period")}
               value={periodValue}
@@ -246,19 +236,7 @@ export function RecordList({
           </div>
       </FilterBar>
 
-      <DataTable
-        caption={t("tableCaption")}
-        columns={columns}
-        rows={list.data?.items}
-        rowKey={(r) => r.id}
-        loading={list.isFetching}
-        error={list.isError && !list.data ? list.error : undefined}
-        onRetry={() => list.refetch()}
-        {...listParams.sortProps}
-      />
-      {list.data ? (
-        <Pagination {...listParams.pageProps(list.data)} />
-      ) : null}
+      <ListTable caption={t("tableCaption")} columns={columns} rowKey={(r) => r.id} query={list} params={listParams} />
 
       {canEdit ? (
         <RecordFormDialog
