@@ -6,6 +6,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { ButtonLink } from "@/components/ui/button";
 import { Alert, Card, PageHeader, Skeleton } from "@/components/ui/card";
+import { LoadError } from "@/components/ui/load-error";
 import type { Column } from "@/components/ui/data-table";
 import { EnumSelect } from "@/components/ui/field";
 import { FilterBar, ListTable, useListParams, type ListPatch } from "@/components/ui/list";
@@ -156,15 +157,7 @@ function ContractorCharts({ onFilter }: { onFilter: (patch: ListPatch<typeof lis
   const ta = useTranslations("assessments");
   const locale = useLocale() === "en" ? "en" : "ja";
   const stats = useQuery({ queryKey: contractorKeys.stats(undefined), queryFn: () => apiFetch<ContractorStats>("/api/v1/contractors/stats") });
-  if (stats.isError)
-    return (
-      <Alert tone="error">
-        <span>{t("charts.error")}</span>{" "}
-        <button type="button" className="underline" onClick={() => stats.refetch()}>
-          {t("charts.retry")}
-        </button>
-      </Alert>
-    );
+  if (stats.isError) return <LoadError onRetry={() => stats.refetch()}>{t("charts.error")}</LoadError>;
   const data = stats.data;
   const results = (["approved", "conditional", "rejected", "none"] as const).map((k) => ({
     key: k,

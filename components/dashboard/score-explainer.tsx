@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { LineChart } from "@/components/charts/line-chart";
-import { Alert, Card, Skeleton } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
+import { Card, Skeleton } from "@/components/ui/card";
+import { LoadError } from "@/components/ui/load-error";
 import { formatDate } from "@/lib/dates";
 import { fiscalYearLabel } from "@/lib/fiscal-year";
 import { AUDIT_PART_WEIGHTS, LOOKBACK_MONTHS, PMARK_VALUES, SCORE_BANDS, SCORE_INDICATORS, SCORE_WEIGHTS } from "@/lib/dashboard/score";
@@ -40,12 +40,7 @@ export function ScoreExplainer({ fy }: { fy: number | null }) {
   return (
     <div className="space-y-4">
       {q.isError ? (
-        <div className="space-y-2">
-          <Alert tone="error">{t("loadError")}</Alert>
-          <Button variant="secondary" onClick={() => q.refetch()}>
-            {t("retry")}
-          </Button>
-        </div>
+        <LoadError onRetry={() => q.refetch()}>{t("loadError")}</LoadError>
       ) : null}
 
       <div className="grid gap-4 lg:grid-cols-3">

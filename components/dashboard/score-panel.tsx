@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { LazyLineChart } from "@/components/charts/lazy-charts";
-import { Alert, Skeleton } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/card";
+import { LoadError } from "@/components/ui/load-error";
 import { SCORE_BANDS, SCORE_INDICATORS } from "@/lib/dashboard/score";
 import { dashboardLinks } from "@/lib/dashboard/links";
 import { fiscalYearLabel } from "@/lib/fiscal-year";
@@ -26,12 +26,7 @@ export function ScorePanel({ fy }: { fy: number | null }) {
   return (
     <Section id="score" title={t("sections.score")}>
       {q.isError ? (
-        <div className="space-y-2">
-          <Alert tone="error">{t("loadError")}</Alert>
-          <Button variant="secondary" onClick={() => q.refetch()}>
-            {t("retry")}
-          </Button>
-        </div>
+        <LoadError onRetry={() => q.refetch()}>{t("loadError")}</LoadError>
       ) : !q.data ? (
         <ScoreSkeleton fy={fy} />
       ) : (

@@ -2,7 +2,8 @@
 
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { Alert, EmptyState, Skeleton } from "./card";
+import { EmptyState, Skeleton } from "./card";
+import { LoadError } from "./load-error";
 import { Button } from "./button";
 
 export type Column<T> = {
@@ -39,17 +40,7 @@ export function DataTable<T>({
   onSort?: (s: SortState) => void;
 }) {
   const t = useTranslations("common");
-  if (error)
-    return (
-      <Alert tone="error">
-        {t("error")}{" "}
-        {onRetry ? (
-          <Button variant="ghost" onClick={onRetry}>
-            {t("retry")}
-          </Button>
-        ) : null}
-      </Alert>
-    );
+  if (error) return <LoadError onRetry={onRetry} />;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-busy={loading || undefined}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">

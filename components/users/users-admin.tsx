@@ -7,7 +7,8 @@ import { apiFetch } from "@/lib/client/api";
 import { FLAG_VALUES } from "@/lib/list/params";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/dates";
-import { Alert, Badge, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
+import { Badge, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
+import { LoadError } from "@/components/ui/load-error";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { ActionMessage, useAction } from "@/components/ui/form";
@@ -202,12 +203,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
       {/* On a phone the same list as cards: a five-column table does not fit. */}
       <div className="md:hidden" aria-busy={list.isFetching || undefined}>
         {list.isError && !data ? (
-          <Alert tone="error">
-            {tc("error")}{" "}
-            <Button variant="ghost" onClick={() => void list.refetch()}>
-              {tc("retry")}
-            </Button>
-          </Alert>
+          <LoadError onRetry={() => list.refetch()} />
         ) : !data ? (
           <div className="space-y-3">
             {[0, 1, 2].map((i) => (

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Alert, Badge, Card, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
+import { LoadError } from "@/components/ui/load-error";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { ActionMessage, useAction } from "@/components/ui/form";
@@ -152,12 +153,7 @@ export function CourseDetail({
             <Skeleton />
           </div>
         ) : recent.isError ? (
-          <Alert tone="error">
-            {tc("error")}{" "}
-            <Button variant="ghost" onClick={() => recent.refetch()}>
-              {tc("retry")}
-            </Button>
-          </Alert>
+          <LoadError onRetry={() => recent.refetch()} />
         ) : recent.data.items.length === 0 ? (
           <EmptyState>{t("detail.noRecords")}</EmptyState>
         ) : (

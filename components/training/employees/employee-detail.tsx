@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from "@/lib/dates";
 import type { AuditEntryDto, EmployeeDto } from "@/lib/training/employees-schema";
 import { auditChanges, type AuditedEmployeeField } from "@/lib/training/employees-state";
 import { Alert, Badge, Card, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
+import { LoadError } from "@/components/ui/load-error";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { ActionMessage, useAction } from "@/components/ui/form";
@@ -48,12 +49,7 @@ export function EmployeeDetail({ id, canEdit }: { id: number; canEdit: boolean }
     );
   if (employee.isError)
     return (
-      <Alert tone="error">
-        {tc("error")}{" "}
-        <Button variant="ghost" onClick={() => void employee.refetch()}>
-          {tc("retry")}
-        </Button>
-      </Alert>
+      <LoadError onRetry={() => employee.refetch()} />
     );
 
   const e = employee.data;
@@ -176,7 +172,6 @@ export function EmployeeDetail({ id, canEdit }: { id: number; canEdit: boolean }
 /** The audit trail of the record, newest first; an update lists each changed field, before → after. */
 function History({ id, version }: { id: number; version: number }) {
   const t = useTranslations("employees");
-  const tc = useTranslations("common");
   const tt = useTranslations("employmentTypes");
   // The version is part of the key so that the history follows every saved change.
   const history = useQuery({ queryKey: [...employeeKeys.history(id), version], queryFn: () => fetchEmployeeHistory(id) });
@@ -204,12 +199,7 @@ function History({ id, version }: { id: number; version: number }) {
           <Skeleton className="h-4 w-3/4" />
         </div>
       ) : history.isError ? (
-        <Alert tone="error">
-          {tc("error")}{" "}
-          <Button variant="ghost" onClick={() => void history.refetch()}>
-            {tc("retry")}
-          </Button>
-        </Alert>
+        <LoadError onRetry={() => history.refetch()} />
       ) : history.data.length === 0 ? (
         <EmptyState>{t("history.empty")}</EmptyState>
       ) : (

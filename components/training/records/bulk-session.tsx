@@ -5,6 +5,7 @@ import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Alert, Badge, Card, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
+import { LoadError } from "@/components/ui/load-error";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EnumSelect, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Form, useForm } from "@/components/ui/form";
@@ -37,7 +38,6 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
   const t = useTranslations("records");
   const tb = useTranslations("records.bulk");
   const tm = useTranslations("methods");
-  const tc = useTranslations("common");
   const [departmentId, setDepartmentId] = useState("");
   const [q, setQ] = useState("");
   const [result, setResult] = useState<{ r: BulkResult; query: string } | null>(null);
@@ -227,12 +227,7 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
                 <Skeleton className="h-8 w-full" />
               </div>
             ) : people.isError ? (
-              <Alert tone="error">
-                {tc("error")}{" "}
-                <Button variant="ghost" onClick={() => people.refetch()}>
-                  {tc("retry")}
-                </Button>
-              </Alert>
+              <LoadError onRetry={() => people.refetch()} />
             ) : people.data.items.length === 0 ? (
               <EmptyState>{tb("noEmployees")}</EmptyState>
             ) : (

@@ -9,7 +9,8 @@ import { formatDate } from "@/lib/dates";
 import { fiscalYearLabel } from "@/lib/fiscal-year";
 import { TRAINING_STATUSES, type TrainingStatus } from "@/lib/training/status";
 import { Alert, Card, PageHeader, Skeleton } from "@/components/ui/card";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { LoadError } from "@/components/ui/load-error";
+import { ButtonLink } from "@/components/ui/button";
 import { statusKeys, summaryFilterFrom, summarySearch, type SummaryFilter, type TrainingStatusSummary } from "./filters";
 import { STATUS_COLOR, formatCount, formatRate, monthLabel, uiLocale } from "./format";
 import { FiscalYearSelect } from "./fiscal-year-select";
@@ -49,12 +50,7 @@ export function TrainingOverview() {
       <div className="space-y-4">
         <PageHeader title={t("title")} />
         {q.isError ? (
-          <Alert tone="error">
-            {tc("error")}{" "}
-            <Button variant="ghost" onClick={() => void q.refetch()}>
-              {tc("retry")}
-            </Button>
-          </Alert>
+          <LoadError onRetry={() => q.refetch()} />
         ) : (
           <div role="status" className="space-y-4">
             <span className="sr-only">{tc("loading")}</span>

@@ -11,7 +11,8 @@ import { TRAINING_STATUSES, type TrainingStatus } from "@/lib/training/status";
 import { hasActiveFilters } from "@/lib/list/params";
 import { EMPLOYMENT_TYPE_VALUES, STATUS_SORTS, exportTrainingStatusQuery, listTrainingStatusQuery } from "@/lib/training/status-query";
 import { Alert, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { LoadError } from "@/components/ui/load-error";
+import { ButtonLink } from "@/components/ui/button";
 import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
 import { SelectField } from "@/components/ui/field";
 import { ExportControl, FilterBar } from "@/components/ui/list";
@@ -37,7 +38,6 @@ const MULTI = "__multi";
 export function StatusList({ options }: { options: StatusListOptions }) {
   const t = useTranslations("trainingStatus");
   const ts = useTranslations("statuses");
-  const tc = useTranslations("common");
   const locale = uiLocale(useLocale());
   const router = useRouter();
   const pathname = usePathname();
@@ -193,23 +193,16 @@ export function StatusList({ options }: { options: StatusListOptions }) {
       </FilterBar>
 
       {list.isError ? (
-        <Alert tone="error">
-          {list.error instanceof Error && "status" in list.error && (list.error as { status: number }).status === 400 ? (
-            <>
-              {list.error.message}{" "}
-              <Link href={pathname} className="underline">
-                {t("filters.clear")}
-              </Link>
-            </>
-          ) : (
-            <>
-              {tc("error")}{" "}
-              <Button variant="ghost" onClick={() => void list.refetch()}>
-                {tc("retry")}
-              </Button>
-            </>
-          )}
-        </Alert>
+        list.error instanceof Error && "status" in list.error && (list.error as { status: number }).status === 400 ? (
+          <Alert tone="error">
+            {list.error.message}{" "}
+            <Link href={pathname} className="underline">
+              {t("filters.clear")}
+            </Link>
+          </Alert>
+        ) : (
+          <LoadError onRetry={() => list.refetch()} />
+        )
       ) : (
         <>
           <MobileList rows={rows} loading={list.isLoading} />
