@@ -19,6 +19,7 @@ import { EmployeeBadges } from "./badges";
 import { EmployeeFormDialog } from "./employee-form";
 import { employeeKeys } from "./keys";
 import { fetchEmployee, fetchEmployeeHistory } from "./queries";
+import { ChangeTable } from "../records/change-table";
 
 export function EmployeeDetail({ id, canEdit }: { id: number; canEdit: boolean }) {
   const t = useTranslations("employees");
@@ -219,33 +220,10 @@ function History({ id, version }: { id: number; version: number }) {
                   changes.length === 0 ? (
                     <p className="mt-1 text-xs text-slate-600">{t("history.noFieldChanges")}</p>
                   ) : (
-                    <table className="mt-2 w-full text-xs">
-                      <caption className="sr-only">{t("history.caption", { date: formatDateTime(h.occurredAt), actor: h.actorEmail ?? t("history.system"), action: actionLabel(h.action) })}</caption>
-                      <thead>
-                        <tr className="text-left text-slate-600">
-                          <th scope="col" className="py-1 pr-2 font-medium">
-                            {t("history.field")}
-                          </th>
-                          <th scope="col" className="py-1 pr-2 font-medium">
-                            {t("history.before")}
-                          </th>
-                          <th scope="col" className="py-1 font-medium">
-                            {t("history.after")}
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {changes.map((c) => (
-                          <tr key={c.field} className="border-t border-slate-100 align-top">
-                            <th scope="row" className="py-1 pr-2 text-left font-medium text-slate-700">
-                              {t(`fields.${c.field}`)}
-                            </th>
-                            <td className={`py-1 pr-2 text-slate-600 ${c.before === null || c.before === "" ? "" : "line-through decoration-slate-400"}`}>{show(c.field, c.before)}</td>
-                            <td className="py-1 text-slate-900">{show(c.field, c.after)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                    <ChangeTable
+                      caption={t("history.caption", { date: formatDateTime(h.occurredAt), actor: h.actorEmail ?? t("history.system"), action: actionLabel(h.action) })}
+                      rows={changes.map((c) => ({ field: c.field, label: t(`fields.${c.field}`), before: show(c.field, c.before), after: show(c.field, c.after) }))}
+                    />
                   )
                 ) : null}
               </li>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/dates";
 import type { HistoryEntry } from "@/lib/training/courses-schema";
+import { ChangeTable } from "./change-table";
 
 type Change = HistoryEntry["changes"][number];
 
@@ -47,39 +48,7 @@ export function HistoryList({
           </div>
           {h.reason ? <p className="mt-2 text-sm text-slate-800">{t("reason", { reason: h.reason })}</p> : null}
           {h.changes.length ? (
-            <div className="mt-2 overflow-x-auto">
-              <table className="w-full table-fixed text-sm">
-                <thead>
-                  <tr className="text-left text-xs text-slate-600">
-                    <th scope="col" className="w-1/4 py-1 pr-3 font-medium">
-                      {t("field")}
-                    </th>
-                    <th scope="col" className="w-3/8 py-1 pr-3 font-medium">
-                      {t("before")}
-                    </th>
-                    <th scope="col" className="py-1 font-medium">
-                      {t("after")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {h.changes.map((c) => (
-                    <tr key={c.field} className="border-t border-slate-100 align-top">
-                      <th scope="row" className="py-1 pr-3 text-left font-normal break-words text-slate-700">
-                        {fieldLabel(c.field)}
-                      </th>
-                      <td className="py-1 pr-3 break-words text-slate-600">{isCreation(h.action) ? "" : show(c, "before")}</td>
-                      <td className="py-1 break-words text-slate-900">
-                        <span aria-hidden="true" className="mr-1 text-slate-400">
-                          →
-                        </span>
-                        {show(c, "after")}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ChangeTable rows={h.changes.map((c) => ({ field: c.field, label: fieldLabel(c.field), before: isCreation(h.action) ? "" : show(c, "before"), after: show(c, "after") }))} />
           ) : (
             <p className="mt-2 text-xs text-slate-600">{t("noChanges")}</p>
           )}
