@@ -6,6 +6,7 @@
 import { openDatabase } from "@/db";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/db/seed/demo";
 import { wipeDatabase } from "@/db/wipe";
+import { errorMessage, runMain } from "@/db/cli";
 
 const USAGE = `Usage: npm run db:reset -- [--no-seed] [--force]
 
@@ -30,7 +31,7 @@ async function main(args: string[]): Promise<number> {
   try {
     console.log(await wipeDatabase({ force: args.includes("--force") }));
   } catch (err) {
-    console.error(`db:reset: could not wipe the database:\n  ${message(err)}`);
+    console.error(`db:reset: could not wipe the database:\n  ${errorMessage(err)}`);
     return 1;
   }
 
@@ -38,7 +39,7 @@ async function main(args: string[]): Promise<number> {
   try {
     handle = await openDatabase({ migrate: true });
   } catch (err) {
-    console.error(`db:reset: migrations failed:\n  ${message(err)}`);
+    console.error(`db:reset: migrations failed:\n  ${errorMessage(err)}`);
     return 1;
   }
   try {
@@ -52,23 +53,11 @@ async function main(args: string[]): Promise<number> {
     console.log(`sign in as ${DEMO_USERS.map((u) => u.email).join(", ")} with password "${DEMO_PASSWORD}"`);
     return 0;
   } catch (err) {
-    console.error(`db:reset: loading the demo data failed (the database is migrated and empty):\n  ${message(err)}`);
+    console.error(`db:reset: loading the demo data failed (the database is migrated and empty):\n  ${errorMessage(err)}`);
     return 1;
   } finally {
     await handle.close();
   }
 }
 
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    console.error(`db:reset: ${message(err)}`);
-    process.exitCode = 1;
-  },
-);
+runMain("db:reset", main);

@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/db/seed/demo";
 import { BASE_COUNTS, LargeSeedRefused, seedLarge } from "@/db/seed/large/seed";
 import { wipeDatabase } from "@/db/wipe";
 import { env } from "@/lib/env";
+import { errorMessage, runMain } from "@/db/cli";
 
 const USAGE = `Usage: npm run db:seed [-- --scale large [--factor F] [--reset]]
 
@@ -72,7 +73,7 @@ async function main(args: string[]): Promise<number> {
   try {
     handle = await openDatabase({ migrate: true });
   } catch (err) {
-    console.error(`db:seed: cannot open the database ${target()}:\n  ${message(err)}`);
+    console.error(`db:seed: cannot open the database ${target()}:\n  ${errorMessage(err)}`);
     return 1;
   }
   try {
@@ -87,7 +88,7 @@ async function main(args: string[]): Promise<number> {
     for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(24)} ${u.name} (${u.role})`);
     return 0;
   } catch (err) {
-    console.error(`db:seed failed, nothing was written:\n  ${message(err)}`);
+    console.error(`db:seed failed, nothing was written:\n  ${errorMessage(err)}`);
     return 1;
   } finally {
     await handle.close();
@@ -100,7 +101,7 @@ async function large({ factor, reset }: LargeArgs): Promise<number> {
     try {
       console.log(await wipeDatabase());
     } catch (err) {
-      console.error(`db:seed: could not wipe ${target()}:\n  ${message(err)}`);
+      console.error(`db:seed: could not wipe ${target()}:\n  ${errorMessage(err)}`);
       return 1;
     }
   }
@@ -110,7 +111,7 @@ async function large({ factor, reset }: LargeArgs): Promise<number> {
     // moves identity sequences, which only the tables' owner may do.
     handle = await openDatabase({ migrate: true, asOwner: true });
   } catch (err) {
-    console.error(`db:seed: cannot open the database ${target()}:\n  ${message(err)}`);
+    console.error(`db:seed: cannot open the database ${target()}:\n  ${errorMessage(err)}`);
     return 1;
   }
   try {
@@ -129,7 +130,7 @@ async function large({ factor, reset }: LargeArgs): Promise<number> {
       );
       return 2;
     }
-    console.error(`db:seed --scale large failed, nothing was written:\n  ${message(err)}`);
+    console.error(`db:seed --scale large failed, nothing was written:\n  ${errorMessage(err)}`);
     return 1;
   } finally {
     await handle.close();
@@ -148,16 +149,4 @@ function target(): string {
   }
 }
 
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    console.error(`db:seed: ${message(err)}`);
-    process.exitCode = 1;
-  },
-);
+runMain("db:seed", main);

@@ -1,10 +1,9 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, isNotNull, isNull, lte } from "drizzle-orm";
+import { and, between, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import { auditFindings, audits, calendarFeeds, incidentCorrectiveActions, incidents, managementReviewActions, managementReviews, pmarkCertificates, regulations, users } from "@/db/schema";
+import { auditFindings, audits, calendarFeeds, incidentCorrectiveActions, incidents, managementReviewActions, managementReviews, regulations, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
-import { renewalWindow } from "@/lib/audits/rules";
 import { visibleTypes } from "@/lib/calendar/access";
 import {
   auditEvents,
@@ -29,6 +28,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { OPEN_STATUSES } from "@/lib/incidents/workflow";
 import { exportTrainingStatusQuery } from "@/lib/training/status-query";
 import { recordAudit } from "./audit";
+import { getCurrentCertificate } from "./pmark";
 import { listContractorsForExport } from "./contractors";
 import { exportTrainingStatusRows } from "./training-status";
 
@@ -54,7 +54,7 @@ async function regulationReviews(r: Range, today: string): Promise<CalendarEvent
   const rows = await db
     .select({ id: regulations.id, code: regulations.code, title: regulations.title, nextReviewDue: regulations.nextReviewDue })
     .from(regulations)
-    .where(and(isNull(regulations.retiredAt), eq(regulations.status, "in_force"), gte(regulations.nextReviewDue, r.from), lte(regulations.nextReviewDue, r.to)));
+    .where(and(isNull(regulations.retiredAt), eq(regulations.status, "in_force"), between(regulations.nextReviewDue, r.from, r.to)));
   return regulationEvents(rows, today);
 }
 
@@ -90,8 +90,7 @@ async function incidentActionDues(r: Range, today: string): Promise<CalendarEven
         isNull(incidentCorrectiveActions.doneOn),
         isNull(incidents.retiredAt),
         inArray(incidents.status, [...OPEN_STATUSES]),
-        gte(incidentCorrectiveActions.dueOn, r.from),
-        lte(incidentCorrectiveActions.dueOn, r.to),
+        between(incidentCorrectiveActions.dueOn, r.from, r.to),
       ),
     );
   return incidentActionEvents(
@@ -139,7 +138,7 @@ async function findingDues(r: Range, today: string): Promise<CalendarEvent[]> {
     })
     .from(auditFindings)
     .innerJoin(audits, eq(audits.id, auditFindings.auditId))
-    .where(and(isNull(auditFindings.retiredAt), isNull(audits.retiredAt), isNotNull(auditFindings.dueDate), gte(auditFindings.dueDate, r.from), lte(auditFindings.dueDate, r.to)));
+    .where(and(isNull(auditFindings.retiredAt), isNull(audits.retiredAt), isNotNull(auditFindings.dueDate), between(auditFindings.dueDate, r.from, r.to)));
   return findingEvents(rows, today);
 }
 
@@ -160,8 +159,7 @@ async function reviewActionDues(r: Range, today: string): Promise<CalendarEvent[
         isNull(managementReviewActions.retiredAt),
         isNull(managementReviews.retiredAt),
         isNotNull(managementReviewActions.dueDate),
-        gte(managementReviewActions.dueDate, r.from),
-        lte(managementReviewActions.dueDate, r.to),
+        between(managementReviewActions.dueDate, r.from, r.to),
       ),
     );
   return reviewActionEvents(rows, today);
@@ -169,11 +167,9 @@ async function reviewActionDues(r: Range, today: string): Promise<CalendarEvent[
 
 /** The current certificate (latest valid_to, not retired) and its renewal window, from lib/audits. */
 async function pmarkDates(today: string): Promise<CalendarEvent[]> {
-  const db = await getDb();
-  const [cert] = await db.select().from(pmarkCertificates).where(isNull(pmarkCertificates.retiredAt)).orderBy(desc(pmarkCertificates.validTo), desc(pmarkCertificates.id)).limit(1);
+  const { current: cert } = await getCurrentCertificate(today);
   if (!cert) return [];
-  const w = renewalWindow(cert.validTo, today);
-  return pmarkEvents({ id: cert.id, certificateNumber: cert.certificateNumber, validTo: cert.validTo, windowOpens: w.opensOn, windowCloses: w.closesOn }, today);
+  return pmarkEvents({ id: cert.id, certificateNumber: cert.certificateNumber, validTo: cert.validTo, windowOpens: cert.window.opensOn, windowCloses: cert.window.closesOn }, today);
 }
 
 const LOADERS: Record<CalendarEventType, (r: Range, today: string) => Promise<CalendarEvent[]>> = {

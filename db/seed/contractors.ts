@@ -6,6 +6,7 @@ import { DEFAULT_TEMPLATE, DEFAULT_TEMPLATE_FAMILY } from "@/lib/contractors/def
 import { nextAssessmentDue, type AssessmentType, type CertificationKind, type ContractorStatus } from "@/lib/contractors/rules";
 import { resultFor, weightedTotal } from "@/lib/contractors/scoring";
 import { addDays } from "@/lib/dates";
+import { mulberry32 } from "./random";
 
 /**
  * Demo contractors 委託先 of RUFT Inc. (docs/domain.md §4), relative to `today`: a register with approved,
@@ -427,17 +428,6 @@ function scoresFor(level: number, rnd: () => number, keys: string[]): Assessment
     const s = Math.round(level + (rnd() - 0.5) * 1.6);
     return { key, score: Math.max(0, Math.min(5, s)), comment: null };
   });
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export async function seedContractors(tx: Tx, ctx: { today: string; recordedBy?: number | null }): Promise<{ contractors: number; contractorAssessments: number; contractorCertifications: number }> {

@@ -13,15 +13,17 @@ import {
   COMPANY_FORM,
   COURSES,
   DEPARTMENTS,
-  FAMILY,
   FINDING_TEXT,
-  GIVEN,
   INCIDENT_KINDS,
   REG_KINDS,
   REG_TOPICS,
   SERVICES,
   type DeptKind,
 } from "./content";
+import { FAMILY_NAMES, GIVEN_FEMALE, GIVEN_MALE } from "../names";
+import { mulberry32 } from "../random";
+
+const GIVEN = [...GIVEN_MALE, ...GIVEN_FEMALE];
 
 /**
  * The large data set for benchmarks (issue 7, "Scale"): at factor 1, 20,000 employees in 60
@@ -270,7 +272,7 @@ export class SeedGenerator {
     return xs[Math.floor(this.rng() * xs.length)];
   }
   private name(): [string, string] {
-    const [f, fk] = this.pick(FAMILY);
+    const [f, fk] = this.pick(FAMILY_NAMES);
     const [g, gk] = this.pick(GIVEN);
     return [`${f} ${g}`, `${fk} ${gk}`];
   }
@@ -1006,18 +1008,7 @@ export class SeedGenerator {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Helpers: PRNG and calendar days as integers (days since 1970-01-01, UTC = the Tokyo date)
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Helpers: calendar days as integers (days since 1970-01-01, UTC = the Tokyo date)
 
 function employmentType(r: number, kind: DeptKind): string {
   const table: Partial<Record<DeptKind, [string, number][]>> = {
