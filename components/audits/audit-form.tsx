@@ -92,14 +92,11 @@ export function AuditForm({
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField type="number" label={t("fields.fiscalYear")} required {...f.field("fiscalYear")} />
         <EnumSelect
-          name="type"
+          {...f.enumField("type")}
           label={t("fields.type")}
           required
           values={AUDIT_TYPES}
-          value={v.type}
-          onValueChange={(x) => x && f.setValue("type", x)}
           optionLabel={(x) => t(`type.${x}`)}
-          error={f.errors.type}
         />
       </div>
       <TextField label={t("fields.title")} required {...f.field("title")} />

@@ -74,20 +74,16 @@ export function FindingForm({
     },
     toValues: valuesOf,
   });
-  const v = f.values;
 
   return (
     <Form form={f} onCancel={onCancel} className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-3">
         <EnumSelect
-          name="grade"
+          {...f.enumField("grade")}
           label={t("fields.grade")}
           required
           values={FINDING_GRADES}
-          value={v.grade}
-          onValueChange={(x) => x && f.setValue("grade", x)}
           optionLabel={(x) => t(`grade.${x}`)}
-          error={f.errors.grade}
         />
         <TextField label={t("fields.clauseRef")} {...f.field("clauseRef")} />
         <SelectField label={t("fields.departmentId")} {...f.field("departmentId")}>
@@ -116,13 +112,10 @@ export function FindingForm({
       {finding ? (
         <div className="grid gap-3 sm:grid-cols-2">
           <EnumSelect
-            name="status"
+            {...f.enumField("status")}
             label={t("fields.status")}
             values={EDITABLE_STATUSES}
-            value={v.status}
-            onValueChange={(x) => x && f.setValue("status", x)}
             optionLabel={(x) => t(`status.${x}`)}
-            error={f.errors.status}
           />
           <TextField type="date" label={t("fields.doneOn")} {...f.field("doneOn")} />
         </div>

@@ -135,13 +135,10 @@ export function IncidentForm({
         <EnumSelect
           label={t("category")}
           required
-          name="category"
+          {...f.enumField("category")}
           values={INCIDENT_CATEGORIES}
-          value={v.category}
           empty={t("choose")}
-          onValueChange={(x) => f.setValue("category", x)}
           optionLabel={(x) => ti(`categories.${x}`)}
-          error={f.errors.category}
         />
         <SelectField label={t("department")} {...f.field("departmentId")}>
           <option value="">{t("noDepartment")}</option>
@@ -169,12 +166,9 @@ export function IncidentForm({
       </fieldset>
       <EnumSelect
         label={t("severity")}
-        name="severity"
+        {...f.enumField("severity")}
         values={INCIDENT_SEVERITIES}
-        value={v.severity}
-        onValueChange={(x) => x && f.setValue("severity", x)}
         optionLabel={(x) => ti(`severities.${x}`)}
-        error={f.errors.severity}
         className="sm:max-w-48"
       />
 

@@ -123,22 +123,16 @@ function ReviewForm({
         <EnumSelect
           label={t("review.trigger")}
           required
-          name="trigger"
+          {...f.enumField("trigger")}
           values={REVIEW_TRIGGERS}
-          value={v.trigger}
-          onValueChange={(x) => x && f.setValue("trigger", x)}
           optionLabel={(x) => t(`triggers.${x}`)}
-          error={f.errors.trigger}
         />
         <EnumSelect
           label={t("review.outcome")}
           required
-          name="outcome"
+          {...f.enumField("outcome")}
           values={REVIEW_OUTCOMES.filter((x) => !isDraftRegulation || x === "revised")}
-          value={v.outcome}
-          onValueChange={(x) => x && f.setValue("outcome", x)}
           optionLabel={(x) => t(`outcomes.${x}`)}
-          error={f.errors.outcome}
         />
       </div>
       {revised ? (

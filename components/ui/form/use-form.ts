@@ -234,11 +234,14 @@ export function useForm<V extends Record<string, unknown>, S extends z.ZodType, 
     error: errors[name],
   });
 
-  /** Props for an EnumSelect bound to a value typed as the enum (or "" for none). */
+  /**
+   * Props for an EnumSelect bound to a value typed as the enum (or "" for none). EnumSelect hands "" only
+   * when it offers an empty option, so a value typed without "" never receives it.
+   */
   const enumField = <K extends keyof V & string>(name: K) => ({
     name,
     value: values[name],
-    onValueChange: (value: V[K]) => setValue(name, value),
+    onValueChange: (value: V[K] | "") => setValue(name, value as V[K]),
     error: errors[name],
   });
 
