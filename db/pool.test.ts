@@ -44,18 +44,24 @@ function fakePool(name: string, log: string[]) {
 const fail = (code: string) => Object.assign(new Error(code), { code });
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
+/** A retiringPool over fake pools named pool1, pool2 … in the order it opens them. */
+function poolUnderTest(log: string[] = []) {
+  const pools: ReturnType<typeof fakePool>[] = [];
+  const sql = retiringPool(
+    () => {
+      const p = fakePool(`pool${pools.length + 1}`, log);
+      pools.push(p);
+      return p.sql;
+    },
+    { graceSeconds: 1 },
+  );
+  return { sql, pools };
+}
+
 describe("retiringPool", () => {
   it("sends later queries to a fresh pool once a connection broke, and ends the old one", async () => {
     const log: string[] = [];
-    const pools: ReturnType<typeof fakePool>[] = [];
-    const sql = retiringPool(
-      () => {
-        const p = fakePool(`pool${pools.length + 1}`, log);
-        pools.push(p);
-        return p.sql;
-      },
-      { graceSeconds: 1 },
-    );
+    const { sql, pools } = poolUnderTest(log);
     const q1 = sql.unsafe("select 1");
     expect((sql as unknown as { options: { name: string } }).options.name).toBe("pool1");
     pools[0].queries[0].reject(fail("CONNECTION_CLOSED"));
@@ -69,15 +75,7 @@ describe("retiringPool", () => {
   });
 
   it("does not retire on a refused connection attempt or an ordinary SQL error", async () => {
-    const pools: ReturnType<typeof fakePool>[] = [];
-    const sql = retiringPool(
-      () => {
-        const p = fakePool("p", []);
-        pools.push(p);
-        return p.sql;
-      },
-      { graceSeconds: 1 },
-    );
+    const { sql, pools } = poolUnderTest();
     for (const code of ["ECONNREFUSED", "57P03", "CONNECT_TIMEOUT", "23505"]) {
       const q = sql`select 1`;
       pools[0].queries.at(-1)!.reject(fail(code));
@@ -88,15 +86,7 @@ describe("retiringPool", () => {
   });
 
   it("watches transactions too, and retires a pool only once", async () => {
-    const pools: ReturnType<typeof fakePool>[] = [];
-    const sql = retiringPool(
-      () => {
-        const p = fakePool("p", []);
-        pools.push(p);
-        return p.sql;
-      },
-      { graceSeconds: 1 },
-    );
+    const { sql, pools } = poolUnderTest();
     const first = sql.unsafe("select 1");
     await expect(sql.begin(async () => 1)).rejects.toThrow("closed");
     await tick();
@@ -108,15 +98,7 @@ describe("retiringPool", () => {
   });
 
   it("only listens: a query is not started by the pool, and keeps its own methods", async () => {
-    const pools: ReturnType<typeof fakePool>[] = [];
-    const sql = retiringPool(
-      () => {
-        const p = fakePool("p", []);
-        pools.push(p);
-        return p.sql;
-      },
-      { graceSeconds: 1 },
-    );
+    const { sql, pools } = poolUnderTest();
     const q = sql.unsafe("select 1") as unknown as LazyQuery;
     expect(q).toBe(pools[0].queries[0].q);
     expect(q.started).toBe(0);
@@ -125,15 +107,7 @@ describe("retiringPool", () => {
   });
 
   it("after end(), a broken connection no longer opens a pool", async () => {
-    const pools: ReturnType<typeof fakePool>[] = [];
-    const sql = retiringPool(
-      () => {
-        const p = fakePool("p", []);
-        pools.push(p);
-        return p.sql;
-      },
-      { graceSeconds: 1 },
-    );
+    const { sql, pools } = poolUnderTest();
     const q = sql.unsafe("select 1");
     await sql.end();
     pools[0].queries[0].reject(fail("CONNECTION_CLOSED"));

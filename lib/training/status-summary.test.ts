@@ -14,17 +14,20 @@ const row = (emp: number, dept: { id: number; code: string; name: string }, cour
   exemptionReason: null,
 });
 
+const SALES = { id: 4, code: "D04", name: "営業部" };
+const GA = { id: 2, code: "D02", name: "総務部" };
+/** Two departments, two courses: every status, one employee exempt from both courses. */
+const ROWS = [
+  row(1, SALES, 1, "compliant"),
+  row(1, SALES, 2, "overdue"),
+  row(2, SALES, 1, "due_soon"),
+  row(3, GA, 1, "compliant"),
+  row(4, GA, 1, "exempt"),
+  row(4, GA, 2, "exempt"),
+];
+
 describe("summarizeStatusRows", () => {
-  const SALES = { id: 4, code: "D04", name: "営業部" };
-  const GA = { id: 2, code: "D02", name: "総務部" };
-  const rows = [
-    row(1, SALES, 1, "compliant"),
-    row(1, SALES, 2, "overdue"),
-    row(2, SALES, 1, "due_soon"),
-    row(3, GA, 1, "compliant"),
-    row(4, GA, 1, "exempt"),
-    row(4, GA, 2, "exempt"),
-  ];
+  const rows = ROWS;
 
   it("counts overall, per course and per department; exempt is not required", () => {
     const s = summarizeStatusRows(rows);
@@ -57,17 +60,8 @@ describe("summarizeStatusRows", () => {
 });
 
 describe("summarizeStatusCounts (counts the database made)", () => {
-  const SALES = { id: 4, code: "D04", name: "営業部" };
-  const GA = { id: 2, code: "D02", name: "総務部" };
-  const rows = [
-    row(1, SALES, 1, "compliant"),
-    row(1, SALES, 2, "overdue"),
-    row(2, SALES, 1, "due_soon"),
-    row(3, GA, 1, "compliant"),
-    row(5, GA, 1, "compliant"),
-    row(4, GA, 1, "exempt"),
-    row(4, GA, 2, "exempt"),
-  ];
+  // A second compliant employee in a department, so that a group counts more than one row.
+  const rows = [...ROWS, row(5, GA, 1, "compliant")];
   /** What GROUP BY (group, status) answers. */
   const grouped = <G extends { id: number }>(of: (r: StatusRow) => G) => {
     const m = new Map<string, { group: G; status: TrainingStatus; n: number }>();

@@ -8,6 +8,7 @@ import * as exportRoute from "@/app/api/v1/courses/export.csv/route";
 import { getDb } from "@/db";
 import { auditLog, courses, departments, employees, trainingRecords } from "@/db/schema";
 import { call, signInAs } from "../support/api";
+import { fetchCsvExport } from "./csv-export";
 
 let sales = 0;
 let hrDept = 0;
@@ -182,15 +183,7 @@ describe("courses API", () => {
     await signInAs("hr");
     await call(coursesRoute, "POST", "/api/v1/courses", { json: course({ code: "=HYPERLINK", title: "=1+1 研修", audienceAll: false, audienceEmploymentTypes: ["part_time"] }) });
     await signInAs("auditor");
-    const res = await exportRoute.GET(new Request("http://localhost/api/v1/courses/export.csv?includeRetired=true", { headers: { "accept-language": "ja" } }), {
-      params: Promise.resolve({}),
-    });
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toContain("text/csv");
-    expect(res.headers.get("content-disposition")).toContain("filename*=UTF-8''");
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder().decode(bytes).split("\r\n");
+    const lines = (await fetchCsvExport(exportRoute, "/api/v1/courses/export.csv?includeRetired=true")).split("\r\n");
     expect(lines[0]).toBe("コード,名称,対象者,受講周期,新規入社者の受講期限,合格点,必須とする開始日,受講記録数,状態,説明");
     const row = lines.find((l) => l.includes("HYPERLINK"))!;
     expect(row).toBe(`"'=HYPERLINK","'=1+1 研修",パート・アルバイト,12か月ごとに受講,入社後30日以内,80,2026/04/01,0,有効,全従業者向けの年次研修`);

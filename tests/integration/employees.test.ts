@@ -12,6 +12,7 @@ import * as importRoute from "@/app/api/v1/employees/import/route";
 import { getDb } from "@/db";
 import { auditLog, employees } from "@/db/schema";
 import { call, signInAs } from "../support/api";
+import { fetchCsvExport } from "./csv-export";
 
 let salesId = 0;
 let devId = 0;
@@ -205,13 +206,7 @@ describe("employees API", () => {
     await signInAs("hr");
     await call(employeesRoute, "POST", "/api/v1/employees", { json: { ...base, employeeNumber: "E4001", name: "=1+2", departmentId: salesId } });
     await signInAs("executive");
-    const res = await exportRoute.GET(new Request("http://localhost/api/v1/employees/export.csv?q=E4001", { headers: { "accept-language": "ja" } }), {
-      params: Promise.resolve({}),
-    });
-    expect(res.status).toBe(200);
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder().decode(bytes).split("\r\n");
+    const lines = (await fetchCsvExport(exportRoute, "/api/v1/employees/export.csv?q=E4001")).split("\r\n");
     expect(lines[0]).toBe("社員番号,氏名,フリガナ,メール,部署コード,雇用形態,入社日,退職日,部署名,休職・免除理由,在籍状況");
     expect(lines[1]).toBe("E4001,\"'=1+2\",ヤマダ ハナコ,hanako@example.co.jp,S01,正社員,2024/04/01,,営業部,,在籍");
     expect(lines).toHaveLength(3);

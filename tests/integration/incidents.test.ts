@@ -16,6 +16,7 @@ import { addDays, todayInTokyo } from "@/lib/dates";
 import { fiscalYearOf } from "@/lib/fiscal-year";
 import type { IncidentDto } from "@/lib/incidents/schema";
 import { call, signInAs } from "../support/api";
+import { fetchCsvExport } from "./csv-export";
 
 const today = todayInTokyo();
 const fy = fiscalYearOf(today, 4);
@@ -315,14 +316,7 @@ describe("lists, due now, charts, export", () => {
     expect(stats.body.months).toHaveLength(12);
     expect(stats.body.months.reduce((s: number, m: { total: number }) => s + m.total, 0)).toBeGreaterThan(20);
     expect(stats.body.containmentDays.length).toBeGreaterThan(0);
-    const res = await exportRoute.GET(new Request("http://localhost/api/v1/incidents/export.csv?reportable=true", { headers: { "accept-language": "ja" } }), {
-      params: Promise.resolve({}),
-    });
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toContain("text/csv");
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = new TextDecoder().decode(bytes);
+    const text = await fetchCsvExport(exportRoute, "/api/v1/incidents/export.csv?reportable=true");
     expect(text).toContain("委員会速報期限");
     expect(text).toContain(`INC-${fy}-`);
   });

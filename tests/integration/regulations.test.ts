@@ -12,6 +12,7 @@ import { getDb } from "@/db";
 import { auditLog, regulationReviews, regulations, regulationVersions } from "@/db/schema";
 import { addDays, addMonths, todayInTokyo } from "@/lib/dates";
 import { call, signInAs } from "../support/api";
+import { fetchCsvExport } from "./csv-export";
 
 const today = todayInTokyo();
 
@@ -281,14 +282,7 @@ describe("review cycle", () => {
   });
 
   it("exports the register as CSV with a BOM", async () => {
-    const res = await exportRoute.GET(new Request("http://localhost/api/v1/regulations/export.csv", { headers: { "accept-language": "ja" } }), {
-      params: Promise.resolve({}),
-    });
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toContain("text/csv");
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = new TextDecoder().decode(bytes);
+    const text = await fetchCsvExport(exportRoute, "/api/v1/regulations/export.csv");
     expect(text.split("\r\n")[0]).toBe("規程番号,規程名,所管,現行版,施行日,見直し間隔（か月）,前回見直し日,次回見直し期限,期限の状況,状態");
     expect(text).toContain("個人情報保護規程");
     expect(text).toContain("第4版");

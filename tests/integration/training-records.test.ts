@@ -11,6 +11,7 @@ import { getDb } from "@/db";
 import { auditLog, courses, departments, employees, trainingRecords } from "@/db/schema";
 import { addDays, todayInTokyo } from "@/lib/dates";
 import { call, signInAs } from "../support/api";
+import { fetchCsvExport } from "./csv-export";
 
 const ids = { sales: 0, hr: 0, pi: 0, sec: 0, cs: 0, old: 0 };
 const emp: Record<string, number> = {};
@@ -346,14 +347,7 @@ describe("training records: list, export, roles", () => {
     });
     expect(made.status).toBe(201);
     await signInAs("auditor");
-    const res = await exportRoute.GET(new Request(`http://localhost/api/v1/training-records/export.csv?courseId=${ids.sec}`, { headers: { "accept-language": "ja" } }), {
-      params: Promise.resolve({}),
-    });
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toContain("text/csv");
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder().decode(bytes).trimEnd().split("\r\n");
+    const lines = (await fetchCsvExport(exportRoute, `/api/v1/training-records/export.csv?courseId=${ids.sec}`)).trimEnd().split("\r\n");
     expect(lines[0]).toBe("受講日,社員番号,氏名,部署,教育プログラムコード,教育プログラム,点数,合否,受講方法,証跡,備考,登録方法,登録者,登録日時,状態");
     expect(lines).toHaveLength(3); // header + the two SEC-AWARE records
     const bad = lines.find((l) => l.includes("CMD"))!;

@@ -101,19 +101,22 @@ describe("training status list", () => {
     expect(body.fiscalYear).toBe(FY);
     expect(body.asOf).toBe(T);
     expect(body.total).toBe(12);
-    const s = (e: string, c: string) => statusOf(body.items, e, c);
-    expect(s("E0001", "ANNUAL")).toBe("overdue");
-    expect(s("E0001", "ONCE")).toBe("compliant");
-    expect(s("E0001", "SALES")).toBe("due_soon");
-    expect(s("E0002", "ANNUAL")).toBe("compliant");
-    expect(s("E0002", "ONCE")).toBe("overdue");
-    expect(s("E0002", "SALES")).toBe("overdue");
-    expect(s("E0003", "ANNUAL")).toBe("exempt");
-    expect(s("E0003", "ONCE")).toBe("exempt");
-    expect(s("E0004", "ANNUAL")).toBe("due_soon");
-    expect(s("E0004", "ONCE")).toBe("due_soon");
-    expect(s("E0007", "ANNUAL")).toBe("compliant");
-    expect(s("E0007", "ONCE")).toBe("compliant");
+    // The cases of the comment at the top, one per (employee, course).
+    const expected: [string, string, string][] = [
+      ["E0001", "ANNUAL", "overdue"],
+      ["E0001", "ONCE", "compliant"],
+      ["E0001", "SALES", "due_soon"],
+      ["E0002", "ANNUAL", "compliant"],
+      ["E0002", "ONCE", "overdue"],
+      ["E0002", "SALES", "overdue"],
+      ["E0003", "ANNUAL", "exempt"],
+      ["E0003", "ONCE", "exempt"],
+      ["E0004", "ANNUAL", "due_soon"],
+      ["E0004", "ONCE", "due_soon"],
+      ["E0007", "ANNUAL", "compliant"],
+      ["E0007", "ONCE", "compliant"],
+    ];
+    for (const [e, c, status] of expected) expect(statusOf(body.items, e, c), `${e} ${c}`).toBe(status);
     expect(body.items.some((i) => ["E0005", "E0006"].includes(i.employee.number))).toBe(false);
     expect(body.items.some((i) => i.course.code === "OLD")).toBe(false);
     expect(body.items.filter((i) => i.course.code === "SALES").map((i) => i.employee.number).sort()).toEqual(["E0001", "E0002"]);
