@@ -2,9 +2,8 @@
 
 import { useId } from "react";
 import { useTranslations } from "next-intl";
-import { Dialog } from "@/components/ui/dialog";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { Form, useForm } from "@/components/ui/form";
+import { Form, FormDialog, useForm } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import {
   DEFAULT_NEW_HIRE_DUE_DAYS,
@@ -36,19 +35,9 @@ export function CourseFormDialog({
 }) {
   const t = useTranslations("courses");
   return (
-    <Dialog open={open} onClose={onClose} title={course ? t("editTitle") : t("createTitle")} wide>
-      {open ? (
-        <CourseForm
-          // Keyed by the record, not its version: a refetch after a conflict must not wipe what the user typed.
-          key={course ? course.id : "new"}
-          course={course}
-          departments={departments}
-          today={today}
-          onCancel={onClose}
-          onSaved={onSaved}
-        />
-      ) : null}
-    </Dialog>
+    <FormDialog open={open} onClose={onClose} title={course ? t("editTitle") : t("createTitle")} wide recordId={course?.id}>
+      <CourseForm course={course} departments={departments} today={today} onCancel={onClose} onSaved={onSaved} />
+    </FormDialog>
   );
 }
 

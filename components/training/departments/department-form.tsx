@@ -3,9 +3,8 @@
 import { useTranslations } from "next-intl";
 import { apiFetch } from "@/lib/client/api";
 import { createDepartmentSchema, updateDepartmentSchema, type DepartmentDto } from "@/lib/training/departments-schema";
-import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
-import { Form, useForm } from "@/components/ui/form";
+import { Form, FormDialog, useForm } from "@/components/ui/form";
 import { departmentKeys } from "./keys";
 
 /** Create (no `department`) or edit a department in a dialog. */
@@ -22,10 +21,9 @@ export function DepartmentFormDialog({
 }) {
   const t = useTranslations("departments");
   return (
-    <Dialog open={open} onClose={onClose} title={department ? t("editTitle") : t("createTitle")}>
-      {/* Keyed by the record, not its version: a refetch after a conflict must not wipe what the user typed. */}
-      {open ? <DepartmentForm key={department ? department.id : "new"} department={department} onClose={onClose} onSaved={onSaved} /> : null}
-    </Dialog>
+    <FormDialog open={open} onClose={onClose} title={department ? t("editTitle") : t("createTitle")} recordId={department?.id}>
+      <DepartmentForm department={department} onClose={onClose} onSaved={onSaved} />
+    </FormDialog>
   );
 }
 

@@ -4,9 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { apiFetch } from "@/lib/client/api";
 import { EMPLOYMENT_TYPES, createEmployeeSchema, updateEmployeeSchema, type EmployeeDto, type EmploymentType } from "@/lib/training/employees-schema";
-import { Dialog } from "@/components/ui/dialog";
 import { EnumSelect, SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { Form, useForm } from "@/components/ui/form";
+import { Form, FormDialog, useForm } from "@/components/ui/form";
 import { departmentKeys } from "../departments/keys";
 import { fetchDepartmentOptions } from "../departments/queries";
 import { employeeKeys } from "./keys";
@@ -40,10 +39,9 @@ export function EmployeeFormDialog({
 }) {
   const t = useTranslations("employees");
   return (
-    <Dialog open={open} onClose={onClose} title={employee ? t("editTitle") : t("createTitle")} wide>
-      {/* Keyed by the record, not its version: a refetch after a conflict must not wipe what the user typed. */}
-      {open ? <EmployeeForm key={employee ? employee.id : "new"} employee={employee} onClose={onClose} onSaved={onSaved} /> : null}
-    </Dialog>
+    <FormDialog open={open} onClose={onClose} title={employee ? t("editTitle") : t("createTitle")} wide recordId={employee?.id}>
+      <EmployeeForm employee={employee} onClose={onClose} onSaved={onSaved} />
+    </FormDialog>
   );
 }
 

@@ -1,9 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Dialog } from "@/components/ui/dialog";
 import { EnumSelect, SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { Form, useForm } from "@/components/ui/form";
+import { Form, FormDialog, useForm } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import { isPassing } from "@/lib/training/status";
 import {
@@ -39,20 +38,9 @@ export function RecordFormDialog({
 }) {
   const t = useTranslations("records");
   return (
-    <Dialog open={open} onClose={onClose} title={record ? t("form.editTitle") : t("form.createTitle")} wide>
-      {open ? (
-        <RecordForm
-          // Keyed by the record, not its version: a refetch after a conflict must not wipe what the user typed.
-          key={record ? record.id : "new"}
-          record={record}
-          courses={courses}
-          departments={departments}
-          today={today}
-          onCancel={onClose}
-          onSaved={onSaved}
-        />
-      ) : null}
-    </Dialog>
+    <FormDialog open={open} onClose={onClose} title={record ? t("form.editTitle") : t("form.createTitle")} wide recordId={record?.id}>
+      <RecordForm record={record} courses={courses} departments={departments} today={today} onCancel={onClose} onSaved={onSaved} />
+    </FormDialog>
   );
 }
 

@@ -4,3 +4,4 @@ export { Form, FormActions, FormProblem } from "./form";
 export { ActionMessage } from "./action-message";
 export { classifyFailure, isConflict, changedFields, focusFirstError, type WriteFailure } from "./problem";
 export { ReasonDialog, isReasonError } from "./reason-dialog";
+export { FormDialog } from "./form-dialog";
