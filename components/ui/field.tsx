@@ -39,19 +39,23 @@ function describedBy(id: string, error?: string, hint?: ReactNode) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
+/** The attributes every control of a field has: its id, state for assistive technology, the style. */
+function controlAttrs(id: string, { error, hint, required }: Omit<FieldProps, "label">, className: string) {
+  return {
+    id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(id, error, hint),
+    "aria-required": required || undefined,
+    className: `${control} ${error ? "border-red-600" : "border-slate-300"} ${className}`,
+  };
+}
+
 export function TextField({ label, error, hint, required, className = "", ...props }: FieldProps & ComponentProps<"input">) {
   const auto = useId();
   const id = props.id ?? auto;
   return (
     <Shell id={id} label={label} error={error} hint={hint} required={required}>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        aria-required={required || undefined}
-        className={`${control} ${error ? "border-red-600" : "border-slate-300"} ${className}`}
-        {...props}
-      />
+      <input {...controlAttrs(id, { error, hint, required }, className)} {...props} />
     </Shell>
   );
 }
@@ -61,14 +65,7 @@ export function SelectField({ label, error, hint, required, className = "", chil
   const id = props.id ?? auto;
   return (
     <Shell id={id} label={label} error={error} hint={hint} required={required}>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        aria-required={required || undefined}
-        className={`${control} ${error ? "border-red-600" : "border-slate-300"} ${className}`}
-        {...props}
-      >
+      <select {...controlAttrs(id, { error, hint, required }, className)} {...props}>
         {children}
       </select>
     </Shell>
@@ -80,13 +77,7 @@ export function TextAreaField({ label, error, hint, required, className = "", ..
   const id = props.id ?? auto;
   return (
     <Shell id={id} label={label} error={error} hint={hint} required={required}>
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        className={`${control} ${error ? "border-red-600" : "border-slate-300"} ${className}`}
-        {...props}
-      />
+      <textarea {...controlAttrs(id, { error, hint, required }, className)} {...props} />
     </Shell>
   );
 }
