@@ -6,10 +6,10 @@ import { LineChart } from "@/components/charts/line-chart";
 import { Card, Skeleton } from "@/components/ui/card";
 import { LoadError } from "@/components/ui/load-error";
 import { formatDate } from "@/lib/dates";
-import { fiscalYearLabel } from "@/lib/fiscal-year";
-import { AUDIT_PART_WEIGHTS, LOOKBACK_MONTHS, PMARK_VALUES, SCORE_BANDS, SCORE_INDICATORS, SCORE_WEIGHTS } from "@/lib/dashboard/score";
-import { formatPercent, monthLabel } from "./format";
+import { AUDIT_PART_WEIGHTS, LOOKBACK_MONTHS, PMARK_VALUES, SCORE_INDICATORS, SCORE_WEIGHTS } from "@/lib/dashboard/score";
+import { formatPercent } from "./format";
 import { dashboardKeys, fetchScore } from "./keys";
+import { SCORE_ATTENTION, SCORE_GOOD, scoreTrendChart } from "./score-trend";
 import { bandTone } from "./tone";
 import { TONE_STYLES, ToneBadge } from "./tone-icon";
 
@@ -21,8 +21,8 @@ export function ScoreExplainer({ fy }: { fy: number | null }) {
   const t = useTranslations("dashboard");
   const locale = useLocale();
   const q = useQuery({ queryKey: dashboardKeys.score(fy), queryFn: () => fetchScore(fy) });
-  const good = SCORE_BANDS.find((b) => b.band === "good")!.min;
-  const attention = SCORE_BANDS.find((b) => b.band === "attention")!.min;
+  const good = SCORE_GOOD;
+  const attention = SCORE_ATTENTION;
   const pct = (v: number) => formatPercent(v, locale);
   const cur = q.data?.current ?? null;
   const tone = bandTone(cur?.band ?? null);
@@ -110,17 +110,7 @@ export function ScoreExplainer({ fy }: { fy: number | null }) {
       <Card title={t("score.trend")}>
         {q.data ? (
           <>
-            <LineChart
-              data={q.data.months.filter((m) => m.score !== null).map((m) => ({ key: m.month, label: monthLabel(m.month, locale), value: m.score! }))}
-              ariaLabel={`${t("score.trend")} ${fiscalYearLabel(q.data.fiscalYear, locale as "ja" | "en")}`}
-              formatValue={(v) => String(v)}
-              domain={[0, 100]}
-              references={[
-                { value: good, label: t("score.band.good"), color: "#15803d" },
-                { value: attention, label: t("score.band.attention"), color: "#b45309" },
-              ]}
-              table={{ toggle: t("charts.showTable"), caption: t("score.trend"), labelHeader: t("charts.month"), valueHeader: t("charts.score") }}
-            />
+            <LineChart {...scoreTrendChart(q.data, t, locale)} />
             <div className="mt-4 overflow-x-auto">
               <table className="w-full min-w-[40rem] text-left text-sm">
                 <caption className="mb-1 text-left text-sm font-medium text-slate-700">{t("scorePage.trendCaption")}</caption>

@@ -6,11 +6,11 @@ import { useLocale, useTranslations } from "next-intl";
 import { LazyLineChart } from "@/components/charts/lazy-charts";
 import { Skeleton } from "@/components/ui/card";
 import { LoadError } from "@/components/ui/load-error";
-import { SCORE_BANDS, SCORE_INDICATORS } from "@/lib/dashboard/score";
+import { SCORE_INDICATORS } from "@/lib/dashboard/score";
 import { dashboardLinks } from "@/lib/dashboard/links";
-import { fiscalYearLabel } from "@/lib/fiscal-year";
-import { formatPercent, monthLabel } from "./format";
+import { formatPercent } from "./format";
 import { dashboardKeys, fetchScore } from "./keys";
+import { scoreTrendChart } from "./score-trend";
 import { bandTone, rateTone } from "./tone";
 import { TONE_STYLES, ToneBadge, ToneIcon } from "./tone-icon";
 import { Section } from "./section";
@@ -77,9 +77,6 @@ function ScoreBody({ data, locale }: { data: ComplianceScoreDto; locale: string 
   const t = useTranslations("dashboard");
   const cur = data.current;
   const tone = bandTone(cur?.band ?? null);
-  const fy = fiscalYearLabel(data.fiscalYear, locale as "ja" | "en");
-  const good = SCORE_BANDS.find((b) => b.band === "good")!.min;
-  const attention = SCORE_BANDS.find((b) => b.band === "attention")!.min;
   return (
     <div className="grid gap-3 lg:grid-cols-3">
       <div data-testid="score-now" className={`${CARD} border-l-4 ${TONE_STYLES[tone].border}`}>
@@ -118,17 +115,7 @@ function ScoreBody({ data, locale }: { data: ComplianceScoreDto; locale: string 
       </div>
       <div className={`${CARD} lg:col-span-2`}>
         <h3 className="mb-2 text-sm font-medium text-slate-700">{t("score.trend")}</h3>
-        <LazyLineChart
-          data={data.months.filter((m) => m.score !== null).map((m) => ({ key: m.month, label: monthLabel(m.month, locale), value: m.score! }))}
-          ariaLabel={`${t("score.trend")} ${fy}`}
-          formatValue={(v) => String(v)}
-          domain={[0, 100]}
-          references={[
-            { value: good, label: t("score.band.good"), color: "#15803d" },
-            { value: attention, label: t("score.band.attention"), color: "#b45309" },
-          ]}
-          table={{ toggle: t("charts.showTable"), caption: t("score.trend"), labelHeader: t("charts.month"), valueHeader: t("charts.score") }}
-        />
+        <LazyLineChart {...scoreTrendChart(data, t, locale)} />
       </div>
     </div>
   );
