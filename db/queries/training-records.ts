@@ -257,25 +257,11 @@ export async function listEmployeeOptions(q: EmployeeOptionsQuery): Promise<{ it
   const list = rows.slice(0, q.limit);
 
   let course: Course | undefined;
-  const recorded = new Map<number, number>();
+  let recorded = new Map<number, number>();
   if (q.courseId) {
     [course] = await db.select().from(courses).where(eq(courses.id, q.courseId));
     if (course && q.date && list.length) {
-      const existing = await db
-        .select({ id: trainingRecords.id, employeeId: trainingRecords.employeeId })
-        .from(trainingRecords)
-        .where(
-          and(
-            eq(trainingRecords.courseId, q.courseId),
-            eq(trainingRecords.completedOn, q.date),
-            isNull(trainingRecords.retiredAt),
-            inArray(
-              trainingRecords.employeeId,
-              list.map((r) => r.e.id),
-            ),
-          ),
-        );
-      for (const x of existing) recorded.set(x.employeeId, x.id);
+      recorded = await recordedOn(db, q.courseId, q.date, list.map((r) => r.e.id));
     }
   }
   return {
@@ -313,6 +299,22 @@ async function eligibilityError(tx: Tx, employeeId: number, date: string, field 
     .where(eq(employees.id, employeeId));
   const why = employeeIneligibility(emp, date);
   return why ? { field, code: emp ? "not_employed" : "not_found", messageKey: why.messageKey, values: why.values } : null;
+}
+
+/** The live records of a course on a day of these employees, employee id → record id (a bulk session skips them). */
+async function recordedOn(db: DbOrTx, courseId: number, completedOn: string, employeeIds: number[]): Promise<Map<number, number>> {
+  const rows = await db
+    .select({ id: trainingRecords.id, employeeId: trainingRecords.employeeId })
+    .from(trainingRecords)
+    .where(
+      and(
+        eq(trainingRecords.courseId, courseId),
+        eq(trainingRecords.completedOn, completedOn),
+        isNull(trainingRecords.retiredAt),
+        inArray(trainingRecords.employeeId, employeeIds),
+      ),
+    );
+  return new Map(rows.map((x) => [x.employeeId, x.id]));
 }
 
 async function liveDuplicate(tx: Tx, employeeId: number, courseId: number, completedOn: string, excludeId?: number) {
@@ -391,18 +393,7 @@ export async function bulkCreateTrainingRecords(actor: SessionUser, input: BulkR
     });
     if (errors.length) throw new ValidationError(errors);
 
-    const existing = await tx
-      .select({ id: trainingRecords.id, employeeId: trainingRecords.employeeId })
-      .from(trainingRecords)
-      .where(
-        and(
-          eq(trainingRecords.courseId, input.courseId),
-          eq(trainingRecords.completedOn, input.completedOn),
-          isNull(trainingRecords.retiredAt),
-          inArray(trainingRecords.employeeId, ids),
-        ),
-      );
-    const already = new Map(existing.map((x) => [x.employeeId, x.id]));
+    const already = await recordedOn(tx, input.courseId, input.completedOn, ids);
     const toInsert = input.entries.filter((e) => !already.has(e.employeeId));
 
     const createdIds: number[] = [];

@@ -321,12 +321,25 @@ export async function statusCounts(f: Pick<StatusFilters, "department" | "course
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
+/** The fiscal years a picker offers: from the earliest live record's to the current or the latest record's. */
+async function fiscalYearsWithRecords(scope: Scope): Promise<number[]> {
+  const db = await getDb();
+  const [span] = await db
+    .select({
+      earliest: sql<string | null>`to_char(min(${trainingRecords.completedOn}), 'YYYY-MM-DD')`,
+      latest: sql<string | null>`to_char(max(${trainingRecords.completedOn}), 'YYYY-MM-DD')`,
+    })
+    .from(trainingRecords)
+    .where(isNull(trainingRecords.retiredAt));
+  return fiscalYearChoices(scope.currentFy, scope.startMonth, span?.earliest ?? null, span?.latest ?? null);
+}
+
 export async function getTrainingStatusSummary(q: SummaryQuery, today: string = todayInTokyo()): Promise<TrainingStatusSummary> {
   const db = await getDb();
   const scope = await scopeFor(q.fiscalYear, today);
   const { start, end } = fiscalYearRange(scope.fiscalYear, scope.startMonth);
   const month = sql<string>`to_char(${trainingRecords.completedOn}, 'YYYY-MM')`;
-  const [rows, perMonth, [span]] = await Promise.all([
+  const [rows, perMonth, fiscalYears] = await Promise.all([
     statusCounts({ department: q.department, course: q.course }, scope.asOf),
     db
       .select({ month, completions: sql<number>`count(*)::int`.mapWith(Number) })
@@ -345,19 +358,13 @@ export async function getTrainingStatusSummary(q: SummaryQuery, today: string = 
         ),
       )
       .groupBy(month),
-    db
-      .select({
-        earliest: sql<string | null>`to_char(min(${trainingRecords.completedOn}), 'YYYY-MM-DD')`,
-        latest: sql<string | null>`to_char(max(${trainingRecords.completedOn}), 'YYYY-MM-DD')`,
-      })
-      .from(trainingRecords)
-      .where(isNull(trainingRecords.retiredAt)),
+    fiscalYearsWithRecords(scope),
   ]);
   return {
     fiscalYear: scope.fiscalYear,
     asOf: scope.asOf,
     isCurrentFiscalYear: scope.isCurrentFiscalYear,
-    fiscalYears: fiscalYearChoices(scope.currentFy, scope.startMonth, span?.earliest ?? null, span?.latest ?? null),
+    fiscalYears,
     ...summarizeStatusCounts(
       rows.filter((r) => r.by_course).map((r) => ({ group: { id: Number(r.course_id), code: r.course_code!, title: r.course_title! }, status: r.status, n: r.n })),
       rows.filter((r) => !r.by_course).map((r) => ({ group: { id: Number(r.department_id), code: r.department_code!, name: r.department_name! }, status: r.status, n: r.n })),
@@ -370,21 +377,15 @@ export async function getTrainingStatusSummary(q: SummaryQuery, today: string = 
 export async function getStatusFilterOptions(today: string = todayInTokyo()) {
   const db = await getDb();
   const scope = await scopeFor(undefined, today);
-  const [depts, crs, [span]] = await Promise.all([
+  const [depts, crs, fiscalYears] = await Promise.all([
     db.select({ id: departments.id, code: departments.code, name: departments.name }).from(departments).where(isNull(departments.retiredAt)).orderBy(asc(departments.code)),
     db.select({ id: courses.id, code: courses.code, title: courses.title }).from(courses).where(isNull(courses.retiredAt)).orderBy(asc(courses.code)),
-    db
-      .select({
-        earliest: sql<string | null>`to_char(min(${trainingRecords.completedOn}), 'YYYY-MM-DD')`,
-        latest: sql<string | null>`to_char(max(${trainingRecords.completedOn}), 'YYYY-MM-DD')`,
-      })
-      .from(trainingRecords)
-      .where(isNull(trainingRecords.retiredAt)),
+    fiscalYearsWithRecords(scope),
   ]);
   return {
     departments: depts,
     courses: crs,
-    fiscalYears: fiscalYearChoices(scope.currentFy, scope.startMonth, span?.earliest ?? null, span?.latest ?? null),
+    fiscalYears,
     currentFiscalYear: scope.currentFy,
     startMonth: scope.startMonth,
   };
