@@ -1,0 +1,52 @@
+import path from "node:path";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * The order in which the two workers take the test files (docs/testing.md). The run ends when the
+ * last file does, so within a project the longest files go first and the short ones fill the end.
+ * A worker keeps its loaded modules only while the next file is of the same project (vitest.config.ts),
+ * so each project's files stay together: first the unit files (they need no database, and run while
+ * tests/support/db-template.ts migrates the one the integration files copy), then the integration
+ * files that need fresh modules (the slowest file is one of them), then the other integration files.
+ *
+ * How long a file takes comes from the previous run (vitest keeps it in node_modules/.vite); on a
+ * fresh clone there is none, so the files known to be slow here are named below with the seconds
+ * they took on the 2-core CI machine, and any other file counts by its size.
+ */
+const KNOWN_SECONDS: Record<string, number> = {
+  "tests/integration/sign-in-limits.test.ts": 16,
+  "tests/integration/authorization-1.test.ts": 9,
+  "tests/integration/authorization-2.test.ts": 9,
+  "tests/integration/authorization-3.test.ts": 9,
+  "tests/integration/bad-input-1.test.ts": 6,
+  "tests/integration/bad-input-2.test.ts": 6,
+  "tests/integration/dashboard-incidents.test.ts": 6,
+  "tests/integration/sessions.test.ts": 6,
+  "tests/integration/training-current-status.test.ts": 4,
+  "tests/integration/sign-in.test.ts": 4,
+  "db/seed/demo.test.ts": 3,
+};
+
+const PROJECT_ORDER = ["unit-isolated", "unit", "integration-isolated", "integration"];
+
+export default class LongestFirstSequencer extends BaseSequencer {
+  async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const root = this.ctx.config.root;
+    const cache = this.ctx.cache;
+    const estimate = (spec: TestSpecification): number => {
+      const file = path.relative(root, spec.moduleId).split(path.sep).join("/");
+      const key = `${spec.project.name}:${file}`;
+      const previous = cache.getFileTestResults(key)?.duration;
+      if (previous !== undefined) return previous;
+      if (KNOWN_SECONDS[file] !== undefined) return KNOWN_SECONDS[file] * 1000;
+      // Unknown: about a millisecond per 100 bytes of test, so larger files go first.
+      return (cache.getFileStats(key)?.size ?? 0) / 100;
+    };
+    const rank = (spec: TestSpecification) => {
+      const i = PROJECT_ORDER.indexOf(spec.project.name);
+      return i === -1 ? PROJECT_ORDER.length : i;
+    };
+    const ms = new Map(files.map((f) => [f, estimate(f)]));
+    return [...files].sort((a, b) => rank(a) - rank(b) || ms.get(b)! - ms.get(a)!);
+  }
+}
