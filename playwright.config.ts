@@ -29,7 +29,9 @@ export default defineConfig({
     baseURL,
     locale: "ja-JP",
     timezoneId: "Asia/Tokyo",
-    trace: "retain-on-failure",
+    // In CI a failed test runs once more (retries above), with a trace: recording one for every test
+    // costs every test time. Locally (no retry) a failing test keeps its trace.
+    trace: process.env.CI ? "on-first-retry" : "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: CHROMIUM,
