@@ -245,6 +245,17 @@ export function useForm<V extends Record<string, unknown>, S extends z.ZodType, 
     error: errors[name],
   });
 
+  /**
+   * Props for an IdSelect bound to a value holding a record's id as text ("" for none), as the forms
+   * keep their select values.
+   */
+  const idField = <K extends keyof V & string>(name: K) => ({
+    name,
+    value: values[name] === "" || values[name] == null ? undefined : Number(values[name]),
+    onValueChange: (id: number | undefined) => setValue(name, (id === undefined ? "" : String(id)) as V[K]),
+    error: errors[name],
+  });
+
   /** Conflict: discard my input, take the latest record's values and version. */
   const loadLatest = () => {
     if (problem?.kind !== "conflict" || !problem.conflict.latest) return;
@@ -271,6 +282,7 @@ export function useForm<V extends Record<string, unknown>, S extends z.ZodType, 
     setValues,
     field,
     enumField,
+    idField,
     errors,
     setErrors,
     clearError: clear,
