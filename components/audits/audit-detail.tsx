@@ -6,9 +6,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { TextAreaField } from "@/components/ui/field";
-import { ActionMessage, Form, ReasonDialog, useAction, useForm } from "@/components/ui/form";
+import { ActionMessage, Form, FormDialog, ReasonDialog, useAction, useForm } from "@/components/ui/form";
 import type { AuditStatusValue } from "@/lib/audits/rules";
 import { setTeamSchema, verifyFindingSchema, type AuditDetail, type AuditDto, type FindingDto } from "@/lib/audits/schema";
 import { ApiProblem, apiFetch } from "@/lib/client/api";
@@ -52,6 +52,8 @@ export function AuditDetailView({
   const retiredFindings = q.data.findings.filter((f) => f.retiredAt !== null);
   const [dialog, setDialog] = useState<Open | null>(null);
   const close = () => setDialog(null);
+  const findingDialog = dialog?.kind === "finding" ? dialog : null;
+  const verifying = dialog?.kind === "verify" ? dialog.finding : null;
   const a = useAction({ invalidate: [["audits"]] });
   const open = audit.status === "in_progress" || audit.status === "reported";
   const deptOf = (p: Person) => p.departmentId !== null && audit.scopeDepartmentIds.includes(p.departmentId);
@@ -237,7 +239,7 @@ export function AuditDetailView({
         ) : null}
       </Card>
 
-      <Dialog open={dialog?.kind === "edit"} onClose={close} title={t("form.editTitle")} wide>
+      <FormDialog open={dialog?.kind === "edit"} onClose={close} title={t("form.editTitle")} wide recordId={audit.id}>
         <AuditForm
           audit={audit}
           fiscalYear={audit.fiscalYear}
@@ -249,8 +251,8 @@ export function AuditDetailView({
             a.setMessage({ tone: "success", text: t("form.updated") });
           }}
         />
-      </Dialog>
-      <Dialog open={dialog?.kind === "team"} onClose={close} title={t("detail.editTeam")}>
+      </FormDialog>
+      <FormDialog open={dialog?.kind === "team"} onClose={close} title={t("detail.editTeam")} recordId={audit.id}>
         <TeamEditor
           audit={audit}
           people={people.filter((p) => p.id !== audit.leadAuditorId)}
@@ -261,27 +263,30 @@ export function AuditDetailView({
             a.setMessage({ tone: "success", text: t("detail.teamSaved") });
           }}
         />
-      </Dialog>
-      <Dialog open={dialog?.kind === "finding"} onClose={close} title={dialog?.kind === "finding" && dialog.finding ? tf("form.editTitle") : tf("form.createTitle")} wide>
-        {dialog?.kind === "finding" ? (
-          <FindingForm
-            key={dialog.finding?.id ?? "new"}
-            auditId={id}
-            finding={dialog.finding}
-            people={people}
-            departments={departments}
-            onCancel={close}
-            onDone={() => {
-              a.setMessage({ tone: "success", text: dialog.finding ? tf("form.updated") : tf("form.created") });
-              close();
-            }}
-          />
-        ) : null}
-      </Dialog>
-      <Dialog open={dialog?.kind === "verify"} onClose={close} title={tf("verify.title")}>
-        {dialog?.kind === "verify" ? (
+      </FormDialog>
+      <FormDialog
+        open={findingDialog !== null}
+        onClose={close}
+        title={findingDialog?.finding ? tf("form.editTitle") : tf("form.createTitle")}
+        wide
+        recordId={findingDialog?.finding?.id}
+      >
+        <FindingForm
+          auditId={id}
+          finding={findingDialog?.finding}
+          people={people}
+          departments={departments}
+          onCancel={close}
+          onDone={() => {
+            a.setMessage({ tone: "success", text: findingDialog?.finding ? tf("form.updated") : tf("form.created") });
+            close();
+          }}
+        />
+      </FormDialog>
+      <FormDialog open={verifying !== null} onClose={close} title={tf("verify.title")} recordId={verifying?.id}>
+        {verifying ? (
           <VerifyForm
-            finding={dialog.finding}
+            finding={verifying}
             onCancel={close}
             onDone={() => {
               close();
@@ -289,7 +294,7 @@ export function AuditDetailView({
             }}
           />
         ) : null}
-      </Dialog>
+      </FormDialog>
       {(["reject", "retire"] as const).map((kind) => (
         <ReasonDialog
           key={kind}

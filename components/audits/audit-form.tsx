@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { EnumSelect, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { EnumSelect, IdSelect, TextAreaField, TextField } from "@/components/ui/field";
 import { Form, useForm } from "@/components/ui/form";
 import { AUDIT_TYPES } from "@/lib/audits/rules";
 import { createAuditSchema, updateAuditSchema, type AuditDetail, type AuditDto } from "@/lib/audits/schema";
@@ -128,15 +128,13 @@ export function AuditForm({
           </>
         ) : null}
       </div>
-      <SelectField label={t("fields.leadAuditorId")} hint={t("independence.note")} {...f.field("leadAuditorId")}>
-        <option value="">{t("fields.leadNone")}</option>
-        {people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-            {inScope(p) ? `（${t("independence.own")}）` : ""}
-          </option>
-        ))}
-      </SelectField>
+      <IdSelect
+        label={t("fields.leadAuditorId")}
+        hint={t("independence.note")}
+        {...f.idField("leadAuditorId")}
+        options={people.map((p) => ({ id: p.id, label: `${p.name}${inScope(p) ? `（${t("independence.own")}）` : ""}` }))}
+        empty={t("fields.leadNone")}
+      />
       {!audit ? (
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium text-slate-800">{t("fields.team")}</legend>

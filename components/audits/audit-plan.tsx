@@ -9,10 +9,10 @@ import { Bar, BarChart as RBarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxi
 import { ChartDataTable } from "@/components/charts/chart-data-table";
 import { Button } from "@/components/ui/button";
 import { Alert, Card, PageHeader, Skeleton } from "@/components/ui/card";
-import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { Dialog } from "@/components/ui/dialog";
-import { EnumSelect, SelectField } from "@/components/ui/field";
-import { ExportControl, FilterBar, useListParams } from "@/components/ui/list";
+import type { Column } from "@/components/ui/data-table";
+import { EnumSelect, IdSelect } from "@/components/ui/field";
+import { FormDialog } from "@/components/ui/form";
+import { ExportControl, FilterBar, ListTable, useListParams } from "@/components/ui/list";
 import { AUDIT_STATUSES, AUDIT_TYPES, FINDING_STATUSES } from "@/lib/audits/rules";
 import { exportAuditsQuery, listAuditsQuery, type AuditDto, type AuditStats } from "@/lib/audits/schema";
 import { apiFetch } from "@/lib/client/api";
@@ -231,13 +231,12 @@ export function AuditPlan({
         total={list.data?.total}
         actions={<ExportControl path="/api/v1/audits/export.csv" schema={exportAuditsQuery} values={filters} />}
       >
-        <SelectField label={t("filters.fy")} value={String(fy)} onChange={(e) => update({ fy: Number(e.target.value) })}>
-          {fyOptions.map((y) => (
-            <option key={y} value={y}>
-              {t("fyLabel", { fy: y })}
-            </option>
-          ))}
-        </SelectField>
+        <IdSelect
+          label={t("filters.fy")}
+          options={fyOptions.map((y) => ({ id: y, label: t("fyLabel", { fy: y }) }))}
+          value={fy}
+          onValueChange={(fy) => update({ fy })}
+        />
         <EnumSelect label={t("filters.type")} values={AUDIT_TYPES} value={filters.type} empty={t("filters.any")} optionLabel={(v) => t(`type.${v}`)} onValueChange={(type) => update({ type })} />
         <EnumSelect
           label={t("filters.status")}
@@ -249,19 +248,9 @@ export function AuditPlan({
         />
       </FilterBar>
 
-      <DataTable
-        caption={t("tableCaption")}
-        columns={columns}
-        rows={list.data?.items}
-        rowKey={(a) => a.id}
-        loading={list.isFetching}
-        error={list.error}
-        onRetry={() => list.refetch()}
-        {...listParams.sortProps}
-      />
-      {list.data ? <Pagination {...listParams.pageProps(list.data)} /> : null}
+      <ListTable caption={t("tableCaption")} columns={columns} rowKey={(a) => a.id} query={list} params={listParams} />
 
-      <Dialog open={creating} onClose={() => setCreating(false)} title={t("form.createTitle")} wide>
+      <FormDialog open={creating} onClose={() => setCreating(false)} title={t("form.createTitle")} wide>
         <AuditForm
           fiscalYear={fy}
           people={people}
@@ -274,7 +263,7 @@ export function AuditPlan({
             router.push(`/audits/${a.id}`);
           }}
         />
-      </Dialog>
+      </FormDialog>
     </div>
   );
 }

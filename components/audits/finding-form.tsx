@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { EnumSelect, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { EnumSelect, IdSelect, TextAreaField, TextField } from "@/components/ui/field";
 import { Form, useForm } from "@/components/ui/form";
 import { FINDING_GRADES } from "@/lib/audits/rules";
 import { createFindingSchema, updateFindingSchema, type AuditDetail, type FindingDto } from "@/lib/audits/schema";
@@ -86,26 +86,22 @@ export function FindingForm({
           optionLabel={(x) => t(`grade.${x}`)}
         />
         <TextField label={t("fields.clauseRef")} {...f.field("clauseRef")} />
-        <SelectField label={t("fields.departmentId")} {...f.field("departmentId")}>
-          <option value="">{t("fields.departmentNone")}</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </SelectField>
+        <IdSelect
+          label={t("fields.departmentId")}
+          {...f.idField("departmentId")}
+          options={departments.map((d) => ({ id: d.id, label: d.name }))}
+          empty={t("fields.departmentNone")}
+        />
       </div>
       <TextAreaField rows={3} label={t("fields.description")} required {...f.field("description")} />
       <TextAreaField rows={3} label={t("fields.correctiveAction")} hint={t("fields.correctiveActionHint")} {...f.field("correctiveAction")} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <SelectField label={t("fields.ownerUserId")} {...f.field("ownerUserId")}>
-          <option value="">{t("fields.ownerNone")}</option>
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </SelectField>
+        <IdSelect
+          label={t("fields.ownerUserId")}
+          {...f.idField("ownerUserId")}
+          options={people.map((p) => ({ id: p.id, label: p.name }))}
+          empty={t("fields.ownerNone")}
+        />
         <TextField label={t("fields.ownerName")} {...f.field("ownerName")} />
         <TextField type="date" label={t("fields.dueDate")} {...f.field("dueDate")} />
       </div>

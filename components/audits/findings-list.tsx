@@ -4,9 +4,9 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { PageHeader } from "@/components/ui/card";
-import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { CheckboxField, EnumSelect, SelectField } from "@/components/ui/field";
-import { FilterBar, useListParams } from "@/components/ui/list";
+import type { Column } from "@/components/ui/data-table";
+import { EnumSelect, IdSelect } from "@/components/ui/field";
+import { FilterBar, FlagCheckbox, ListTable, useListParams } from "@/components/ui/list";
 import { FINDING_GRADES, FINDING_STATUSES, LATENESS_BUCKETS } from "@/lib/audits/rules";
 import { exportFindingsQuery, listFindingsQuery, type FindingDto } from "@/lib/audits/schema";
 import { apiFetch } from "@/lib/client/api";
@@ -71,14 +71,13 @@ export function FindingsList({ departments, fyOptions }: { departments: Dept[]; 
         total={list.data?.total}
         exportTo={{ path: "/api/v1/findings/export.csv", schema: exportFindingsQuery }}
       >
-        <SelectField label={t("filters.fy")} value={filters.fy ?? ""} onChange={(e) => update({ fy: e.target.value ? Number(e.target.value) : undefined })}>
-          <option value="">{t("filters.any")}</option>
-          {fyOptions.map((y) => (
-            <option key={y} value={y}>
-              {ta("fyLabel", { fy: y })}
-            </option>
-          ))}
-        </SelectField>
+        <IdSelect
+          label={t("filters.fy")}
+          options={fyOptions.map((y) => ({ id: y, label: ta("fyLabel", { fy: y }) }))}
+          value={filters.fy}
+          empty={t("filters.any")}
+          onValueChange={(fy) => update({ fy })}
+        />
         <EnumSelect label={t("filters.grade")} values={FINDING_GRADES} value={filters.grade} empty={t("filters.any")} optionLabel={(g) => t(`grade.${g}`)} onValueChange={(grade) => update({ grade })} />
         <EnumSelect
           label={t("filters.status")}
@@ -88,14 +87,13 @@ export function FindingsList({ departments, fyOptions }: { departments: Dept[]; 
           optionLabel={(s) => t(`status.${s}`)}
           onValueChange={(status) => update({ status })}
         />
-        <SelectField label={t("filters.department")} value={filters.department ?? ""} onChange={(e) => update({ department: e.target.value ? Number(e.target.value) : undefined })}>
-          <option value="">{t("filters.any")}</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </SelectField>
+        <IdSelect
+          label={t("filters.department")}
+          options={departments.map((d) => ({ id: d.id, label: d.name }))}
+          value={filters.department}
+          empty={t("filters.any")}
+          onValueChange={(department) => update({ department })}
+        />
         <EnumSelect
           label={t("filters.late")}
           values={LATENESS_BUCKETS}
@@ -105,23 +103,13 @@ export function FindingsList({ departments, fyOptions }: { departments: Dept[]; 
           onValueChange={(late) => update({ late })}
         />
         <div className="pb-2">
-          <CheckboxField label={t("filters.overdueOnly")} checked={filters.overdue === true} onChange={(e) => update({ overdue: e.target.checked || undefined })} />
+          <FlagCheckbox label={t("filters.overdueOnly")} params={listParams} name="overdue" />
         </div>
         <div className="pb-2">
-          <CheckboxField label={t("filters.includeRetired")} checked={filters.includeRetired === true} onChange={(e) => update({ includeRetired: e.target.checked || undefined })} />
+          <FlagCheckbox label={t("filters.includeRetired")} params={listParams} name="includeRetired" />
         </div>
       </FilterBar>
-      <DataTable
-        caption={t("tableCaption")}
-        columns={columns}
-        rows={list.data?.items}
-        rowKey={(f) => f.id}
-        loading={list.isFetching}
-        error={list.error}
-        onRetry={() => list.refetch()}
-        {...listParams.sortProps}
-      />
-      {list.data ? <Pagination {...listParams.pageProps(list.data)} /> : null}
+      <ListTable caption={t("tableCaption")} columns={columns} rowKey={(f) => f.id} query={list} params={listParams} />
     </div>
   );
 }

@@ -7,11 +7,11 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { useListParams } from "@/components/ui/list";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { ActionMessage, Form, useAction, useForm } from "@/components/ui/form";
+import type { Column } from "@/components/ui/data-table";
+import { ListTable, useListParams } from "@/components/ui/list";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { IdSelect, TextAreaField, TextField } from "@/components/ui/field";
+import { ActionMessage, Form, FormDialog, useAction, useForm } from "@/components/ui/form";
 import {
   createManagementReviewSchema,
   createReviewActionSchema,
@@ -54,20 +54,17 @@ export function ManagementReviewList({ canEdit }: { canEdit: boolean }) {
     <div className="space-y-4">
       <PageHeader title={t("title")} description={t("description")} actions={canEdit ? <Button onClick={() => setCreating(true)}>{t("new")}</Button> : null} />
       {list.data && list.data.total === 0 ? <EmptyState>{t("empty")}</EmptyState> : null}
-      <DataTable caption={t("tableCaption")} columns={columns} rows={list.data?.items} rowKey={(r) => r.id} loading={list.isFetching} error={list.error} onRetry={() => list.refetch()} />
-      {list.data ? <Pagination {...listParams.pageProps(list.data)} /> : null}
-      <Dialog open={creating} onClose={() => setCreating(false)} title={t("form.createTitle")} wide>
-        {creating ? (
-          <ReviewForm
-            onCancel={() => setCreating(false)}
-            onDone={(d) => {
-              setCreating(false);
-              void qc.invalidateQueries({ queryKey: ["audits", "reviews"] });
-              router.push(`/audits/management-reviews/${d.review.id}`);
-            }}
-          />
-        ) : null}
-      </Dialog>
+      <ListTable caption={t("tableCaption")} columns={columns} rowKey={(r) => r.id} query={list} params={listParams} />
+      <FormDialog open={creating} onClose={() => setCreating(false)} title={t("form.createTitle")} wide>
+        <ReviewForm
+          onCancel={() => setCreating(false)}
+          onDone={(d) => {
+            setCreating(false);
+            void qc.invalidateQueries({ queryKey: ["audits", "reviews"] });
+            router.push(`/audits/management-reviews/${d.review.id}`);
+          }}
+        />
+      </FormDialog>
     </div>
   );
 }
@@ -208,19 +205,17 @@ export function ManagementReviewDetailView({ initial, canEdit, people }: { initi
           </ul>
         )}
       </Card>
-      <Dialog open={editing} onClose={() => setEditing(false)} title={t("form.editTitle")} wide>
-        {editing ? (
-          <ReviewForm
-            review={review}
-            onCancel={() => setEditing(false)}
-            onDone={() => {
-              setEditing(false);
-              setMessage({ tone: "success", text: t("form.updated") });
-              void action.refresh();
-            }}
-          />
-        ) : null}
-      </Dialog>
+      <FormDialog open={editing} onClose={() => setEditing(false)} title={t("form.editTitle")} wide recordId={review.id}>
+        <ReviewForm
+          review={review}
+          onCancel={() => setEditing(false)}
+          onDone={() => {
+            setEditing(false);
+            setMessage({ tone: "success", text: t("form.updated") });
+            void action.refresh();
+          }}
+        />
+      </FormDialog>
       <ConfirmDialog
         open={toggling !== null}
         title={toggling?.status === "done" ? t("actions.reopenTitle") : t("actions.markDoneTitle")}
@@ -240,19 +235,17 @@ export function ManagementReviewDetailView({ initial, canEdit, people }: { initi
         onConfirm={() => toggling && void toggle(toggling)}
         onCancel={() => setToggling(null)}
       />
-      <Dialog open={adding} onClose={() => setAdding(false)} title={t("actions.add")}>
-        {adding ? (
-          <ActionForm
-            reviewId={id}
-            people={people}
-            onCancel={() => setAdding(false)}
-            onDone={() => {
-              setAdding(false);
-              setMessage({ tone: "success", text: t("actions.saved") });
-            }}
-          />
-        ) : null}
-      </Dialog>
+      <FormDialog open={adding} onClose={() => setAdding(false)} title={t("actions.add")}>
+        <ActionForm
+          reviewId={id}
+          people={people}
+          onCancel={() => setAdding(false)}
+          onDone={() => {
+            setAdding(false);
+            setMessage({ tone: "success", text: t("actions.saved") });
+          }}
+        />
+      </FormDialog>
     </div>
   );
 }
@@ -269,14 +262,7 @@ function ActionForm({ reviewId, people, onDone, onCancel }: { reviewId: number; 
   return (
     <Form form={f} onCancel={onCancel} className="space-y-3">
       <TextAreaField rows={2} label={t("description")} required {...f.field("description")} />
-      <SelectField label={t("owner")} {...f.field("ownerUserId")}>
-        <option value="">{t("ownerNone")}</option>
-        {people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </SelectField>
+      <IdSelect label={t("owner")} {...f.idField("ownerUserId")} options={people.map((p) => ({ id: p.id, label: p.name }))} empty={t("ownerNone")} />
       <TextField label={t("ownerName")} {...f.field("ownerName")} />
       <TextField type="date" label={t("dueDate")} {...f.field("dueDate")} />
     </Form>

@@ -5,9 +5,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Alert, Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
-import { Form, useForm } from "@/components/ui/form";
+import { Form, FormDialog, useForm } from "@/components/ui/form";
 import { createCertificateSchema, updateCertificateSchema, type CertificateDto, type CurrentCertificate } from "@/lib/audits/schema";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
@@ -80,18 +79,16 @@ export function PmarkView({ initial, canEdit }: { initial: CurrentCertificate; c
           </table>
         </Card>
       ) : null}
-      <Dialog open={dialog !== null} onClose={() => setDialog(null)} title={dialog?.cert ? t("form.editTitle") : t("form.createTitle")}>
-        {dialog ? (
-          <CertificateForm
-            cert={dialog.cert}
-            onCancel={() => setDialog(null)}
-            onDone={() => {
-              setNotice(dialog.cert ? t("form.updated") : t("form.created"));
-              setDialog(null);
-            }}
-          />
-        ) : null}
-      </Dialog>
+      <FormDialog open={dialog !== null} onClose={() => setDialog(null)} title={dialog?.cert ? t("form.editTitle") : t("form.createTitle")} recordId={dialog?.cert?.id}>
+        <CertificateForm
+          cert={dialog?.cert}
+          onCancel={() => setDialog(null)}
+          onDone={() => {
+            setNotice(dialog?.cert ? t("form.updated") : t("form.created"));
+            setDialog(null);
+          }}
+        />
+      </FormDialog>
     </div>
   );
 }

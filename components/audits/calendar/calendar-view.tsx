@@ -5,7 +5,8 @@ import { usePathname, useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { Alert, Card, EmptyState, Skeleton } from "@/components/ui/card";
+import { Card, EmptyState, Skeleton } from "@/components/ui/card";
+import { LoadError } from "@/components/ui/load-error";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/client/api";
 import { listSearch } from "@/lib/list/params";
@@ -123,12 +124,7 @@ export function CalendarView({ state, today, startMonth }: { state: CalendarView
       {noTypes ? (
         <EmptyState>{t("empty.noTypes")}</EmptyState>
       ) : q.isError ? (
-        <Alert tone="error">
-          {t("error")}{" "}
-          <Button variant="secondary" onClick={() => q.refetch()}>
-            {t("retry")}
-          </Button>
-        </Alert>
+        <LoadError onRetry={q.refetch}>{t("error")}</LoadError>
       ) : q.isPending ? (
         <div className="space-y-2" aria-busy="true" aria-label={t("loading")}>
           <Skeleton className="h-8 w-full" />
