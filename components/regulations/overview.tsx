@@ -5,7 +5,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { Alert, Card, Skeleton } from "@/components/ui/card";
+import { Card, Skeleton } from "@/components/ui/card";
+import { LoadError } from "@/components/ui/load-error";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/client/api";
 import { listSearch } from "@/lib/list/params";
@@ -27,7 +28,6 @@ const KPIS: { key: "overdue" | "dueSoon" | "onTime"; state: DueState; className:
 /** Overdue / due-soon / on-time counts (each opens the filtered list) and reviews due per month of the FY. */
 export function RegulationOverview({ hrefFor }: { hrefFor: (s: DueState) => string }) {
   const t = useTranslations("regulations");
-  const tc = useTranslations("common");
   const locale = uiLocale(useLocale());
   const [fy, setFy] = useState<number | undefined>(undefined);
   const q = useQuery({
@@ -36,14 +36,7 @@ export function RegulationOverview({ hrefFor }: { hrefFor: (s: DueState) => stri
   });
 
   if (q.isError && !q.data)
-    return (
-      <Alert tone="error">
-        {tc("error")}{" "}
-        <Button variant="ghost" onClick={() => q.refetch()}>
-          {tc("retry")}
-        </Button>
-      </Alert>
-    );
+    return <LoadError onRetry={q.refetch} />;
   const data = q.data;
   const fyLabel = data ? fiscalYearLabel(data.fiscalYear, locale) : "";
   const chartData = (data?.months ?? []).map((m) => ({

@@ -7,9 +7,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { EnumSelect, SelectField } from "@/components/ui/field";
-import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { FilterBar, useListParams } from "@/components/ui/list";
+import { EnumSelect, IdSelect } from "@/components/ui/field";
+import type { Column } from "@/components/ui/data-table";
+import { FilterBar, ListTable, useListParams } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
 import { DUE_STATES, REGULATION_STATUSES } from "@/lib/regulations/due";
 import type { Page } from "@/lib/list/page";
@@ -94,29 +94,16 @@ export function RegisterList({ canEdit, owners }: { canEdit: boolean; owners: Ow
           optionLabel={(s) => t(`dueState.${s}`)}
           onValueChange={(dueState) => update({ dueState })}
         />
-        <SelectField label={t("filters.owner")} value={filters.owner ? String(filters.owner) : ""} onChange={(e) => update({ owner: e.target.value ? Number(e.target.value) : undefined })}>
-          <option value="">{t("filters.any")}</option>
-          {owners.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </SelectField>
+        <IdSelect
+          label={t("filters.owner")}
+          options={owners.map((o) => ({ id: o.id, label: o.name }))}
+          value={filters.owner}
+          empty={t("filters.any")}
+          onValueChange={(owner) => update({ owner })}
+        />
       </FilterBar>
 
-      <DataTable
-        caption={t("tableCaption")}
-        columns={columns}
-        rows={list.data?.items}
-        rowKey={(r) => r.id}
-        loading={list.isFetching}
-        error={list.isError && !list.data ? list.error : undefined}
-        onRetry={() => list.refetch()}
-        {...listParams.sortProps}
-      />
-      {list.data ? (
-        <Pagination {...listParams.pageProps(list.data)} />
-      ) : null}
+      <ListTable caption={t("tableCaption")} columns={columns} rowKey={(r) => r.id} query={list} params={listParams} />
 
       {canEdit ? (
         <RegulationFormDialog

@@ -1,9 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Dialog } from "@/components/ui/dialog";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { Form, useForm } from "@/components/ui/form";
+import { IdSelect, TextAreaField, TextField } from "@/components/ui/field";
+import { Form, FormDialog, useForm } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import { todayInTokyo } from "@/lib/dates";
 import { DEFAULT_REVIEW_INTERVAL_MONTHS } from "@/lib/regulations/due";
@@ -30,19 +29,9 @@ export function RegulationFormDialog({
 }) {
   const t = useTranslations("regulations");
   return (
-    <Dialog open={open} onClose={onClose} title={regulation ? t("form.editTitle") : t("form.createTitle")} wide>
-      {open ? (
-        <RegulationForm
-          // Keyed by the record, not its version: a refetch after a conflict must not wipe what the user typed.
-          key={regulation ? regulation.id : "new"}
-          regulation={regulation}
-          owners={owners}
-          onCancel={onClose}
-          onSaved={onSaved}
-          onConflictReload={onConflictReload}
-        />
-      ) : null}
-    </Dialog>
+    <FormDialog open={open} onClose={onClose} title={regulation ? t("form.editTitle") : t("form.createTitle")} wide recordId={regulation?.id}>
+      <RegulationForm regulation={regulation} owners={owners} onCancel={onClose} onSaved={onSaved} onConflictReload={onConflictReload} />
+    </FormDialog>
   );
 }
 
@@ -109,9 +98,9 @@ function RegulationForm({
     toValues: valuesOf,
   });
   const v = f.values;
-  const ownerField = f.field("ownerUserId");
-  const onOwnerChange = (e: { target: { value: string } }) => {
-    ownerField.onChange(e);
+  const ownerField = f.idField("ownerUserId");
+  const onOwnerChange = (id: number | undefined) => {
+    ownerField.onValueChange(id);
     f.clearError("ownerName");
   };
 
@@ -126,14 +115,14 @@ function RegulationForm({
       </div>
       <TextAreaField label={t("fields.description")} {...f.field("description")} rows={2} maxLength={4000} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <SelectField label={t("fields.ownerUserId")} {...ownerField} onChange={onOwnerChange} hint={t("fields.ownerHint")}>
-          <option value="">{t("fields.ownerNone")}</option>
-          {owners.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </SelectField>
+        <IdSelect
+          label={t("fields.ownerUserId")}
+          {...ownerField}
+          onValueChange={onOwnerChange}
+          options={owners.map((o) => ({ id: o.id, label: o.name }))}
+          empty={t("fields.ownerNone")}
+          hint={t("fields.ownerHint")}
+        />
         <TextField
           label={t("fields.ownerName")}
           {...f.field("ownerName")}

@@ -1,9 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Dialog } from "@/components/ui/dialog";
 import { EnumSelect, TextAreaField, TextField } from "@/components/ui/field";
-import { Form, useForm } from "@/components/ui/form";
+import { Form, FormDialog, useForm } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import { REVIEW_OUTCOMES, REVIEW_TRIGGERS } from "@/lib/regulations/due";
 import { createReviewSchema, updateReviewSchema, type RegulationDetail, type RegulationDto, type ReviewDto } from "@/lib/regulations/schema";
@@ -29,20 +28,9 @@ export function ReviewFormDialog({
 }) {
   const t = useTranslations("regulations");
   return (
-    <Dialog open={open} onClose={onClose} title={review ? t("review.editTitle") : t("review.createTitle")} wide>
-      {open ? (
-        <ReviewForm
-          // Keyed by the review, not its version: a refetch after a conflict must not wipe what the user typed.
-          key={review ? review.id : "new"}
-          regulation={regulation}
-          review={review}
-          today={today}
-          onCancel={onClose}
-          onSaved={onSaved}
-          onConflictReload={onConflictReload}
-        />
-      ) : null}
-    </Dialog>
+    <FormDialog open={open} onClose={onClose} title={review ? t("review.editTitle") : t("review.createTitle")} wide recordId={review?.id}>
+      <ReviewForm regulation={regulation} review={review} today={today} onCancel={onClose} onSaved={onSaved} onConflictReload={onConflictReload} />
+    </FormDialog>
   );
 }
 

@@ -5,9 +5,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Alert, Badge, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
-import { EnumSelect, SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { ActionMessage, Form, useAction, useForm } from "@/components/ui/form";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { EnumSelect, IdSelect, TextAreaField, TextField } from "@/components/ui/field";
+import { ActionMessage, Form, FormDialog, useAction, useForm } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import {
@@ -143,17 +143,20 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
       )}
       {canEdit ? (
         <>
-          <Dialog open={postForm !== null} onClose={() => setPostForm(null)} title={postForm === "new" ? t("newPost") : t("editPost")}>
-            {postForm !== null ? (
-              <PostForm key={postForm === "new" ? "new" : postForm.id} post={postForm === "new" ? undefined : postForm} people={people.data} onDone={() => setPostForm(null)} />
-            ) : null}
-          </Dialog>
-          <Dialog open={appoint !== null} onClose={() => setAppoint(null)} title={appoint ? t("appointTitle", { post: postLabel(appoint) }) : ""}>
+          <FormDialog
+            open={postForm !== null}
+            onClose={() => setPostForm(null)}
+            title={postForm === "new" ? t("newPost") : t("editPost")}
+            recordId={postForm === "new" ? null : postForm?.id}
+          >
+            <PostForm post={postForm === "new" || postForm === null ? undefined : postForm} people={people.data} onDone={() => setPostForm(null)} />
+          </FormDialog>
+          <FormDialog open={appoint !== null} onClose={() => setAppoint(null)} title={appoint ? t("appointTitle", { post: postLabel(appoint) }) : ""} recordId={appoint?.id}>
             {appoint ? <AppointForm post={appoint} people={people.data} today={today} onDone={() => setAppoint(null)} /> : null}
-          </Dialog>
-          <Dialog open={ending !== null} onClose={() => setEnding(null)} title={ending ? t("endTitle", { name: ending.personName }) : ""}>
+          </FormDialog>
+          <FormDialog open={ending !== null} onClose={() => setEnding(null)} title={ending ? t("endTitle", { name: ending.personName }) : ""} recordId={ending?.id}>
             {ending ? <EndForm appointment={ending} today={today} onDone={() => setEnding(null)} /> : null}
-          </Dialog>
+          </FormDialog>
           <ConfirmDialog
             open={retiring !== null}
             title={retiring ? t("retireTitle", { post: postLabel(retiring) }) : ""}
@@ -211,14 +214,12 @@ function PostForm({ post, people, onDone }: { post?: PostDto; people?: People; o
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label={t("fields.code")} required {...f.field("code")} maxLength={40} />
         <TextField label={t("fields.title")} required {...f.field("title")} maxLength={200} />
-        <SelectField label={t("fields.departmentId")} {...f.field("departmentId")}>
-          <option value="">{t("noDepartment")}</option>
-          {(people?.departments ?? []).map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </SelectField>
+        <IdSelect
+          label={t("fields.departmentId")}
+          {...f.idField("departmentId")}
+          options={(people?.departments ?? []).map((d) => ({ id: d.id, label: d.name }))}
+          empty={t("noDepartment")}
+        />
         <TextField label={t("fields.sortOrder")} inputMode="numeric" {...f.field("sortOrder")} />
       </div>
       <TextAreaField label={t("fields.description")} {...f.field("description")} rows={2} />
@@ -248,21 +249,17 @@ function AppointForm({ post, people, today, onDone }: { post: PostDto; people?: 
         optionLabel={(x) => t(`personTypes.${x}`)}
         error={f.errors.personType}
       />
-      <SelectField label={t("person")} required {...f.field("personId")}>
-        <option value="">{t("choose")}</option>
-        {v.personType === "user"
-          ? people.users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}（{u.email}）
-              </option>
-            ))
-          : people.employees.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.employeeNumber} {e.name}
-                {e.departmentName ? `（${e.departmentName}）` : ""}
-              </option>
-            ))}
-      </SelectField>
+      <IdSelect
+        label={t("person")}
+        required
+        {...f.idField("personId")}
+        options={
+          v.personType === "user"
+            ? people.users.map((u) => ({ id: u.id, label: `${u.name}（${u.email}）` }))
+            : people.employees.map((e) => ({ id: e.id, label: `${e.employeeNumber} ${e.name}${e.departmentName ? `（${e.departmentName}）` : ""}` }))
+        }
+        empty={t("choose")}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label={t("fromDate")} required type="date" {...f.field("fromDate")} />
         <TextField label={t("toDate")} type="date" {...f.field("toDate")} hint={t("toDateHint")} />
