@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { Alert, Card, Skeleton } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
+import { Card, Skeleton } from "@/components/ui/card";
+import { LoadError } from "@/components/ui/load-error";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import type { DueItem } from "@/lib/incidents/schema";
@@ -15,7 +15,6 @@ const LIMIT = 8;
 /** Reports and notices not yet made, ordered by deadline; late ones in red. */
 export function DuePanel() {
   const t = useTranslations("incidents");
-  const tc = useTranslations("common");
   const daysText = useDaysText();
   const due = useQuery({ queryKey: incidentKeys.due, queryFn: () => apiFetch<{ items: DueItem[]; total: number }>(`/api/v1/incidents/due?limit=${LIMIT}`) });
   return (
@@ -27,12 +26,7 @@ export function DuePanel() {
           <Skeleton />
         </div>
       ) : due.isError ? (
-        <Alert tone="error">
-          {tc("error")}{" "}
-          <Button variant="ghost" onClick={() => due.refetch()}>
-            {tc("retry")}
-          </Button>
-        </Alert>
+        <LoadError onRetry={due.refetch} />
       ) : due.data.items.length === 0 ? (
         <p className="text-sm text-slate-600">{t("due.empty")}</p>
       ) : (

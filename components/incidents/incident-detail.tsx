@@ -5,10 +5,11 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Alert, Badge, Card, PageHeader, Skeleton } from "@/components/ui/card";
+import { LoadError } from "@/components/ui/load-error";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { ActionMessage, Form, useAction, useForm } from "@/components/ui/form";
+import { ActionMessage, Form, FormDialog, useAction, useForm } from "@/components/ui/form";
 import { ApiProblem, apiFetch } from "@/lib/client/api";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import {
@@ -28,7 +29,6 @@ type DepartmentOption = { id: number; name: string; retired?: boolean };
 /** The incident page: clocks, facts, report dates, workflow with its timeline, corrective actions. */
 export function IncidentDetail({ id, canManage, departments, created, today }: { id: number; canManage: boolean; departments: DepartmentOption[]; created: boolean; today: string }) {
   const t = useTranslations("incidents");
-  const tc = useTranslations("common");
   const [editOpen, setEditOpen] = useState(false);
   const [reportsSavedVersion, setReportsSavedVersion] = useState<number | null>(null);
   const q = useQuery({ queryKey: incidentKeys.detail(id), queryFn: () => apiFetch<Detail>(`/api/v1/incidents/${id}`) });
@@ -40,14 +40,7 @@ export function IncidentDetail({ id, canManage, departments, created, today }: {
       </div>
     );
   if (q.isError)
-    return (
-      <Alert tone="error">
-        {q.error instanceof ApiProblem && q.error.status === 404 ? t("detail.notFound") : t("detail.error")}{" "}
-        <Button variant="ghost" onClick={() => q.refetch()}>
-          {tc("retry")}
-        </Button>
-      </Alert>
-    );
+    return <LoadError onRetry={q.refetch}>{q.error instanceof ApiProblem && q.error.status === 404 ? t("detail.notFound") : t("detail.error")}</LoadError>;
   const { incident, transitions, correctiveActions } = q.data;
   const reload = () => q.refetch();
 
@@ -94,19 +87,17 @@ export function IncidentDetail({ id, canManage, departments, created, today }: {
       <ActionsPanel incident={incident} actions={correctiveActions} canManage={canManage && incident.status !== "closed"} today={today} />
 
       {canManage ? (
-        <Dialog open={editOpen} onClose={() => setEditOpen(false)} title={t("edit.heading")} wide>
-          {editOpen ? (
-            <IncidentForm
-              incident={incident}
-              departments={departments}
-              onSaved={() => setEditOpen(false)}
-              onConflictReload={async () => {
-                await reload();
-                setEditOpen(false);
-              }}
-            />
-          ) : null}
-        </Dialog>
+        <FormDialog open={editOpen} onClose={() => setEditOpen(false)} title={t("edit.heading")} wide recordId={incident.id}>
+          <IncidentForm
+            incident={incident}
+            departments={departments}
+            onSaved={() => setEditOpen(false)}
+            onConflictReload={async () => {
+              await reload();
+              setEditOpen(false);
+            }}
+          />
+        </FormDialog>
       ) : null}
     </div>
   );

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
-import { CheckboxField, EnumSelect, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { CheckboxField, EnumSelect, IdSelect, TextAreaField, TextField } from "@/components/ui/field";
 import { Form, useForm } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
@@ -140,16 +140,12 @@ export function IncidentForm({
           empty={t("choose")}
           optionLabel={(x) => ti(`categories.${x}`)}
         />
-        <SelectField label={t("department")} {...f.field("departmentId")}>
-          <option value="">{t("noDepartment")}</option>
-          {departments
-            .filter((d) => !d.retired || String(d.id) === v.departmentId)
-            .map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-        </SelectField>
+        <IdSelect
+          label={t("department")}
+          {...f.idField("departmentId")}
+          options={departments.filter((d) => !d.retired || String(d.id) === v.departmentId).map((d) => ({ id: d.id, label: d.name }))}
+          empty={t("noDepartment")}
+        />
         <TextField label={t("discoveredAt")} required type="datetime-local" {...f.field("discoveredAt")} hint={t("timeHint")} />
         <TextField label={t("occurredAt")} type="datetime-local" {...f.field("occurredAt")} hint={t("timeHint")} />
       </div>

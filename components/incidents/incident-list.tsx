@@ -5,8 +5,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/card";
 import { EnumSelect } from "@/components/ui/field";
-import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
-import { FilterBar, useListParams } from "@/components/ui/list";
+import type { Column } from "@/components/ui/data-table";
+import { FilterBar, ListTable, useListParams } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
 import { FLAG_VALUES } from "@/lib/list/params";
 import { formatDate, formatDateTime } from "@/lib/dates";
@@ -124,20 +124,8 @@ export function IncidentList() {
       {list.data && list.data.total === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{tl("empty")}</p>
       ) : (
-        <DataTable
-          caption={tl("caption")}
-          columns={columns}
-          rows={list.data?.items}
-          rowKey={(i) => i.id}
-          loading={list.isFetching}
-          error={list.isError && !list.data ? list.error : undefined}
-          onRetry={() => list.refetch()}
-          {...listParams.sortProps}
-        />
+        <ListTable caption={tl("caption")} columns={columns} rowKey={(i) => i.id} query={list} params={listParams} />
       )}
-      {list.data && list.data.total > 0 ? (
-        <Pagination {...listParams.pageProps(list.data)} />
-      ) : null}
     </div>
   );
 }
