@@ -11,10 +11,10 @@ import * as revokeUserRoute from "@/app/api/v1/users/[id]/sessions/revoke/route"
 import { getDb } from "@/db";
 import { auditLog, sessions, users } from "@/db/schema";
 import { PURGE_AFTER_DAYS, TOUCH_INTERVAL_MS, purgeEndedSessions, sessionLimits, userForSession } from "@/db/queries/sessions";
-import { hashPassword } from "@/lib/auth/password";
 import { sessionClaims } from "@/lib/auth/session-token";
 import type { Role } from "@/lib/auth/roles";
 import { call } from "../support/api";
+import { testPasswordHash } from "../support/passwords";
 
 /**
  * Revocable sessions with REAL cookies: users sign in through Auth.js's own handlers (the
@@ -118,7 +118,7 @@ async function makeUser(role: Role, active = true) {
   const email = `session-${role}-${++n}@example.com`;
   const [u] = await db
     .insert(users)
-    .values({ email, name: `Session ${role} ${n}`, role, passwordHash: await hashPassword(PASSWORD), active })
+    .values({ email, name: `Session ${role} ${n}`, role, passwordHash: await testPasswordHash(PASSWORD), active })
     .returning();
   return u;
 }

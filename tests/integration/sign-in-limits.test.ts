@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { checkCredentials, clientAddress as signInAddress } from "@/lib/auth/authorize";
 import { LOGIN_LIMITS, countAttempt, isAdmitted, limitFor, refundAttempt, type AttemptCounter } from "@/lib/auth/rate-limit";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/auth/password";
 import { PEER_ADDRESS_HEADER, clientAddress, markPeerAddressHookInstalled } from "@/lib/security/client-address";
 import { countSignInAttempt, purgeSpentLoginAttempts, refundSignInAttempt } from "@/db/queries/auth";
 import { getDb, openDatabase, type DbOrTx } from "@/db";
 import { loginAttempts, users } from "@/db/schema";
+import { testPasswordHash } from "../support/passwords";
 
 /**
  * Sign-in limits under attack (issue 12 point 2; docs/security.md "Sign-in limits"). On a real
@@ -18,7 +19,7 @@ let hash = "";
 let instances: { a: DbOrTx; b: DbOrTx; close: () => Promise<void> };
 
 beforeAll(async () => {
-  hash = await hashPassword(PASSWORD);
+  hash = await testPasswordHash(PASSWORD);
   const url = process.env.DATABASE_URL;
   if (url) {
     const [h1, h2] = await Promise.all([openDatabase({ migrate: false, url }), openDatabase({ migrate: false, url })]);

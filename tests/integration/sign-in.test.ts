@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { checkCredentials } from "@/lib/auth/authorize";
 import { LOGIN_LIMITS } from "@/lib/auth/rate-limit";
-import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/db";
 import { loginAttempts, users } from "@/db/schema";
 import { eq } from "drizzle-orm";
+import { testPasswordHash } from "../support/passwords";
 
 async function makeUser(email: string, active = true) {
   const db = await getDb();
-  await db.insert(users).values({ email, name: email, role: "hr", passwordHash: await hashPassword("correct horse battery"), active });
+  await db.insert(users).values({ email, name: email, role: "hr", passwordHash: await testPasswordHash("correct horse battery"), active });
 }
 
 describe("sign-in checks", () => {
