@@ -7,14 +7,13 @@ import { apiFetch } from "@/lib/client/api";
 import { FLAG_VALUES } from "@/lib/list/params";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/dates";
-import { Badge, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
-import { LoadError } from "@/components/ui/load-error";
+import { Badge, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { ActionMessage, useAction } from "@/components/ui/form";
-import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
+import type { Column } from "@/components/ui/data-table";
 import { EnumSelect } from "@/components/ui/field";
-import { FilterBar, useListParams } from "@/components/ui/list";
+import { FilterBar, ListTable, useListParams } from "@/components/ui/list";
 import { listUsersQuery } from "@/lib/users/schema";
 import { usersListKey, type UserListRow, type UserRow, type UsersPage } from "./filters";
 import { EditUserDialog, InviteUserDialog, type CreatedUser } from "./user-dialogs";
@@ -27,7 +26,6 @@ type Pending = { kind: "toggle" | "reset" | "sessions"; user: UserListRow } | nu
 export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
   const t = useTranslations("users");
   const tr = useTranslations("roles");
-  const tc = useTranslations("common");
   const listParams = useListParams(listUsersQuery);
   const { values: filter, search: qs, update: setFilter } = listParams;
 
@@ -147,7 +145,6 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
     { key: "actions", header: t("columns.actions"), cell: actionsCell },
   ];
 
-  const data = list.data;
   const target = pending?.user;
 
   return (
@@ -189,54 +186,31 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
         />
       </FilterBar>
 
-      <div className="hidden md:block">
-        <DataTable
-          caption={t("caption")}
-          columns={columns}
-          rows={data?.items}
-          rowKey={(u) => u.id}
-          loading={list.isFetching}
-          error={list.isError && !data ? list.error : undefined}
-          onRetry={() => void list.refetch()}
-        />
-      </div>
       {/* On a phone the same list as cards: a five-column table does not fit. */}
-      <div className="md:hidden" aria-busy={list.isFetching || undefined}>
-        {list.isError && !data ? (
-          <LoadError onRetry={() => list.refetch()} />
-        ) : !data ? (
-          <div className="space-y-3">
-            {[0, 1, 2].map((i) => (
-              <Skeleton key={i} className="h-28 w-full" />
-            ))}
-          </div>
-        ) : data.items.length === 0 ? (
-          <EmptyState>{tc("empty")}</EmptyState>
-        ) : (
-          <ul aria-label={t("caption")} className="space-y-3">
-            {data.items.map((u) => (
-              <li key={u.id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-                <div className="flex items-start justify-between gap-2">
-                  {nameCell(u)}
-                  {statusCell(u)}
-                </div>
-                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                  <dt className="text-slate-600">{t("columns.role")}</dt>
-                  <dd>{roleCell(u)}</dd>
-                  <dt className="text-slate-600">{t("columns.lastSignIn")}</dt>
-                  <dd>{lastSignInCell(u)}</dd>
-                  <dt className="text-slate-600">{t("columns.sessions")}</dt>
-                  <dd>{sessionsCell(u)}</dd>
-                </dl>
-                <div className="mt-2 border-t border-slate-100 pt-2">{actionsCell(u)}</div>
-              </li>
-            ))}
-          </ul>
+      <ListTable
+        caption={t("caption")}
+        columns={columns}
+        rowKey={(u) => u.id}
+        query={list}
+        params={listParams}
+        cards={(u) => (
+          <>
+            <div className="flex items-start justify-between gap-2">
+              {nameCell(u)}
+              {statusCell(u)}
+            </div>
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+              <dt className="text-slate-600">{t("columns.role")}</dt>
+              <dd>{roleCell(u)}</dd>
+              <dt className="text-slate-600">{t("columns.lastSignIn")}</dt>
+              <dd>{lastSignInCell(u)}</dd>
+              <dt className="text-slate-600">{t("columns.sessions")}</dt>
+              <dd>{sessionsCell(u)}</dd>
+            </dl>
+            <div className="mt-2 border-t border-slate-100 pt-2">{actionsCell(u)}</div>
+          </>
         )}
-      </div>
-      {data && data.total > 0 ? (
-        <Pagination {...listParams.pageProps(data)} />
-      ) : null}
+      />
       <p className="mt-3 text-xs text-slate-600">{t("selfNote")}</p>
 
       <InviteUserDialog open={inviting} onClose={() => setInviting(false)} onCreated={onCreated} />

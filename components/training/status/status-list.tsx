@@ -10,12 +10,12 @@ import { fiscalYearLabel } from "@/lib/fiscal-year";
 import { TRAINING_STATUSES, type TrainingStatus } from "@/lib/training/status";
 import { hasActiveFilters } from "@/lib/list/params";
 import { EMPLOYMENT_TYPE_VALUES, STATUS_SORTS, exportTrainingStatusQuery, listTrainingStatusQuery } from "@/lib/training/status-query";
-import { Alert, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
+import { Alert, PageHeader } from "@/components/ui/card";
 import { LoadError } from "@/components/ui/load-error";
 import { ButtonLink } from "@/components/ui/button";
-import { DataTable, Pagination, type Column } from "@/components/ui/data-table";
+import type { Column } from "@/components/ui/data-table";
 import { SelectField } from "@/components/ui/field";
-import { ExportControl, FilterBar } from "@/components/ui/list";
+import { ExportControl, FilterBar, ListTable } from "@/components/ui/list";
 import { statusKeys, statusListFilterFrom, statusListSearch, summarySearch, type StatusListFilter, type StatusListPage, type StatusRow } from "./filters";
 import { STATUS_COLOR, uiLocale } from "./format";
 import { StatusBadge } from "./status-badge";
@@ -99,7 +99,6 @@ export function StatusList({ options }: { options: StatusListOptions }) {
     { key: "due", header: t("columns.dueOn"), sort: "dueOn", cell: (r) => <DueText row={r} /> },
   ];
 
-  const rows = list.data?.items;
   return (
     <div className="space-y-4">
       <PageHeader
@@ -204,65 +203,47 @@ export function StatusList({ options }: { options: StatusListOptions }) {
           <LoadError onRetry={() => list.refetch()} />
         )
       ) : (
-        <>
-          <MobileList rows={rows} loading={list.isLoading} />
-          <div className="hidden md:block">
-            <DataTable
-              caption={t("list.caption")}
-              columns={columns}
-              rows={rows}
-              rowKey={(r) => `${r.employee.id}:${r.course.id}`}
-              loading={list.isFetching}
-              sort={filter.sort === "priority" ? undefined : { sort: filter.sort, dir: filter.dir }}
-              onSort={(s) => setFilter({ sort: STATUS_SORTS.find((x) => x === s.sort) ?? "priority", dir: s.dir })}
-            />
-          </div>
-          {list.data && list.data.total > 0 ? (
-            <Pagination
-              page={list.data.page}
-              pageSize={list.data.pageSize}
-              total={list.data.total}
-              onPage={(p) => setFilter({ page: p })}
-              onPageSize={(n) => setFilter({ pageSize: n })}
-            />
-          ) : null}
-        </>
+        <ListTable
+          caption={t("list.caption")}
+          columns={columns}
+          rowKey={(r) => `${r.employee.id}:${r.course.id}`}
+          query={list}
+          empty={t("list.empty")}
+          params={{
+            // "priority" is the list's own order (overdue first), not a column: no column shows as sorted.
+            sortProps: {
+              sort: filter.sort === "priority" ? undefined : { sort: filter.sort, dir: filter.dir },
+              onSort: (s) => setFilter({ sort: STATUS_SORTS.find((x) => x === s.sort) ?? "priority", dir: s.dir }),
+            },
+            pageProps: (page) => ({ page: page.page, pageSize: page.pageSize, total: page.total, onPage: (p) => setFilter({ page: p }), onPageSize: (n) => setFilter({ pageSize: n }) }),
+          }}
+          cards={(r) => <StatusCard row={r} />}
+        />
       )}
     </div>
   );
 }
 
-/** Phones: one card per row instead of a wide table. */
-function MobileList({ rows, loading }: { rows: StatusRow[] | undefined; loading: boolean }) {
+/** Phones: one card per row instead of a wide table (ListTable shows them below md). */
+function StatusCard({ row: r }: { row: StatusRow }) {
   const t = useTranslations("trainingStatus");
-  if (!rows) return loading ? <Skeleton className="h-40 w-full md:hidden" /> : null;
-  if (rows.length === 0)
-    return (
-      <div className="md:hidden">
-        <EmptyState>{t("list.empty")}</EmptyState>
-      </div>
-    );
   return (
-    <ul aria-label={t("list.mobileLabel")} className="space-y-2 md:hidden">
-      {rows.map((r) => (
-        <li key={`${r.employee.id}:${r.course.id}`} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <StatusBadge status={r.status} />
-            <span className="text-sm">
-              <DueText row={r} />
-            </span>
-          </div>
-          <p className="mt-1 font-medium">
-            {r.employee.name} <span className="text-xs font-normal text-slate-600">{r.employee.number}</span>
-          </p>
-          <p className="text-sm text-slate-700">{r.employee.department.name}</p>
-          <p className="text-sm text-slate-700">{r.course.title}</p>
-          <p className="mt-1 text-xs text-slate-600">
-            {t("list.lastCompleted", { date: formatDate(r.lastCompletedOn) || "—" })}
-            {r.exemptionReason ? <span className="block">{t("list.reason", { reason: r.exemptionReason })}</span> : null}
-          </p>
-        </li>
-      ))}
-    </ul>
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <StatusBadge status={r.status} />
+        <span className="text-sm">
+          <DueText row={r} />
+        </span>
+      </div>
+      <p className="mt-1 font-medium">
+        {r.employee.name} <span className="text-xs font-normal text-slate-600">{r.employee.number}</span>
+      </p>
+      <p className="text-sm text-slate-700">{r.employee.department.name}</p>
+      <p className="text-sm text-slate-700">{r.course.title}</p>
+      <p className="mt-1 text-xs text-slate-600">
+        {t("list.lastCompleted", { date: formatDate(r.lastCompletedOn) || "—" })}
+        {r.exemptionReason ? <span className="block">{t("list.reason", { reason: r.exemptionReason })}</span> : null}
+      </p>
+    </>
   );
 }
