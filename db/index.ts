@@ -53,7 +53,7 @@ export async function openDatabase(opts: {
   url?: string;
   pgliteDir?: string | null;
   asOwner?: boolean;
-  /** In memory only: start from this dump of an already migrated database (tests; see tests/support/pglite-template.ts). */
+  /** In memory only: start from this dump of an already migrated database (tests; see tests/support/db-template.ts). */
   pgliteTemplate?: Blob;
 }): Promise<Handle> {
   const url = opts.url ?? (opts.asOwner ? migrationUrl() : env().DATABASE_URL);
