@@ -14,11 +14,13 @@ const alias = {
  * file gets a database of its own (a copy of one migrated database, tests/support/db-template.ts), so
  * files run side by side on PGlite and on a real Postgres alike; and files share their worker's loaded
  * modules (`isolate: false`: the app is imported once per worker, not once per file). A file that
- * replaces modules (`vi.mock`), rewrites process.env or resets the module cache would leak that into
- * the next file of its worker: such files are found here by reading them, and run in a project of
- * their own (`…-isolated`) where every file gets fresh modules. So does a file listed below.
+ * replaces modules (`vi.mock`), spies on or stubs globals, rewrites process.env or resets the module
+ * cache would leak that into the next file of its worker: such files are found here by reading them,
+ * and run in a project of their own (`…-isolated`) where every file gets fresh modules. So does a file
+ * listed below.
  */
-const CHANGES_PROCESS_STATE = /\bvi\.(mock|doMock|unmock|doUnmock|resetModules|stubEnv|stubGlobal|useFakeTimers)\(|\bprocess\.env\.\w+\s*(\?\?|\|\||&&)?=(?!=)/;
+const CHANGES_PROCESS_STATE =
+  /\bvi\.(mock|doMock|unmock|doUnmock|resetModules|spyOn|stubEnv|stubGlobal|useFakeTimers)\(|\bprocess\.env(\.\w+|\[[^\]]+\])\s*(\?\?|\|\||&&)?=(?!=)|\bdelete\s+process\.env/;
 /** Files that change process-wide state in ways the pattern above does not see. */
 const ISOLATED_BY_HAND = [
   // markPeerAddressHookInstalled() sets a flag on globalThis that changes how client addresses are read.
