@@ -68,6 +68,8 @@ export default defineConfig({
       PORT: String(PORT),
       AUTH_URL: baseURL,
       NODE_ENV: "production",
+      // No usage data to Vercel from a privacy product (README, Security); an explicit value wins.
+      NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
     },
   },
 });

@@ -24,7 +24,7 @@ export async function build(log: (s: string) => void): Promise<number> {
   log(`next build (into ${distDir()}) …`);
   const t0 = Date.now();
   const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(NEXT_BIN, ["build"], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
+    const child = spawn(NEXT_BIN, ["build"], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
     child.on("error", reject);
     child.on("exit", (c) => resolve(c ?? 1));
   });
