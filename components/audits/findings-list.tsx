@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/card";
 import type { Column } from "@/components/ui/data-table";
 import { EnumSelect, IdSelect } from "@/components/ui/field";
 import { FilterBar, FlagCheckbox, ListTable, useListParams } from "@/components/ui/list";
-import { FINDING_GRADES, FINDING_STATUSES, LATENESS_BUCKETS } from "@/lib/audits/rules";
+import { FINDING_GRADES, FINDING_STATUS_FILTERS, LATENESS_BUCKETS } from "@/lib/audits/rules";
 import { exportFindingsQuery, listFindingsQuery, type FindingDto } from "@/lib/audits/schema";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
@@ -81,10 +81,10 @@ export function FindingsList({ departments, fyOptions }: { departments: Dept[]; 
         <EnumSelect label={t("filters.grade")} values={FINDING_GRADES} value={filters.grade} empty={t("filters.any")} optionLabel={(g) => t(`grade.${g}`)} onValueChange={(grade) => update({ grade })} />
         <EnumSelect
           label={t("filters.status")}
-          values={FINDING_STATUSES}
+          values={FINDING_STATUS_FILTERS}
           value={filters.status}
           empty={t("filters.any")}
-          optionLabel={(s) => t(`status.${s}`)}
+          optionLabel={(s) => (s === "unverified" ? t("filters.unverified") : t(`status.${s}`))}
           onValueChange={(status) => update({ status })}
         />
         <IdSelect

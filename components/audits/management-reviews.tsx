@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import type { Column } from "@/components/ui/data-table";
-import { ListTable, useListParams } from "@/components/ui/list";
+import { FilterBar, FlagCheckbox, ListTable, useListParams } from "@/components/ui/list";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { IdSelect, TextAreaField, TextField } from "@/components/ui/field";
 import { ActionMessage, Form, FormDialog, useAction, useForm } from "@/components/ui/form";
@@ -30,6 +30,7 @@ const INPUTS = ["inputAuditResults", "inputIncidents", "inputTraining", "inputCo
 
 export function ManagementReviewList({ canEdit }: { canEdit: boolean }) {
   const t = useTranslations("managementReviews");
+  const tc = useTranslations("common");
   const qc = useQueryClient();
   const router = useRouter();
   const listParams = useListParams(listManagementReviewsQuery);
@@ -53,6 +54,11 @@ export function ManagementReviewList({ canEdit }: { canEdit: boolean }) {
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")} description={t("description")} actions={canEdit ? <Button onClick={() => setCreating(true)}>{t("new")}</Button> : null} />
+      {/* The dashboard's "management review held" opens this list with fy and held=true. */}
+      <FilterBar label={tc("filter")} params={listParams} total={list.data?.total}>
+        {listParams.values.fy ? <span className="self-center text-sm text-slate-700">{t("filters.fy", { fy: listParams.values.fy })}</span> : null}
+        <FlagCheckbox label={t("filters.heldOnly")} params={listParams} name="held" />
+      </FilterBar>
       {list.data && list.data.total === 0 ? <EmptyState>{t("empty")}</EmptyState> : null}
       <ListTable caption={t("tableCaption")} columns={columns} rowKey={(r) => r.id} query={list} params={listParams} />
       <FormDialog open={creating} onClose={() => setCreating(false)} title={t("form.createTitle")} wide>

@@ -1,19 +1,21 @@
 "use client";
 
 import { useState } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Alert, Badge, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EnumSelect, IdSelect, TextAreaField, TextField } from "@/components/ui/field";
 import { ActionMessage, Form, FormDialog, useAction, useForm } from "@/components/ui/form";
+import { FlagCheckbox, useListParams } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import {
   createAppointmentSchema,
   createPostSchema,
   endAppointmentSchema,
+  postsQuery,
   updatePostSchema,
   type AppointmentDto,
   type People,
@@ -28,7 +30,17 @@ const PERSON_TYPES = ["employee", "user"] as const;
 export function StructureView({ initial, canEdit, today }: { initial: PostsResponse; canEdit: boolean; today: string }) {
   const t = useTranslations("pmsStructure");
   const tc = useTranslations("common");
-  const q = useQuery({ queryKey: regulationKeys.posts, queryFn: () => apiFetch<PostsResponse>("/api/v1/pms-posts"), initialData: initial });
+  // ?vacant=true (the dashboard's "posts left empty") shows only the posts nobody holds today.
+  const listParams = useListParams(postsQuery);
+  const qs = listParams.search;
+  const [initialQs] = useState(qs);
+  const q = useQuery({
+    queryKey: [...regulationKeys.posts, qs],
+    queryFn: () => apiFetch<PostsResponse>(`/api/v1/pms-posts${qs}`),
+    // The server's rows are those of the address it rendered; another filter waits for its own (showing the last meanwhile).
+    initialData: qs === initialQs ? initial : undefined,
+    placeholderData: keepPreviousData,
+  });
   const people = useQuery({ queryKey: regulationKeys.people, queryFn: () => apiFetch<People>("/api/v1/pms-posts/people"), enabled: canEdit });
   const [postForm, setPostForm] = useState<"new" | PostDto | null>(null);
   const [appoint, setAppoint] = useState<PostDto | null>(null);
@@ -36,7 +48,7 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
   const [retiring, setRetiring] = useState<PostDto | null>(null);
   const retire = useAction({ invalidate: [regulationKeys.posts] });
 
-  const data = q.data;
+  const data = q.data ?? initial;
   const term = (a: AppointmentDto) =>
     a.toDate ? t("termRange", { from: formatDate(a.fromDate), to: formatDate(a.toDate) }) : t("termFrom", { from: formatDate(a.fromDate) });
 
@@ -49,6 +61,7 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
         <span className="text-slate-600">{t("asOf", { date: formatDate(data.asOf) })}</span>{" "}
         {data.gaps > 0 ? <strong className="text-red-700">⚠ {t("gapsSummary", { count: data.gaps })}</strong> : <span className="text-emerald-800">{t("noGaps")}</span>}
       </p>
+      <FlagCheckbox label={t("vacantOnly")} params={listParams} name="vacant" />
       {data.items.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
       ) : (

@@ -21,6 +21,7 @@ import {
   fiscalYearIndicators,
   isAuditDone,
   isFindingOverdue,
+  UNVERIFIED_FINDING_STATUSES,
   latenessDueRange,
   overdueByLateness,
   transitionAudit,
@@ -387,7 +388,8 @@ function findingFilter(q: Pick<ListFindingsQuery, "audit" | "fy" | "grade" | "st
   if (q.audit) where.push(eq(auditFindings.auditId, q.audit));
   if (q.fy) where.push(eq(audits.fiscalYear, q.fy));
   if (q.grade) where.push(eq(auditFindings.grade, q.grade));
-  if (q.status) where.push(eq(auditFindings.status, q.status));
+  if (q.status === "unverified") where.push(inArray(auditFindings.status, [...UNVERIFIED_FINDING_STATUSES]));
+  else if (q.status) where.push(eq(auditFindings.status, q.status));
   if (q.department) where.push(eq(auditFindings.departmentId, q.department));
   if (q.overdue === true) where.push(and(inArray(auditFindings.status, ["open", "action_planned"]), lt(auditFindings.dueDate, today))!);
   if (q.overdue === false)

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { managementReviewActions, managementReviews, users, type ManagementReview, type ManagementReviewAction } from "@/db/schema";
 import { ValidationError } from "@/lib/api/errors";
@@ -70,9 +70,11 @@ async function actionsOf(db: Tx | Awaited<ReturnType<typeof getDb>>, reviewIds: 
   return rows;
 }
 
-export async function listManagementReviews(q: ListManagementReviewsQuery) {
+export async function listManagementReviews(q: ListManagementReviewsQuery, today = todayInTokyo()) {
   const db = await getDb();
-  const cond = and(isNull(managementReviews.retiredAt), q.fy ? eq(managementReviews.fiscalYear, q.fy) : undefined);
+  // held: isReviewHeld of lib/audits/rules.ts (held on or before today) stated in SQL.
+  const held = q.held === true ? lte(managementReviews.heldOn, today) : q.held === false ? gt(managementReviews.heldOn, today) : undefined;
+  const cond = and(isNull(managementReviews.retiredAt), q.fy ? eq(managementReviews.fiscalYear, q.fy) : undefined, held);
   const [rows, [{ n }]] = await Promise.all([
     db
       .select()

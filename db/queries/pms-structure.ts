@@ -5,7 +5,7 @@ import { departments, employees, pmsAppointments, pmsPosts, users, type PmsAppoi
 import { ConflictError, ValidationError, type FieldError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { todayInTokyo } from "@/lib/dates";
-import { isAppointmentActive } from "@/lib/regulations/due";
+import { isAppointmentActive, isPostVacant } from "@/lib/regulations/due";
 import type {
   AppointmentDto,
   CreateAppointmentInput,
@@ -24,7 +24,7 @@ import { lockVersioned, setRetiredVersioned, updateVersioned, withoutVersion } f
  * Every post with its holders on `asOf` (a post nobody holds that day is a gap) and its full
  * appointment history. A small list (a company has a dozen or two posts), returned whole.
  */
-export async function listPosts(opts: { asOf?: string; includeRetired?: boolean } = {}): Promise<PostsResponse> {
+export async function listPosts(opts: { asOf?: string; includeRetired?: boolean; vacant?: boolean } = {}): Promise<PostsResponse> {
   const asOf = opts.asOf ?? todayInTokyo();
   const db = await getDb();
   const [posts, appts] = await Promise.all([
@@ -38,11 +38,12 @@ export async function listPosts(opts: { asOf?: string; includeRetired?: boolean 
   ]);
   const byPost = new Map<number, AppointmentDto[]>();
   for (const a of appts(asOf)) byPost.set(a.postId, [...(byPost.get(a.postId) ?? []), a]);
-  const items = posts.map(({ p, departmentName }) => postDto(p, departmentName, byPost.get(p.id) ?? []));
-  return { asOf, items, total: items.length, gaps: items.filter((i) => i.gap && !i.retiredAt).length };
+  const all = posts.map(({ p, departmentName }) => postDto(p, departmentName, byPost.get(p.id) ?? [], asOf));
+  const items = opts.vacant ? all.filter((i) => i.gap) : all;
+  return { asOf, items, total: items.length, gaps: all.filter((i) => i.gap && !i.retiredAt).length };
 }
 
-function postDto(p: PmsPost, departmentName: string | null, appointments: AppointmentDto[]): PostDto {
+function postDto(p: PmsPost, departmentName: string | null, appointments: AppointmentDto[], asOf: string): PostDto {
   const holders = appointments.filter((a) => a.active);
   return {
     id: p.id,
@@ -55,7 +56,7 @@ function postDto(p: PmsPost, departmentName: string | null, appointments: Appoin
     retiredAt: p.retiredAt ? p.retiredAt.toISOString() : null,
     version: p.version,
     holders,
-    gap: holders.length === 0,
+    gap: isPostVacant(appointments, asOf),
     appointments,
   };
 }
@@ -105,7 +106,8 @@ export async function getPost(id: number): Promise<PostDto | null> {
     .where(eq(pmsPosts.id, id));
   if (!row) return null;
   const appts = await loadAppointments(db, eq(pmsAppointments.postId, id));
-  return postDto(row.p, row.departmentName, appts(todayInTokyo()));
+  const today = todayInTokyo();
+  return postDto(row.p, row.departmentName, appts(today), today);
 }
 
 async function assertPostValid(tx: Tx, input: CreatePostInput, excludeId?: number) {

@@ -19,6 +19,10 @@ export const FINDING_GRADES = ["major_nc", "minor_nc", "observation", "good_prac
 export type FindingGradeValue = (typeof FINDING_GRADES)[number];
 export const FINDING_STATUSES = ["open", "action_planned", "done", "verified"] as const;
 export type FindingStatusValue = (typeof FINDING_STATUSES)[number];
+/** A finding not yet verified: the dashboard's "not verified" figures and the findings list's status=unverified. */
+export const UNVERIFIED_FINDING_STATUSES: readonly FindingStatusValue[] = ["open", "action_planned", "done"];
+/** What the findings list filters its status by: one status, or every status short of verified. */
+export const FINDING_STATUS_FILTERS = [...FINDING_STATUSES, "unverified"] as const;
 export const ACTION_STATUSES = ["open", "done"] as const;
 
 /** Internal audits (the yearly JIS Q 15001 requirement); the contractor audit and the external assessment are not. */
@@ -139,7 +143,7 @@ export function isNonconformity(grade: FindingGradeValue): boolean {
 
 /** The findings that keep an audit from closing: nonconformities (major or minor) not yet verified. */
 export function blockingFindings<T extends FindingFacts>(findings: readonly T[]): T[] {
-  return findings.filter((f) => !f.retired && isNonconformity(f.grade) && f.status !== "verified");
+  return findings.filter((f) => !f.retired && isNonconformity(f.grade) && UNVERIFIED_FINDING_STATUSES.includes(f.status));
 }
 
 /** A corrective action is overdue when it is due before today and the correction is not done yet. */
@@ -330,6 +334,11 @@ export type FiscalYearIndicators = {
   managementReviewMet: boolean;
 };
 
+/** A management review counts as held once its day has come (a later one is only scheduled). */
+export function isReviewHeld(r: { heldOn: string; retired?: boolean }, today: string): boolean {
+  return !r.retired && r.heldOn <= today;
+}
+
 export function fiscalYearIndicators(
   audits: readonly { type: AuditTypeValue; status: AuditStatusValue; retired?: boolean }[],
   reviews: readonly { heldOn: string; retired?: boolean }[],
@@ -337,6 +346,6 @@ export function fiscalYearIndicators(
 ): FiscalYearIndicators {
   const internal = audits.filter((a) => !a.retired && INTERNAL_AUDIT_TYPES.includes(a.type));
   const done = internal.filter((a) => isAuditDone(a.status)).length;
-  const held = reviews.filter((r) => !r.retired && r.heldOn <= today).length;
+  const held = reviews.filter((r) => isReviewHeld(r, today)).length;
   return { internalAuditsPlanned: internal.length, internalAuditsDone: done, managementReviewsHeld: held, internalAuditMet: done > 0, managementReviewMet: held > 0 };
 }

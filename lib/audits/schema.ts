@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDate, optionalIsoDate, optionalText, paging, requiredText, version } from "@/lib/validation/common";
 import { numberOrNull, refId } from "@/lib/validation/numbers";
-import { ACTION_STATUSES, AUDIT_STATUSES, AUDIT_TYPES, FINDING_GRADES, FINDING_STATUSES, LATENESS_BUCKETS, RENEWAL_STATES } from "./rules";
+import { ACTION_STATUSES, AUDIT_STATUSES, AUDIT_TYPES, FINDING_GRADES, FINDING_STATUS_FILTERS, FINDING_STATUSES, LATENESS_BUCKETS, RENEWAL_STATES } from "./rules";
 
 /** Input schemas shared by the audit forms and the API, and the response shapes. */
 
@@ -182,7 +182,8 @@ export const listFindingsQuery = z.object({
   audit: optionalId,
   fy: fyQuery,
   grade: optionalEnum(FINDING_GRADES),
-  status: optionalEnum(FINDING_STATUSES),
+  /** A status, or "unverified": every status short of verified (UNVERIFIED_FINDING_STATUSES). */
+  status: optionalEnum(FINDING_STATUS_FILTERS),
   department: optionalId,
   overdue: booleanQuery,
   /** Overdue by how late (the /audits chart's bars): due-date range from lib/audits latenessDueRange. */
@@ -268,7 +269,13 @@ export type CreateManagementReviewInput = z.output<typeof createManagementReview
 export const updateManagementReviewSchema = z.object({ ...reviewFields, version });
 export type UpdateManagementReviewInput = z.output<typeof updateManagementReviewSchema>;
 
-export const listManagementReviewsQuery = z.object({ ...paging, fy: fyQuery, dir: z.enum(["asc", "desc"]).default("desc") });
+export const listManagementReviewsQuery = z.object({
+  ...paging,
+  fy: fyQuery,
+  /** true: only the reviews held by today (isReviewHeld, what the dashboard counts as held); false: only those still to come. */
+  held: booleanQuery,
+  dir: z.enum(["asc", "desc"]).default("desc"),
+});
 export type ListManagementReviewsQuery = z.infer<typeof listManagementReviewsQuery>;
 
 const actionFields = {

@@ -146,6 +146,14 @@ export function isAppointmentActive(a: { fromDate: string; toDate: string | null
   return compareDates(a.fromDate, today) <= 0 && (a.toDate === null || compareDates(today, a.toDate) <= 0);
 }
 
+/**
+ * A PMS post left empty on `today`: nobody's appointment covers the day (the structure page's gap,
+ * its vacant=true filter and the dashboard's "posts left empty").
+ */
+export function isPostVacant(appointments: readonly { fromDate: string; toDate: string | null; retiredAt?: unknown }[], today: string): boolean {
+  return !appointments.some((a) => isAppointmentActive(a, today));
+}
+
 /** Per month of a fiscal year ("YYYY-MM" keys), how many reviews fall due, split by due state. */
 export function dueTimeline(
   months: readonly string[],

@@ -52,6 +52,8 @@ export const postsQuery = z.object({
   /** The day the holders are shown for (default today in Tokyo). */
   asOf: z.preprocess((v) => (v === "" ? undefined : v), isoDate.optional()),
   includeRetired: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["true", "false"]).optional()),
+  /** "true": only the posts nobody holds on asOf (isPostVacant); `total` then counts those. */
+  vacant: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["true", "false"]).optional()),
 });
 
 export const appointmentSchema = z.object({

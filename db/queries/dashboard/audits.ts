@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { fiscalYearIndicators, INTERNAL_AUDIT_TYPES, NONCONFORMITY_GRADES, type AuditStatusValue, type AuditTypeValue } from "@/lib/audits/rules";
+import { fiscalYearIndicators, INTERNAL_AUDIT_TYPES, NONCONFORMITY_GRADES, UNVERIFIED_FINDING_STATUSES, type AuditStatusValue, type AuditTypeValue } from "@/lib/audits/rules";
 import { dashboardLinks as links } from "@/lib/dashboard/links";
 import { LOOKBACK_MONTHS, shareOrPerfect } from "@/lib/dashboard/score";
 import type { DashboardScope } from "./scope";
@@ -11,6 +11,10 @@ import { num, query, textArray, type Db } from "./sql";
 export async function auditsCard(db: Db, s: DashboardScope) {
   const ncGrades = sql.join(
     NONCONFORMITY_GRADES.map((g) => sql`${g}`),
+    sql`, `,
+  );
+  const unverified = sql.join(
+    UNVERIFIED_FINDING_STATUSES.map((st) => sql`${st}`),
     sql`, `,
   );
   const [byTypeStatus, reviews, [f]] = await Promise.all([
@@ -24,12 +28,13 @@ export async function auditsCard(db: Db, s: DashboardScope) {
       sql`select to_char(held_on, 'YYYY-MM-DD') as held_on from management_reviews
           where retired_at is null and held_on between ${s.start}::date and ${s.end}::date`,
     ),
-    // Nonconformities not yet verified (what blocks an audit from closing), and overdue corrective
-    // actions of any grade (isFindingOverdue), across every year: an old one still open matters most.
+    // Nonconformities not yet verified (UNVERIFIED_FINDING_STATUSES: what blocks an audit from closing,
+    // the findings list's status=unverified), and overdue corrective actions of any grade
+    // (isFindingOverdue), across every year: an old one still open matters most.
     query<{ major: number; minor: number; overdue: number }>(
       db,
-      sql`select count(*) filter (where f.grade = 'major_nc' and f.status <> 'verified')::int as major,
-                 count(*) filter (where f.grade = 'minor_nc' and f.status <> 'verified')::int as minor,
+      sql`select count(*) filter (where f.grade = 'major_nc' and f.status::text in (${unverified}))::int as major,
+                 count(*) filter (where f.grade = 'minor_nc' and f.status::text in (${unverified}))::int as minor,
                  count(*) filter (where f.status in ('open', 'action_planned') and f.due_date < ${s.today}::date)::int as overdue
           from audit_findings f join audits a on a.id = f.audit_id
           where f.retired_at is null and a.retired_at is null and (f.grade::text in (${ncGrades}) or f.due_date < ${s.today}::date)`,
@@ -52,12 +57,12 @@ export async function auditsCard(db: Db, s: DashboardScope) {
     internalAuditMet: ind.internalAuditMet,
     managementReviewsHeld: ind.managementReviewsHeld,
     managementReviewMet: ind.managementReviewMet,
-    managementReviewHref: links.managementReviews(),
+    managementReviewHref: links.managementReviews(s.fiscalYear),
     findings: {
       majorUnverified: num(f?.major),
-      majorHref: links.findings({ grade: "major_nc" }),
+      majorHref: links.findings({ grade: "major_nc", status: "unverified" }),
       minorUnverified: num(f?.minor),
-      minorHref: links.findings({ grade: "minor_nc" }),
+      minorHref: links.findings({ grade: "minor_nc", status: "unverified" }),
       overdueActions: num(f?.overdue),
       overdueActionsHref: links.findings({ overdue: true }),
     },

@@ -1,18 +1,27 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { dashboardLinks as links } from "@/lib/dashboard/links";
-import { num, query, type Db } from "./sql";
+import { isPostVacant } from "@/lib/regulations/due";
+import { query, type Db } from "./sql";
 
-/** The PMS posts 体制 card: live posts, and those with nobody appointed today. */
+/**
+ * The PMS posts 体制 card: live posts, and those nobody holds today — judged by isPostVacant, the rule
+ * of the structure page and its vacant=true filter, which the card's link opens. A register of a few
+ * dozen posts: one statement reads each live post's live appointment terms.
+ */
 export async function pmsPostsCard(db: Db, today: string) {
-  const [r] = await query<{ total: number; vacant: number }>(
+  const rows = await query<{ id: number; from_date: string | null; to_date: string | null }>(
     db,
-    sql`select count(*)::int as total,
-               count(*) filter (where not exists (
-                 select 1 from pms_appointments a
-                 where a.post_id = p.id and a.retired_at is null and a.from_date <= ${today}::date and (a.to_date is null or a.to_date >= ${today}::date)
-               ))::int as vacant
-        from pms_posts p where p.retired_at is null`,
+    sql`select p.id, to_char(a.from_date, 'YYYY-MM-DD') as from_date, to_char(a.to_date, 'YYYY-MM-DD') as to_date
+        from pms_posts p left join pms_appointments a on a.post_id = p.id and a.retired_at is null
+        where p.retired_at is null`,
   );
-  return { total: num(r?.total), vacant: num(r?.vacant), href: links.pmsStructure() };
+  const terms = new Map<number, { fromDate: string; toDate: string | null }[]>();
+  for (const r of rows) {
+    const list = terms.get(Number(r.id)) ?? [];
+    if (r.from_date) list.push({ fromDate: r.from_date, toDate: r.to_date });
+    terms.set(Number(r.id), list);
+  }
+  const vacant = [...terms.values()].filter((t) => isPostVacant(t, today)).length;
+  return { total: terms.size, vacant, href: links.pmsVacant() };
 }
