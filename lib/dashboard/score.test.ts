@@ -4,6 +4,7 @@ import {
   auditIndicator,
   bandOf,
   complianceScore,
+  incidentDeadlineWindow,
   pmarkIndicator,
   SCORE_INDICATORS,
   SCORE_WEIGHTS,
@@ -11,6 +12,7 @@ import {
   shareOrPerfect,
   type IndicatorValues,
 } from "./score";
+import { computeReportingClocks, isPastDue, reportingObligations } from "@/lib/incidents/reporting";
 
 const all = (v: number | null): IndicatorValues => Object.fromEntries(SCORE_INDICATORS.map((k) => [k, v])) as IndicatorValues;
 
@@ -94,5 +96,22 @@ describe("pmarkIndicator", () => {
     // Entered later than it became valid: it was valid all the same.
     expect(pmarkIndicator([{ ...cert, recordedOn: "2026-11-25" }], "2026-04-30")).toBe(1);
     expect(pmarkIndicator([], "2026-01-01")).toBe(0);
+  });
+});
+
+describe("incidentDeadlineWindow: the score judges a deadline by the incident list's rule (issue 14)", () => {
+  it("a report due today is neither on time nor missed; yesterday's deadline has passed", () => {
+    const today = "2026-12-01";
+    const w = incidentDeadlineWindow(today);
+    expect(w).toEqual({ after: "2025-12-01", through: "2026-11-30" });
+    // The same day boundary as reportingObligations(): due today → due_soon (0 days left), due yesterday → late.
+    const clocks = computeReportingClocks({ discoveredAt: "2026-11-26", sensitiveData: false, financialLoss: false, wrongfulPurpose: false, encrypted: false, personsAffected: 0 });
+    const none = { ppcPreliminaryReportedOn: null, ppcFinalReportedOn: null, pmarkPreliminaryReportedOn: null, pmarkFinalReportedOn: null, personsNotifiedOn: null };
+    for (const day of ["2026-12-01", "2026-12-02"]) {
+      const o = reportingObligations(clocks, none, day).find((x) => x.key === "pmarkPreliminary")!;
+      const { after, through } = incidentDeadlineWindow(day);
+      expect(o.dueOn > after && o.dueOn <= through, day).toBe(o.state === "late");
+      expect(isPastDue(o.dueOn, day)).toBe(o.state === "late");
+    }
   });
 });

@@ -1,4 +1,6 @@
 import { renewalWindow } from "@/lib/audits/rules";
+import { addMonths } from "@/lib/dates";
+import { lastPassedDeadline } from "@/lib/incidents/reporting";
 
 /**
  * The compliance score コンプライアンススコア: one number 0–100 made of six module indicators, each a
@@ -37,6 +39,16 @@ export const AUDIT_PART_WEIGHTS: Readonly<Record<AuditPart, number>> = {
 
 /** How far back the yearly obligations (internal audit, management review) and the on-time shares look. */
 export const LOOKBACK_MONTHS = 12;
+
+/**
+ * The deadlines the incidents indicator ("reports on time") judges as of `asOf`: those in the lookback
+ * window (`after`, `through`] whose deadline has passed by the incident list's rule
+ * (lib/incidents/reporting.ts lastPassedDeadline). A report due on `asOf` itself is still "due today":
+ * it counts neither as on time nor as missed until the day after.
+ */
+export function incidentDeadlineWindow(asOf: string): { after: string; through: string } {
+  return { after: addMonths(asOf, -LOOKBACK_MONTHS), through: lastPassedDeadline(asOf) };
+}
 
 /** P-mark values: valid with the renewal not yet late; valid but the application window has closed; not valid. */
 export const PMARK_VALUES = { valid: 1, windowClosed: 0.5, none: 0 } as const;

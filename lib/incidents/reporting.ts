@@ -139,9 +139,23 @@ export type ReportsMade = {
   personsNotifiedOn: string | null;
 };
 
+/**
+ * The latest deadline that has passed on `today`: yesterday. A report due today is "due today" (due
+ * soon, 0 days left), not late, until the day ends. The one rule for "has this deadline passed" — the
+ * incident list, the cards and the compliance score (lib/dashboard/score.ts) all judge by it.
+ */
+export function lastPassedDeadline(today: string): string {
+  return addDays(today, -1);
+}
+
+/** The deadline has passed on `today` (it is before today). */
+export function isPastDue(dueOn: string, today: string): boolean {
+  return dueOn <= lastPassedDeadline(today);
+}
+
 function obligation(key: ObligationKey, dueOn: string, warnFrom: string, doneOn: string | null, today: string): Obligation {
   if (doneOn) return { key, dueOn, doneOn, state: doneOn <= dueOn ? "done" : "done_late", daysLeft: null };
-  const state: ObligationState = today > dueOn ? "late" : today >= warnFrom ? "due_soon" : "pending";
+  const state: ObligationState = isPastDue(dueOn, today) ? "late" : today >= warnFrom ? "due_soon" : "pending";
   return { key, dueOn, doneOn: null, state, daysLeft: daysBetween(today, dueOn) };
 }
 

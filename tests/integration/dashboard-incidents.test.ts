@@ -13,7 +13,7 @@ import { getFiscalYearStartMonth } from "@/db/queries/settings";
 import { addDays, addMonths, todayInTokyo } from "@/lib/dates";
 import { currentFiscalYear, fiscalYearMonths, fiscalYearRange } from "@/lib/fiscal-year";
 import { LOOKBACK_MONTHS } from "@/lib/dashboard/score";
-import { computeReportingClocks, lateFlags, reportingObligations, tokyoDateOf, type ObligationKey } from "@/lib/incidents/reporting";
+import { computeReportingClocks, isPastDue, lateFlags, reportingObligations, tokyoDateOf, type ObligationKey } from "@/lib/incidents/reporting";
 import { INCIDENT_SEVERITIES } from "@/lib/incidents/schema";
 import { INCIDENT_STATUSES, OPEN_STATUSES } from "@/lib/incidents/workflow";
 import { call, signInAs } from "../support/api";
@@ -252,12 +252,13 @@ async function expectScoreEqual(what: string, all: Incident[]) {
     const trend = await getComplianceScoreTrend({ today: day });
     expect(trend.months.length).toBeGreaterThan(0);
     for (const m of trend.months) {
+      // The deadlines of the lookback that have passed by the list's rule (isPastDue): not one due on the day.
       const since = addMonths(m.asOf, -LOOKBACK_MONTHS);
       let due = 0;
       let onTime = 0;
       for (const i of live)
         for (const o of obligationsOn(i, m.asOf)) {
-          if (o.dueOn <= since || o.dueOn > m.asOf) continue;
+          if (o.dueOn <= since || !isPastDue(o.dueOn, m.asOf)) continue;
           due++;
           if (o.state === "done") onTime++;
         }
@@ -415,5 +416,29 @@ describe("the dashboard's incident figures from SQL equal the pure reporting rul
         if (!(e instanceof Rollback)) throw e;
       });
     await expectConsistent("truncate rolled back");
+  });
+
+  it("a report due today is not yet missed: the score's on-time figure waits for the day after, as the incident list does (issue 14)", async () => {
+    const db = await getDb();
+    const lastPoint = async (day: string) => (await getComplianceScoreTrend({ today: day })).months.at(-1)!;
+    const [today0, tomorrow0, cards0] = [await lastPoint(T), await lastPoint(addDays(T, 1)), await getIncidentCards({ today: T })];
+    // Discovered just after midnight five days ago (Tokyo), not reportable: the P-mark body's
+    // preliminary report is due today and not made.
+    const [row] = await db
+      .insert(incidents)
+      .values(randomIncident({ reference: "DUE-TODAY", discoveredAt: new Date(`${addDays(T, -5)}T00:30:00+09:00`), sensitiveData: false, financialLoss: false, wrongfulPurpose: false, personsAffected: 0, retiredAt: null, ...NOTHING_MADE }))
+      .returning();
+    const o = obligationsOn(row, T).find((x) => x.key === "pmarkPreliminary")!;
+    expect(o).toMatchObject({ dueOn: T, state: "due_soon", daysLeft: 0 });
+    const cards = await getIncidentCards({ today: T });
+    expect([cards.lateReports, cards.dueSoonReports]).toEqual([cards0.lateReports, cards0.dueSoonReports + 1]);
+    // Today: not counted (neither on time nor missed); the score does not move.
+    const today1 = await lastPoint(T);
+    expect(today1.details.incidents).toEqual(today0.details.incidents);
+    expect(today1.score).toBe(today0.score);
+    // Tomorrow, still not made: one more report due, none more on time.
+    const tomorrow1 = await lastPoint(addDays(T, 1));
+    expect(tomorrow1.details.incidents).toEqual({ due: tomorrow0.details.incidents.due + 1, onTime: tomorrow0.details.incidents.onTime });
+    await expectConsistent("a report due today", { score: true });
   });
 });

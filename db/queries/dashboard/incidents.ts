@@ -1,9 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { addMonths, todayInTokyo } from "@/lib/dates";
+import { todayInTokyo } from "@/lib/dates";
 import { dashboardLinks as links } from "@/lib/dashboard/links";
-import { LOOKBACK_MONTHS } from "@/lib/dashboard/score";
+import { incidentDeadlineWindow } from "@/lib/dashboard/score";
 import { fiscalYearMonths } from "@/lib/fiscal-year";
 import { computeReportingClocks, reportingObligations, type ObligationKey, type ObligationState } from "@/lib/incidents/reporting";
 import { INCIDENT_SEVERITIES } from "@/lib/incidents/schema";
@@ -149,17 +149,19 @@ export async function getIncidentCards(opts: { fiscalYear?: number; today?: stri
 }
 
 /**
- * Per day: the reports and notices of live incidents whose deadline falls in the lookback window
- * (since, day], and how many of them were made by their deadline (state "done"; a report made late or
- * not yet made is not on time) — from incident_obligation_tally, one row per deadline and on-time flag.
+ * Per day: the reports and notices of live incidents whose deadline falls in the score's window
+ * (lib/dashboard/score.ts incidentDeadlineWindow: the lookback, up to the last deadline that has passed —
+ * one due on the day is "due today", as in the incident list), and how many of them were made by their
+ * deadline (state "done"; a report made late or not yet made is not on time) — from
+ * incident_obligation_tally, one row per deadline and on-time flag.
  */
 export async function incidentsOnTime(db: Db, days: readonly string[]): Promise<Map<number, { due: number; onTime: number }>> {
-  const since = days.map((day) => addMonths(day, -LOOKBACK_MONTHS));
+  const windows = days.map(incidentDeadlineWindow);
   const rows = await query<{ ord: number; due: number; on_time: number }>(
     db,
     sql`select d.ord::int as ord, coalesce(sum(t.n), 0)::int as due, coalesce(sum(t.n) filter (where t.on_time), 0)::int as on_time
-        from unnest(${textArray(days)}::date[], ${textArray(since)}::date[]) with ordinality as d(as_of, since, ord)
-        left join incident_obligation_tally t on t.due_on > d.since and t.due_on <= d.as_of
+        from unnest(${textArray(windows.map((w) => w.after))}::date[], ${textArray(windows.map((w) => w.through))}::date[]) with ordinality as d(after, through, ord)
+        left join incident_obligation_tally t on t.due_on > d.after and t.due_on <= d.through
         group by d.ord`,
   );
   return new Map(rows.map((r) => [Number(r.ord), { due: num(r.due), onTime: num(r.on_time) }]));
