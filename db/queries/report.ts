@@ -16,7 +16,7 @@ import { listManagementReviews } from "./management-reviews";
 import { getCurrentCertificate } from "./pmark";
 import { listPosts } from "./pms-structure";
 import { getRegulationSummary, listRegulations } from "./regulations";
-import { getFiscalYearStartMonth } from "./settings";
+import { getFiscalYearStartMonth, getOrganization } from "./settings";
 import { getTrainingStatusSummary } from "./training-status";
 
 /**
@@ -87,7 +87,7 @@ export async function listOpenReviewActions(limit: number, today = todayInTokyo(
 }
 
 export async function getManagementReviewReport(fiscalYear: number | undefined, today = todayInTokyo()) {
-  const startMonth = await getFiscalYearStartMonth();
+  const [startMonth, organization] = await Promise.all([getFiscalYearStartMonth(), getOrganization()]);
   const currentFy = currentFiscalYear(today, startMonth);
   const fy = fiscalYear ?? currentFy;
   const period = fiscalYearRange(fy, startMonth);
@@ -118,6 +118,8 @@ export async function getManagementReviewReport(fiscalYear: number | undefined, 
   return {
     fiscalYear: fy,
     currentFiscalYear: currentFy,
+    /** The organisation's name and representative from Settings (empty strings until entered). */
+    organization: { name: organization.name, representative: organization.representative },
     period,
     today,
     fiscalYears: training.fiscalYears,

@@ -100,6 +100,9 @@ describe("seedDemo", () => {
     // The fiscal year setting is left to its default (April) until the privacy manager saves one.
     const [org] = await db.select().from(settings).where(sql`${settings.key} = 'fiscal_year_start_month'`);
     expect(org).toBeUndefined();
+    // The organisation's name and representative are entered (version 1), so the report's cover names RUFT.
+    const [organization] = await db.select().from(settings).where(sql`${settings.key} = 'organization'`);
+    expect(organization).toMatchObject({ value: { name: "RUFT株式会社", representative: "代表取締役 田中 誠" }, version: 1 });
     const trail = await db.select().from(auditLog);
     expect(trail).toHaveLength(1);
     expect(trail[0]).toMatchObject({ action: "create", entity: "demo_seed" });

@@ -33,6 +33,7 @@ import { mulberry32 } from "./random";
  */
 
 export const DEMO_PASSWORD = "demo-password";
+export const DEMO_ORGANIZATION = { name: "RUFT株式会社", representative: "代表取締役 田中 誠" };
 const DEMO_MARKER = "demo_seeded";
 const SEED = 15001;
 const CHUNK = 1000;
@@ -57,6 +58,12 @@ export async function seedDemo(db: Db, opts: { today?: string } = {}): Promise<S
       .onConflictDoNothing()
       .returning({ key: settings.key });
     if (claimed.length === 0) return { created: false, counts: {} };
+    // The organisation shown on the management-review report's cover and in Excel exports (Settings).
+    const organization = await tx
+      .insert(settings)
+      .values({ key: "organization", value: DEMO_ORGANIZATION, version: 1 })
+      .onConflictDoNothing()
+      .returning({ key: settings.key });
 
 
     const plan = buildPlan(today);
@@ -186,7 +193,7 @@ export async function seedDemo(db: Db, opts: { today?: string } = {}): Promise<S
       employees: insertedEmployees.length + duplicate.length,
       courses: insertedCourses.length + oldCourse.length,
       trainingRecords: insertedRecords.length,
-      settings: claimed.length,
+      settings: claimed.length + organization.length,
       ...(await seedRegulations(tx, { today })),
       ...(await seedIncidents(tx, { today })),
       ...(await seedContractors(tx, { today })),

@@ -12,3 +12,19 @@ export const updateSettingsSchema = settingsSchema.extend({
 });
 
 export const DEFAULT_SETTINGS: Settings = { fiscalYearStartMonth: 4 };
+
+/**
+ * The organisation the PMS belongs to, shown on the management-review report's cover and written into
+ * Excel exports' file properties. Empty strings = not entered yet (version 0).
+ */
+export const organizationSchema = z.object({
+  name: z.string().trim().max(200, "validation.tooLong"),
+  representative: z.string().trim().max(200, "validation.tooLong"),
+});
+export type Organization = z.infer<typeof organizationSchema>;
+
+export const updateOrganizationSchema = organizationSchema.extend({
+  version: updateSettingsSchema.shape.version,
+});
+
+export const EMPTY_ORGANIZATION: Organization = { name: "", representative: "" };

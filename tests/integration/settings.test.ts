@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import * as settingsRoute from "@/app/api/v1/settings/route";
+import * as orgRoute from "@/app/api/v1/settings/organization/route";
 import { call, signInAs } from "../support/api";
 import { getDb } from "@/db";
 
@@ -75,5 +76,39 @@ describe("settings API", () => {
     expect(await auditCount()).toBe(2);
     await signInAs("auditor");
     expect((await call(settingsRoute, "GET", "/api/v1/settings")).body).toEqual({ fiscalYearStartMonth: 7, version: 2 });
+  });
+});
+
+describe("organization settings API", () => {
+  it("is empty (version 0) until saved; the privacy manager saves it, others get 403; a stale version is a 409; the report's cover data carries it", async () => {
+    const { getManagementReviewReport } = await import("@/db/queries/report");
+    await signInAs("executive");
+    expect((await call(orgRoute, "GET", "/api/v1/settings/organization")).body).toEqual({ name: "", representative: "", version: 0 });
+    expect((await getManagementReviewReport(undefined)).organization).toEqual({ name: "", representative: "" });
+    for (const role of ["hr", "auditor", "executive"] as const) {
+      await signInAs(role);
+      expect((await call(orgRoute, "PUT", "/api/v1/settings/organization", { json: { name: "X", representative: "", version: 0 } })).status).toBe(403);
+    }
+    await signInAs("privacy_manager");
+    const fiscalVersion = (await call(settingsRoute, "GET", "/api/v1/settings")).body.version;
+    const tooLong = await call(orgRoute, "PUT", "/api/v1/settings/organization", { json: { name: "x".repeat(201), representative: "", version: 0 } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors.map((e: { field: string }) => e.field)).toEqual(["name"]);
+
+    const first = await call(orgRoute, "PUT", "/api/v1/settings/organization", { json: { name: " RUFT株式会社 ", representative: "代表取締役 田中 誠", version: 0 } });
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ name: "RUFT株式会社", representative: "代表取締役 田中 誠", version: 1 });
+    // Versioned apart from the fiscal year: saving one never makes the other stale.
+    expect((await call(settingsRoute, "GET", "/api/v1/settings")).body.version).toBe(fiscalVersion);
+
+    const stale = await call(orgRoute, "PUT", "/api/v1/settings/organization", { json: { name: "Other", representative: "", version: 0 } });
+    expect(stale.status).toBe(409);
+    expect((await call(orgRoute, "GET", "/api/v1/settings/organization")).body).toMatchObject({ name: "RUFT株式会社", version: 1 });
+
+    const [audit] = await rows<{ entity_id: string; before: unknown; after: unknown }>(
+      sql`select entity_id, before, after from audit_log where entity = 'settings' and entity_id = 'organization'`,
+    );
+    expect(audit).toEqual({ entity_id: "organization", before: { name: "", representative: "" }, after: { name: "RUFT株式会社", representative: "代表取締役 田中 誠" } });
+    expect((await getManagementReviewReport(undefined)).organization).toEqual({ name: "RUFT株式会社", representative: "代表取締役 田中 誠" });
   });
 });

@@ -24,10 +24,20 @@ export function Cover({ ctx, user }: { ctx: ReportContext; user: SessionUser }) 
         <dt className="text-slate-700">{t("cover.preparedBy")}</dt>
         <dd>{user.name}</dd>
         <dt className="text-slate-700">{t("cover.organization")}</dt>
-        <dd>
-          <span className="inline-block min-w-[12rem] border-b border-slate-500">&nbsp;</span>
-          <span className="mt-1 block text-xs text-slate-600">{t("cover.organizationHint")}</span>
-        </dd>
+        {data.organization.name ? (
+          <dd data-testid="report-organization">{data.organization.name}</dd>
+        ) : (
+          <dd>
+            <span className="inline-block min-w-[12rem] border-b border-slate-500">&nbsp;</span>
+            <span className="mt-1 block text-xs text-slate-600">{t("cover.organizationHint")}</span>
+          </dd>
+        )}
+        {data.organization.representative ? (
+          <>
+            <dt className="text-slate-700">{t("cover.representative")}</dt>
+            <dd>{data.organization.representative}</dd>
+          </>
+        ) : null}
       </dl>
       <p className="mt-6 text-sm text-slate-700">{t("cover.basis")}</p>
       <h2 className="mt-8 text-base font-semibold">{t("cover.contents")}</h2>
