@@ -123,6 +123,22 @@ describe("the other collectors", () => {
     expect(auditEvents([{ ...base, status: "planned", plannedStart: "2026-11-01", plannedEnd: "2026-11-02" }], TODAY)[0].state).toBe("overdue");
   });
 
+  it("an audit in progress 1–10 December is in progress on every day of it, not overdue; overdue only once its end has passed unreported (issue 14)", () => {
+    const running = { id: 7, title: "内部監査", type: "conformance", status: "in_progress", plannedStart: "2026-12-01", plannedEnd: "2026-12-10", actualStart: "2026-12-01", actualEnd: null };
+    for (const day of ["2026-12-01", "2026-12-02", "2026-12-05", "2026-12-10"]) expect(auditEvents([running], day)[0].state, day).toBe("in_progress");
+    expect(auditEvents([running], "2026-12-11")[0].state).toBe("overdue");
+    // Its own end date counts once recorded: ended on the 3rd, still to be reported on the 5th.
+    expect(auditEvents([{ ...running, actualEnd: "2026-12-03" }], "2026-12-05")[0].state).toBe("overdue");
+    expect(auditEvents([{ ...running, actualEnd: "2026-12-03" }], "2026-12-03")[0].state).toBe("in_progress");
+    // Started late (on the 4th): in progress, never "overdue" for the days before it started.
+    expect(auditEvents([{ ...running, actualStart: "2026-12-04" }], "2026-12-06")[0]).toMatchObject({ start: "2026-12-04", end: "2026-12-10", state: "in_progress" });
+    // A planned audit whose planned start has come is due that day, overdue the day after; reported: done.
+    const planned = { ...running, status: "planned", actualStart: null };
+    expect(auditEvents([planned], "2026-12-01")[0].state).toBe("due_soon");
+    expect(auditEvents([planned], "2026-12-02")[0].state).toBe("overdue");
+    expect(auditEvents([{ ...running, status: "reported", actualEnd: "2026-12-10" }], "2026-12-05")[0].state).toBe("done");
+  });
+
   it("findings and review actions: only those not yet done", () => {
     const f = findingEvents(
       [

@@ -16,8 +16,12 @@ import { computeReportingClocks, reportingObligations, type ObligationKey, type 
 export const CALENDAR_EVENT_TYPES = ["audit", "finding", "review_action", "pmark", "training", "regulation", "incident", "contractor"] as const;
 export type CalendarEventType = (typeof CALENDAR_EVENT_TYPES)[number];
 
-/** overdue: past its date and not done; due_soon: within DUE_SOON_DAYS; planned: otherwise. */
-export type CalendarEventState = "overdue" | "due_soon" | "planned" | "done";
+/**
+ * overdue: past its date and not done; due_soon: within DUE_SOON_DAYS; planned: otherwise;
+ * in_progress: an audit running within its own dates (auditEvents).
+ */
+export const CALENDAR_EVENT_STATES = ["overdue", "due_soon", "planned", "in_progress", "done"] as const;
+export type CalendarEventState = (typeof CALENDAR_EVENT_STATES)[number];
 
 export const DUE_SOON_DAYS = 30;
 
@@ -209,7 +213,10 @@ export type AuditRow = {
 
 /**
  * One event per audit: the actual dates once it has started (an audit still running ends on its
- * planned end, or on its start when that is later), the planned dates before.
+ * planned end, or on its start when that is later), the planned dates before. Its state follows its
+ * own status and dates: reported or closed → done; in progress → in_progress up to and including its
+ * last day, overdue once that day has passed unreported; planned → due on its planned start (due soon
+ * from DUE_SOON_DAYS before), overdue once that day has passed without the audit starting.
  */
 export function auditEvents(rows: readonly AuditRow[], today: string): CalendarEvent[] {
   return rows.map((a) => {
@@ -226,7 +233,7 @@ export function auditEvents(rows: readonly AuditRow[], today: string): CalendarE
       end,
       values: { title: a.title },
       href: `/audits/${a.id}`,
-      state: done ? "done" : a.status === "planned" && a.plannedStart < today ? "overdue" : stateOf(start, today),
+      state: done ? "done" : a.status === "in_progress" ? (end < today ? "overdue" : "in_progress") : stateOf(start, today),
     };
   });
 }

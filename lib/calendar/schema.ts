@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/config";
 import { daysBetween, isDateString } from "@/lib/dates";
 import { isoDate } from "@/lib/validation/common";
-import { CALENDAR_EVENT_TYPES, type CalendarEventType } from "./events";
+import { CALENDAR_EVENT_STATES, CALENDAR_EVENT_TYPES, type CalendarEventType } from "./events";
 
 /** The longest range one request may ask for: a fiscal year and a little more. */
 export const MAX_RANGE_DAYS = 400;
@@ -41,7 +41,7 @@ export const calendarEventSchema = z.object({
   end: z.string(),
   values: z.record(z.string(), z.union([z.string(), z.number()])),
   href: z.string(),
-  state: z.enum(["overdue", "due_soon", "planned", "done"]),
+  state: z.enum(CALENDAR_EVENT_STATES),
   /** In the language of the request. */
   summary: z.string(),
 });

@@ -32,6 +32,7 @@ const STATE_TEXT: Record<CalendarEventDto["state"], string> = {
   overdue: "text-red-800 font-semibold",
   due_soon: "text-amber-900",
   planned: "text-slate-800",
+  in_progress: "text-brand-800 font-medium",
   done: "text-slate-600 line-through decoration-slate-400",
 };
 
@@ -268,7 +269,7 @@ function Agenda({ events, from, to, today, locale }: { events: CalendarEventDto[
                   <EventLink e={e} />
                   {e.end !== e.start ? <span className="text-xs text-slate-600">{t("until", { date: dayLabel(e.end, locale, false) })}</span> : null}
                 </div>
-                {e.state === "overdue" || e.state === "due_soon" ? <span className={`text-xs ${STATE_TEXT[e.state]}`}>{t(`states.${e.state}`)}</span> : null}
+                {e.state === "overdue" || e.state === "due_soon" || e.state === "in_progress" ? <span className={`text-xs ${STATE_TEXT[e.state]}`}>{t(`states.${e.state}`)}</span> : null}
               </li>
             ))}
           </ul>
