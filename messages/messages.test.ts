@@ -147,6 +147,19 @@ describe("messages", () => {
     });
   });
 
+  it("no incident status reads as a report to the regulator made (issue 14): a just-logged incident owes its reports", () => {
+    // The words of the reports an incident owes: "report" in English, 報告 in Japanese.
+    const reportWord = { ja: /報告/, en: /report/i } as const;
+    for (const [locale, tree] of [["ja", ja], ["en", en]] as const) {
+      const incidents = tree.incidents as Messages;
+      const statuses = Object.entries(incidents.statuses as Messages).filter(([k]) => k !== "open");
+      expect(statuses.filter(([, v]) => reportWord[locale].test(String(v))), `${locale}: incidents.statuses`).toEqual([]);
+      // The timeline's first entry and the workflow error name the same first step.
+      expect(String((incidents.workflow as Messages).created), `${locale}: incidents.workflow.created`).not.toMatch(reportWord[locale]);
+      expect(String((incidents.errors as Messages).notNextStep)).toContain(locale === "en" ? String((incidents.statuses as Messages).reported).toLowerCase() : String((incidents.statuses as Messages).reported));
+    }
+  });
+
   it("reads ICU placeholders, including plural branches", () => {
     expect(placeholders("{count, plural, one {# item in {place}} other {# items}} by {name}")).toEqual(["count", "name", "place"]);
     expect(placeholders("no args, '{quoted}' text")).toEqual([]);
