@@ -4,10 +4,11 @@ import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/session";
 import { ADMINS } from "@/lib/auth/roles";
 import { todayInTokyo } from "@/lib/dates";
-import { getSettings } from "@/db/queries/settings";
+import { getOrganization, getSettings } from "@/db/queries/settings";
 import { databaseKind } from "@/db/queries/health";
 import { PageHeader } from "@/components/ui/card";
 import { FiscalYearSettings } from "@/components/settings/fiscal-year-settings";
+import { OrganizationSettings } from "@/components/settings/organization-settings";
 import { SystemInfo } from "@/components/settings/system-info";
 import { AuditChainStatus, AuditChainStatusSkeleton } from "@/components/settings/audit-chain-status";
 import pkg from "@/package.json";
@@ -19,11 +20,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const user = await requirePageUser(ADMINS);
-  const [t, settings, dbKind] = await Promise.all([getTranslations("settings"), getSettings(), databaseKind()]);
+  const [t, settings, organization, dbKind] = await Promise.all([getTranslations("settings"), getSettings(), getOrganization(), databaseKind()]);
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-6">
+        <OrganizationSettings initial={organization} />
         <FiscalYearSettings initial={settings} today={todayInTokyo()} />
         <SystemInfo dbKind={dbKind} version={pkg.version} />
         {user.role === "privacy_manager" ? (
