@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -158,6 +158,43 @@ describe("messages", () => {
       expect(String((incidents.workflow as Messages).created), `${locale}: incidents.workflow.created`).not.toMatch(reportWord[locale]);
       expect(String((incidents.errors as Messages).notNextStep)).toContain(locale === "en" ? String((incidents.statuses as Messages).reported).toLowerCase() : String((incidents.statuses as Messages).reported));
     }
+  });
+
+  describe("English reads as English (issue 14)", () => {
+    /** Japanese punctuation: full-width brackets and quotes, the middle dot, the comma and full stop, the full-width colon. */
+    const JA_PUNCTUATION = /[（）「」『』・、。：]/;
+    /** A count printed beside an English noun without a plural form ("1 days"): use {n, plural, one {# day} other {# days}}. */
+    const BARE_COUNT = /\{(?!fy\})\w+\}\s+(days|months|years|weeks|hours|minutes|persons|people|incidents|items|records|findings|employees|courses|times)\b/;
+
+    it("no Japanese punctuation in en.json", () => {
+      expect([...flatten(en)].filter(([, v]) => JA_PUNCTUATION.test(String(v))).map(([k, v]) => `${k}: ${String(v)}`)).toEqual([]);
+    });
+
+    it("every count shown beside an English noun has its plural forms", () => {
+      expect([...flatten(en)].filter(([, v]) => BARE_COUNT.test(String(v))).map(([k, v]) => `${k}: ${String(v)}`)).toEqual([]);
+    });
+
+    it("no component glues Japanese punctuation around translated text (use common.inParens / common.dot)", () => {
+      const root = path.join(__dirname, "..");
+      const files = ["components", "app"].flatMap((dir) => readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".tsx")).map((f) => path.join(dir, f)));
+      expect(files.length).toBeGreaterThan(20);
+      const glued: string[] = [];
+      for (const file of files)
+        readFileSync(path.join(root, file), "utf8")
+          .split("\n")
+          .forEach((line, i) => {
+            const code = line.trim();
+            if (code.startsWith("//") || code.startsWith("*") || code.startsWith("/*") || code.startsWith("{/*")) return;
+            if (/[（）「」・]/.test(code)) glued.push(`${file}:${i + 1}: ${code}`);
+          });
+      expect(glued).toEqual([]);
+    });
+
+    it("the checks can fail", () => {
+      expect(JA_PUNCTUATION.test("Findings（2）")).toBe(true);
+      expect(BARE_COUNT.test("Average {days} days")).toBe(true);
+      expect(BARE_COUNT.test("{days, plural, one {# day} other {# days}}")).toBe(false);
+    });
   });
 
   it("reads ICU placeholders, including plural branches", () => {

@@ -86,7 +86,9 @@ export function AuditDetailView({
         title={audit.title}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
-            {t("fyLabel", { fy: audit.fiscalYear })} ・ {t(`type.${audit.type}`)} <AuditStatusBadge status={audit.status} />
+            {t("fyLabel", { fy: audit.fiscalYear })}
+            {tc("dot")}
+            {t(`type.${audit.type}`)} <AuditStatusBadge status={audit.status} />
           </span>
         }
         actions={
@@ -102,7 +104,7 @@ export function AuditDetailView({
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title={t("detail.facts")} className="lg:col-span-2">
           <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-2">
-            <Fact label={t("fields.scopeDepartmentIds")} value={audit.scopeDepartments.map((d) => d.name).join("、") || "—"} />
+            <Fact label={t("fields.scopeDepartmentIds")} value={audit.scopeDepartments.map((d) => d.name).join(tc("listSeparator")) || "—"} />
             <Fact label={t("fields.auditee")} value={audit.auditee ?? "—"} />
             <Fact label={t("fields.scopeClauses")} value={audit.scopeClauses.join(" ") || "—"} />
             <Fact label={t("fields.planned")} value={`${formatDate(audit.plannedStart)} – ${formatDate(audit.plannedEnd)}`} />
@@ -150,7 +152,7 @@ export function AuditDetailView({
       </div>
 
       <Card
-        title={`${t("detail.findings")}（${findings.length}）`}
+        title={`${t("detail.findings")}${tc("inParens", { text: String(findings.length) })}`}
         action={
           canEdit && open ? (
             <Button onClick={() => setDialog({ kind: "finding" })}>{t("detail.addFinding")}</Button>
@@ -176,9 +178,11 @@ export function AuditDetailView({
                   </p>
                 ) : null}
                 <p className="mt-1 text-xs text-slate-600">
-                  {tf("fields.ownerUserId")}: {f.ownerLabel || "—"} ・ {tf("fields.dueDate")}: {formatDate(f.dueDate) || "—"}
-                  {f.doneOn ? ` ・ ${tf("fields.doneOn")}: ${formatDate(f.doneOn)}` : ""}
-                  {f.verifiedOn ? ` ・ ${tf("fields.verifiedOn")}: ${formatDate(f.verifiedOn)}（${f.verifiedByName ?? ""}）` : ""}
+                  {tf("fields.ownerUserId")}: {f.ownerLabel || "—"}
+                  {tc("dot")}
+                  {tf("fields.dueDate")}: {formatDate(f.dueDate) || "—"}
+                  {f.doneOn ? `${tc("dot")}${tf("fields.doneOn")}: ${formatDate(f.doneOn)}` : ""}
+                  {f.verifiedOn ? `${tc("dot")}${tf("fields.verifiedOn")}: ${formatDate(f.verifiedOn)}${f.verifiedByName ? tc("inParens", { text: f.verifiedByName }) : ""}` : ""}
                 </p>
                 {f.status === "action_planned" && f.verificationNote ? (
                   <p className="mt-1 text-xs text-amber-900">
@@ -223,7 +227,9 @@ export function AuditDetailView({
                   </div>
                   <p className="mt-1 text-sm text-slate-600 line-through decoration-slate-400">{f.description}</p>
                   <p className="mt-1 text-xs text-slate-700">
-                    {tf("retire.retiredBy", { date: formatDate(f.retiredAt), name: f.retiredByName ?? "—" })} ・ {tf("retire.reason")}: {f.retireReason ?? "—"}
+                    {tf("retire.retiredBy", { date: formatDate(f.retiredAt), name: f.retiredByName ?? "—" })}
+                    {tc("dot")}
+                    {tf("retire.reason")}: {f.retireReason ?? "—"}
                   </p>
                   {canEdit && notClosed ? (
                     <div className="mt-2">
@@ -386,6 +392,7 @@ function TeamEditor({
   onCancel: () => void;
 }) {
   const t = useTranslations("audits");
+  const tc = useTranslations("common");
   const f = useForm({
     initial: { teamUserIds: audit.team.map((m) => m.id) },
     record: audit,
@@ -413,7 +420,7 @@ function TeamEditor({
               onChange={(e) => f.setValue("teamUserIds", e.target.checked ? [...team, p.id] : team.filter((x) => x !== p.id))}
             />
             {p.name}
-            {isOwnDept(p) ? <span className="text-xs text-red-700">（{t("independence.own")}）</span> : null}
+            {isOwnDept(p) ? <span className="text-xs text-red-700">{tc("inParens", { text: t("independence.own") })}</span> : null}
           </label>
         ))}
         {f.errors.teamUserIds ? <p role="alert" className="text-xs font-medium text-red-700">{f.errors.teamUserIds}</p> : null}

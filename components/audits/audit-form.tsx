@@ -41,6 +41,7 @@ export function AuditForm({
   onCancel: () => void;
 }) {
   const t = useTranslations("audits");
+  const tc = useTranslations("common");
   const f = useForm({
     initial: valuesOf(fiscalYear, audit),
     record: audit,
@@ -132,7 +133,7 @@ export function AuditForm({
         label={t("fields.leadAuditorId")}
         hint={t("independence.note")}
         {...f.idField("leadAuditorId")}
-        options={people.map((p) => ({ id: p.id, label: `${p.name}${inScope(p) ? `（${t("independence.own")}）` : ""}` }))}
+        options={people.map((p) => ({ id: p.id, label: `${p.name}${inScope(p) ? tc("inParens", { text: t("independence.own") }) : ""}` }))}
         empty={t("fields.leadNone")}
       />
       {!audit ? (
@@ -146,7 +147,7 @@ export function AuditForm({
                 <label key={p.id} className="flex items-center gap-2 text-sm">
                   <input type="checkbox" checked={v.team.includes(p.id)} onChange={(e) => f.setValue("team", toggle(v.team, p.id, e.target.checked))} />
                   {p.name}
-                  {inScope(p) ? <span className="text-xs text-red-700">（{t("independence.own")}）</span> : null}
+                  {inScope(p) ? <span className="text-xs text-red-700">{tc("inParens", { text: t("independence.own") })}</span> : null}
                 </label>
               ))}
           </div>

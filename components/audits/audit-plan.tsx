@@ -64,10 +64,10 @@ export function AuditPlan({
       ),
     },
     { key: "type", header: t("fields.type"), sort: "type", cell: (a) => t(`type.${a.type}`) },
-    { key: "scope", header: t("fields.scope"), cell: (a) => [...a.scopeDepartments.map((d) => d.name), ...(a.auditee ? [a.auditee] : [])].join("、") },
+    { key: "scope", header: t("fields.scope"), cell: (a) => [...a.scopeDepartments.map((d) => d.name), ...(a.auditee ? [a.auditee] : [])].join(tc("listSeparator")) },
     { key: "lead", header: t("fields.leadAuditorId"), cell: (a) => a.leadAuditorName ?? "—" },
     { key: "status", header: t("fields.status"), sort: "status", cell: (a) => <AuditStatusBadge status={a.status} /> },
-    { key: "findings", header: t("fields.findings"), cell: (a) => (a.openNonconformities ? `${a.findingCount}（${t("fields.openNc")} ${a.openNonconformities}）` : a.findingCount) },
+    { key: "findings", header: t("fields.findings"), cell: (a) => (a.openNonconformities ? `${a.findingCount}${tc("inParens", { text: `${t("fields.openNc")} ${a.openNonconformities}` })}` : a.findingCount) },
   ];
 
   const s = stats.data;

@@ -31,7 +31,9 @@ export function FindingsList({ departments, fyOptions }: { departments: Dept[]; 
           <p className={f.retiredAt ? "text-slate-600 line-through decoration-slate-400" : undefined}>{f.description}</p>
           {f.retiredAt ? (
             <p className="mt-1 text-xs text-slate-700">
-              {t("retire.retiredBy", { date: formatDate(f.retiredAt), name: f.retiredByName ?? "—" })} ・ {t("retire.reason")}: {f.retireReason ?? "—"}
+              {t("retire.retiredBy", { date: formatDate(f.retiredAt), name: f.retiredByName ?? "—" })}
+              {tc("dot")}
+              {t("retire.reason")}: {f.retireReason ?? "—"}
             </p>
           ) : null}
           {f.correctiveAction ? <p className="mt-1 text-xs text-slate-600">{t("fields.correctiveAction")}: {f.correctiveAction}</p> : null}

@@ -193,8 +193,10 @@ export function ManagementReviewDetailView({ initial, canEdit, people }: { initi
                 <div>
                   <p>{a.description}</p>
                   <p className="text-xs text-slate-600">
-                    {t("actions.owner")}: {a.ownerLabel || "—"} ・ {t("actions.dueDate")}: {formatDate(a.dueDate) || "—"}
-                    {a.doneOn ? ` ・ ${t("actions.doneOn")}: ${formatDate(a.doneOn)}` : ""}
+                    {t("actions.owner")}: {a.ownerLabel || "—"}
+                    {tc("dot")}
+                    {t("actions.dueDate")}: {formatDate(a.dueDate) || "—"}
+                    {a.doneOn ? `${tc("dot")}${t("actions.doneOn")}: ${formatDate(a.doneOn)}` : ""}
                   </p>
                 </div>
                 <div className="flex items-center gap-2">

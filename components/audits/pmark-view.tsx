@@ -95,6 +95,7 @@ export function PmarkView({ initial, canEdit }: { initial: CurrentCertificate; c
 
 function Window({ cert }: { cert: CertificateDto }) {
   const t = useTranslations("pmark.window");
+  const tc = useTranslations("common");
   const w = cert.window;
   const percent = Math.round(w.progress * 100);
   const bar = w.state === "window_open" ? "bg-amber-500" : w.state === "before_window" ? "bg-slate-300" : "bg-red-600";
@@ -102,7 +103,7 @@ function Window({ cert }: { cert: CertificateDto }) {
     <section className="mt-5" aria-labelledby="renewal-window-title">
       <h3 id="renewal-window-title" className="text-sm font-semibold text-slate-900">
         {t("title")}: <span className={w.state === "before_window" ? "text-slate-700" : w.state === "window_open" ? "text-amber-800" : "text-red-700"}>{t(`state.${w.state}`)}</span>{" "}
-        <span className="font-normal text-slate-700">（{t(`daysLeft.${w.state}`, { days: w.daysLeft })}）</span>
+        <span className="font-normal text-slate-700">{tc("inParens", { text: t(`daysLeft.${w.state}`, { days: w.daysLeft }) })}</span>
       </h3>
       <div
         className="mt-3 h-4 w-full overflow-hidden rounded-full bg-slate-100"

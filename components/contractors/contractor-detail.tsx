@@ -146,7 +146,7 @@ function Overview({ c }: { c: ContractorDto }) {
   const rows: [string, React.ReactNode][] = [
     [t("fields.services"), c.services],
     [t("fields.dataCategories"), c.dataCategories.length ? c.dataCategories.join(t("listSeparator")) : t("none")],
-    [t("fields.dataVolume"), c.dataVolume == null ? t("none") : t("fields.dataVolumeValue", { count: c.dataVolume.toLocaleString() })],
+    [t("fields.dataVolume"), c.dataVolume == null ? t("none") : t("fields.dataVolumeValue", { count: c.dataVolume })],
     [t("fields.contract"), c.contractStart ? `${formatDate(c.contractStart)} – ${c.contractEnd ? formatDate(c.contractEnd) : ""}` : t("none")],
     [
       t("fields.latestResult"),

@@ -241,7 +241,6 @@ function AuditsSection({ s }: { s: DashboardSummaryDto }) {
 function PmarkSection({ s }: { s: DashboardSummaryDto }) {
   const t = useTranslations("dashboard");
   const tp = useTranslations("pmark");
-  const locale = useLocale();
   const p = s.pmark;
   const w = p.window;
   return (
@@ -249,7 +248,7 @@ function PmarkSection({ s }: { s: DashboardSummaryDto }) {
       <Kpi
         id="pmark"
         label={t("pmark.title")}
-        value={w ? (w.daysUntilExpiry >= 0 ? t("pmark.daysToExpiry", { days: formatCount(w.daysUntilExpiry, locale) }) : t("pmark.expiredDays", { days: formatCount(-w.daysUntilExpiry, locale) })) : "—"}
+        value={w ? (w.daysUntilExpiry >= 0 ? t("pmark.daysToExpiry", { days: w.daysUntilExpiry }) : t("pmark.expiredDays", { days: -w.daysUntilExpiry })) : "—"}
         href={p.href}
         tone={renewalTone(w?.state ?? null)}
         detail={

@@ -61,7 +61,7 @@ export function IncidentCharts() {
           rows={s.months.map((m) => ({
             key: m.month,
             label: monthLabel(m.month),
-            value: `${m.total}${m.total ? `（${INCIDENT_CATEGORIES.filter((c) => m.counts[c]).map((c) => `${t(`categories.${c}`)} ${m.counts[c]}`).join(t("listSeparator"))}）` : ""}`,
+            value: `${m.total}${m.total ? tc("inParens", { text: INCIDENT_CATEGORIES.filter((c) => m.counts[c]).map((c) => `${t(`categories.${c}`)} ${m.counts[c]}`).join(t("listSeparator")) }) : ""}`,
           }))}
         />
       </Card>

@@ -257,6 +257,7 @@ function Fact({ label, children, className }: { label: string; children: React.R
 
 function ReviewFacts({ review }: { review: ReviewDto }) {
   const t = useTranslations("regulations");
+  const tc = useTranslations("common");
   return (
     <dl className="mt-2 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
       <Fact label={t("review.reviewers")}>{review.reviewers}</Fact>
@@ -274,7 +275,8 @@ function ReviewFacts({ review }: { review: ReviewDto }) {
       {review.recordedByName ? <Fact label={t("review.recordedBy")}>{review.recordedByName}</Fact> : null}
       {review.state === "approved" ? (
         <Fact label={t("detail.approvedBy")}>
-          {review.approvedByName ?? "—"}（{formatDate(review.approvedOn)}）
+          {review.approvedByName ?? "—"}
+          {tc("inParens", { text: formatDate(review.approvedOn) })}
         </Fact>
       ) : null}
     </dl>

@@ -50,6 +50,7 @@ function ReviewForm({
   onConflictReload: () => void;
 }) {
   const t = useTranslations("regulations");
+  const tc = useTranslations("common");
   const versionLabel = useVersionLabel();
   const isDraftRegulation = regulation.status === "draft";
   const valuesOf = (r?: ReviewDto) => ({
@@ -99,7 +100,8 @@ function ReviewForm({
   return (
     <Form form={f} onCancel={onCancel} onReload={onConflictReload}>
       <p className="text-sm text-slate-700">
-        {regulation.code} {regulation.title}（{versionLabel(regulation.currentVersion)}）
+        {regulation.code} {regulation.title}
+        {tc("inParens", { text: versionLabel(regulation.currentVersion) })}
       </p>
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField label={t("review.reviewedOn")} required type="date" {...f.field("reviewedOn")} />

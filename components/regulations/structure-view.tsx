@@ -81,7 +81,7 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
                 <tr key={p.id} className={p.gap ? "bg-red-50" : undefined} data-testid={`post-${p.code}`}>
                   <th scope="row" className="px-3 py-2 text-left align-top font-medium">
                     {p.title}
-                    {p.departmentName ? <span className="ml-1 font-normal text-slate-700">（{p.departmentName}）</span> : null}
+                    {p.departmentName ? <span className="font-normal text-slate-700">{tc("inParens", { text: p.departmentName })}</span> : null}
                     {p.description ? <span className="block text-xs font-normal text-slate-600">{p.description}</span> : null}
                     {p.appointments.length > 0 ? (
                       <details className="mt-1 text-xs font-normal">
@@ -90,7 +90,7 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
                           {p.appointments.map((a) => (
                             <li key={a.id}>
                               {a.personName}
-                              {a.departmentName ? `（${a.departmentName}）` : ""} — {term(a)}{" "}
+                              {a.departmentName ? tc("inParens", { text: a.departmentName }) : ""} — {term(a)}{" "}
                               <span className="text-slate-600">{a.active ? t("current") : a.fromDate > data.asOf ? t("upcoming") : t("ended")}</span>
                               {a.note ? <span className="text-slate-600"> / {a.note}</span> : null}
                             </li>
@@ -110,7 +110,7 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
                         {p.holders.map((h) => (
                           <li key={h.id}>
                             {h.personName}
-                            {h.departmentName ? <span className="text-slate-600">（{h.departmentName}）</span> : null}
+                            {h.departmentName ? <span className="text-slate-600">{tc("inParens", { text: h.departmentName })}</span> : null}
                           </li>
                         ))}
                       </ul>
@@ -164,7 +164,7 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
           >
             <PostForm post={postForm === "new" || postForm === null ? undefined : postForm} people={people.data} onDone={() => setPostForm(null)} />
           </FormDialog>
-          <FormDialog open={appoint !== null} onClose={() => setAppoint(null)} title={appoint ? t("appointTitle", { post: postLabel(appoint) }) : ""} recordId={appoint?.id}>
+          <FormDialog open={appoint !== null} onClose={() => setAppoint(null)} title={appoint ? t("appointTitle", { post: postLabel(appoint, (text) => tc("inParens", { text })) }) : ""} recordId={appoint?.id}>
             {appoint ? <AppointForm post={appoint} people={people.data} today={today} onDone={() => setAppoint(null)} /> : null}
           </FormDialog>
           <FormDialog open={ending !== null} onClose={() => setEnding(null)} title={ending ? t("endTitle", { name: ending.personName }) : ""} recordId={ending?.id}>
@@ -172,7 +172,7 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
           </FormDialog>
           <ConfirmDialog
             open={retiring !== null}
-            title={retiring ? t("retireTitle", { post: postLabel(retiring) }) : ""}
+            title={retiring ? t("retireTitle", { post: postLabel(retiring, (text) => tc("inParens", { text })) }) : ""}
             body={t("retireBody")}
             confirmLabel={t("retirePost")}
             busy={retire.busy}
@@ -189,9 +189,9 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
   );
 }
 
-/** 「部門責任者（営業部）」: a department post with its department. */
-function postLabel(p: PostDto): string {
-  return p.departmentName ? `${p.title}（${p.departmentName}）` : p.title;
+/** 「部門責任者（営業部）」: a department post with its department; `inParens` is common.inParens of the user's language. */
+function postLabel(p: PostDto, inParens: (text: string) => string): string {
+  return p.departmentName ? `${p.title}${inParens(p.departmentName)}` : p.title;
 }
 
 /** The posts as the server holds them now: a form's "load the latest" and its "changed since" compare. */
@@ -242,6 +242,7 @@ function PostForm({ post, people, onDone }: { post?: PostDto; people?: People; o
 
 function AppointForm({ post, people, today, onDone }: { post: PostDto; people?: People; today: string; onDone: () => void }) {
   const t = useTranslations("pmsStructure");
+  const tc = useTranslations("common");
   const f = useForm({
     initial: { personType: "employee" as "employee" | "user", personId: "", fromDate: today, toDate: "", note: "" },
     schema: createAppointmentSchema,
@@ -268,8 +269,8 @@ function AppointForm({ post, people, today, onDone }: { post: PostDto; people?: 
         {...f.idField("personId")}
         options={
           v.personType === "user"
-            ? people.users.map((u) => ({ id: u.id, label: `${u.name}（${u.email}）` }))
-            : people.employees.map((e) => ({ id: e.id, label: `${e.employeeNumber} ${e.name}${e.departmentName ? `（${e.departmentName}）` : ""}` }))
+            ? people.users.map((u) => ({ id: u.id, label: `${u.name}${tc("inParens", { text: u.email })}` }))
+            : people.employees.map((e) => ({ id: e.id, label: `${e.employeeNumber} ${e.name}${e.departmentName ? tc("inParens", { text: e.departmentName }) : ""}` }))
         }
         empty={t("choose")}
       />

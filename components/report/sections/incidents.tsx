@@ -17,7 +17,7 @@ export function IncidentsSummary({ ctx }: { ctx: ReportContext }) {
           [t("incidents.total"), <strong key="t" data-testid="report-incidents-total">{num(inc.figures.total)}</strong>],
           [
             t("incidents.averageContainment"),
-            inc.averageContainmentDays === null ? t("incidents.averageContainmentNone") : t("days", { days: String(inc.averageContainmentDays) }),
+            inc.averageContainmentDays === null ? t("incidents.averageContainmentNone") : t("days", { days: inc.averageContainmentDays }),
           ],
           [t("incidents.openBySeverity"), inc.openBySeverity.map((s) => `${tInc(`severities.${s.severity}`)} ${num(s.count)}`).join(" / ")],
         ]}

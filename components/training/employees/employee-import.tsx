@@ -15,6 +15,7 @@ import { employeeKeys } from "./keys";
 export function EmployeeImport() {
   const t = useTranslations("employees.import");
   const te = useTranslations("employees");
+  const tc = useTranslations("common");
   const qc = useQueryClient();
   const fieldLabel = (key: string) => te(`fields.${(key === "departmentId" ? "departmentCode" : key) as "name"}`);
   const toApply = (r: ImportResultDto) => r.inserted + r.updated;
@@ -65,7 +66,7 @@ export function EmployeeImport() {
                         </td>
                         <td className="px-3 py-1.5 font-mono">{c.employeeNumber}</td>
                         <td className="px-3 py-1.5">{c.name}</td>
-                        <td className="px-3 py-1.5 text-slate-700">{c.fields.map(fieldLabel).join("、")}</td>
+                        <td className="px-3 py-1.5 text-slate-700">{c.fields.map(fieldLabel).join(tc("listSeparator"))}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -12,8 +12,9 @@ import { queryKeys, type DepartmentOption } from "./types";
 
 export type PickedEmployee = { id: number; label: string; inAudience?: boolean | null };
 
-export function employeeLabel(e: { employeeNumber: string; name: string; departmentName?: string }) {
-  return e.departmentName ? `${e.employeeNumber} ${e.name}（${e.departmentName}）` : `${e.employeeNumber} ${e.name}`;
+/** "number name (department)"; `inParens` is common.inParens of the user's language. */
+export function employeeLabel(e: { employeeNumber: string; name: string; departmentName?: string }, inParens: (text: string) => string) {
+  return e.departmentName ? `${e.employeeNumber} ${e.name}${inParens(e.departmentName)}` : `${e.employeeNumber} ${e.name}`;
 }
 
 /** Debounced copy of a value (search boxes query the server as the user pauses). */
@@ -154,7 +155,7 @@ export function EmployeePicker({
                     <button
                       type="button"
                       className="flex w-full flex-wrap items-center gap-2 px-3 py-2 text-left text-sm hover:bg-brand-50 focus:bg-brand-50"
-                      onClick={() => onChange({ id: e.id, label: employeeLabel(e), inAudience: e.inAudience })}
+                      onClick={() => onChange({ id: e.id, label: employeeLabel(e, (text) => tc("inParens", { text })), inAudience: e.inAudience })}
                     >
                       <span className="font-mono text-xs text-slate-600">{e.employeeNumber}</span>
                       <span className="font-medium">{e.name}</span>

@@ -44,8 +44,8 @@ export function RecordFormDialog({
   );
 }
 
-const valuesOf = (r: RecordDto | undefined, today: string) => ({
-  employee: (r ? { id: r.employeeId, label: employeeLabel({ employeeNumber: r.employeeNumber, name: r.employeeName, departmentName: r.departmentName }) } : null) as PickedEmployee | null,
+const valuesOf = (r: RecordDto | undefined, today: string, inParens: (text: string) => string) => ({
+  employee: (r ? { id: r.employeeId, label: employeeLabel({ employeeNumber: r.employeeNumber, name: r.employeeName, departmentName: r.departmentName }, inParens) } : null) as PickedEmployee | null,
   courseId: r ? String(r.courseId) : "",
   completedOn: r?.completedOn ?? today,
   score: r?.score === null || r?.score === undefined ? "" : String(r.score),
@@ -71,8 +71,10 @@ function RecordForm({
 }) {
   const t = useTranslations("records");
   const tm = useTranslations("methods");
+  const tc = useTranslations("common");
+  const inParens = (text: string) => tc("inParens", { text });
   const f = useForm({
-    initial: valuesOf(record, today),
+    initial: valuesOf(record, today, inParens),
     record,
     schema: record ? updateRecordSchema : createRecordSchema,
     toInput: (v) => ({ employeeId: v.employee?.id ?? null, courseId: v.courseId || null, completedOn: v.completedOn, score: v.score, method: v.method, evidence: v.evidence, note: v.note }),
@@ -98,7 +100,7 @@ function RecordForm({
       evidence: t("fields.evidence"),
       note: t("fields.note"),
     },
-    toValues: (r) => valuesOf(r, today),
+    toValues: (r) => valuesOf(r, today, inParens),
   });
   const v = f.values;
   /** Changing one of two related fields clears the other's error too (the rule joined them). */

@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const parsed = employeeIdParams.safeParse(await params);
   if (!parsed.success) return { title: t("title") };
   const e = await getEmployee(parsed.data.id).catch(() => null);
-  return { title: e ? `${e.name}（${e.employeeNumber}）` : t("title") };
+  return { title: e ? `${e.name}${(await getTranslations("common"))("inParens", { text: e.employeeNumber })}` : t("title") };
 }
 
 export default async function EmployeePage({ params }: Props) {
