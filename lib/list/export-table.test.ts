@@ -73,6 +73,17 @@ describe("exportResponse", () => {
     expect(ws.getColumn(1).width).toBe(10);
   });
 
+  it("xlsx: the organisation as the workbook's company, the sheet's name as its title", async () => {
+    const res = await exportResponse({ ...table, company: "RUFT株式会社" }, "xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    expect(wb.company).toBe("RUFT株式会社");
+    expect(wb.title).toBe("インシデント");
+    const without = new ExcelJS.Workbook();
+    await without.xlsx.load(await (await exportResponse(table, "xlsx")).arrayBuffer());
+    expect(without.company ?? "").toBe("");
+  });
+
   it("names the file by its format", () => {
     expect(exportFileName("a_2026.csv", "xlsx")).toBe("a_2026.xlsx");
     expect(exportFileName("a_2026", "csv")).toBe("a_2026.csv");

@@ -28,6 +28,8 @@ export type ExportTable = {
   fileName: string;
   /** The worksheet's name (Excel allows 31 characters); default "Sheet1". */
   sheetName?: string;
+  /** The organisation (Settings), written into the workbook's properties as its company. */
+  company?: string;
 };
 
 /** `fileName` with the extension of `format`. */
@@ -95,6 +97,8 @@ const DATETIME_FORMAT = "yyyy/mm/dd hh:mm";
 export async function exportXlsx(table: ExportTable): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   wb.created = new Date(0);
+  if (table.company) wb.company = table.company;
+  if (table.sheetName) wb.title = table.sheetName;
   const ws = wb.addWorksheet((table.sheetName ?? "Sheet1").replace(/[\\/?*[\]:]/g, "_").slice(0, 31) || "Sheet1", {
     views: [{ state: "frozen", ySplit: 1 }],
   });

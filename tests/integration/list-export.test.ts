@@ -5,6 +5,7 @@ import * as incidentsExport from "@/app/api/v1/incidents/export.csv/route";
 import * as departmentsRoute from "@/app/api/v1/departments/route";
 import * as departmentsExport from "@/app/api/v1/departments/export.csv/route";
 import * as departmentRetire from "@/app/api/v1/departments/[id]/retire/route";
+import * as organizationRoute from "@/app/api/v1/settings/organization/route";
 import { addDays, todayInTokyo } from "@/lib/dates";
 import { XLSX_CONTENT_TYPE } from "@/lib/list/export-format";
 import { call, signInAs } from "../support/api";
@@ -118,5 +119,24 @@ describe("list export as Excel", () => {
     const csv = await get(departmentsExport, "/api/v1/departments/export.csv");
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(decodeURIComponent(csv.headers.get("content-disposition")!.split("UTF-8''")[1])).toMatch(/^部署一覧_\d{8}\.csv$/);
+  });
+
+  it("a workbook carries the organisation entered in Settings as its company; none while it is not entered", async () => {
+    await signInAs("executive");
+    const before = new ExcelJS.Workbook();
+    await before.xlsx.load(await (await get(departmentsExport, "/api/v1/departments/export.csv?format=xlsx")).arrayBuffer());
+    expect(before.company ?? "").toBe("");
+
+    await signInAs("privacy_manager");
+    const current = await call(organizationRoute, "GET", "/api/v1/settings/organization");
+    const saved = await call(organizationRoute, "PUT", "/api/v1/settings/organization", {
+      json: { name: "テスト株式会社", representative: "代表取締役 テスト", version: current.body.version },
+    });
+    expect(saved.status, saved.text).toBe(200);
+
+    await signInAs("executive");
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.load(await (await get(departmentsExport, "/api/v1/departments/export.csv?format=xlsx")).arrayBuffer());
+    expect(after.company).toBe("テスト株式会社");
   });
 });

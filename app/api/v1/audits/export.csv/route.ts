@@ -3,7 +3,8 @@ import * as ops from "@/lib/api/contracts/audits";
 import { listAuditsForExport } from "@/db/queries/audits";
 import { todayInTokyo } from "@/lib/dates";
 import { translator } from "@/lib/i18n/messages";
-import { exportResponse, type ExportColumn } from "@/lib/list/export-table";
+import type { ExportColumn } from "@/lib/list/export-table";
+import { exportListResponse } from "@/db/queries/exports";
 
 const COLUMNS = [
   ["fiscalYear", "number"], ["type"], ["title"], ["scope"], ["clauses"], ["plannedStart", "date"], ["plannedEnd", "date"], ["actualStart", "date"], ["actualEnd", "date"],
@@ -13,7 +14,7 @@ const COLUMNS = [
 export const GET = handle(ops.exportAudits, async ({ query: { format, ...query }, locale }) => {
   const rows = await listAuditsForExport(query);
   const t = translator(locale);
-  return exportResponse(
+  return exportListResponse(
     {
       columns: COLUMNS.map(([k, type]) => ({ header: t(`audits.csv.${k}`), type })),
       rows: rows.map((a) => [

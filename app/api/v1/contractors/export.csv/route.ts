@@ -3,7 +3,8 @@ import * as ops from "@/lib/api/contracts/contractors";
 import { listContractorsForExport } from "@/db/queries/contractors";
 import { formatDate, todayInTokyo } from "@/lib/dates";
 import { translator } from "@/lib/i18n/messages";
-import { exportResponse, type ExportColumn } from "@/lib/list/export-table";
+import type { ExportColumn } from "@/lib/list/export-table";
+import { exportListResponse } from "@/db/queries/exports";
 
 const COLUMNS = [
   ["name"],
@@ -31,7 +32,7 @@ export const GET = handle(ops.exportContractors, async ({ query: { format, ...qu
   const rows = await listContractorsForExport(query);
   const t = translator(locale);
   const sep = t("contractors.listSeparator");
-  return exportResponse(
+  return exportListResponse(
     {
       columns: COLUMNS.map(([k, type]) => ({ header: t(`contractors.csv.${k}`), type })),
       rows: rows.map((c) => [

@@ -4,7 +4,8 @@ import { listCoursesForExport } from "@/db/queries/courses";
 import { listDepartmentOptions } from "@/db/queries/training-records";
 import { todayInTokyo } from "@/lib/dates";
 import { translateKey, translator } from "@/lib/i18n/messages";
-import { exportResponse, type ExportColumn } from "@/lib/list/export-table";
+import type { ExportColumn } from "@/lib/list/export-table";
+import { exportListResponse } from "@/db/queries/exports";
 import { audienceParts, courseRuleSummary } from "@/lib/training/courses-schema";
 
 const COLUMNS = [
@@ -16,7 +17,7 @@ export const GET = handle(ops.exportCourses, async ({ query: { format, ...query 
   const t = translator(locale);
   const deptName = new Map(departments.map((d) => [d.id, d.name]));
   const sep = t("courses.listSeparator");
-  return exportResponse(
+  return exportListResponse(
     {
       columns: COLUMNS.map(([k, type]) => ({ header: translateKey(locale, `courses.csv.${k}`), type })),
       rows: rows.map((c) => {

@@ -3,12 +3,12 @@ import * as ops from "@/lib/api/contracts/departments";
 import { exportDepartmentRows } from "@/db/queries/departments";
 import { todayInTokyo } from "@/lib/dates";
 import { translator } from "@/lib/i18n/messages";
-import { exportResponse } from "@/lib/list/export-table";
+import { exportListResponse } from "@/db/queries/exports";
 
 export const GET = handle(ops.exportDepartments, async ({ query: { format, ...query }, locale }) => {
   const t = translator(locale);
   const rows = await exportDepartmentRows(query);
-  return exportResponse(
+  return exportListResponse(
     {
       columns: [
         { header: t("departments.csv.code") },

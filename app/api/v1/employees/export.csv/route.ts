@@ -3,7 +3,8 @@ import * as ops from "@/lib/api/contracts/employees";
 import { exportEmployeeRows } from "@/db/queries/employees";
 import { todayInTokyo } from "@/lib/dates";
 import { translator } from "@/lib/i18n/messages";
-import { exportResponse, type ExportColumn } from "@/lib/list/export-table";
+import type { ExportColumn } from "@/lib/list/export-table";
+import { exportListResponse } from "@/db/queries/exports";
 
 // The first eight columns are the import's (same headers in the same language), so an exported
 // list can be edited in Excel and imported back; the others are ignored by the import.
@@ -15,7 +16,7 @@ const COLUMNS = [
 export const GET = handle(ops.exportEmployees, async ({ query: { format, ...query }, locale }) => {
   const t = translator(locale);
   const rows = await exportEmployeeRows(query);
-  return exportResponse(
+  return exportListResponse(
     {
       columns: COLUMNS.map(([k, type]) => ({ header: t(`employees.csv.${k}`), type })),
       rows: rows.map((e) => [

@@ -3,7 +3,8 @@ import * as ops from "@/lib/api/contracts/audits";
 import { listFindingsForExport } from "@/db/queries/audits";
 import { todayInTokyo } from "@/lib/dates";
 import { translator } from "@/lib/i18n/messages";
-import { exportResponse, type ExportColumn } from "@/lib/list/export-table";
+import type { ExportColumn } from "@/lib/list/export-table";
+import { exportListResponse } from "@/db/queries/exports";
 
 const COLUMNS = [
   ["audit"], ["fiscalYear", "number"], ["clause"], ["grade"], ["department"], ["description"], ["correctiveAction"], ["owner"], ["dueDate", "date"], ["status"],
@@ -13,7 +14,7 @@ const COLUMNS = [
 export const GET = handle(ops.exportFindings, async ({ query: { format, ...query }, locale }) => {
   const rows = await listFindingsForExport(query);
   const t = translator(locale);
-  return exportResponse(
+  return exportListResponse(
     {
       columns: COLUMNS.map(([k, type]) => ({ header: t(`findings.csv.${k}`), type })),
       rows: rows.map((f) => [

@@ -3,7 +3,8 @@ import * as ops from "@/lib/api/contracts/incidents";
 import { listIncidentsForExport } from "@/db/queries/incidents";
 import { todayInTokyo } from "@/lib/dates";
 import { translator } from "@/lib/i18n/messages";
-import { exportResponse, type ExportColumn } from "@/lib/list/export-table";
+import type { ExportColumn } from "@/lib/list/export-table";
+import { exportListResponse } from "@/db/queries/exports";
 
 const COLUMNS = [
   ["reference"], ["title"], ["category"], ["severity"], ["status"], ["discoveredAt", "datetime"], ["occurredAt", "datetime"], ["reporter"], ["department"], ["personsAffected", "number"],
@@ -15,7 +16,7 @@ export const GET = handle(ops.exportIncidents, async ({ query: { format, ...quer
   const rows = await listIncidentsForExport(query);
   const t = translator(locale);
   const yes = t("incidents.csv.yes");
-  return exportResponse(
+  return exportListResponse(
     {
       columns: COLUMNS.map(([k, type]) => ({ header: t(`incidents.csv.${k}`), type })),
       rows: rows.map((i) => [

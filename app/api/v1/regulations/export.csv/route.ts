@@ -3,7 +3,8 @@ import * as ops from "@/lib/api/contracts/regulations";
 import { listRegulationsForExport } from "@/db/queries/regulations";
 import { todayInTokyo } from "@/lib/dates";
 import { translator } from "@/lib/i18n/messages";
-import { exportResponse, type ExportColumn } from "@/lib/list/export-table";
+import type { ExportColumn } from "@/lib/list/export-table";
+import { exportListResponse } from "@/db/queries/exports";
 
 const COLUMNS = [
   ["code"], ["title"], ["owner"], ["version"], ["effectiveDate", "date"], ["interval", "number"], ["lastReviewedOn", "date"], ["nextReviewDue", "date"], ["dueState"], ["status"],
@@ -12,7 +13,7 @@ const COLUMNS = [
 export const GET = handle(ops.exportRegulations, async ({ query: { format, ...query }, locale }) => {
   const rows = await listRegulationsForExport(query);
   const t = translator(locale);
-  return exportResponse(
+  return exportListResponse(
     {
       columns: COLUMNS.map(([k, type]) => ({ header: t(`regulations.csv.${k}`), type })),
       rows: rows.map((r) => [

@@ -4,7 +4,8 @@ import { getFiscalYearStartMonth } from "@/db/queries/settings";
 import { listTrainingRecordsForExport } from "@/db/queries/training-records";
 import { todayInTokyo } from "@/lib/dates";
 import { translator } from "@/lib/i18n/messages";
-import { exportResponse, type ExportColumn } from "@/lib/list/export-table";
+import type { ExportColumn } from "@/lib/list/export-table";
+import { exportListResponse } from "@/db/queries/exports";
 
 const COLUMNS = [
   ["completedOn", "date"],
@@ -27,7 +28,7 @@ const COLUMNS = [
 export const GET = handle(ops.exportTrainingRecords, async ({ query: { format, ...query }, locale }) => {
   const rows = await listTrainingRecordsForExport(query, await getFiscalYearStartMonth());
   const t = translator(locale);
-  return exportResponse(
+  return exportListResponse(
     {
       columns: COLUMNS.map(([k, type]) => ({ header: t(`records.csv.${k}`), type })),
       rows: rows.map((r) => [

@@ -2,11 +2,11 @@ import { handle } from "@/lib/api/handler";
 import * as ops from "@/lib/api/contracts/training-status";
 import { exportTrainingStatusRows } from "@/db/queries/training-status";
 import { todayInTokyo } from "@/lib/dates";
-import { exportResponse } from "@/lib/list/export-table";
+import { exportListResponse } from "@/db/queries/exports";
 import { statusTable } from "@/lib/training/status-csv";
 
 export const GET = handle(ops.exportTrainingStatus, async ({ query: { format, ...query }, locale }) => {
   const today = todayInTokyo();
   const { scope, rows } = await exportTrainingStatusRows(query, today);
-  return exportResponse(statusTable(rows, { locale, fiscalYear: scope.fiscalYear, today }), format);
+  return exportListResponse(statusTable(rows, { locale, fiscalYear: scope.fiscalYear, today }), format);
 });
