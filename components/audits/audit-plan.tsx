@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { AXIS_TICK, ChartLegend, WRAPPED_AXIS_HEIGHT, WrappedTick } from "@/components/charts/chart-text";
 import { Bar, BarChart as RBarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartDataTable } from "@/components/charts/chart-data-table";
 import { Button } from "@/components/ui/button";
@@ -118,10 +119,10 @@ export function AuditPlan({
               <div role="img" aria-label={t("charts.quartersAria", { fy: fyLabel })} style={{ height: 220 }}>
                 <RBarChart data={quarterData} responsive style={{ width: "100%", height: "100%" }} accessibilityLayer={false}>
                   <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
-                  <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-                  <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={28} />
+                  <XAxis dataKey="label" tick={AXIS_TICK} />
+                  <YAxis allowDecimals={false} tick={AXIS_TICK} width={28} />
                   <Tooltip />
-                  <Legend />
+                  <Legend content={ChartLegend} />
                   <Bar dataKey="planned" name={t("charts.planned")} fill="#94a3b8" isAnimationActive={false} />
                   <Bar dataKey="done" name={t("charts.done")} fill="var(--chart-1)" isAnimationActive={false} />
                 </RBarChart>
@@ -153,10 +154,10 @@ export function AuditPlan({
                   }}
                 >
                   <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
-                  <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
-                  <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={28} />
+                  <XAxis dataKey="label" tick={WrappedTick} interval={0} height={WRAPPED_AXIS_HEIGHT} />
+                  <YAxis allowDecimals={false} tick={AXIS_TICK} width={28} />
                   <Tooltip />
-                  <Legend />
+                  <Legend content={ChartLegend} />
                   {FINDING_STATUSES.map((st) => (
                     <Bar key={st} dataKey={st} stackId="s" name={tf(`status.${st}`)} fill={statusColors[st]} isAnimationActive={false} />
                   ))}
@@ -198,10 +199,10 @@ export function AuditPlan({
                 }}
               >
                 <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
-                <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
-                <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={28} />
+                <XAxis dataKey="label" tick={WrappedTick} interval={0} height={WRAPPED_AXIS_HEIGHT} />
+                <YAxis allowDecimals={false} tick={AXIS_TICK} width={28} />
                 <Tooltip />
-                <Legend />
+                <Legend content={ChartLegend} />
                 <Bar dataKey="findings" stackId="o" name={t("charts.overdueFindings")} fill="#dc2626" isAnimationActive={false} />
                 <Bar dataKey="reviewActions" stackId="o" name={t("charts.overdueReviewActions")} fill="#f59e0b" isAnimationActive={false} />
               </RBarChart>

@@ -14,8 +14,9 @@ export function LineChartFigure({ data, formatValue, domain, references = [], co
       <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
       <XAxis dataKey="label" tick={{ ...AXIS_TEXT, fontSize: 11 }} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} />
       <YAxis domain={domain ?? ["auto", "auto"]} width={40} tick={AXIS_TEXT} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} tickFormatter={(v: number) => String(v)} />
+      {/* The label in slate-700 (AA on white); the dashed line carries the colour. */}
       {references.map((r) => (
-        <ReferenceLine key={r.label} y={r.value} stroke={r.color} strokeDasharray="4 4" label={{ value: r.label, position: "insideTopLeft", fontSize: 11, fill: r.color }} />
+        <ReferenceLine key={r.label} y={r.value} stroke={r.color} strokeDasharray="4 4" label={{ value: r.label, position: "insideTopLeft", fontSize: 11, fill: AXIS_TEXT.fill }} />
       ))}
       <Tooltip formatter={(v) => [formatValue(Number(v)), table.valueHeader]} isAnimationActive={!reduced} />
       <Line type="monotone" dataKey="value" name={table.valueHeader} stroke={color} strokeWidth={2} dot={{ r: 4 }} isAnimationActive={!reduced} />

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
+import { ChartLegend } from "@/components/charts/chart-text";
 import { Bar, BarChart as RBarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { BarChart } from "@/components/charts/bar-chart";
 import { ChartDataTable } from "@/components/charts/chart-data-table";
@@ -47,7 +48,7 @@ export function IncidentCharts() {
             <XAxis dataKey="month" tick={{ fontSize: 12, fill: "#334155" }} />
             <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#334155" }} width={32} />
             <Tooltip />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Legend content={ChartLegend} />
             {INCIDENT_CATEGORIES.map((c, i) => (
               <Bar key={c} dataKey={c} name={t(`categories.${c}`)} stackId="a" fill={CATEGORY_COLORS[i]} isAnimationActive={!reduced} />
             ))}

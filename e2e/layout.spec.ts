@@ -1,0 +1,160 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "@playwright/test";
+import { NAV } from "../components/layout/nav";
+import { authFile, expect, test } from "./fixtures";
+import { t, type Locale } from "./i18n";
+
+/**
+ * No page is wider than the viewport, on a phone (390×844) and a laptop (1280×800), in both languages,
+ * as the privacy manager (who sees every page): a wide table scrolls inside its own card, never the
+ * whole page. Every page of the sidebar (nav.ts) and one detail page of each kind of record.
+ * Screenshots of the pages people look at most go to test-results/layout/ to be checked by eye.
+ */
+const WIDTHS = [
+  { name: "phone", width: 390, height: 844 },
+  { name: "desktop", width: 1280, height: 800 },
+] as const;
+const LOCALES: Locale[] = ["ja", "en"];
+const SCREENSHOTS = new Set(["/dashboard", "/incidents", "/regulations/structure"]);
+const SHOTS_DIR = path.join(__dirname, "..", "test-results", "layout");
+
+/** One record of each kind, by the first row its list answers. */
+const DETAILS: [list: string, href: (id: string) => string][] = [
+  ["/api/v1/incidents", (id) => `/incidents/${id}`],
+  ["/api/v1/regulations", (id) => `/regulations/${id}`],
+  ["/api/v1/audits", (id) => `/audits/${id}`],
+  ["/api/v1/contractors", (id) => `/contractors/${id}`],
+  ["/api/v1/employees", (id) => `/training/employees/${id}`],
+  ["/api/v1/courses", (id) => `/training/courses/${id}`],
+];
+
+async function newPage(browser: Browser, baseURL: string, locale: Locale, size: { width: number; height: number }, signedIn: boolean): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: size,
+    locale: locale === "ja" ? "ja-JP" : "en-GB",
+    timezoneId: "Asia/Tokyo",
+    storageState: signedIn ? authFile("privacy_manager") : undefined,
+  });
+  await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL }]);
+  return context.newPage();
+}
+
+/** How far the document is wider than the window (0 when it fits), with the widest element to blame. */
+async function overflow(page: Page) {
+  return page.evaluate(() => {
+    const excess = document.documentElement.scrollWidth - window.innerWidth;
+    if (excess <= 1) return { excess: 0, culprit: "" };
+    // The deepest element that reaches past the right edge names the cause in the failure message.
+    let culprit = "";
+    for (const el of Array.from(document.body.querySelectorAll("*"))) {
+      const r = el.getBoundingClientRect();
+      if (r.right > window.innerWidth + 1 && r.width > 0) {
+        culprit = `${el.tagName.toLowerCase()}.${String(el.getAttribute("class") ?? "").split(" ").slice(0, 4).join(".")} right=${Math.round(r.right)}`;
+      }
+    }
+    return { excess, culprit };
+  });
+}
+
+/** The page has its data: nothing busy, no skeleton left (a cold dev server compiles on first visit). */
+async function settled(page: Page) {
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator(".animate-pulse")).toHaveCount(0, { timeout: 30_000 });
+}
+
+async function detailPages(page: Page): Promise<string[]> {
+  return Promise.all(
+    DETAILS.map(async ([list, href]) => {
+      const res = await page.request.get(`${list}?pageSize=1`);
+      expect(res.ok(), list).toBe(true);
+      const body = (await res.json()) as { items: { id: string | number }[] };
+      expect(body.items.length, `${list} has a record`).toBeGreaterThan(0);
+      return href(String(body.items[0].id));
+    }),
+  );
+}
+
+for (const size of WIDTHS) {
+  for (const locale of LOCALES) {
+    test(`no page is wider than the window: ${size.name} ${size.width}px, ${locale}`, async ({ browser, baseURL }) => {
+      test.setTimeout(360_000);
+      mkdirSync(SHOTS_DIR, { recursive: true });
+      const shot = (name: string) => path.join(SHOTS_DIR, `${name}-${size.width}-${locale}.png`);
+      const wide: string[] = [];
+
+      const login = await newPage(browser, baseURL!, locale, size, false);
+      await login.goto("/login");
+      await expect(login.locator("form")).toBeVisible();
+      const lo = await overflow(login);
+      if (lo.excess) wide.push(`/login +${lo.excess}px (${lo.culprit})`);
+      // Every button of the language switch shows its whole label (the switch clips what it cannot hold).
+      const language = login.getByRole("group");
+      const box = (await language.boundingBox())!;
+      for (const b of await language.getByRole("button").all()) {
+        const r = (await b.boundingBox())!;
+        expect(r.x + r.width, `language button "${await b.textContent()}" is cut off`).toBeLessThanOrEqual(box.x + box.width + 1);
+        expect(await b.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), `language button "${await b.textContent()}" is cut off`).toBe(true);
+      }
+      await login.screenshot({ path: shot("login"), fullPage: true });
+      await login.context().close();
+
+      const page = await newPage(browser, baseURL!, locale, size, true);
+      const pages = [...NAV.flatMap((g) => g.items.map((i) => i.href)), ...(await detailPages(page))];
+      for (const href of pages) {
+        await page.goto(href);
+        await expect(page.locator("main h1").first()).toBeVisible();
+        await settled(page);
+        const o = await overflow(page);
+        if (o.excess) wide.push(`${href} +${o.excess}px (${o.culprit})`);
+        if (href === "/incidents" && size.width >= 1024) {
+          // The reporting clock is in view on a laptop without scrolling the table.
+          const clock = await page.locator("th", { hasText: t("incidents.list.columns.nextDue", {}, locale) }).evaluate((th) => {
+            const box = th.closest(".overflow-x-auto")!.getBoundingClientRect();
+            return { right: th.getBoundingClientRect().right, visible: box.right };
+          });
+          expect(clock.right, "the Next deadline column is cut off").toBeLessThanOrEqual(clock.visible + 1);
+        }
+        if (SCREENSHOTS.has(href)) await page.screenshot({ path: shot(href.slice(1).replaceAll("/", "-")), fullPage: true });
+      }
+      await page.context().close();
+      expect(wide, "pages wider than the window").toEqual([]);
+    });
+  }
+}
+
+/** WCAG contrast of a CSS rgb() colour on white. */
+function contrastOnWhite(rgb: string): number {
+  const [r, g, b] = (rgb.match(/[\d.]+/g) ?? ["0", "0", "0"]).slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
+}
+
+for (const locale of LOCALES) {
+  test(`audit charts on a phone: legend text at AA contrast, axis labels apart (${locale})`, async ({ browser, baseURL }) => {
+    const page = await newPage(browser, baseURL!, locale, WIDTHS[0], true);
+    await page.goto("/audits");
+    const legends = page.locator(".recharts-legend-wrapper");
+    await expect(legends.first()).toBeVisible({ timeout: 30_000 });
+    // Every piece of legend text, whatever element holds it.
+    const colours = await legends.evaluateAll((ws) =>
+      ws.flatMap((w) =>
+        Array.from(w.querySelectorAll("*"))
+          .filter((el) => Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
+          .map((el) => ({ text: el.textContent!.trim(), color: getComputedStyle(el).color })),
+      ),
+    );
+    expect(colours.length).toBeGreaterThan(0);
+    for (const c of colours) expect(contrastOnWhite(c.color), `legend "${c.text}" in ${c.color}`).toBeGreaterThanOrEqual(4.5);
+
+    // The category labels under each chart do not run into each other.
+    for (const axis of await page.locator(".recharts-xAxis").all()) {
+      const boxes = (await axis.locator(".recharts-cartesian-axis-tick text").evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().toJSON() as DOMRect))).sort((a, b) => a.x - b.x);
+      for (let i = 1; i < boxes.length; i++) expect(boxes[i].x, "axis labels overlap").toBeGreaterThanOrEqual(boxes[i - 1].x + boxes[i - 1].width - 1);
+    }
+    await page.context().close();
+  });
+}
