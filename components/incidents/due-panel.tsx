@@ -37,7 +37,8 @@ export function DuePanel() {
                 <span className={`w-24 shrink-0 font-medium ${d.state === "late" ? "text-red-700" : ""}`}>{formatDate(d.dueOn)}</span>
                 <span className={`w-20 shrink-0 text-xs ${d.state === "late" ? "font-semibold text-red-700" : "text-slate-600"}`}>{daysText(d.daysLeft)}</span>
                 <StateBadge state={d.state} />
-                <span className="min-w-0 flex-1">
+                {/* At least 16rem: on a phone the text takes a line of its own instead of a sliver beside the date. */}
+                <span className="min-w-64 flex-1">
                   <span className="font-medium">{t(`obligations.${d.key}`)}</span>
                   <span className="mx-1 text-slate-400">·</span>
                   <Link href={`/incidents/${d.incidentId}`} className="text-brand-700 underline-offset-2 hover:underline">

@@ -19,7 +19,7 @@ export function LanguageSwitch() {
     start(() => router.refresh());
   };
   return (
-    <div role="group" aria-label={t("language")} className="inline-flex overflow-hidden rounded-md border border-slate-300 text-sm" aria-busy={pending || undefined}>
+    <div role="group" aria-label={t("language")} className="inline-flex shrink-0 overflow-hidden rounded-md border border-slate-300 text-sm" aria-busy={pending || undefined}>
       {[
         ["ja", "日本語"],
         ["en", "English"],

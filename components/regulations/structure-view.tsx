@@ -5,6 +5,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Alert, Badge, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { ScrollArea } from "@/components/ui/data-table";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EnumSelect, IdSelect, TextAreaField, TextField } from "@/components/ui/field";
 import { ActionMessage, Form, FormDialog, useAction, useForm } from "@/components/ui/form";
@@ -65,8 +66,9 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
       {data.items.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
+        // On a phone the table keeps readable columns and scrolls inside its card (with a shadow at the edge).
+        <ScrollArea label={t("tableCaption")} className="rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm max-md:min-w-[46rem]">
             <caption className="sr-only">{t("tableCaption")}</caption>
             <thead className="bg-slate-50">
               <tr>
@@ -127,7 +129,7 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
                   </td>
                   {canEdit ? (
                     <td className="px-3 py-2 align-top">
-                      <div className="flex flex-wrap gap-1">
+                      <div className="flex flex-wrap gap-1 [&>button]:whitespace-nowrap">
                         <Button variant={p.gap ? "primary" : "secondary"} onClick={() => setAppoint(p)}>
                           {t("appoint")}
                         </Button>
@@ -152,7 +154,7 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       {canEdit ? (
         <>

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { EmptyState, Skeleton } from "./card";
 import { LoadError } from "./load-error";
@@ -16,6 +16,51 @@ export type Column<T> = {
 };
 
 export type SortState = { sort: string; dir: "asc" | "desc" };
+
+/**
+ * A box whose content scrolls sideways inside it when wider than the page (never the page itself),
+ * with a shadow at each edge that has more to see, and keyboard scrolling: while it overflows it is a
+ * labelled, focusable region (axe "scrollable-region-focusable").
+ */
+export function ScrollArea({ label, className = "", children }: { label: string; className?: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [edges, setEdges] = useState({ start: false, end: false });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const start = el.scrollLeft > 1;
+      const end = el.scrollLeft + el.clientWidth < el.scrollWidth - 1;
+      setEdges((e) => (e.start === start && e.end === end ? e : { start, end }));
+    };
+    measure();
+    el.addEventListener("scroll", measure, { passive: true });
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    if (el.firstElementChild) ro.observe(el.firstElementChild);
+    return () => {
+      el.removeEventListener("scroll", measure);
+      ro.disconnect();
+    };
+  }, []);
+  const scrolls = edges.start || edges.end;
+  return (
+    <div className={`relative min-w-0 overflow-hidden ${className}`}>
+      <div
+        ref={ref}
+        className="overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600"
+        role={scrolls ? "region" : undefined}
+        aria-label={scrolls ? label : undefined}
+        tabIndex={scrolls ? 0 : undefined}
+        data-scrolls={scrolls || undefined}
+      >
+        {children}
+      </div>
+      <div aria-hidden="true" className={`pointer-events-none absolute inset-y-0 left-0 w-6 bg-gradient-to-r from-slate-900/15 to-transparent transition-opacity ${edges.start ? "opacity-100" : "opacity-0"}`} />
+      <div aria-hidden="true" className={`pointer-events-none absolute inset-y-0 right-0 w-6 bg-gradient-to-l from-slate-900/15 to-transparent transition-opacity ${edges.end ? "opacity-100" : "opacity-0"}`} />
+    </div>
+  );
+}
 
 /** A list the server filters, sorts and pages; this component only shows it. */
 export function DataTable<T>({
@@ -42,62 +87,64 @@ export function DataTable<T>({
   const t = useTranslations("common");
   if (error) return <LoadError onRetry={onRetry} />;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-busy={loading || undefined}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50">
-          <tr>
-            {columns.map((c) => {
-              const active = sort?.sort === c.sort;
-              return (
-                <th
-                  key={c.key}
-                  scope="col"
-                  aria-sort={c.sort && active ? (sort!.dir === "asc" ? "ascending" : "descending") : undefined}
-                  className={`whitespace-nowrap px-3 py-2 text-left font-semibold text-slate-700 ${c.className ?? ""}`}
-                >
-                  {c.sort && onSort ? (
-                    <button
-                      type="button"
-                      className="inline-flex items-center gap-1 hover:text-brand-700"
-                      aria-label={t("sortBy", { column: c.header })}
-                      onClick={() => onSort({ sort: c.sort!, dir: active && sort!.dir === "asc" ? "desc" : "asc" })}
-                    >
-                      {c.header}
-                      <span aria-hidden="true" className="text-xs">
-                        {active ? (sort!.dir === "asc" ? "▲" : "▼") : "↕"}
-                      </span>
-                    </button>
-                  ) : (
-                    c.header
-                  )}
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {loading && !rows
-            ? Array.from({ length: 5 }, (_, i) => (
-                <tr key={i}>
-                  {columns.map((c) => (
-                    <td key={c.key} className="px-3 py-3">
-                      <Skeleton />
-                    </td>
-                  ))}
-                </tr>
-              ))
-            : rows?.map((r) => (
-                <tr key={rowKey(r)} className="hover:bg-slate-50">
-                  {columns.map((c) => (
-                    <td key={c.key} className={`px-3 py-2 align-top ${c.className ?? ""}`}>
-                      {c.cell(r)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-        </tbody>
-      </table>
+    <div className="overflow-hidden rounded-lg border border-slate-200 bg-white" aria-busy={loading || undefined}>
+      <ScrollArea label={caption}>
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-slate-50">
+            <tr>
+              {columns.map((c) => {
+                const active = sort?.sort === c.sort;
+                return (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    aria-sort={c.sort && active ? (sort!.dir === "asc" ? "ascending" : "descending") : undefined}
+                    className={`whitespace-nowrap px-3 py-2 text-left font-semibold text-slate-700 ${c.className ?? ""}`}
+                  >
+                    {c.sort && onSort ? (
+                      <button
+                        type="button"
+                        className="inline-flex items-center gap-1 hover:text-brand-700"
+                        aria-label={t("sortBy", { column: c.header })}
+                        onClick={() => onSort({ sort: c.sort!, dir: active && sort!.dir === "asc" ? "desc" : "asc" })}
+                      >
+                        {c.header}
+                        <span aria-hidden="true" className="text-xs">
+                          {active ? (sort!.dir === "asc" ? "▲" : "▼") : "↕"}
+                        </span>
+                      </button>
+                    ) : (
+                      c.header
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {loading && !rows
+              ? Array.from({ length: 5 }, (_, i) => (
+                  <tr key={i}>
+                    {columns.map((c) => (
+                      <td key={c.key} className="px-3 py-3">
+                        <Skeleton />
+                      </td>
+                    ))}
+                  </tr>
+                ))
+              : rows?.map((r) => (
+                  <tr key={rowKey(r)} className="hover:bg-slate-50">
+                    {columns.map((c) => (
+                      <td key={c.key} className={`px-3 py-2 align-top ${c.className ?? ""}`}>
+                        {c.cell(r)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+          </tbody>
+        </table>
+      </ScrollArea>
       {rows && rows.length === 0 ? (
         <div className="p-4">
           <EmptyState>{t("empty")}</EmptyState>
