@@ -154,7 +154,7 @@ export function AuditPlan({
                   }}
                 >
                   <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
-                  <XAxis dataKey="label" tick={WrappedTick} interval={0} height={WRAPPED_AXIS_HEIGHT} />
+                  <XAxis dataKey="label" tick={<WrappedTick />} interval={0} height={WRAPPED_AXIS_HEIGHT} />
                   <YAxis allowDecimals={false} tick={AXIS_TICK} width={28} />
                   <Tooltip />
                   <Legend content={ChartLegend} />
@@ -199,7 +199,7 @@ export function AuditPlan({
                 }}
               >
                 <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
-                <XAxis dataKey="label" tick={WrappedTick} interval={0} height={WRAPPED_AXIS_HEIGHT} />
+                <XAxis dataKey="label" tick={<WrappedTick />} interval={0} height={WRAPPED_AXIS_HEIGHT} />
                 <YAxis allowDecimals={false} tick={AXIS_TICK} width={28} />
                 <Tooltip />
                 <Legend content={ChartLegend} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { Text } from "recharts";
+import { Text, usePlotArea } from "recharts";
 
 /** Axis text: slate-700 on white (10:1). */
 export const AXIS_TICK = { fontSize: 12, fill: "#334155" } as const;
@@ -26,17 +26,25 @@ export function ChartLegend({ payload }: { payload?: readonly LegendEntry[] }) {
   );
 }
 
-/** Room under a category axis for labels wrapped onto two lines (WrappedTick). */
-export const WRAPPED_AXIS_HEIGHT = 36;
+/** Room under a category axis for labels wrapped onto up to three lines (WrappedTick). */
+export const WRAPPED_AXIS_HEIGHT = 44;
 
 /**
- * A category axis label that wraps at spaces ("Major / nonconformity") instead of running into its
- * neighbour: <XAxis tick={WrappedTick} interval={0} height={WRAPPED_AXIS_HEIGHT} />.
+ * A category axis label that wraps at spaces ("Major / nonconformity") within its own category's
+ * width instead of running into its neighbour:
+ * <XAxis tick={<WrappedTick />} interval={0} height={WRAPPED_AXIS_HEIGHT} />.
  */
-export function WrappedTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
+export function WrappedTick({ x, y, payload, visibleTicksCount }: { x?: number | string; y?: number | string; payload?: { value?: unknown }; visibleTicksCount?: number }) {
+  const plot = usePlotArea();
+  const room = plot && visibleTicksCount ? Math.max(36, plot.width / visibleTicksCount - 6) : 72;
+  const text = String(payload?.value ?? "");
+  // A word longer than its slot ("nonconformity" on a phone) gets a smaller font, down to 9 px, rather than
+  // running into the next label (about 0.6 em a Latin letter, 1 em a Japanese character).
+  const longest = Math.max(1, ...text.split(/\s+/).map((w) => [...w].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 1 : 0.6), 0)));
+  const fontSize = Math.max(9, Math.min(11, Math.floor(room / longest)));
   return (
-    <Text x={Number(x)} y={Number(y) + 2} width={72} maxLines={2} textAnchor="middle" verticalAnchor="start" fontSize={11} fill={AXIS_TICK.fill}>
-      {String(payload?.value ?? "")}
+    <Text x={Number(x)} y={Number(y) + 2} width={room} textAnchor="middle" verticalAnchor="start" fontSize={fontSize} style={{ fontSize }} fill={AXIS_TICK.fill}>
+      {text}
     </Text>
   );
 }
