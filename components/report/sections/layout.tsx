@@ -60,6 +60,19 @@ export function Table({
   const foot = footRows ? rows.slice(rows.length - footRows) : [];
   const align = (i: number) => (numeric.includes(i) ? "text-right tabular-nums" : "text-left");
   const cell = compact ? "px-1 py-1" : "px-2 py-1";
+  // A row's cells: the first is the row's header (with `rowHeader`'s extra classes) unless `rowHeader` is null.
+  const cells = (r: ReactNode[], rowHeader: string | null) =>
+    r.map((c, i) =>
+      i === 0 && rowHeader !== null ? (
+        <th key={i} scope="row" className={`${cell} ${rowHeader} ${align(i)}`.replace(/\s+/g, " ")}>
+          {c}
+        </th>
+      ) : (
+        <td key={i} className={`${cell} ${align(i)}`}>
+          {c}
+        </td>
+      ),
+    );
   return (
     // On a phone a wide table scrolls sideways (keyboard too) rather than squeezing its text to one character a line.
     <div className="report-table overflow-x-auto print:overflow-visible" role="region" aria-label={caption} tabIndex={0}>
@@ -77,17 +90,7 @@ export function Table({
         <tbody>
           {body.map((r, ri) => (
             <tr key={ri} className="border-b border-slate-200">
-              {r.map((c, i) =>
-                i === 0 && !compact ? (
-                  <th key={i} scope="row" className={`${cell} font-normal ${align(i)}`}>
-                    {c}
-                  </th>
-                ) : (
-                  <td key={i} className={`${cell} ${align(i)}`}>
-                    {c}
-                  </td>
-                ),
-              )}
+              {cells(r, compact ? null : "font-normal")}
             </tr>
           ))}
         </tbody>
@@ -95,17 +98,7 @@ export function Table({
           <tfoot>
             {foot.map((r, ri) => (
               <tr key={ri} className="border-t-2 border-slate-400 font-semibold">
-                {r.map((c, i) =>
-                  i === 0 ? (
-                    <th key={i} scope="row" className={`${cell} ${align(i)}`}>
-                      {c}
-                    </th>
-                  ) : (
-                    <td key={i} className={`${cell} ${align(i)}`}>
-                      {c}
-                    </td>
-                  ),
-                )}
+                {cells(r, "")}
               </tr>
             ))}
           </tfoot>
