@@ -7,3 +7,4 @@ export * from "./regulations";
 export * from "./contractors";
 export * from "./audits";
 export * from "./calendar-feeds";
+export * from "./register";
