@@ -11,8 +11,10 @@ export const users = pgTable(
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
     email: text("email").notNull(),
     name: text("name").notNull(),
-    role: roleEnum("role").notNull(),
-    passwordHash: text("password_hash").notNull(),
+    /** Null for an account created at its first single sign-on: it waits for the privacy manager to give it a role (docs/security.md, "Single sign-on"). */
+    role: roleEnum("role"),
+    /** Null for an account that signs in only through single sign-on. */
+    passwordHash: text("password_hash"),
     active: boolean("active").notNull().default(true),
     /** A demo account still on the demo password: listed on the login page. */
     isDemo: boolean("is_demo").notNull().default(false),
@@ -55,6 +57,8 @@ export const sessions = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
     revokeReason: text("revoke_reason"),
     userAgent: text("user_agent"),
+    /** How the session was opened: "password", "password+totp", "recovery_code" or "oidc:<provider id>". */
+    method: text("method").notNull().default("password"),
   },
   (t) => [index("sessions_user_live_idx").on(t.userId).where(sql`${t.revokedAt} is null`)],
 );
@@ -72,6 +76,63 @@ export const requestCounters = pgTable(
     count: integer("count").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
+/**
+ * A user's accounts at OpenID Connect providers: the provider's `sub` is the stable key (an e-mail can
+ * change upstream). Linked at the first sign-in by verified e-mail or created just in time
+ * (docs/security.md, "Single sign-on").
+ */
+export const userIdentities = pgTable(
+  "user_identities",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    provider: text("provider").notNull(),
+    subject: text("subject").notNull(),
+    /** The e-mail the provider gave at the last sign-in (informational). */
+    email: text("email"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [uniqueIndex("user_identities_provider_subject_idx").on(t.provider, t.subject), index("user_identities_user_idx").on(t.userId)],
+);
+
+/**
+ * A password account's second factor (TOTP, RFC 6238). The secret is encrypted with a key derived from
+ * AUTH_SECRET; `confirmedAt` is null while enrolment waits for its first code; `lastTimeStep` is the
+ * last accepted step, so a code is never accepted twice. A reset retires the row (kept for the record).
+ */
+export const secondFactors = pgTable(
+  "second_factors",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    secret: text("secret").notNull(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true, mode: "date" }),
+    lastTimeStep: integer("last_time_step"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    retiredAt: timestamp("retired_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [uniqueIndex("second_factors_user_current_idx").on(t.userId).where(sql`${t.retiredAt} is null`)],
+);
+
+/** One-time recovery codes of a second factor, stored as bcrypt hashes; each is used at most once. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    secondFactorId: integer("second_factor_id")
+      .notNull()
+      .references(() => secondFactors.id),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("recovery_codes_factor_idx").on(t.secondFactorId)],
 );
 
 export type User = typeof users.$inferSelect;
