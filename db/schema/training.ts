@@ -199,6 +199,33 @@ export const trainingStatusTally = pgTable(
   (t) => [primaryKey({ name: "training_status_tally_pk", columns: [t.departmentId, t.exempt, t.passed, t.dueOn, t.requiredFrom, t.pendingFrom, t.leaveDate] })],
 );
 
+/**
+ * The score's training figures on past month ends (docs/architecture.md, "Month-end figures"): the
+ * counts trainingStatusCounts computes from the records for a day, stored per month end once asked
+ * for (db/queries/dashboard/training.ts monthEndTrainingCounts). A row here says the day's counts in
+ * training_month_end_counts are complete and current. Triggers on training_records, employees and
+ * courses (migration 0016) delete every stored day on or after the earliest day a write can change,
+ * in the same transaction, so the next request recomputes just those months.
+ */
+export const trainingMonthEndDays = pgTable("training_month_end_days", {
+  asOf: date("as_of", { mode: "string" }).primaryKey(),
+  computedAt: timestamp("computed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
+
+/** Employee × required course pairs per stored month end, department and status (lib/training/status.ts). */
+export const trainingMonthEndCounts = pgTable(
+  "training_month_end_counts",
+  {
+    asOf: date("as_of", { mode: "string" })
+      .notNull()
+      .references(() => trainingMonthEndDays.asOf, { onDelete: "cascade" }),
+    departmentId: integer("department_id").notNull(),
+    status: text("status").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.asOf, t.departmentId, t.status] })],
+);
+
 export const departmentsRelations = relations(departments, ({ many }) => ({ employees: many(employees) }));
 export const employeesRelations = relations(employees, ({ one, many }) => ({
   department: one(departments, { fields: [employees.departmentId], references: [departments.id] }),
