@@ -8,3 +8,4 @@ export * from "./contractors";
 export * from "./audits";
 export * from "./calendar-feeds";
 export * from "./register";
+export * from "./notifications";
