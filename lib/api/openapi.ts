@@ -27,9 +27,10 @@ export function buildOpenApiDocument(operations: OperationDef[], serverUrl = "/"
   });
   const problem = registry.register("Problem", problemSchema);
   const problemContent = { "application/problem+json": { schema: problem } };
+  const retryAfter = { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer" as const, minimum: 1 } } };
 
   for (const op of [...operations].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method))) {
-    const responses: Record<string, { description: string; content?: Record<string, { schema: z.ZodType }> }> = {
+    const responses: Record<string, { description: string; headers?: typeof retryAfter; content?: Record<string, { schema: z.ZodType }> }> = {
       [String(op.successStatus ?? 200)]: {
         description: "OK",
         ...(op.produces
@@ -40,12 +41,33 @@ export function buildOpenApiDocument(operations: OperationDef[], serverUrl = "/"
       },
       "400": { description: "Invalid input; `errors` lists each field with a message", content: problemContent },
     };
+    // The answers handle() can give (lib/api/handler.ts; docs/security.md), listed per operation so a client knows them.
+    const write = op.method !== "get";
+    const hasBody = Boolean(op.body || op.multipart);
     if (!op.public) {
       responses["401"] = { description: "Not signed in", content: problemContent };
-      responses["403"] = { description: `Signed in with a role other than: ${op.roles.join(", ")}`, content: problemContent };
+      responses["403"] = {
+        description: `Signed in with a role other than: ${op.roles.join(", ")}${write ? "; or the request did not come from the app's own origin" : ""}`,
+        content: problemContent,
+      };
+    } else if (write) {
+      responses["403"] = { description: "The request did not come from the app's own origin", content: problemContent };
     }
     if (op.params) responses["404"] = { description: "No such record", content: problemContent };
-    if (op.method !== "get") responses["409"] = { description: "Stale version or duplicate", content: problemContent };
+    if (write) responses["409"] = { description: "Stale version or duplicate", content: problemContent };
+    if (write && hasBody) {
+      responses["413"] = {
+        description: op.multipart ? "The upload is larger than its limit (checked while it streams)" : "The JSON body is larger than its limit",
+        content: problemContent,
+      };
+      responses["415"] = {
+        description: `Content-Type is not ${op.multipart ? "multipart/form-data" : "application/json"}`,
+        content: problemContent,
+      };
+    }
+    if (op.rateLimit) responses["429"] = { description: `Too many requests: ${op.rateLimit}`, headers: retryAfter, content: problemContent };
+    responses["503"] = { description: "The database cannot be reached right now; retry after the given seconds", headers: retryAfter, content: problemContent };
+    responses["504"] = { description: "The database did not finish this request in time", content: problemContent };
 
     const body = op.multipart
       ? {

@@ -35,6 +35,8 @@ export type OperationDef<
   /** Non-JSON success body (CSV, iCalendar …); several when a parameter picks the format (a list export's CSV or .xlsx). */
   produces?: string | readonly string[];
   successStatus?: 200 | 201 | 204;
+  /** A per-user request limit applies (429 with Retry-After): what is counted, for the document. */
+  rateLimit?: string;
 };
 
 const registry = new Map<string, OperationDef>();

@@ -20,6 +20,7 @@ type Operation = {
   security?: unknown[];
   "x-roles"?: unknown;
   requestBody?: { content?: Record<string, { example?: unknown; schema?: unknown }> };
+  responses?: Record<string, { description?: string; headers?: Record<string, unknown> }>;
 };
 type Doc = { openapi: string; info: { title: string }; paths: Record<string, Record<string, Operation>> };
 
@@ -90,6 +91,25 @@ describe("GET /api/v1/openapi.json", () => {
       .filter((o) => o.op.requestBody!.content!["application/json"].example === undefined)
       .map((o) => `${o.method} ${o.path} (${o.op.operationId})`);
     expect(missing).toEqual([]);
+  });
+
+  it("lists the refusals handle() can give: 403/413/415 on writes with a body, 503 (Retry-After) and 504 everywhere, 429 where a limit applies", () => {
+    const missing: string[] = [];
+    for (const o of operations) {
+      const codes = Object.keys(o.op.responses ?? {});
+      const want = ["400", "503", "504"];
+      if (o.method !== "GET") want.push("403");
+      if (o.op.requestBody) want.push("413", "415");
+      for (const code of want) if (!codes.includes(code)) missing.push(`${o.method} ${o.path} ${code}`);
+      if (!o.op.responses?.["503"]?.headers?.["Retry-After"]) missing.push(`${o.method} ${o.path} 503 Retry-After`);
+    }
+    expect(missing).toEqual([]);
+    const report = operations.find((o) => o.op.operationId === "createIncident");
+    expect(report?.op.responses?.["429"]?.headers?.["Retry-After"]).toBeTruthy();
+    // A read never answers 413/415 or 429, so it does not say it might.
+    const list = operations.find((o) => o.op.operationId === "listIncidents");
+    expect(Object.keys(list?.op.responses ?? {})).not.toContain("415");
+    expect(Object.keys(list?.op.responses ?? {})).not.toContain("429");
   });
 
   it("documents every route handler under app/api/v1, and every documented operation has one", async () => {

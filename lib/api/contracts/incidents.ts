@@ -55,6 +55,7 @@ export const createIncident = defineOperation({
   tag: "incidents",
   summary: "Report an incident (any signed-in user). The server assigns the reference INC-<FY>-<seq>",
   description: "Timestamps without a zone are Asia/Tokyo. " + CLOCKS,
+  rateLimit: "incident reports per user and hour (PMS_INCIDENT_REPORTS_PER_HOUR, default 30)",
   body: createIncidentSchema,
   example: {
     title: "顧客宛メールの誤送信",
