@@ -9,3 +9,4 @@ export * from "./audits";
 export * from "./calendar-feeds";
 export * from "./register";
 export * from "./notifications";
+export * from "./evidence";
