@@ -5,7 +5,7 @@ import { auditLog, courses, departments, trainingRecords, users, type Course } f
 import { ValidationError, type FieldError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { CourseDto, CreateCourseInput, ExportCoursesQuery, HistoryEntry, ListCoursesQuery, UpdateCourseInput } from "@/lib/training/courses-schema";
-import { auditChanges } from "@/lib/training/records-schema";
+import { auditChanges } from "@/lib/audit-changes";
 import { recordAudit } from "./audit";
 import { setRetiredVersioned, updateVersioned } from "./versioned";
 

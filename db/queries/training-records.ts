@@ -1,4 +1,5 @@
 import "server-only";
+import { auditChanges } from "@/lib/audit-changes";
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db";
 import { auditLog, courses, departments, employees, trainingRecords, users, type Course, type TrainingRecord } from "@/db/schema";
@@ -8,7 +9,6 @@ import { todayInTokyo } from "@/lib/dates";
 import type { HistoryEntry } from "@/lib/training/courses-schema";
 import {
   RECORD_HISTORY_FIELDS,
-  auditChanges,
   employeeIneligibility,
   recordRuleErrors,
   resolvePeriod,

@@ -3,7 +3,7 @@ import ja from "@/messages/ja.json";
 import en from "@/messages/en.json";
 import { employmentTypeEnum } from "@/db/schema/training";
 import { EMPLOYMENT_TYPES } from "./employees-schema";
-import { auditChanges, containsPattern, employeeState, parseEmploymentType, toKatakana } from "./employees-state";
+import { containsPattern, employeeState, parseEmploymentType, toKatakana } from "./employees-state";
 
 describe("employment types", () => {
   it("match the database enum, in order", () => {
@@ -63,25 +63,5 @@ describe("search helpers", () => {
   });
   it("escapes LIKE wildcards", () => {
     expect(containsPattern("50%_a\\b")).toBe("%50\\%\\_a\\\\b%");
-  });
-});
-
-describe("auditChanges", () => {
-  it("lists changed fields only, without bookkeeping columns", () => {
-    const before = { name: "山田", email: null, departmentId: 1, version: 1, updatedAt: "x" };
-    const after = { name: "山田", email: "a@b.jp", departmentId: 2, version: 2, updatedAt: "y" };
-    expect(auditChanges(before, after)).toEqual([
-      { field: "email", before: null, after: "a@b.jp" },
-      { field: "departmentId", before: 1, after: 2 },
-    ]);
-  });
-  it("lists the filled fields of a creation", () => {
-    expect(auditChanges(null, { employeeNumber: "E1", name: "x", email: null, nameKana: "", version: 1 })).toEqual([
-      { field: "employeeNumber", before: undefined, after: "E1" },
-      { field: "name", before: undefined, after: "x" },
-    ]);
-  });
-  it("copes with entries that are not objects", () => {
-    expect(auditChanges("x", 3)).toEqual([]);
   });
 });

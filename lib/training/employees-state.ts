@@ -57,24 +57,3 @@ export const AUDITED_EMPLOYEE_FIELDS = [
 ] as const;
 export type AuditedEmployeeField = (typeof AUDITED_EMPLOYEE_FIELDS)[number];
 
-export type FieldChange = { field: AuditedEmployeeField; before: unknown; after: unknown };
-
-/**
- * What an audit entry changed, field by field (bookkeeping columns such as version and updatedAt left
- * out). A creation lists every filled field with `before` undefined.
- */
-export function auditChanges(before: unknown, after: unknown): FieldChange[] {
-  const b = (before && typeof before === "object" ? before : {}) as Record<string, unknown>;
-  const a = (after && typeof after === "object" ? after : {}) as Record<string, unknown>;
-  const out: FieldChange[] = [];
-  for (const field of AUDITED_EMPLOYEE_FIELDS) {
-    const bv = b[field] ?? null;
-    const av = a[field] ?? null;
-    if (before == null) {
-      if (av !== null && av !== "") out.push({ field, before: undefined, after: av });
-    } else if (JSON.stringify(bv) !== JSON.stringify(av)) {
-      out.push({ field, before: bv, after: av });
-    }
-  }
-  return out;
-}

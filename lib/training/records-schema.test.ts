@@ -5,7 +5,6 @@ import { issuesToFieldErrors } from "@/lib/validation/issues";
 import {
   RECORD_SOURCE_VALUES,
   TRAINING_METHOD_VALUES,
-  auditChanges,
   bulkRecordSchema,
   createRecordSchema,
   employeeIneligibility,
@@ -120,26 +119,5 @@ describe("list filters", () => {
     expect(listSearch(listRecordsQuery, {})).toBe("");
     const sp = new URLSearchParams(listSearch(listRecordsQuery, { q: "E0012 山田", sort: "employee", page: 3 }).slice(1));
     expect(parseListParams(listRecordsQuery, Object.fromEntries(sp))).toMatchObject({ q: "E0012 山田", sort: "employee", page: 3 });
-  });
-});
-
-describe("auditChanges", () => {
-  const fieldsList = ["score", "passed", "note", "retiredAt"];
-  it("lists only what changed, before → after", () => {
-    expect(auditChanges({ score: 70, passed: false, note: null }, { score: 85, passed: true, note: null }, fieldsList)).toEqual([
-      { field: "score", before: 70, after: 85 },
-      { field: "passed", before: false, after: true },
-    ]);
-  });
-  it("a creation lists every field with a value", () => {
-    expect(auditChanges(null, { score: 90, passed: true, note: null, retiredAt: null }, fieldsList)).toEqual([
-      { field: "score", before: null, after: 90 },
-      { field: "passed", before: null, after: true },
-    ]);
-  });
-  it("arrays and missing keys compare by value", () => {
-    expect(auditChanges({ a: [1, 2] }, { a: [1, 2] }, ["a"])).toEqual([]);
-    expect(auditChanges({}, { a: null }, ["a"])).toEqual([]);
-    expect(auditChanges({ a: [1] }, { a: [1, 2] }, ["a"])).toEqual([{ field: "a", before: [1], after: [1, 2] }]);
   });
 });

@@ -173,31 +173,7 @@ export function recordRuleErrors(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Audit history: the before → after of each change, for the record and course pages.
-
-/**
- * The fields that differ between two audit snapshots, in the order given. A creation (no before)
- * lists every field that has a value; a field whose value did not change is left out.
- */
-export function auditChanges(
-  before: Record<string, unknown> | null | undefined,
-  after: Record<string, unknown> | null | undefined,
-  fields: readonly string[],
-): { field: string; before: unknown; after: unknown }[] {
-  const out: { field: string; before: unknown; after: unknown }[] = [];
-  for (const f of fields) {
-    const b = before ? (before[f] ?? null) : null;
-    const a = after ? (after[f] ?? null) : null;
-    if (!before && (a === null || (Array.isArray(a) && a.length === 0))) continue;
-    if (sameValue(b, a)) continue;
-    out.push({ field: f, before: b, after: a });
-  }
-  return out;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
+// Audit history: the before → after of each change (lib/audit-changes.ts), for the record and course pages.
 
 /** Fields of a training record shown in its history, in this order. */
 export const RECORD_HISTORY_FIELDS = ["employeeId", "courseId", "completedOn", "score", "passed", "method", "evidence", "note", "retiredAt"] as const;

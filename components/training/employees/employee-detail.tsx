@@ -7,7 +7,8 @@ import { useTranslations } from "next-intl";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import type { AuditEntryDto, EmployeeDto } from "@/lib/training/employees-schema";
-import { auditChanges, type AuditedEmployeeField } from "@/lib/training/employees-state";
+import { AUDITED_EMPLOYEE_FIELDS, type AuditedEmployeeField } from "@/lib/training/employees-state";
+import { auditChanges } from "@/lib/audit-changes";
 import { Alert, Badge, Card, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
 import { LoadError } from "@/components/ui/load-error";
 import { Button } from "@/components/ui/button";
@@ -206,7 +207,7 @@ function History({ id, version }: { id: number; version: number }) {
       ) : (
         <ol className="space-y-4">
           {history.data.map((h: AuditEntryDto) => {
-            const changes = h.action === "create" ? [] : auditChanges(h.before, h.after);
+            const changes = h.action === "create" ? [] : auditChanges(h.before, h.after, AUDITED_EMPLOYEE_FIELDS);
             return (
               <li key={h.id} className="border-l-2 border-brand-100 pl-3">
                 <p className="text-sm">
