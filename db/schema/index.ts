@@ -10,3 +10,4 @@ export * from "./calendar-feeds";
 export * from "./register";
 export * from "./notifications";
 export * from "./evidence";
+export * from "./requests";
