@@ -26,7 +26,7 @@ import { trainingCard } from "./training";
 
 export { trendDays } from "@/lib/dashboard/trend";
 export type { DashboardScope } from "./scope";
-export { currentTrainingStatusCounts, trainingStatusCounts, type StatusCounts, type TrainingCountRow } from "./training";
+export { currentTrainingStatusCounts, monthEndTrainingCounts, trainingStatusCounts, type StatusCounts, type TrainingCountRow } from "./training";
 export { getIncidentCards, type NextDeadline } from "./incidents";
 export { getComplianceScoreTrend } from "./score";
 

@@ -10,11 +10,12 @@ import { incidentsOnTime } from "./incidents";
 import { pmarkCertificateFacts } from "./pmark";
 import { regulationsOnTime } from "./regulations";
 import { scopeOf } from "./scope";
-import { countsOf, trainingStatusCounts } from "./training";
+import { countsOf, monthEndTrainingCounts } from "./training";
 
-// The compliance score, as of each month end of the fiscal year, recomputed from the records
+// The compliance score, as of each month end of the fiscal year: training from the stored month ends
+// (monthEndTrainingCounts, docs/architecture.md "Month-end figures"), the other indicators from the records
 
-/** The score as of each month end of the fiscal year (the running month as of today), from the stored records. */
+/** The score as of each month end of the fiscal year (the running month as of today). */
 export async function getComplianceScoreTrend(opts: { fiscalYear?: number; today?: string } = {}): Promise<ComplianceScoreDto> {
   const today = opts.today ?? todayInTokyo();
   const db = await getDb();
@@ -22,7 +23,7 @@ export async function getComplianceScoreTrend(opts: { fiscalYear?: number; today
   const days = trendDays(s.fiscalYear, s.startMonth, s.asOf);
   const asked = days.length ? days.map((x) => x.asOf) : [s.asOf];
   const [training, regs, incidents, contractors, audits, certFacts] = await Promise.all([
-    trainingStatusCounts(asked, db),
+    monthEndTrainingCounts(asked, db),
     regulationsOnTime(db, asked),
     incidentsOnTime(db, asked),
     contractorsUnflagged(db, asked),

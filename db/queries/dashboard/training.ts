@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { addDays } from "@/lib/dates";
 import { dashboardLinks as links } from "@/lib/dashboard/links";
 import { DUE_SOON_DAYS as TRAINING_DUE_SOON_DAYS, type TrainingStatus } from "@/lib/training/status";
 import { countsFromTotals, type StatusCounts } from "@/lib/training/status-summary";
@@ -64,6 +65,68 @@ export async function trainingStatusCounts(days: readonly string[], db?: Db): Pr
     from pairs group by 1, 2, 3`,
   );
   return rows.map((r) => ({ ord: Number(r.ord), departmentId: Number(r.department_id), status: r.status, n: num(r.n) }));
+}
+
+const isMonthEnd = (day: string) => addDays(day, 1).endsWith("-01");
+
+type StoredRow = { as_of: string; department_id: number | null; status: TrainingStatus | null; n: number | string | null };
+
+/** The stored counts of these days (training_month_end_counts); a day without a training_month_end_days row is absent. */
+async function storedMonthEnds(days: readonly string[], db: Db): Promise<Map<string, TrainingCountRow[]>> {
+  const rows = await query<StoredRow>(
+    db,
+    sql`select to_char(d.as_of, 'YYYY-MM-DD') as as_of, c.department_id, c.status, c.n
+        from training_month_end_days d left join training_month_end_counts c on c.as_of = d.as_of
+        where d.as_of = any(${textArray(days)}::date[])`,
+  );
+  const out = new Map<string, TrainingCountRow[]>();
+  for (const r of rows) {
+    const list = out.get(r.as_of) ?? [];
+    if (r.department_id !== null && r.status !== null) list.push({ ord: 0, departmentId: Number(r.department_id), status: r.status, n: num(r.n) });
+    out.set(r.as_of, list);
+  }
+  return out;
+}
+
+/**
+ * trainingStatusCounts for past month ends, read from training_month_end_counts (docs/architecture.md,
+ * "Month-end figures"). A month end not stored yet — never asked for, or dropped by a write that can
+ * change it (migration 0016's triggers) — is computed from the records with trainingStatusCounts and
+ * stored, under the training lock the triggers take: a write that commits while the counts are being
+ * computed waits, and drops them again once they are stored, so a stored day always equals a recompute.
+ * Days that are not month ends (the running month's today) are not stored: they come from
+ * currentTrainingStatusCounts.
+ */
+export async function monthEndTrainingCounts(days: readonly string[], db?: Db): Promise<TrainingCountRow[]> {
+  const d = db ?? (await getDb());
+  const ends = [...new Set(days.filter(isMonthEnd))];
+  let stored = ends.length ? await storedMonthEnds(ends, d) : new Map<string, TrainingCountRow[]>();
+  if (ends.some((day) => !stored.has(day))) {
+    stored = await d.transaction(async (tx) => {
+      await tx.execute(sql`select training_current_status_lock()`);
+      // Read again after the lock: another request may have stored them meanwhile.
+      const now = await storedMonthEnds(ends, tx as unknown as Db);
+      const missing = ends.filter((day) => !now.has(day));
+      if (missing.length === 0) return now;
+      const computed = await trainingStatusCounts(missing, tx as unknown as Db);
+      await tx.execute(sql`insert into training_month_end_days (as_of) select unnest(${textArray(missing)}::date[])`);
+      const rows = computed.filter((r) => r.n > 0).map((r) => ({ as_of: missing[r.ord - 1], department_id: r.departmentId, status: r.status, n: r.n }));
+      if (rows.length) {
+        await tx.execute(
+          sql`insert into training_month_end_counts (as_of, department_id, status, n)
+              select x.as_of, x.department_id, x.status, x.n
+              from json_to_recordset(${JSON.stringify(rows)}::json) as x(as_of date, department_id int, status text, n int)`,
+        );
+      }
+      for (const day of missing) now.set(day, []);
+      for (const r of rows) now.get(r.as_of)!.push({ ord: 0, departmentId: r.department_id, status: r.status, n: r.n });
+      return now;
+    });
+  }
+  const others = days.filter((day) => !isMonthEnd(day));
+  const live = new Map<string, TrainingCountRow[]>();
+  for (const day of new Set(others)) live.set(day, await currentTrainingStatusCounts(day, d));
+  return days.flatMap((day, i) => (stored.get(day) ?? live.get(day) ?? []).map((r) => ({ ...r, ord: i + 1 })));
 }
 
 /**
