@@ -14,7 +14,7 @@ type Versioned<T> = T & { version: number };
  * on the first save (version 0 = never saved, the fallback), so not db/queries/versioned.ts (an id-keyed
  * row that exists); the same answers: a stale version is a 409 naming the current one.
  */
-function keyedSetting<T, V>(key: string, read: (value: unknown) => T, store: (value: T) => V, fallback: T) {
+export function keyedSetting<T, V>(key: string, read: (value: unknown) => T, store: (value: T) => V, fallback: T) {
   return {
     async get(): Promise<{ value: T; version: number }> {
       const db = await getDb();
