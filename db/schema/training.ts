@@ -226,6 +226,26 @@ export const trainingMonthEndCounts = pgTable(
   (t) => [primaryKey({ columns: [t.asOf, t.departmentId, t.status] })],
 );
 
+/**
+ * The live training records counted per completion day, course, result, method and source, so that
+ * the records list's total and the status summary's completions per month are a sum over a few
+ * thousand rows instead of a count over every record (db/queries/training-records.ts). Kept by
+ * statement triggers on training_records (migration 0017) in the same transaction as every write;
+ * tests/integration/training-record-tally.test.ts compares it with a count of the records.
+ */
+export const trainingRecordTally = pgTable(
+  "training_record_tally",
+  {
+    completedOn: date("completed_on", { mode: "string" }).notNull(),
+    courseId: integer("course_id").notNull(),
+    passed: boolean("passed").notNull(),
+    method: trainingMethodEnum("method").notNull(),
+    source: recordSourceEnum("source").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ name: "training_record_tally_pk", columns: [t.completedOn, t.courseId, t.passed, t.method, t.source] })],
+);
+
 export const departmentsRelations = relations(departments, ({ many }) => ({ employees: many(employees) }));
 export const employeesRelations = relations(employees, ({ one, many }) => ({
   department: one(departments, { fields: [employees.departmentId], references: [departments.id] }),
