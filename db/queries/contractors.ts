@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db";
 import { auditLog, contractorCertifications, contractors, type Contractor } from "@/db/schema";
 import { ConflictError, ValidationError } from "@/lib/api/errors";
@@ -28,6 +28,8 @@ import type { ContractorImportRow } from "@/lib/contractors/import";
 import type { Locale } from "@/lib/i18n/config";
 import { assessmentFactsFor, listAssessmentsFor } from "./assessments";
 import { recordAudit, recordAudits, type AuditInput } from "./audit";
+import { query } from "./dashboard/sql";
+import { textOrder } from "./training-status";
 import { updateVersioned } from "./versioned";
 
 type Facts = Awaited<ReturnType<typeof assessmentFactsFor>>[number];
@@ -154,10 +156,81 @@ async function filteredRegister(q: ExportContractorsQuery, today: string): Promi
   return items;
 }
 
+/**
+ * contractorFlags (lib/contractors/rules.ts) as SQL columns of `c` and its newest live assessment
+ * `latest`, so that the list filters, sorts and pages in the database. The page's rows are judged
+ * again by the rule itself (withFacts → toDto), and tests/integration/contractors-list-sql.test.ts
+ * proves every filter and sort equal to the rule's own (the export, filteredRegister).
+ */
+function flagColumns(today: string) {
+  const day = sql`${today}::date`;
+  const beforeContract = sql`(contractors.contract_start is not null and not exists (
+      select 1 from assessments p where p.contractor_id = contractors.id and p.withdrawn_at is null
+        and p.result in ('approved', 'conditional') and p.assessed_on <= contractors.contract_start))`;
+  const overdue = sql`(contractors.status in ('approved', 'conditional') and (contractors.contract_end is null or contractors.contract_end >= ${day})
+      and latest.next_due_on < ${day})`;
+  const certExpired = sql`(contractors.status <> 'terminated' and exists (
+      select 1 from contractor_certifications x where x.contractor_id = contractors.id and x.retired_at is null and x.expires_on < ${day}))`;
+  const unsupported = sql`((contractors.status = 'approved' and (latest.id is null or latest.result <> 'approved'))
+      or (contractors.status = 'conditional' and (latest.id is null or latest.result = 'rejected')))`;
+  return { contract_before_assessment: beforeContract, assessment_overdue: overdue, certification_expired: certExpired, status_unsupported: unsupported };
+}
+
+const SORT_STATUS = sql.raw(`array_position(array[${STATUS_ORDER.map((x) => `'${x}'`).join(", ")}]::text[], contractors.status::text)`);
+
+/** One page of the register: filters, sort (empty values last either way, then name, then id) and paging in SQL. */
 export async function listContractors(q: ListContractorsQuery, today = todayInTokyo()) {
-  const all = await filteredRegister(q, today);
-  const start = (q.page - 1) * q.pageSize;
-  return { items: all.slice(start, start + q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize };
+  const db = await getDb();
+  const collate = await textOrder();
+  const flags = flagColumns(today);
+  const where: SQL[] = [];
+  const text = textFilter(q);
+  if (text) where.push(text);
+  if (q.flag === "any") where.push(sql`(${sql.join(Object.values(flags), sql` or `)})`);
+  else if (q.flag) where.push(flags[q.flag as keyof typeof flags]);
+  if (q.result === "none") where.push(sql`latest.id is null`);
+  else if (q.result) where.push(sql`latest.result = ${q.result}`);
+  if (q.dueMonth) where.push(sql`to_char(latest.next_due_on, 'YYYY-MM') = ${q.dueMonth} and contractors.status in ('approved', 'conditional')`);
+  const key =
+    q.sort === "status" ? SORT_STATUS
+    : q.sort === "contractStart" ? sql`contractors.contract_start`
+    : q.sort === "nextDueOn" ? sql`latest.next_due_on`
+    : q.sort === "latestTotal" ? sql`latest.total_percent`
+    : sql`contractors.name${collate}`;
+  const dir = sql.raw(q.dir === "desc" ? "desc" : "asc");
+  const rows = await query<{ id: number; total: number | string }>(
+    db,
+    sql`
+      select contractors.id, count(*) over () as total
+      from contractors
+      left join lateral (
+        select a.id, a.result::text as result, a.next_due_on, a.total_percent from assessments a
+        where a.contractor_id = contractors.id and a.withdrawn_at is null
+        order by a.assessed_on desc, a.id desc limit 1
+      ) latest on true
+      ${where.length ? sql`where ${and(...where)}` : sql``}
+      order by ${key} ${dir} nulls last, contractors.name${collate} asc, contractors.id asc
+      limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+  );
+  let total = rows.length ? Number(rows[0].total) : 0;
+  if (rows.length === 0 && q.page > 1) {
+    const [r] = await query<{ n: number | string }>(
+      db,
+      sql`select count(*) as n from contractors
+        left join lateral (
+          select a.id, a.result::text as result, a.next_due_on, a.total_percent from assessments a
+          where a.contractor_id = contractors.id and a.withdrawn_at is null
+          order by a.assessed_on desc, a.id desc limit 1
+        ) latest on true
+        ${where.length ? sql`where ${and(...where)}` : sql``}`,
+    );
+    total = Number(r?.n ?? 0);
+  }
+  const ids = rows.map((r) => Number(r.id));
+  const page = ids.length ? await db.select().from(contractors).where(inArray(contractors.id, ids)) : [];
+  const byId = new Map(page.map((c) => [c.id, c]));
+  const items = await withFacts(db, ids.map((id) => byId.get(id)!), today);
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function listContractorsForExport(q: ExportContractorsQuery, today = todayInTokyo()) {
