@@ -2,7 +2,7 @@ import "server-only";
 import { auditChanges } from "@/lib/audit-changes";
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db";
-import { auditLog, courses, departments, employees, trainingRecords, users, type Course, type TrainingRecord } from "@/db/schema";
+import { auditLog, courses, departments, employees, trainingRecords, trainingRecordTally, users, type Course, type TrainingRecord } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { todayInTokyo } from "@/lib/dates";
@@ -131,23 +131,43 @@ function recordOrder(f: Pick<RecordFilters, "sort" | "dir">): SQL[] {
   }
 }
 
+/**
+ * How many records the filter selects. Live records filtered only by their own day, course, result,
+ * method and source are summed from training_record_tally (kept by triggers, migration 0020) — a few
+ * thousand rows where the records are a million; otherwise counted from the records, joined to the
+ * employees only when the filter asks about them (every record has its employee and course).
+ */
+async function countRecords(db: DbOrTx, f: RecordFilters, fyStartMonth: number): Promise<number> {
+  if (!f.q && !f.departmentId && !f.employeeId && f.includeRetired !== "true") {
+    const t = trainingRecordTally;
+    const where: SQL[] = [];
+    const period = resolvePeriod(f, fyStartMonth);
+    if (period.from) where.push(gte(t.completedOn, period.from));
+    if (period.to) where.push(lte(t.completedOn, period.to));
+    if (f.courseId) where.push(eq(t.courseId, f.courseId));
+    if (f.method) where.push(eq(t.method, f.method));
+    if (f.passed) where.push(eq(t.passed, f.passed === "true"));
+    if (f.source) where.push(eq(t.source, f.source));
+    const [{ n }] = await db.select({ n: sql<string | number | null>`sum(${t.n})` }).from(t).where(where.length ? and(...where) : undefined);
+    return Number(n ?? 0);
+  }
+  const base = db.select({ n: count() }).from(trainingRecords);
+  const [{ n }] = await (f.q || f.departmentId ? base.innerJoin(employees, eq(employees.id, trainingRecords.employeeId)) : base).where(recordFilter(f, fyStartMonth));
+  return Number(n);
+}
+
 export async function listTrainingRecords(q: ListRecordsQuery, fyStartMonth: number) {
   const db = await getDb();
   const cond = recordFilter(q, fyStartMonth);
-  const [rows, [{ n }]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     baseQuery(db)
       .where(cond)
       .orderBy(...recordOrder(q))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db
-      .select({ n: count() })
-      .from(trainingRecords)
-      .innerJoin(employees, eq(employees.id, trainingRecords.employeeId))
-      .innerJoin(courses, eq(courses.id, trainingRecords.courseId))
-      .where(cond),
+    countRecords(db, q, fyStartMonth),
   ]);
-  return { items: rows.map(toDto), total: Number(n), page: q.page, pageSize: q.pageSize };
+  return { items: rows.map(toDto), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Every record matching the filter (no paging), for the CSV export. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, between, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
-import { courses, departments, employees, trainingRecords } from "@/db/schema";
+import { courses, departments, employees, trainingRecords, trainingRecordTally } from "@/db/schema";
 import { todayInTokyo } from "@/lib/dates";
 import { currentFiscalYear, fiscalYearRange } from "@/lib/fiscal-year";
 import { DUE_SOON_DAYS, computeTrainingStatus, statusAsOfForFiscalYear, type TrainingStatus } from "@/lib/training/status";
@@ -60,7 +60,7 @@ async function run<T>(q: SQL): Promise<T[]> {
 
 /** Text order for names and codes: ICU Japanese where the server has it (the list's Intl.Collator("ja")), else the default. */
 let jaCollation: Promise<SQL> | undefined;
-function textOrder(): Promise<SQL> {
+export function textOrder(): Promise<SQL> {
   jaCollation ??= getDb()
     .then((db) => db.execute(sql`select 1 from pg_collation where collname = 'ja-x-icu'`))
     .then((res) => (rowsOf(res).length ? sql.raw(` collate "ja-x-icu"`) : sql.raw("")))
@@ -197,7 +197,6 @@ type PairRow = {
   required_from: string;
   last_passed_text: string | null;
   status: TrainingStatus;
-  total?: number | string;
 };
 
 /** One list row, its status computed again by the pure rule (computeTrainingStatus) from the facts the query read. */
@@ -256,33 +255,48 @@ function orderBy(sort: StatusSort, dir: "asc" | "desc", t: SQL): SQL {
   return sql`${primary[sort]}, ${tie}`;
 }
 
-async function selectRows(q: ExportTrainingStatusQuery, asOf: string, page?: { page: number; pageSize: number }) {
-  const source = await pairSourceFor(asOf);
+async function selectRows(q: ExportTrainingStatusQuery, asOf: string, source: PairSource, page?: { page: number; pageSize: number }) {
   const statusWhere = q.status?.length ? sql`where j.status in (${list(q.status)})` : sql``;
   const limit = page ? sql`limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}` : sql``;
-  const total = page ? sql`, count(*) over () as total` : sql``;
-  return run<PairRow>(
-    sql`select j.*${total} from (${judgedPairs(q, asOf, source)}) j ${statusWhere} order by ${orderBy(q.sort, q.dir, await textOrder())} ${limit}`,
-  );
+  return run<PairRow>(sql`select j.* from (${judgedPairs(q, asOf, source)}) j ${statusWhere} order by ${orderBy(q.sort, q.dir, await textOrder())} ${limit}`);
+}
+
+/**
+ * How many pairs the list's filter selects, counted apart from the page (a window count would make
+ * the database join and keep every pair's columns only to count them). Served by the current table:
+ * with no employee filter, summed from training_status_tally per department and status (as the
+ * dashboard counts, currentTrainingStatusCounts); with a course filter, the table's rows counted
+ * without reading any employee; otherwise the judged pairs counted.
+ */
+async function countPairs(q: ExportTrainingStatusQuery, asOf: string, source: PairSource): Promise<number> {
+  const day = sql`${asOf}::date`;
+  const statusWhere = q.status?.length ? sql`where j.status in (${list(q.status)})` : sql``;
+  let from: SQL;
+  if (source === "current" && !q.q && !q.employmentType?.length && !q.course?.length) {
+    const dept = q.department?.length ? sql` and t.department_id in (${list(q.department)})` : sql``;
+    from = sql`select training_status_on(t.exempt, t.passed, nullif(t.due_on, 'infinity'::date), ${day}, ${DUE_SOON_DAYS}::int) as status, t.n
+               from training_status_tally t
+               where t.required_from <= ${day} and t.pending_from <= ${day} and t.leave_date >= ${day}${dept}`;
+  } else if (source === "current" && !q.q && !q.employmentType?.length) {
+    from = sql`select x.status, 1 as n from (${currentPairStatuses(q, asOf)}) x`;
+  } else {
+    from = sql`select x.status, 1 as n from (${judgedPairs(q, asOf, source)}) x`;
+  }
+  const [c] = await run<{ n: number | string | null }>(sql`select sum(j.n)::int as n from (${from}) j ${statusWhere}`);
+  return Number(c?.n ?? 0);
 }
 
 export async function listTrainingStatus(q: ListTrainingStatusQuery, today: string = todayInTokyo()) {
   const scope = await scopeFor(q.fiscalYear, today);
-  const rows = await selectRows(q, scope.asOf, q);
-  let total = rows.length ? Number(rows[0]!.total) : 0;
-  if (!rows.length && q.page > 1) {
-    // Past the last page: the window count saw no row, so count on its own.
-    const statusWhere = q.status?.length ? sql`where j.status in (${list(q.status)})` : sql``;
-    const [c] = await run<{ n: number | string }>(sql`select count(*)::int as n from (${judgedPairs(q, scope.asOf, await pairSourceFor(scope.asOf))}) j ${statusWhere}`);
-    total = Number(c?.n ?? 0);
-  }
+  const source = await pairSourceFor(scope.asOf);
+  const [rows, total] = await Promise.all([selectRows(q, scope.asOf, source, q), countPairs(q, scope.asOf, source)]);
   return { items: rows.map((r) => toStatusRow(r, scope.asOf)), total, page: q.page, pageSize: q.pageSize, fiscalYear: scope.fiscalYear, asOf: scope.asOf };
 }
 
 /** Every row the list's filter selects (no paging), for the CSV export. */
 export async function exportTrainingStatusRows(q: ExportTrainingStatusQuery, today: string = todayInTokyo()) {
   const scope = await scopeFor(q.fiscalYear, today);
-  const rows = (await selectRows(q, scope.asOf)).map((r) => toStatusRow(r, scope.asOf));
+  const rows = (await selectRows(q, scope.asOf, await pairSourceFor(scope.asOf))).map((r) => toStatusRow(r, scope.asOf));
   return { scope, rows };
 }
 
@@ -334,30 +348,56 @@ async function fiscalYearsWithRecords(scope: Scope): Promise<number[]> {
   return fiscalYearChoices(scope.currentFy, scope.startMonth, span?.earliest ?? null, span?.latest ?? null);
 }
 
-export async function getTrainingStatusSummary(q: SummaryQuery, today: string = todayInTokyo()): Promise<TrainingStatusSummary> {
+/**
+ * Passing completions per month of the period, of live records whose employee and course are not
+ * retired. Without a department filter: summed from training_record_tally (migration 0020) for the
+ * live courses, less the records of retired employees (few, found through their ids); with one, counted
+ * from the records of that department's employees.
+ */
+async function completionsPerMonth(q: SummaryQuery, start: string, end: string): Promise<{ month: string; completions: number }[]> {
   const db = await getDb();
+  const month = sql<string>`to_char(${trainingRecords.completedOn}, 'YYYY-MM')`;
+  const courseFilter = q.course?.length ? inArray(trainingRecords.courseId, q.course) : undefined;
+  const retiredOrDept = q.department?.length ? inArray(employees.departmentId, q.department) : sql`${employees.retiredAt} is not null`;
+  const fromRecords = db
+    .select({ month, completions: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(trainingRecords)
+    .innerJoin(employees, eq(employees.id, trainingRecords.employeeId))
+    .innerJoin(courses, eq(courses.id, trainingRecords.courseId))
+    .where(
+      and(
+        eq(trainingRecords.passed, true),
+        isNull(trainingRecords.retiredAt),
+        isNull(courses.retiredAt),
+        between(trainingRecords.completedOn, start, end),
+        retiredOrDept,
+        q.department?.length ? isNull(employees.retiredAt) : undefined,
+        courseFilter,
+      ),
+    )
+    .groupBy(month);
+  if (q.department?.length) return fromRecords;
+  const t = trainingRecordTally;
+  const tMonth = sql<string>`to_char(${t.completedOn}, 'YYYY-MM')`;
+  const [all, ofRetired] = await Promise.all([
+    db
+      .select({ month: tMonth, completions: sql<number>`sum(${t.n})::int`.mapWith(Number) })
+      .from(t)
+      .innerJoin(courses, eq(courses.id, t.courseId))
+      .where(and(eq(t.passed, true), isNull(courses.retiredAt), between(t.completedOn, start, end), q.course?.length ? inArray(t.courseId, q.course) : undefined))
+      .groupBy(tMonth),
+    fromRecords,
+  ]);
+  const less = new Map(ofRetired.map((r) => [r.month, r.completions]));
+  return all.map((r) => ({ month: r.month, completions: r.completions - (less.get(r.month) ?? 0) })).filter((r) => r.completions > 0);
+}
+
+export async function getTrainingStatusSummary(q: SummaryQuery, today: string = todayInTokyo()): Promise<TrainingStatusSummary> {
   const scope = await scopeFor(q.fiscalYear, today);
   const { start, end } = fiscalYearRange(scope.fiscalYear, scope.startMonth);
-  const month = sql<string>`to_char(${trainingRecords.completedOn}, 'YYYY-MM')`;
   const [rows, perMonth, fiscalYears] = await Promise.all([
     statusCounts({ department: q.department, course: q.course }, scope.asOf),
-    db
-      .select({ month, completions: sql<number>`count(*)::int`.mapWith(Number) })
-      .from(trainingRecords)
-      .innerJoin(employees, eq(employees.id, trainingRecords.employeeId))
-      .innerJoin(courses, eq(courses.id, trainingRecords.courseId))
-      .where(
-        and(
-          eq(trainingRecords.passed, true),
-          isNull(trainingRecords.retiredAt),
-          isNull(employees.retiredAt),
-          isNull(courses.retiredAt),
-          between(trainingRecords.completedOn, start, end),
-          q.department?.length ? inArray(employees.departmentId, q.department) : undefined,
-          q.course?.length ? inArray(trainingRecords.courseId, q.course) : undefined,
-        ),
-      )
-      .groupBy(month),
+    completionsPerMonth(q, start, end),
     fiscalYearsWithRecords(scope),
   ]);
   return {

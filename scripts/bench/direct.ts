@@ -39,7 +39,7 @@ async function runnerFor(key: EndpointKey, query: string): Promise<Runner> {
     case "dashboardSummary":
     case "complianceScore": {
       // app/api/v1/dashboard/{summary,score}/route.ts: fn({ fiscalYear: query.fy }).
-      if (!existsSync(path.join(process.cwd(), "db/queries/dashboard.ts"))) throw new Error("db/queries/dashboard.ts does not exist yet");
+      if (!["db/queries/dashboard.ts", "db/queries/dashboard/index.ts"].some((f) => existsSync(path.join(process.cwd(), f)))) throw new Error("db/queries/dashboard does not exist yet");
       const mod = (await import("@/db/queries/dashboard" as string)) as Record<string, ((o: object) => Promise<unknown>) | undefined>;
       const fnName = key === "dashboardSummary" ? "getDashboardSummary" : "getComplianceScoreTrend";
       const opName = key === "dashboardSummary" ? "dashboardSummary" : "complianceScore";
