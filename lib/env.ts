@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
+import { parseOidcProviders, parseSignInPolicy, type OidcProviderConfig, type SignInPolicy } from "./auth/oidc-config";
 
 /**
  * The environment, read and validated once. With nothing set the app runs on the embedded
@@ -37,7 +38,13 @@ const schema = z.object({
   PMS_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
 });
 
-export type Env = z.infer<typeof schema> & { dataDir: string; usesEmbeddedDb: boolean };
+export type Env = z.infer<typeof schema> & {
+  dataDir: string;
+  usesEmbeddedDb: boolean;
+  /** Single sign-on providers and the password policy (lib/auth/oidc-config.ts). */
+  oidcProviders: OidcProviderConfig[];
+  signInPolicy: SignInPolicy;
+};
 
 let cached: Env | undefined;
 
@@ -50,8 +57,10 @@ export function env(): Env {
 export function readEnv(source: Record<string, string | undefined>): Env {
   const raw = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, source[k] === "" ? undefined : source[k]]));
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+  const oidc = parseOidcProviders(source);
+  const policy = parseSignInPolicy(source);
+  if (!parsed.success || oidc.errors.length || policy.errors.length) {
+    const lines = [...(parsed.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? []), ...oidc.errors, ...policy.errors].map((l) => `  - ${l}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
@@ -66,7 +75,13 @@ export function readEnv(source: Record<string, string | undefined>): Env {
       );
     }
   }
-  return { ...e, dataDir: path.resolve(e.PMS_DATA_DIR ?? path.join(process.cwd(), ".data")), usesEmbeddedDb };
+  return {
+    ...e,
+    dataDir: path.resolve(e.PMS_DATA_DIR ?? path.join(process.cwd(), ".data")),
+    usesEmbeddedDb,
+    oidcProviders: oidc.providers,
+    signInPolicy: policy.policy,
+  };
 }
 
 /** AUTH_SECRET, or a random one generated on first start and kept under .data/. */

@@ -3,6 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { loginAttempts, users } from "@/db/schema";
 import { LOGIN_LIMITS, limitFor, type AttemptCounter, type LoginScope } from "@/lib/auth/rate-limit";
+import type { SessionUser } from "@/lib/auth/roles";
+import { recordAudit } from "./audit";
 
 // Every function takes an optional database handle: the tests run one burst of sign-ins through two
 // independent connection pools, as two app instances would.
@@ -91,4 +93,29 @@ export async function purgeSpentLoginAttempts(now = new Date(), limit = 500, han
 export async function markSignedIn(id: number, handle?: DbOrTx) {
   const db = handle ?? (await getDb());
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, id));
+}
+
+/**
+ * Sign-ins in the audit trail (docs/security.md, "Audit trail of sign-ins"): every sign-in with its
+ * method, every refused one whose password or code was checked, with the reason. Attempts refused
+ * unchecked by the rate limit are counted in login_attempts, not written one by one.
+ */
+export async function recordSignInEvent(
+  event:
+    | { ok: true; user: Pick<SessionUser, "id" | "email">; method: string }
+    | { ok: false; user?: Pick<SessionUser, "id" | "email"> | null; email?: string | null; reason: string; method: string },
+  handle?: DbOrTx,
+): Promise<void> {
+  const db = handle ?? (await getDb());
+  if (event.ok) {
+    await recordAudit(db, event.user, { action: "sign_in", entity: "sign_in", entityId: event.user.id, after: { method: event.method } });
+    return;
+  }
+  const email = event.user?.email ?? event.email?.slice(0, 200) ?? null;
+  await recordAudit(db, event.user ?? null, {
+    action: "sign_in_failed",
+    entity: "sign_in",
+    entityId: event.user?.id ?? email,
+    after: { method: event.method, reason: event.reason, ...(email ? { email } : {}) },
+  });
 }

@@ -247,6 +247,7 @@ export async function feedOwner(token: string): Promise<{ user: SessionUser; loc
     .from(calendarFeeds)
     .innerJoin(users, eq(users.id, calendarFeeds.userId))
     .where(and(eq(calendarFeeds.tokenHash, hashFeedToken(token)), isNull(calendarFeeds.revokedAt)));
-  if (!row || !row.active) throw new NotFoundError();
+  // An account still waiting for a role (docs/security.md, "Single sign-on") has no calendar either.
+  if (!row || !row.active || !row.role) throw new NotFoundError();
   return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, locale: row.locale === "en" ? "en" : "ja" };
 }

@@ -48,10 +48,10 @@ function isLive(row: { createdAt: Date; lastSeenAt: Date }, now: Date) {
 }
 
 /** A new session at sign-in; its id goes into the cookie. Old ended sessions are purged on the way. */
-export async function createSession(userId: number, userAgent: string | null | undefined, now = new Date()): Promise<string> {
+export async function createSession(userId: number, userAgent: string | null | undefined, method = "password", now = new Date()): Promise<string> {
   const db = await getDb();
   const id = randomBytes(32).toString("base64url");
-  await db.insert(sessions).values({ id, userId, createdAt: now, lastSeenAt: now, userAgent: userAgent ? userAgent.slice(0, 500) : null });
+  await db.insert(sessions).values({ id, userId, createdAt: now, lastSeenAt: now, userAgent: userAgent ? userAgent.slice(0, 500) : null, method: method.slice(0, 100) });
   await purgeEndedSessions(now);
   return id;
 }
@@ -77,12 +77,15 @@ function prepareSessionUser(db: Db) {
     .prepare("session_user");
 }
 
+/** A live session's account: its role is null while an account made at its first single sign-on waits for one. */
+export type SessionAccount = Omit<SessionUser, "role"> & { role: SessionUser["role"] | null };
+
 /**
- * The signed-in user for a cookie's claims, or null when the session is not live or the user is
- * inactive: one indexed query (sessions by primary key joined to users by primary key). The
- * last-seen mark is moved at most once a minute, by a conditional UPDATE.
+ * The account of a cookie's claims, or null when the session is not live or the user is inactive:
+ * one indexed query (sessions by primary key joined to users by primary key). The last-seen mark is
+ * moved at most once a minute, by a conditional UPDATE.
  */
-export async function userForSession(claims: SessionClaims, now = new Date()): Promise<SessionUser | null> {
+export async function accountForSession(claims: SessionClaims, now = new Date()): Promise<SessionAccount | null> {
   const db = await getDb();
   let query = sessionUserQueries.get(db);
   if (!query) sessionUserQueries.set(db, (query = prepareSessionUser(db)));
@@ -102,6 +105,15 @@ export async function userForSession(claims: SessionClaims, now = new Date()): P
       .where(and(eq(sessions.id, claims.sid), isNull(sessions.revokedAt), lt(sessions.lastSeenAt, staleBefore)));
   }
   return { id: row.id, email: row.email, name: row.name, role: row.role };
+}
+
+/**
+ * The signed-in user for a cookie's claims: a live session of an active user who has a role (an
+ * account waiting for a role may use nothing but the "waiting for access" page).
+ */
+export async function userForSession(claims: SessionClaims, now = new Date()): Promise<SessionUser | null> {
+  const account = await accountForSession(claims, now);
+  return account?.role ? { ...account, role: account.role } : null;
 }
 
 /** Ends one session (sign-out). True when it was still open. */

@@ -4,7 +4,17 @@ import { getDb } from "@/db";
 import { settings } from "@/db/schema";
 import { StaleVersionError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
-import { DEFAULT_SETTINGS, EMPTY_ORGANIZATION, organizationSchema, settingsSchema, type Organization, type Settings } from "@/lib/settings/schema";
+import {
+  DEFAULT_SECURITY_SETTINGS,
+  DEFAULT_SETTINGS,
+  EMPTY_ORGANIZATION,
+  organizationSchema,
+  securitySettingsSchema,
+  settingsSchema,
+  type Organization,
+  type SecuritySettings,
+  type Settings,
+} from "@/lib/settings/schema";
 import { recordAudit } from "./audit";
 
 type Versioned<T> = T & { version: number };
@@ -91,5 +101,28 @@ export async function getOrganization(): Promise<Versioned<Organization>> {
 /** The client sends the version it saw (0 when nothing was saved yet); a stale one gets 409. */
 export async function updateOrganization(actor: SessionUser, input: Versioned<Organization>): Promise<Versioned<Organization>> {
   const { value, version } = await organization.update(actor, { name: input.name, representative: input.representative }, input.version);
+  return { ...value, version };
+}
+
+/** Sign-in policy (docs/security.md, "Second factor"): a keyed row of its own. */
+const security = keyedSetting(
+  "security",
+  (value): SecuritySettings => {
+    const parsed = securitySettingsSchema.safeParse(value);
+    return parsed.success ? parsed.data : DEFAULT_SECURITY_SETTINGS;
+  },
+  (v) => v,
+  DEFAULT_SECURITY_SETTINGS,
+);
+
+/** version 0 = the defaults (no second factor required), never saved yet. */
+export async function getSecuritySettings(): Promise<Versioned<SecuritySettings>> {
+  const { value, version } = await security.get();
+  return { ...value, version };
+}
+
+/** The client sends the version it saw (0 when nothing was saved yet); a stale one gets 409. */
+export async function updateSecuritySettings(actor: SessionUser, input: Versioned<SecuritySettings>): Promise<Versioned<SecuritySettings>> {
+  const { value, version } = await security.update(actor, { managerSecondFactorRequired: input.managerSecondFactorRequired }, input.version);
   return { ...value, version };
 }

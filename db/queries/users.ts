@@ -137,9 +137,10 @@ export async function resetPassword(actor: SessionUser, id: number, input: { pas
 /** Demo sign-ins shown on the login page: only while demo accounts still have the demo password. */
 export async function listDemoAccounts() {
   const db = await getDb();
-  return db
+  const rows = await db
     .select({ email: users.email, role: users.role })
     .from(users)
     .where(and(eq(users.isDemo, true), eq(users.active, true)))
     .orderBy(asc(users.id));
+  return rows.flatMap((r) => (r.role ? [{ email: r.email, role: r.role }] : []));
 }

@@ -50,7 +50,7 @@ describe("seedDemo", () => {
     expect(us.find((u) => u.role === "privacy_manager")!.name).toBe("佐藤 恵子");
     // One hash, shared: hashed once, and it is the demo password.
     expect(new Set(us.map((u) => u.passwordHash)).size).toBe(1);
-    expect(await verifyPassword(DEMO_PASSWORD, us[0].passwordHash)).toBe(true);
+    expect(await verifyPassword(DEMO_PASSWORD, us[0].passwordHash!)).toBe(true);
 
     const depts = await db.select().from(departments);
     expect(depts.filter((d) => !d.retiredAt)).toHaveLength(9); // 8 staffed + 新規事業準備室 (nobody yet)

@@ -24,10 +24,14 @@ export const LOGIN_LIMITS = {
   address: 30,
 } as const;
 
-export type LoginScope = "account" | "address";
+/**
+ * "second_factor" counts codes (TOTP or recovery) typed for one user id after their password was
+ * accepted: the same window, limit and lock as an account (docs/security.md, "Second factor").
+ */
+export type LoginScope = "account" | "address" | "second_factor";
 
 export function limitFor(scope: LoginScope): number {
-  return scope === "account" ? LOGIN_LIMITS.account : LOGIN_LIMITS.address;
+  return scope === "address" ? LOGIN_LIMITS.address : LOGIN_LIMITS.account;
 }
 
 /** One scope's counter: `attempts` counted in the window that started at `windowStartedAt`. */

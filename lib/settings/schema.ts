@@ -28,3 +28,18 @@ export const updateOrganizationSchema = organizationSchema.extend({
 });
 
 export const EMPTY_ORGANIZATION: Organization = { name: "", representative: "" };
+
+/**
+ * Sign-in policy the privacy manager sets (docs/security.md, "Second factor"): whether a privacy
+ * manager signing in with a password must give a second factor (and enrol one at their next sign-in).
+ */
+export const securitySettingsSchema = z.object({
+  managerSecondFactorRequired: z.boolean({ error: "validation.required" }),
+});
+export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
+
+export const updateSecuritySettingsSchema = securitySettingsSchema.extend({
+  version: updateSettingsSchema.shape.version,
+});
+
+export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = { managerSecondFactorRequired: false };

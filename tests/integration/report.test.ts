@@ -22,7 +22,7 @@ beforeAll(async () => {
   const db = await getDb();
   await seedDemo(db, { today: TODAY });
   const [u] = await db.select().from(users).where(eq(users.email, "manager@example.com"));
-  manager = { id: u.id, email: u.email, name: u.name, role: u.role };
+  manager = { id: u.id, email: u.email, name: u.name, role: u.role! };
 });
 
 describe("the management-review report's figures are the modules' figures", () => {

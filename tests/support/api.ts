@@ -14,7 +14,7 @@ export async function signInAs(role: Role | null): Promise<SessionUser | null> {
   const email = `test-${role}@example.com`;
   let [u] = await db.select().from(users).where(eq(users.email, email));
   if (!u) [u] = await db.insert(users).values({ email, name: `Test ${role}`, role, passwordHash: "x" }).returning();
-  testState.user = { id: u.id, email: u.email, name: u.name, role: u.role };
+  testState.user = { id: u.id, email: u.email, name: u.name, role };
   return testState.user;
 }
 

@@ -6,6 +6,16 @@ import { listDemoAccounts } from "@/db/queries/users";
 import { headers } from "next/headers";
 import { appOrigin } from "@/lib/security/origin";
 import { requestOriginFromHeaders, safeRedirectPath } from "@/lib/security/redirect";
+import { ssoProviders } from "@/lib/auth";
+import { env } from "@/lib/env";
+
+/** A refused single sign-on comes back here with ?error= (the signIn callback, or Auth.js's own codes). */
+const SSO_ERRORS: Record<string, string> = {
+  sso_email_unverified: "ssoEmailUnverified",
+  sso_deactivated: "ssoDeactivated",
+  sso_no_subject: "ssoFailed",
+  sso_failed: "ssoFailed",
+};
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +24,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
-  const [t, ta, { callbackUrl }, demo, h] = await Promise.all([getTranslations("auth"), getTranslations("app"), searchParams, listDemoAccounts(), headers()]);
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> }) {
+  const [t, ta, { callbackUrl, error }, demo, h] = await Promise.all([getTranslations("auth"), getTranslations("app"), searchParams, listDemoAccounts(), headers()]);
+  const errorCode = typeof error === "string" ? error : undefined;
+  // Any other error Auth.js reports (a refused token, a provider that did not answer) is a failed single sign-on.
+  const notice = errorCode ? t(SSO_ERRORS[errorCode] ?? "ssoFailed") : undefined;
+  const passwordSignIn = env().signInPolicy.passwordSignIn;
   // Where to go after signing in: the page the proxy sent the visitor here from, if it is ours.
   const after = safeRedirectPath(callbackUrl, appOrigin(requestOriginFromHeaders(h)));
   return (
@@ -29,7 +43,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LanguageSwitch />
         </div>
         <h2 className="mb-4 text-lg font-semibold">{t("title")}</h2>
-        <LoginForm callbackUrl={after} demo={demo} />
+        <LoginForm callbackUrl={after} demo={passwordSignIn ? demo : []} sso={ssoProviders()} passwordSignIn={passwordSignIn} notice={notice} />
       </div>
     </main>
   );

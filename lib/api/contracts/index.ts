@@ -2,6 +2,7 @@
 import "./system";
 import "./users";
 import "./sessions";
+import "./second-factor";
 import "./settings";
 import "./departments";
 import "./employees";
