@@ -1,6 +1,6 @@
 import "server-only";
 import type { ExportFormat } from "@/lib/list/export-format";
-import { exportResponse, type ExportTable } from "@/lib/list/export-table";
+import { exportFileName, exportResponse, exportWorkbook, xlsxResponse, type ExportTable } from "@/lib/list/export-table";
 import { getOrganization } from "./settings";
 
 /**
@@ -11,4 +11,14 @@ export async function exportListResponse(table: ExportTable, format: ExportForma
   if (format !== "xlsx") return exportResponse(table, format);
   const { name } = await getOrganization();
   return exportResponse({ ...table, company: name || undefined }, format);
+}
+
+/**
+ * Several tables as the sheets of one .xlsx download (the personal information register and its risk
+ * analysis), each laid out as a list export's sheet, with the organisation as the workbook's company.
+ */
+export async function exportWorkbookResponse(sheets: readonly Omit<ExportTable, "fileName" | "company">[], fileName: string): Promise<Response> {
+  const { name } = await getOrganization();
+  const body = await exportWorkbook(sheets, { company: name || undefined, title: sheets[0]?.sheetName });
+  return xlsxResponse(body, exportFileName(fileName, "xlsx"));
 }

@@ -41,7 +41,11 @@ export function exportFileName(fileName: string, format: ExportFormat): string {
 export async function exportResponse(table: ExportTable, format: ExportFormat = "csv"): Promise<Response> {
   const fileName = exportFileName(table.fileName, format);
   if (format === "csv") return csvResponse(exportCsv(table), fileName);
-  const body = await exportXlsx(table);
+  return xlsxResponse(await exportXlsx(table), fileName);
+}
+
+/** An .xlsx workbook's bytes as a download: never cached, Japanese names as RFC 8187 filename*. */
+export function xlsxResponse(body: Uint8Array<ArrayBuffer>, fileName: string): Response {
   return new Response(body, {
     status: 200,
     headers: {
@@ -95,11 +99,22 @@ const DATETIME_FORMAT = "yyyy/mm/dd hh:mm";
 
 /** The .xlsx bytes of `table`: one sheet, bold frozen header row with a filter, dates as dates, widths from the content. */
 export async function exportXlsx(table: ExportTable): Promise<Uint8Array<ArrayBuffer>> {
+  return exportWorkbook([table], { company: table.company, title: table.sheetName });
+}
+
+/** Several tables as the sheets of one workbook, in order, each laid out as exportXlsx lays out one (the first sheet is the one an import reads). */
+export async function exportWorkbook(tables: readonly Omit<ExportTable, "fileName" | "company">[], props: { company?: string; title?: string } = {}): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   wb.created = new Date(0);
-  if (table.company) wb.company = table.company;
-  if (table.sheetName) wb.title = table.sheetName;
-  const ws = wb.addWorksheet((table.sheetName ?? "Sheet1").replace(/[\\/?*[\]:]/g, "_").slice(0, 31) || "Sheet1", {
+  if (props.company) wb.company = props.company;
+  if (props.title) wb.title = props.title;
+  for (const table of tables) addSheet(wb, table);
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+function addSheet(wb: ExcelJS.Workbook, table: Omit<ExportTable, "fileName" | "company">): void {
+  const ws = wb.addWorksheet((table.sheetName ?? `Sheet${wb.worksheets.length + 1}`).replace(/[\\/?*[\]:]/g, "_").slice(0, 31) || "Sheet1", {
     views: [{ state: "frozen", ySplit: 1 }],
   });
   const widths = table.columns.map((c) => textWidth(c.header));
@@ -117,7 +132,9 @@ export async function exportXlsx(table: ExportTable): Promise<Uint8Array<ArrayBu
       widths[i] = Math.max(widths[i], ...text.split("\n").map(textWidth));
       return v;
     });
-    ws.addRow(values);
+    const added = ws.addRow(values);
+    // A cell of several lines (a list written one entry per line) shows them all.
+    if (values.some((v) => typeof v === "string" && v.includes("\n"))) added.alignment = { wrapText: true, vertical: "top" };
   }
   table.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
@@ -126,6 +143,4 @@ export async function exportXlsx(table: ExportTable): Promise<Uint8Array<ArrayBu
     if (c.type === "datetime") col.numFmt = DATETIME_FORMAT;
   });
   if (table.columns.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -20,4 +20,5 @@ import "./management-reviews";
 import "./pmark";
 import "./calendar";
 import "./dashboard";
+import "./register";
 export { registeredOperations } from "../operation";
