@@ -49,15 +49,17 @@ export function parseOidcProviders(source: Record<string, string | undefined>): 
     .map((s) => s.trim())
     .filter(Boolean);
   const providers: OidcProviderConfig[] = [];
+  const seen = new Set<string>();
   for (const id of ids) {
     if (!ID.test(id) || id === "credentials") {
       errors.push(`PMS_OIDC_PROVIDERS: "${id}" must be lower-case letters, digits and dashes, starting with a letter (and not "credentials")`);
       continue;
     }
-    if (providers.some((p) => p.id === id)) {
+    if (seen.has(id)) {
       errors.push(`PMS_OIDC_PROVIDERS: "${id}" is listed twice`);
       continue;
     }
+    seen.add(id);
     const get = (field: string) => {
       const v = source[envKey(id, field)]?.trim();
       return v ? v : undefined;

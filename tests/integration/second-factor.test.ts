@@ -11,7 +11,7 @@ import type { Role, SessionUser } from "@/lib/auth/roles";
 import { testState } from "../support/state";
 import { call } from "../support/api";
 import { testPasswordHash } from "../support/passwords";
-import { headersMock, postCredentials, refusalCode, type Jar } from "../support/auth-flow";
+import { postCredentials, refusalCode, type Jar } from "../support/auth-flow";
 
 /**
  * The second factor end to end against the real credentials provider (Auth.js's handlers): enrolment
