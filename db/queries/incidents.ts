@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import { getDb, type Tx } from "@/db";
 import { departments, incidentCorrectiveActions, incidentCounters, incidentTransitions, incidents, users, type Incident, type IncidentCorrectiveAction } from "@/db/schema";
@@ -140,7 +140,7 @@ function paged<T extends PgSelect>(query: T, page: { page: number; pageSize: num
   return page ? query.limit(page.pageSize).offset((page.page - 1) * page.pageSize) : query;
 }
 
-/** What the judged filters and the deadline sort need: the reporting facts and the report dates, no prose. */
+/** What the due list (listDueNow) judges by the rule: the reporting facts and the report dates, no prose. */
 const judgeColumns = {
   id: incidents.id,
   discoveredAt: incidents.discoveredAt,
@@ -158,42 +158,32 @@ const judgeColumns = {
 
 /**
  * The ids of the incidents the query selects, in its order (all of them, or one page) and how many
- * there are. The column filters and sorts run in SQL; reportable, overdue and the deadline sort are
- * judged by the pure rules (lib/incidents/reporting.ts) on the few columns they read, so that the
- * full rows are read and turned into DTOs for one page only.
+ * there are, all in SQL. The derived filters and the deadline sort read the generated columns that
+ * state lib/incidents/reporting.ts's rule in SQL (migration 0013): `reportable` is computeReportingClocks'
+ * reportable; `next_report_due` is lateFlags' nextDue (the earliest deadline of a report not yet made,
+ * null when all are made), so "overdue" (a report not made and past its deadline, isPastDue) is
+ * next_report_due < today. tests/integration/incidents-list-sql.test.ts compares every filter and sort
+ * with the pure rule applied to every incident.
  */
 async function selectIds(q: ExportIncidentsQuery, today: string, page?: { page: number; pageSize: number }): Promise<{ ids: number[]; total: number }> {
   const db = await getDb();
-  const where = sqlFilter(q, await getFiscalYearStartMonth());
-  if (!q.reportable && !q.overdue && q.sort !== "nextDue") {
-    const rows = await paged(
-      db.select({ id: incidents.id, total: sql<number>`count(*) over ()`.mapWith(Number) }).from(incidents).where(where).orderBy(sqlOrder(q.sort, q.dir)).$dynamic(),
-      page,
-    );
-    if (rows.length || !page || page.page === 1) return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? 0 };
-    // Past the last page: the window count saw no row.
-    const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(incidents).where(where);
-    return { ids: [], total: c?.n ?? 0 };
-  }
-  const facts = await db.select(judgeColumns).from(incidents).where(where);
-  let judged = facts.map((f) => {
-    const clocks = computeReportingClocks(f);
-    return { id: f.id, discoveredAt: f.discoveredAt.getTime(), reportable: clocks.reportable, ...lateFlags(reportingObligations(clocks, f, today)) };
-  });
-  if (q.reportable) judged = judged.filter((i) => i.reportable === (q.reportable === "true"));
-  if (q.overdue) judged = judged.filter((i) => i.overdue === (q.overdue === "true"));
-  const dir = q.dir === "asc" ? 1 : -1;
-  if (q.sort === "nextDue") {
-    const due = (i: { nextDue: string | null }) => i.nextDue ?? "9999-12-31";
-    judged.sort((a, b) => dir * (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0) || dir * (a.id - b.id));
-    const ids = judged.map((i) => i.id);
-    return { ids: page ? ids.slice((page.page - 1) * page.pageSize, page.page * page.pageSize) : ids, total: ids.length };
-  }
-  // A column sort of the judged rows: let the database order the ids it was given.
-  const wanted = judged.map((i) => i.id);
-  if (!wanted.length) return { ids: [], total: 0 };
-  const ordered = await paged(db.select({ id: incidents.id }).from(incidents).where(inArray(incidents.id, wanted)).orderBy(sqlOrder(q.sort, q.dir)).$dynamic(), page);
-  return { ids: ordered.map((r) => r.id), total: wanted.length };
+  const conds: SQL[] = [sqlFilter(q, await getFiscalYearStartMonth())];
+  if (q.reportable) conds.push(eq(incidents.reportable, q.reportable === "true"));
+  if (q.overdue === "true") conds.push(sql`${incidents.nextReportDue} < ${today}::date`);
+  else if (q.overdue === "false") conds.push(sql`(${incidents.nextReportDue} is null or ${incidents.nextReportDue} >= ${today}::date)`);
+  const where = and(...conds)!;
+  const order =
+    q.sort === "nextDue"
+      ? sql`coalesce(${incidents.nextReportDue}, '9999-12-31'::date) ${sql.raw(q.dir === "asc" ? "asc" : "desc")}, ${incidents.id} ${sql.raw(q.dir === "asc" ? "asc" : "desc")}`
+      : sqlOrder(q.sort, q.dir);
+  const rows = await paged(
+    db.select({ id: incidents.id, total: sql<number>`count(*) over ()`.mapWith(Number) }).from(incidents).where(where).orderBy(order).$dynamic(),
+    page,
+  );
+  if (rows.length || !page || page.page === 1) return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? 0 };
+  // Past the last page: the window count saw no row.
+  const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(incidents).where(where);
+  return { ids: [], total: c?.n ?? 0 };
 }
 
 /** Full DTOs of the given incidents, in the given order. */
@@ -451,16 +441,22 @@ export async function retireCorrectiveAction(actor: SessionUser, incidentId: num
 // ---------------------------------------------------------------------------------------------
 // What is due now, and the charts
 
-/** Every report or notice not yet made, of every incident, ordered by deadline (late first). */
+/**
+ * Every report or notice not yet made, of every incident, ordered by deadline (late first). Only the
+ * incidents with one are read — next_report_due is not null (the generated column, see selectIds) —
+ * and only the columns the rule (reportingObligations) reads.
+ */
 export async function listDueNow(limit: number, today = todayInTokyo()): Promise<{ items: DueItem[]; total: number }> {
   const db = await getDb();
-  const rows = await baseSelect(db).where(isNull(incidents.retiredAt));
+  const rows = await db
+    .select({ ...judgeColumns, reference: incidents.reference, title: incidents.title, severity: incidents.severity, status: incidents.status })
+    .from(incidents)
+    .where(and(isNull(incidents.retiredAt), isNotNull(incidents.nextReportDue)));
   const items: DueItem[] = [];
   for (const r of rows) {
-    const dto = toDto(r, today);
-    for (const o of dto.obligations) {
+    for (const o of reportingObligations(computeReportingClocks(r), r, today)) {
       if (o.doneOn !== null || o.daysLeft === null || o.state === "done" || o.state === "done_late") continue;
-      items.push({ incidentId: dto.id, reference: dto.reference, title: dto.title, severity: dto.severity, status: dto.status, key: o.key, dueOn: o.dueOn, state: o.state, daysLeft: o.daysLeft });
+      items.push({ incidentId: r.id, reference: r.reference, title: r.title, severity: r.severity, status: r.status, key: o.key, dueOn: o.dueOn, state: o.state, daysLeft: o.daysLeft });
     }
   }
   items.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.reference < b.reference ? -1 : 1));
