@@ -133,6 +133,11 @@ function addSheet(wb: ExcelJS.Workbook, table: Omit<ExportTable, "fileName" | "c
       return v;
     });
     const added = ws.addRow(values);
+    // The date format goes on each cell: a column's style reaches only cells made after it, and a
+    // date cell without one gets Excel's locale short date (LibreOffice in English shows 04/01/2027).
+    table.columns.forEach((c, i) => {
+      if (values[i] instanceof Date) added.getCell(i + 1).numFmt = c.type === "datetime" ? DATETIME_FORMAT : DATE_FORMAT;
+    });
     // A cell of several lines (a list written one entry per line) shows them all.
     if (values.some((v) => typeof v === "string" && v.includes("\n"))) added.alignment = { wrapText: true, vertical: "top" };
   }

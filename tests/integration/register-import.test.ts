@@ -1,0 +1,276 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import { beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import * as importRoute from "@/app/api/v1/register/import/route";
+import * as exportRoute from "@/app/api/v1/register/export/route";
+import * as historyRoute from "@/app/api/v1/register/items/[id]/history/route";
+import { getDb } from "@/db";
+import { seedDemo } from "@/db/seed/demo";
+import { auditLog, registerItems } from "@/db/schema";
+import { todayInTokyo } from "@/lib/dates";
+import { XLSX_CONTENT_TYPE } from "@/lib/list/export-format";
+import { call, signInAs } from "../support/api";
+
+/**
+ * Import of an existing register (xlsx, CSV in UTF-8 and Shift_JIS; bad rows; re-import) and the
+ * two-sheet export, read back with exceljs and — where LibreOffice is installed (.ci/run installs
+ * it) — converted by LibreOffice Calc and read back from its CSV.
+ */
+
+const HEADERS = ["管理番号", "個人情報の名称", "種類", "本人の区分", "項目", "件数（概数）", "形態", "取得方法", "通知・同意", "利用目的", "管理部署", "委託先", "第三者提供・共同利用", "提供・共同利用の根拠", "最終見直し日", "備考"];
+const ROWS: (string | number | Date | null)[][] = [
+  ["IMP-001", "展示会来場者名刺情報", "個人情報", "展示会来場者", "氏名、会社名、メールアドレス", 1200, "電子・紙", "本人から（書面以外）", "ブースで口頭説明", "P5\nP7", "マーケティング部", "", "なし", "", new Date(Date.UTC(2026, 3, 1)), null],
+  ["IMP-002", "ストレスチェック結果", "要配慮個人情報を含む", "従業員", "氏名、ストレスチェック結果", 125, "電子", "第三者から", "本人の同意書", "P6", "D03", "株式会社ひかり健診サービス", "なし", "", null, "高ストレス者のみ面談"],
+  ["IMP-003", "共同利用先の担当者情報", "personal", "パートナー担当者", "氏名、メールアドレス", 50, "electronic", "direct_written", "事前公表", "(3)、P7", "営業部", "", "共同利用", "事前公表による共同利用", null, null],
+];
+
+async function workbook(rows = ROWS, headers = HEADERS): Promise<Uint8Array<ArrayBuffer>> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("個人情報管理台帳");
+  ws.addRow(headers);
+  for (const r of rows) ws.addRow(r);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+function csv(rows = ROWS): string {
+  const cell = (v: string | number | Date | null) => {
+    if (v === null) return "";
+    const s = v instanceof Date ? v.toISOString().slice(0, 10).replaceAll("-", "/") : String(v);
+    return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  return [HEADERS, ...rows].map((r) => r.map(cell).join(",")).join("\r\n");
+}
+
+function upload(bytes: string | Uint8Array<ArrayBuffer>, mode: "preview" | "commit", name = "register.xlsx", lang = "ja") {
+  const form = new FormData();
+  form.set("file", new File([bytes], name));
+  form.set("mode", mode);
+  return call(importRoute, "POST", "/api/v1/register/import", { body: form, headers: { "accept-language": lang } });
+}
+
+async function itemByCode(code: string) {
+  const db = await getDb();
+  const [row] = await db.select().from(registerItems).where(eq(registerItems.code, code));
+  return row;
+}
+
+beforeAll(async () => {
+  await seedDemo(await getDb(), { today: todayInTokyo() });
+});
+
+describe("import", () => {
+  it("an .xlsx preview stores nothing and says what would happen", async () => {
+    await signInAs("privacy_manager");
+    const res = await upload(await workbook(), "preview");
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ mode: "preview", committed: false, encoding: "xlsx", rows: 3, inserted: 3, updated: 0, errorCount: 0 });
+    expect(await itemByCode("IMP-001")).toBeUndefined();
+  });
+
+  it("bad rows: every line error in the user's language, and a commit stores nothing", async () => {
+    await signInAs("privacy_manager");
+    const bad: (string | number | Date | null)[][] = [
+      ...ROWS,
+      ["IMP-004", "名称", "秘密情報", "", "", -1, "", "郵送", "", "P99", "存在しない部", "存在しない委託先株式会社", "なし", "", null, null],
+      ["imp-001", "重複", "", "", "", null, "", "本人から（書面以外）", "", "", "", "", "", "", null, null],
+    ];
+    const ja = await upload(await workbook(bad), "commit");
+    expect(ja.status).toBe(400);
+    const fields = ja.body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(["line:5:kind", "line:5:personCount", "line:5:acquisitionMethod", "line:6:code"]));
+    expect(ja.body.errors.find((e: { field: string }) => e.field === "line:5:kind").message).toContain("「秘密情報」は使えません");
+    expect(ja.body.errors.find((e: { field: string }) => e.field === "line:6:code").message).toContain("2行目");
+    expect(await itemByCode("IMP-001")).toBeUndefined();
+    // Names that are not in the database (purposes, contractors, departments) are line errors too.
+    const refs: (string | number | Date | null)[][] = [["IMP-004", "名称", "", "", "", null, "", "郵送ではなく第三者から", "", "P99", "存在しない部", "存在しない委託先株式会社", "", "", null, null]];
+    refs[0][7] = "第三者から";
+    const en = await upload(await workbook(refs), "preview", "register.xlsx", "en");
+    expect(en.body.errors.map((e: { field: string }) => e.field)).toEqual(["line:2:purposeIds", "line:2:ownerDepartmentId", "line:2:contractorIds"]);
+    expect(en.body.errors[0].message).toBe('The purpose "P99" is not in the list of purposes.');
+  });
+
+  it("commit stores every row with its links, history and audit; importing again changes nothing", async () => {
+    await signInAs("privacy_manager");
+    const res = await upload(await workbook(), "commit");
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ committed: true, inserted: 3 });
+    const one = await itemByCode("IMP-001");
+    expect(one).toMatchObject({ form: "both", acquisitionMethod: "direct_other", personCount: 1200, lastReviewedOn: "2026-04-01", nextReviewDueOn: "2027-04-01", dataItems: ["氏名", "会社名", "メールアドレス"] });
+    const two = await itemByCode("IMP-002");
+    expect(two).toMatchObject({ kind: "sensitive", acquisitionMethod: "third_party", note: "高ストレス者のみ面談" });
+    const history = await call(historyRoute, "GET", `/api/v1/register/items/${two.id}/history`, { params: { id: two.id } });
+    expect(history.body.items[0]).toMatchObject({ version: 1, action: "imported" });
+    expect(history.body.items[0].snapshot.contractors).toEqual([expect.objectContaining({ name: "株式会社ひかり健診サービス" })]);
+    expect(history.body.items[0].snapshot.purposes.map((p: { code: string }) => p.code)).toEqual(["P6"]);
+    const three = await call(historyRoute, "GET", `/api/v1/register/items/${(await itemByCode("IMP-003")).id}/history`, { params: { id: (await itemByCode("IMP-003")).id } });
+    expect(three.body.items[0].snapshot.purposes.map((p: { code: string }) => p.code)).toEqual(["P3", "P7"]);
+    const db = await getDb();
+    expect((await db.select().from(auditLog).where(eq(auditLog.entity, "register_item"))).filter((a) => a.action === "import")).toHaveLength(3);
+
+    const again = await upload(await workbook(), "commit");
+    expect(again.body).toMatchObject({ inserted: 0, updated: 0, unchanged: 3 });
+    expect((await itemByCode("IMP-001")).version).toBe(1);
+  });
+
+  it("reads CSV in UTF-8 and in Shift_JIS; a changed cell is an update with a new version", async () => {
+    await signInAs("privacy_manager");
+    const utf8 = await upload(csv(), "preview", "register.csv");
+    expect(utf8.status, utf8.text).toBe(200);
+    expect(utf8.body).toMatchObject({ encoding: "utf-8", unchanged: 3, errorCount: 0 });
+    const changed = ROWS.map((r) => [...r]);
+    changed[1][15] = "高ストレス者は産業医面談";
+    const sjis = new Uint8Array(iconv.encode(csv(changed), "Shift_JIS")) as Uint8Array<ArrayBuffer>;
+    const res = await upload(sjis, "commit", "register.csv");
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ encoding: "shift_jis", inserted: 0, updated: 1, unchanged: 2 });
+    expect(await itemByCode("IMP-002")).toMatchObject({ note: "高ストレス者は産業医面談", version: 2 });
+  });
+
+  it("HR may not import", async () => {
+    await signInAs("hr");
+    expect((await upload(await workbook(), "preview")).status).toBe(403);
+  });
+});
+
+type Sheet = { name: string; rows: string[][] };
+
+async function readXlsx(bytes: ArrayBuffer): Promise<{ sheets: Sheet[]; wb: ExcelJS.Workbook }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes);
+  const sheets = wb.worksheets.map((ws) => {
+    const rows: string[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v == null ? "" : String(v)))));
+    return { name: ws.name, rows };
+  });
+  return { sheets, wb };
+}
+
+const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => existsSync(p));
+
+/** LibreOffice Calc converts the workbook: every sheet to a CSV of its own (UTF-8), read back here. */
+function convertWithLibreOffice(bytes: ArrayBuffer): Map<string, string> {
+  const dir = mkdtempSync(path.join(tmpdir(), "register-lo-"));
+  try {
+    const file = path.join(dir, "register.xlsx");
+    writeFileSync(file, new Uint8Array(bytes));
+    // Filter options: comma, double quote, UTF-8 (76), from line 1, …, cells as shown, sheet -1 = every sheet to its own file.
+    execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", dir, file], {
+      timeout: 120_000,
+      stdio: "pipe",
+    });
+    const out = new Map<string, string>();
+    for (const f of readdirSync(dir).filter((x) => x.endsWith(".csv"))) out.set(f.replace(/^register-?/, "").replace(/\.csv$/, ""), readFileSync(path.join(dir, f), "utf8"));
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function exportBytes(locale: "ja" | "en", query = ""): Promise<{ res: Response; bytes: ArrayBuffer }> {
+  const res = await exportRoute.GET(new Request(`http://localhost/api/v1/register/export${query}`, { headers: { "accept-language": locale } }), { params: Promise.resolve({}) });
+  return { res, bytes: await res.arrayBuffer() };
+}
+
+describe("export", () => {
+  it("one workbook: the register and the risk analysis, Japanese headers, frozen header row, widths; re-importable as it is", async () => {
+    await signInAs("auditor");
+    const { res, bytes } = await exportBytes("ja");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe(XLSX_CONTENT_TYPE);
+    expect(decodeURIComponent(res.headers.get("content-disposition")!.split("UTF-8''")[1])).toBe(`個人情報管理台帳_${todayInTokyo()}.xlsx`);
+    const { sheets, wb } = await readXlsx(bytes);
+    expect(sheets.map((x) => x.name)).toEqual(["個人情報管理台帳", "リスク分析"]);
+    const [register, risks] = sheets;
+    expect(register.rows[0].slice(0, 4)).toEqual(["管理番号", "個人情報の名称", "種類", "本人の区分"]);
+    expect(register.rows.map((r) => r[0])).toContain("PI-001");
+    expect(register.rows.length - 1).toBeGreaterThanOrEqual(15);
+    expect(risks.rows[0]).toEqual(["管理番号", "個人情報の名称", "局面", "リスク", "内容", "発生可能性", "影響度", "リスク値", "対策", "残存・発生可能性", "残存・影響度", "残存リスク値", "受容日", "受容者", "受容の理由"]);
+    const firstRisk = risks.rows[1];
+    expect(firstRisk[0]).toBe("PI-001");
+    expect(["取得・入力", "移送・送信", "利用・加工", "保管・バックアップ", "消去・廃棄"]).toContain(firstRisk[2]);
+    expect(Number(firstRisk[7])).toBe(Number(firstRisk[5]) * Number(firstRisk[6]));
+    expect(firstRisk[8]).toMatch(/^【(組織的|人的|物理的|技術的)】/);
+    for (const ws of wb.worksheets) {
+      expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+      expect(ws.getRow(1).font?.bold).toBe(true);
+      expect(ws.getColumn(2).width).toBeGreaterThan(10);
+    }
+    // The register sheet is the first: the workbook imports back unchanged.
+    await signInAs("privacy_manager");
+    const back = await upload(new Uint8Array(bytes) as Uint8Array<ArrayBuffer>, "preview");
+    expect(back.status, back.text).toBe(200);
+    expect(back.body).toMatchObject({ errorCount: 0, inserted: 0, updated: 0 });
+  });
+
+  it("English headers and labels for an English reader; the filters select the items and their risks", async () => {
+    await signInAs("executive");
+    const { bytes } = await exportBytes("en", "?sensitive=true");
+    const { sheets } = await readXlsx(bytes);
+    expect(sheets.map((x) => x.name)).toEqual(["Register", "Risk analysis"]);
+    expect(sheets[0].rows[0].slice(0, 3)).toEqual(["Item code", "Personal information", "Kind"]);
+    const kinds = sheets[0].rows.slice(1).map((r) => r[2]);
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(new Set(kinds)).toEqual(new Set(["Includes special care-required information"]));
+    const codes = new Set(sheets[1].rows.slice(1).map((r) => r[0]));
+    expect(codes).toContain("PI-014");
+    expect([...codes].every((c) => sheets[0].rows.some((r) => r[0] === c))).toBe(true);
+    expect(sheets[1].rows[0].slice(2, 4)).toEqual(["Stage", "Risk"]);
+  });
+
+  it.skipIf(!soffice)("opens cleanly in LibreOffice Calc: both sheets convert and read back (ja and en)", async () => {
+    for (const locale of ["ja", "en"] as const) {
+      await signInAs("auditor");
+      const { bytes } = await exportBytes(locale);
+      const { sheets } = await readXlsx(bytes);
+      const converted = convertWithLibreOffice(bytes);
+      expect([...converted.keys()].sort()).toEqual(sheets.map((x) => x.name).sort());
+      for (const sheet of sheets) {
+        const text = converted.get(sheet.name)!;
+        const lines = ExcelJSLessCsv(text);
+        expect(lines[0]).toEqual(sheet.rows[0]);
+        expect(lines.length).toBe(sheet.rows.length);
+        // Codes and texts survive; dates come back as the yyyy/mm/dd the sheet shows.
+        expect(lines.map((l) => l[0])).toEqual(sheet.rows.map((r) => r[0]));
+        expect(lines[1][1]).toBe(sheet.rows[1][1]);
+      }
+      const register = ExcelJSLessCsv(converted.get(sheets[0].name)!);
+      const dueColumn = register[0].indexOf(locale === "ja" ? "次回見直し期限" : "Next review due");
+      expect(register[1][dueColumn]).toMatch(/^\d{4}\/\d{2}\/\d{2}$/);
+    }
+  }, 240_000);
+});
+
+/** A CSV as LibreOffice writes it (comma, double quotes, cells with new lines quoted) → rows of cells. */
+function ExcelJSLessCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else cell += ch;
+  }
+  if (cell !== "" || row.length) rows.push([...row, cell]);
+  return rows;
+}
