@@ -377,25 +377,42 @@ export async function changeContractorStatus(actor: SessionUser, id: number, inp
 }
 
 /** Charts: latest results, statuses, flags, and assessments due per month of the fiscal year. */
+/**
+ * The register's figures for the contractors page: one GROUP BY over the live, not terminated
+ * contractors by status, latest result, each flag (flagColumns, the rule as SQL) and due month.
+ */
 export async function contractorStats(fy: number | undefined, fyStartMonth: number, today = todayInTokyo()): Promise<ContractorStats> {
   const fiscalYear = fy ?? fiscalYearOf(today, fyStartMonth);
-  const all = (await filteredRegister({ sort: "name", dir: "asc" }, today)).filter((c) => c.status !== "terminated");
+  const db = await getDb();
+  const flagSql = flagColumns(today);
+  const keys = Object.keys(flagSql) as (keyof typeof flagSql)[];
+  const groups = await query<Record<string, unknown> & { status: string; result: string | null; due_month: string | null; n: number | string }>(
+    db,
+    sql`select contractors.status::text as status, latest.result, to_char(latest.next_due_on, 'YYYY-MM') as due_month,
+               ${sql.join(keys.map((k) => sql`${flagSql[k]} as ${sql.identifier(k)}`), sql`, `)}, count(*) as n
+        from contractors
+        left join lateral (
+          select a.id, a.result::text as result, a.next_due_on from assessments a
+          where a.contractor_id = contractors.id and a.withdrawn_at is null
+          order by a.assessed_on desc, a.id desc limit 1
+        ) latest on true
+        where contractors.retired_at is null and contractors.status <> 'terminated'
+        group by 1, 2, 3, ${sql.join(keys.map((_, i) => sql.raw(String(i + 4))), sql`, `)}`,
+  );
   const results = { approved: 0, conditional: 0, rejected: 0, none: 0 };
   const statuses: Record<string, number> = {};
   const flags: Record<string, number> = {};
   let flagged = 0;
-  for (const c of all) {
-    if (c.flags.length) flagged++;
-    results[c.latest?.result ?? "none"]++;
-    statuses[c.status] = (statuses[c.status] ?? 0) + 1;
-    for (const f of c.flags) flags[f] = (flags[f] ?? 0) + 1;
-  }
   const months = fiscalYearMonths(fiscalYear, fyStartMonth);
   const due = new Map(months.map((m) => [m, 0]));
-  for (const c of all) {
-    if ((c.status !== "approved" && c.status !== "conditional") || !c.latest) continue;
-    const m = c.latest.nextDueOn.slice(0, 7);
-    if (due.has(m)) due.set(m, due.get(m)! + 1);
+  for (const g of groups) {
+    const n = Number(g.n);
+    const on = keys.filter((k) => g[k] === true);
+    if (on.length) flagged += n;
+    results[(g.result ?? "none") as keyof typeof results] += n;
+    statuses[g.status] = (statuses[g.status] ?? 0) + n;
+    for (const f of on) flags[f] = (flags[f] ?? 0) + n;
+    if ((g.status === "approved" || g.status === "conditional") && g.due_month && due.has(g.due_month)) due.set(g.due_month, due.get(g.due_month)! + n);
   }
   return { fiscalYear, results, statuses, flags, flagged, dueByMonth: months.map((m) => ({ month: m, count: due.get(m)! })) };
 }

@@ -30,9 +30,10 @@ function toDto(c: Course, recordCount = 0): CourseDto {
   };
 }
 
-// Spelled out: in a single-table select Drizzle writes columns unqualified, and a bare "id" inside
-// the subquery would mean training_records.id.
-const recordCountSql = sql<number>`(select count(*) from "training_records" tr where tr."course_id" = "courses"."id" and tr."retired_at" is null)`.mapWith(Number);
+// The live records of the course, summed from training_record_tally (kept by triggers, migration 0020)
+// rather than counted among every record. Spelled out: in a single-table select Drizzle writes columns
+// unqualified, and a bare "course_id" inside the subquery would be ambiguous.
+const recordCountSql = sql<number>`(select coalesce(sum(t."n"), 0) from "training_record_tally" t where t."course_id" = "courses"."id")`.mapWith(Number);
 
 function courseFilter(q: Pick<ListCoursesQuery, "q" | "includeRetired">): SQL | undefined {
   const where: SQL[] = [];

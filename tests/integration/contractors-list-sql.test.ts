@@ -3,7 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { assessments, contractorCertifications, contractors } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
-import { listContractors, listContractorsForExport } from "@/db/queries/contractors";
+import { contractorStats, listContractors, listContractorsForExport } from "@/db/queries/contractors";
+import { fiscalYearMonths, fiscalYearOf } from "@/lib/fiscal-year";
 import { CONTRACTOR_FLAGS } from "@/lib/contractors/rules";
 import { CONTRACTOR_SORTS, listContractorsQuery, type ContractorDto } from "@/lib/contractors/schema";
 import { addDays, todayInTokyo } from "@/lib/dates";
@@ -96,5 +97,24 @@ describe("the contractors list in SQL equals the rule's own filtering and sortin
     const res = await listContractors(q, today);
     expect(res.items).toEqual([]);
     expect(res.total).toBe((await listContractorsForExport(listContractorsQuery.omit({ page: true, pageSize: true }).parse({}), today)).length);
+  });
+
+  it("the register's stats equal the rule's flags and results counted over the export", async () => {
+    const all = (await listContractorsForExport(listContractorsQuery.omit({ page: true, pageSize: true }).parse({}), today)).filter((c) => c.status !== "terminated");
+    const fy = fiscalYearOf(today, 4);
+    const results: Record<string, number> = { approved: 0, conditional: 0, rejected: 0, none: 0 };
+    const statuses: Record<string, number> = {};
+    const flags: Record<string, number> = {};
+    for (const c of all) {
+      results[c.latest?.result ?? "none"]++;
+      statuses[c.status] = (statuses[c.status] ?? 0) + 1;
+      for (const f of c.flags) flags[f] = (flags[f] ?? 0) + 1;
+    }
+    const dueByMonth = fiscalYearMonths(fy, 4).map((m) => ({
+      month: m,
+      count: all.filter((c) => (c.status === "approved" || c.status === "conditional") && c.latest?.nextDueOn.slice(0, 7) === m).length,
+    }));
+    expect(Object.keys(flags).length).toBe(CONTRACTOR_FLAGS.length);
+    expect(await contractorStats(fy, 4, today)).toEqual({ fiscalYear: fy, results, statuses, flags, flagged: all.filter((c) => c.flags.length).length, dueByMonth });
   });
 });
