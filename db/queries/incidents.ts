@@ -1,11 +1,11 @@
 import "server-only";
-import { and, asc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, inArray, isNotNull, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import { getDb, type Tx } from "@/db";
 import { departments, incidentCorrectiveActions, incidentCounters, incidentTransitions, incidents, users, type Incident, type IncidentCorrectiveAction } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
-import { daysBetween, todayInTokyo } from "@/lib/dates";
+import { todayInTokyo } from "@/lib/dates";
 import { fiscalYearMonths, fiscalYearOf, fiscalYearRange } from "@/lib/fiscal-year";
 import { computeReportingClocks, lateFlags, reportDateProblem, reportingObligations, tokyoDateOf } from "@/lib/incidents/reporting";
 import {
@@ -467,31 +467,45 @@ export async function incidentStats(fy: number | undefined, today = todayInTokyo
   const db = await getDb();
   const start = await getFiscalYearStartMonth();
   const fiscalYear = fy ?? fiscalYearOf(today, start);
-  const rows = await db
-    .select({ id: incidents.id, reference: incidents.reference, category: incidents.category, severity: incidents.severity, status: incidents.status, discoveredAt: incidents.discoveredAt })
-    .from(incidents)
-    .where(isNull(incidents.retiredAt));
+  const range = fiscalYearRange(fiscalYear, start);
+  // Discovered in the fiscal year: its Tokyo day within the year (the months the chart shows).
+  const discoveredDay = sql`(${incidents.discoveredAt} at time zone 'Asia/Tokyo')::date`;
+  const inYear = and(isNull(incidents.retiredAt), sql`${discoveredDay} between ${range.start}::date and ${range.end}::date`);
+  const [perMonth, open, contained] = await Promise.all([
+    db
+      .select({ month: sql<string>`to_char(${discoveredDay}, 'YYYY-MM')`, category: incidents.category, n: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(incidents)
+      .where(inYear)
+      .groupBy(sql`1`, incidents.category),
+    db
+      .select({ severity: incidents.severity, n: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(incidents)
+      .where(and(isNull(incidents.retiredAt), ne(incidents.status, "closed")))
+      .groupBy(incidents.severity),
+    // Days from discovery to the first move to "contained" (Tokyo days, never negative), for the year's incidents.
+    db
+      .select({
+        id: incidents.id,
+        reference: incidents.reference,
+        days: sql<number>`greatest(0, (min(${incidentTransitions.at}) at time zone 'Asia/Tokyo')::date - ${discoveredDay})::int`.mapWith(Number),
+      })
+      .from(incidents)
+      .innerJoin(incidentTransitions, and(eq(incidentTransitions.incidentId, incidents.id), eq(incidentTransitions.toStatus, "contained")))
+      .where(inYear)
+      .groupBy(incidents.id)
+      .orderBy(sql`${incidents.reference} collate "C"`),
+  ]);
   const months = fiscalYearMonths(fiscalYear, start).map((m) => ({ month: m.slice(0, 7), counts: Object.fromEntries(INCIDENT_CATEGORIES.map((c) => [c, 0])) as Record<string, number>, total: 0 }));
   const byMonth = new Map(months.map((m) => [m.month, m]));
-  for (const r of rows) {
-    const m = byMonth.get(tokyoDateOf(r.discoveredAt).slice(0, 7));
+  for (const r of perMonth) {
+    const m = byMonth.get(r.month);
     if (m) {
-      m.counts[r.category] += 1;
-      m.total += 1;
+      m.counts[r.category] += r.n;
+      m.total += r.n;
     }
   }
-  const openBySeverity = INCIDENT_SEVERITIES.map((s) => ({ severity: s, count: rows.filter((r) => r.severity === s && r.status !== "closed").length }));
-  // Days from discovery to the first move to "contained", for incidents discovered in the fiscal year.
-  const contained = await db
-    .select({ incidentId: incidentTransitions.incidentId, at: sql<Date>`min(${incidentTransitions.at})`.mapWith((v) => new Date(v)) })
-    .from(incidentTransitions)
-    .where(eq(incidentTransitions.toStatus, "contained"))
-    .groupBy(incidentTransitions.incidentId);
-  const containedAt = new Map(contained.map((c) => [c.incidentId, c.at]));
-  const containmentDays = rows
-    .filter((r) => byMonth.has(tokyoDateOf(r.discoveredAt).slice(0, 7)) && containedAt.has(r.id))
-    .map((r) => ({ id: r.id, reference: r.reference, days: Math.max(0, daysBetween(tokyoDateOf(r.discoveredAt), tokyoDateOf(containedAt.get(r.id)!))) }))
-    .sort((a, b) => (a.reference < b.reference ? -1 : 1));
+  const openBySeverity = INCIDENT_SEVERITIES.map((sev) => ({ severity: sev, count: open.find((r) => r.severity === sev)?.n ?? 0 }));
+  const containmentDays = contained;
   const averageContainmentDays = containmentDays.length ? Math.round((containmentDays.reduce((s, c) => s + c.days, 0) / containmentDays.length) * 10) / 10 : null;
   return { fiscalYear, months, openBySeverity, containmentDays, averageContainmentDays };
 }

@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { seedDemo } from "@/db/seed/demo";
-import { listDueNow, listIncidents, listIncidentsForExport } from "@/db/queries/incidents";
+import { incidentStats, listDueNow, listIncidents, listIncidentsForExport } from "@/db/queries/incidents";
+import { daysBetween } from "@/lib/dates";
+import { fiscalYearMonths, fiscalYearOf } from "@/lib/fiscal-year";
+import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES } from "@/lib/incidents/schema";
+import { tokyoDateOf } from "@/lib/incidents/reporting";
+import { rowsOf } from "../support/openapi-ops";
 import { todayInTokyo } from "@/lib/dates";
 import { listIncidentsQuery } from "@/lib/incidents/schema";
 
@@ -100,5 +105,36 @@ describe("incidents: the derived filters and the deadline sort in SQL equal the 
     const first = await listDueNow(10, today);
     expect(first.total).toBe(expected.length);
     expect(first.items.map((i) => `${i.dueOn} ${i.reference}`)).toEqual(expected.slice(0, 10).map((i) => `${i.dueOn} ${i.reference}`));
+  });
+
+  it("the stats (per month and category, open per severity, days to containment) equal a count over every incident", async () => {
+    const db = await getDb();
+    await db.execute(sql`insert into incident_transitions (incident_id, from_status, to_status, actor_name, at)
+      select id, 'investigating', 'contained', 'test', discovered_at + make_interval(days => seq % 9, hours => 20) from incidents where reference like 'TEST-%' and seq % 3 = 0`);
+    const every = await listIncidentsForExport(exportQuery.parse({}), today);
+    const firstContained = new Map(
+      rowsOf<{ id: number; at: string }>(await db.execute(sql`select incident_id as id, min(at)::text as at from incident_transitions where to_status = 'contained' group by 1`)).map((r) => [Number(r.id), new Date(r.at)]),
+    );
+    for (const fy of [fiscalYearOf(today, 4), fiscalYearOf(today, 4) - 1]) {
+      const months = fiscalYearMonths(fy, 4).map((m) => ({ month: m.slice(0, 7), counts: Object.fromEntries(INCIDENT_CATEGORIES.map((c) => [c, 0])) as Record<string, number>, total: 0 }));
+      for (const i of every) {
+        const m = months.find((x) => x.month === i.discoveryDate.slice(0, 7));
+        if (m) {
+          m.counts[i.category] += 1;
+          m.total += 1;
+        }
+      }
+      const inYear = every.filter((i) => months.some((m) => m.month === i.discoveryDate.slice(0, 7)));
+      const containmentDays = inYear
+        .filter((i) => firstContained.has(i.id))
+        .map((i) => ({ id: i.id, reference: i.reference, days: Math.max(0, daysBetween(i.discoveryDate, tokyoDateOf(firstContained.get(i.id)!))) }))
+        .sort((a, b) => (a.reference < b.reference ? -1 : 1));
+      const stats = await incidentStats(fy, today);
+      expect(stats.months, `FY ${fy}`).toEqual(months);
+      expect(stats.openBySeverity).toEqual(INCIDENT_SEVERITIES.map((sev) => ({ severity: sev, count: every.filter((i) => i.severity === sev && i.status !== "closed").length })));
+      expect(stats.containmentDays, `FY ${fy}`).toEqual(containmentDays);
+      expect(stats.averageContainmentDays).toBe(containmentDays.length ? Math.round((containmentDays.reduce((s, c) => s + c.days, 0) / containmentDays.length) * 10) / 10 : null);
+    }
+    expect(every.some((i) => firstContained.has(i.id) && i.reference.startsWith("TEST-"))).toBe(true);
   });
 });
