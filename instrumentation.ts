@@ -18,4 +18,6 @@ export async function register() {
   }
   const { prepareDatabase } = await import("./db/startup");
   await prepareDatabase();
+  // The job queue (deadline scan, e-mail outbox) starts in the background; PMS_JOBS=off leaves it to `npm run worker`.
+  (await import("./db/jobs")).startJobsInBackground();
 }

@@ -21,4 +21,5 @@ import "./pmark";
 import "./calendar";
 import "./dashboard";
 import "./register";
+import "./notifications";
 export { registeredOperations } from "../operation";
