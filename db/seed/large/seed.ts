@@ -786,9 +786,12 @@ export class SeedGenerator {
       }
       // Reports made: the P-mark body for every incident, the PPC and the persons when reportable.
       // Made on time as a rule (a few historical ones a little late); the recent ones not yet made
-      // are still inside their deadlines. Only the three forced incidents have reports late or due now.
+      // are still inside their deadlines; the forced and the unreported ones have none made.
+      // Open and nothing reported yet (the shape the incident cards and the due list must bear): about
+      // two in five of the open incidents of the last four months, so some of their deadlines have passed.
+      const unreported = !d.forced && reached < 4 && age <= 120 && this.r() < 0.4;
       const made = (lo: number, hi: number) => {
-        if (d.forced) return null;
+        if (d.forced || unreported) return null;
         let day = d.disc + this.int(lo, hi);
         if (this.r() < 0.03 && d.disc + hi + 5 < T) day = d.disc + hi + this.int(1, 5);
         return day <= T - 1 ? day : null;
