@@ -79,8 +79,42 @@ async function runnerFor(key: EndpointKey, query: string): Promise<Runner> {
       const q = await parse(import("@/lib/api/contracts/audits"), "listFindings", query);
       return () => listFindings(q as never);
     }
+    default: {
+      // The other endpoints: the function their route.ts calls, with the query its contract parses.
+      const s = SIMPLE[key];
+      const mod = (await import(s.module)) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      const q = (await parse(import(s.contracts), s.op, query)) as Record<string, unknown>;
+      const { getFiscalYearStartMonth } = await import("@/db/queries/settings");
+      const startMonth = await getFiscalYearStartMonth();
+      return () => s.call(mod[s.fn], q, startMonth);
+    }
   }
 }
+
+type Simple = { module: string; fn: string; contracts: string; op: string; call: (fn: (...args: unknown[]) => Promise<unknown>, q: Record<string, unknown>, startMonth: number) => Promise<unknown> };
+const whole: Simple["call"] = (fn, q) => fn(q);
+/** As each app/api/v1/<path>/route.ts calls its function (its GET handler, without the session). */
+const SIMPLE: Record<Exclude<EndpointKey, "dashboardSummary" | "complianceScore" | "trainingStatus" | "trainingStatusSummary" | "trainingRecords" | "incidents" | "contractors" | "findings">, Simple> = {
+  incidentsDue: { module: "@/db/queries/incidents", fn: "listDueNow", contracts: "@/lib/api/contracts/incidents", op: "dueIncidents", call: (fn, q) => fn(q.limit) },
+  incidentStats: { module: "@/db/queries/incidents", fn: "incidentStats", contracts: "@/lib/api/contracts/incidents", op: "incidentStats", call: (fn, q) => fn(q.fy) },
+  contractorStats: { module: "@/db/queries/contractors", fn: "contractorStats", contracts: "@/lib/api/contracts/contractors", op: "contractorStats", call: (fn, q, m) => fn(q.fy, m) },
+  audits: { module: "@/db/queries/audits", fn: "listAudits", contracts: "@/lib/api/contracts/audits", op: "listAudits", call: whole },
+  auditStats: { module: "@/db/queries/audits", fn: "auditStats", contracts: "@/lib/api/contracts/audits", op: "auditStats", call: (fn, q) => fn(q.fy) },
+  managementReviews: { module: "@/db/queries/management-reviews", fn: "listManagementReviews", contracts: "@/lib/api/contracts/management-reviews", op: "listManagementReviews", call: whole },
+  regulations: { module: "@/db/queries/regulations", fn: "listRegulations", contracts: "@/lib/api/contracts/regulations", op: "listRegulations", call: whole },
+  regulationSummary: { module: "@/db/queries/regulations", fn: "getRegulationSummary", contracts: "@/lib/api/contracts/regulations", op: "regulationSummary", call: (fn, q) => fn(q.fy) },
+  employees: { module: "@/db/queries/employees", fn: "listEmployees", contracts: "@/lib/api/contracts/employees", op: "listEmployees", call: whole },
+  departments: { module: "@/db/queries/departments", fn: "listDepartments", contracts: "@/lib/api/contracts/departments", op: "listDepartments", call: whole },
+  courses: { module: "@/db/queries/courses", fn: "listCourses", contracts: "@/lib/api/contracts/courses", op: "listCourses", call: whole },
+  pmsPosts: {
+    module: "@/db/queries/pms-structure",
+    fn: "listPosts",
+    contracts: "@/lib/api/contracts/pms-posts",
+    op: "listPmsPosts",
+    call: (fn, q) => fn({ asOf: q.asOf, includeRetired: q.includeRetired === "true", vacant: q.vacant === "true" }),
+  },
+  registerItems: { module: "@/db/queries/register", fn: "listItems", contracts: "@/lib/api/contracts/register", op: "listRegisterItems", call: whole },
+};
 
 /**
  * EXPLAIN (ANALYZE, BUFFERS) of each statement one call sent, on a separate connection, each in a
@@ -92,7 +126,7 @@ async function explainAll(statements: Statement[]): Promise<Explained> {
   class Rollback extends Error {}
   try {
     for (const st of statements) {
-      if (/^\s*(begin|commit|rollback|savepoint|release)\b/i.test(st.query)) continue;
+      if (/^\s*(begin|commit|rollback|savepoint|release|set)\b/i.test(st.query)) continue;
       res.statements++;
       try {
         await sql.begin(async (tx) => {

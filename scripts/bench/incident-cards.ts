@@ -11,6 +11,7 @@
  * benchmark database: it writes to `incidents`.
  */
 import { capture, type Statement } from "./capture"; // first: before anything loads postgres.js
+import { addOpenIncidents, countOpenUnreported } from "./open-incidents";
 import { connect } from "./pg";
 import { nowMs, round, summarize } from "./stats";
 
@@ -45,22 +46,8 @@ async function main() {
   if (!url) throw new Error("DATABASE_URL is required");
   const admin = connect(url);
   try {
-    await admin`delete from incidents where reference like 'BENCH-%'`;
-    // Open, nothing reported, discovered over the last 90 days (so pending, due soon and late ones),
-    // a quarter of them reportable to the PPC, every severity.
-    await admin`
-      insert into incidents (reference, fiscal_year, seq, title, category, discovered_at, reporter_name, description,
-                             persons_affected, sensitive_data, financial_loss, wrongful_purpose, encrypted, severity, status)
-      select 'BENCH-' || g, 9000, g, 'bench incident ' || g, 'other', now() - make_interval(days => g % 90, hours => g % 24), 'bench', 'bench',
-             (g % 7) * 300, g % 4 = 0, g % 11 = 0, g % 13 = 0, g % 8 = 0,
-             (array['low', 'medium', 'high', 'critical'])[1 + g % 4]::incident_severity, 'reported'
-      from generate_series(1, ${args.extra}::int) g`;
-    await admin`vacuum analyze incidents`;
-    // The tallies of migration 0013, where present: the insert above updated their rows 5,000 times.
-    const [{ tallies }] = await admin`select to_regclass('incident_tally') is not null as tallies`;
-    if (tallies) await admin`vacuum analyze incident_tally, incident_deadline_tally, incident_obligation_tally`;
-    const [{ unreported }] = await admin`select count(*)::int as unreported from incidents
-      where retired_at is null and status <> 'closed' and pmark_preliminary_reported_on is null`;
+    await addOpenIncidents(admin, args.extra);
+    const unreported = await countOpenUnreported(admin);
     console.log(`extra open unreported incidents: ${args.extra}; open incidents with no P-mark preliminary report: ${unreported}`);
 
     const { getIncidentCards, getDashboardSummary, getComplianceScoreTrend } = await import("@/db/queries/dashboard");
