@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { settings } from "@/db/schema";
 import { StaleVersionError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
+import { DEFAULT_RISK_THRESHOLD, riskThresholdSchema, type RiskThreshold } from "@/lib/register/risk-schema";
 import {
   DEFAULT_SECURITY_SETTINGS,
   DEFAULT_SETTINGS,
@@ -124,5 +125,32 @@ export async function getSecuritySettings(): Promise<Versioned<SecuritySettings>
 /** The client sends the version it saw (0 when nothing was saved yet); a stale one gets 409. */
 export async function updateSecuritySettings(actor: SessionUser, input: Versioned<SecuritySettings>): Promise<Versioned<SecuritySettings>> {
   const { value, version } = await security.update(actor, { managerSecondFactorRequired: input.managerSecondFactorRequired }, input.version);
+  return { ...value, version };
+}
+
+/**
+ * The residual score from which a register risk counts as "high" (docs/domain.md §6, "Risk analysis"):
+ * the dashboard's "high risks not accepted" and the risk list's filter read it. Default: the floor of
+ * the "high" band; a stored value that is not a score the 5 × 5 grid can produce falls back to it.
+ */
+const riskThreshold = keyedSetting(
+  "register_risk_threshold",
+  (value): RiskThreshold => {
+    const parsed = riskThresholdSchema.safeParse({ highThreshold: value });
+    return parsed.success ? parsed.data : DEFAULT_RISK_THRESHOLD;
+  },
+  (v) => v.highThreshold,
+  DEFAULT_RISK_THRESHOLD,
+);
+
+/** version 0 = the default, never saved yet. */
+export async function getRiskThreshold(): Promise<Versioned<RiskThreshold>> {
+  const { value, version } = await riskThreshold.get();
+  return { ...value, version };
+}
+
+/** The client sends the version it saw (0 when nothing was saved yet); a stale one gets 409. */
+export async function updateRiskThreshold(actor: SessionUser, input: Versioned<RiskThreshold>): Promise<Versioned<RiskThreshold>> {
+  const { value, version } = await riskThreshold.update(actor, { highThreshold: input.highThreshold }, input.version);
   return { ...value, version };
 }

@@ -20,6 +20,7 @@ import "./management-reviews";
 import "./pmark";
 import "./calendar";
 import "./dashboard";
+import "./register-risks";
 import "./register";
 import "./notifications";
 export { registeredOperations } from "../operation";
