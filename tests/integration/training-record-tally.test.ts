@@ -30,8 +30,10 @@ let courseId = 0;
 let employeeId = 0;
 let departmentId = 0;
 
-async function expectTotals(what: string) {
+/** The tally equals the records regrouped; with `lists`, every kind of list filter's total equals the rows it exports. */
+async function expectTotals(what: string, lists = false) {
   expect(await mismatches(), `${what}: tally = records regrouped`).toBe(0);
+  if (!lists) return;
   const filters: Record<string, string>[] = [
     {},
     { fy: String(Number(today.slice(0, 4)) - 1) },
@@ -65,7 +67,7 @@ beforeAll(async () => {
 
 describe("training_record_tally follows every write to training_records", () => {
   it("after the seed, and after inserts, edits, retirement, restoration and deletion", async () => {
-    await expectTotals("seed");
+    await expectTotals("seed", true);
     const db = await getDb();
     const [one] = await db
       .insert(trainingRecords)
@@ -90,7 +92,7 @@ describe("training_record_tally follows every write to training_records", () => 
     await db.update(trainingRecords).set({ retiredAt: new Date() }).where(eq(trainingRecords.completedOn, addDays(today, -61)));
     await expectTotals("many retired in one statement");
     await db.delete(trainingRecords).where(eq(trainingRecords.completedOn, addDays(today, -62)));
-    await expectTotals("many deleted in one statement");
+    await expectTotals("many deleted in one statement", true);
   });
 });
 
