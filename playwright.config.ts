@@ -14,6 +14,19 @@ const baseURL = external ?? `http://localhost:${PORT}`;
 // E2E_DATA_DIR: another folder, so that two runs on one machine (another port and build) do not share it.
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(__dirname, ".data", "e2e");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// e2e/sso.spec.ts starts a real OpenID Provider on this port; the server knows it as "Test IdP" (SSO_ENV).
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 3199);
+/** The single sign-on settings of the e2e server (README, "Single sign-on"); a dev server for E2E_BASE_URL needs the same. */
+const SSO_ENV = {
+  PMS_OIDC_PROVIDERS: "e2e",
+  PMS_OIDC_E2E_NAME: "Test IdP",
+  PMS_OIDC_E2E_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
+  PMS_OIDC_E2E_CLIENT_ID: "pms-dashboard",
+  PMS_OIDC_E2E_CLIENT_SECRET: "test-client-secret-that-is-long-enough",
+  PMS_OIDC_E2E_SCOPE: "openid email profile groups",
+  PMS_OIDC_E2E_ROLE_CLAIM: "groups",
+  PMS_OIDC_E2E_ROLES: "pms-managers=privacy_manager",
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -70,6 +83,7 @@ export default defineConfig({
       NODE_ENV: "production",
       // No usage data to Vercel from a privacy product (README, Security); an explicit value wins.
       NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
+      ...SSO_ENV,
     },
   },
 });

@@ -29,6 +29,10 @@ export const NAV: NavGroup[] = [
     ["/regulations", "regulationRegister"],
     ["/regulations/structure", "pmsStructure"],
   ]),
+  group("personalInfo", [
+    ["/register", "personalInfoRegister"],
+    ["/register/purposes", "purposesOfUse"],
+  ]),
   group("incidents", [
     ["/incidents", "incidentList"],
     ["/incidents/new", "incidentReport"],
@@ -47,6 +51,7 @@ export const NAV: NavGroup[] = [
   group("admin", [
     ["/users", "users", ADMINS],
     ["/settings", "settings", ADMINS],
+    ["/notifications/deliveries", "notificationDeliveries", ADMINS],
     ["/api-docs", "apiDocs"],
   ]),
 ];

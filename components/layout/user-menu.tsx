@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { apiFetch } from "@/lib/client/api";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -79,6 +80,9 @@ export function UserMenu({ user, signOut }: { user: SessionUser; signOut: () => 
         className="absolute right-0 z-40 mt-1 w-64 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
       >
         <p className="border-b border-slate-100 px-3 py-2 text-xs text-slate-600">{t("header.signedInAs", { name: user.name, role })}</p>
+        <Link href="/account/security" className={item} onClick={() => setOpen(false)}>
+          {t("secondFactor.menuLink")}
+        </Link>
         <form action={signOut}>
           <button type="submit" className={item}>
             {t("header.signOut")}

@@ -86,7 +86,8 @@ async function fetchUser(u: UserRow): Promise<UserRow> {
   return found;
 }
 
-const valuesOf = (u: UserRow) => ({ name: u.name, role: u.role as Role | "" });
+// An account waiting for a role (single sign-on) starts with none chosen.
+const valuesOf = (u: UserRow) => ({ name: u.name, role: (u.role ?? "") as Role | "" });
 
 function EditForm({ user, isSelf, onClose, onSaved }: { user: UserRow; isSelf: boolean; onClose: () => void; onSaved: (u: UserRow) => void }) {
   const t = useTranslations("users");

@@ -21,11 +21,12 @@ import { TemporaryPasswordDialog, type TemporaryPassword } from "./temporary-pas
 
 const ROLE_TONE: Record<Role, "blue" | "green" | "amber" | "slate"> = { privacy_manager: "blue", hr: "green", auditor: "amber", executive: "slate" };
 
-type Pending = { kind: "toggle" | "reset" | "sessions"; user: UserListRow } | null;
+type Pending = { kind: "toggle" | "reset" | "sessions" | "secondFactor"; user: UserListRow } | null;
 
 export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
   const t = useTranslations("users");
   const tr = useTranslations("roles");
+  const tf = useTranslations("secondFactor");
   const listParams = useListParams(listUsersQuery);
   const { values: filter, search: qs, update: setFilter } = listParams;
 
@@ -50,6 +51,12 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
       await action.run(async () => {
         const r = await apiFetch<{ user: UserRow; temporaryPassword?: string }>(`/api/v1/users/${u.id}/reset-password`, { method: "POST", json: { version: u.version } });
         if (r.temporaryPassword) setTemp({ email: r.user.email, password: r.temporaryPassword, reason: "reset" });
+      });
+    // The second factor of a user who lost their phone: they enrol again (audited).
+    else if (p.kind === "secondFactor")
+      await action.run(async () => {
+        const r = await apiFetch<{ reset: boolean }>(`/api/v1/users/${u.id}/second-factor/reset`, { method: "POST" });
+        action.setMessage({ tone: "success", text: r.reset ? tf("resetDone", { name: u.name }) : tf("resetNone", { name: u.name }) });
       });
     // "Sign out everywhere" for one user: every session of theirs ends, on every device.
     else
@@ -81,12 +88,17 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
           <Badge tone="blue">{t("you")}</Badge>
         </span>
       ) : null}
+      {u.secondFactor ? (
+        <span className="ml-2">
+          <Badge tone="green">{tf("badge")}</Badge>
+        </span>
+      ) : null}
       <span className="block break-all text-xs text-slate-600">{u.email}</span>
     </div>
   );
   const roleCell = (u: UserListRow) => (
     <span className="whitespace-nowrap">
-      <Badge tone={ROLE_TONE[u.role]}>{tr(u.role)}</Badge>
+      {u.role ? <Badge tone={ROLE_TONE[u.role]}>{tr(u.role)}</Badge> : <Badge tone="amber">{tf("waiting")}</Badge>}
     </span>
   );
   const statusCell = (u: UserListRow) => (
@@ -107,8 +119,9 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
           variant="ghost"
           className={`whitespace-nowrap px-2 ${u.active && !self ? "text-red-700 hover:bg-red-50" : ""}`}
           aria-label={t("rowAction", { action: toggleLabel, name: u.name })}
-          disabled={self}
-          title={self ? t("selfNote") : undefined}
+          // An account waiting for a role gets one (Edit) before anything else is changed.
+          disabled={self || !u.role}
+          title={self ? t("selfNote") : !u.role ? tf("waitingHelp") : undefined}
           onClick={() => openPending({ kind: "toggle", user: u })}
         >
           {toggleLabel}
@@ -121,6 +134,16 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
         >
           {t("resetPassword")}
         </Button>
+        {u.secondFactor ? (
+          <Button
+            variant="ghost"
+            className="whitespace-nowrap px-2"
+            aria-label={t("rowAction", { action: tf("reset"), name: u.name })}
+            onClick={() => openPending({ kind: "secondFactor", user: u })}
+          >
+            {tf("reset")}
+          </Button>
+        ) : null}
         <Button
           variant="ghost"
           className="whitespace-nowrap px-2"
@@ -228,7 +251,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
         title={target ? (target.active ? t("deactivateTitle", { name: target.name }) : t("reactivateTitle", { name: target.name })) : ""}
         body={
           target ? (
-            <p>{target.active ? t("deactivateBody") : t("reactivateBody", { role: tr(target.role) })}</p>
+            <p>{target.active ? t("deactivateBody") : t("reactivateBody", { role: target.role ? tr(target.role) : tf("waiting") })}</p>
           ) : null
         }
         confirmLabel={target?.active ? t("deactivate") : t("reactivate")}
@@ -244,6 +267,16 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
           <p>{t("resetBody")}</p>
         }
         confirmLabel={t("resetConfirm")}
+        tone="danger"
+        busy={action.busy}
+        onConfirm={() => pending && void confirm(pending)}
+        onCancel={() => setPending(null)}
+      />
+      <ConfirmDialog
+        open={pending?.kind === "secondFactor"}
+        title={tf("reset")}
+        body={target ? <p>{tf("resetConfirm", { name: target.name })}</p> : null}
+        confirmLabel={tf("reset")}
         tone="danger"
         busy={action.busy}
         onConfirm={() => pending && void confirm(pending)}

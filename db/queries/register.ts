@@ -286,10 +286,12 @@ async function syncLinks(tx: Tx, itemId: number, purposeIds: number[], contracto
   if (contractorIds.length) await tx.insert(registerItemContractors).values(contractorIds.map((contractorId) => ({ itemId, contractorId })));
 }
 
+/** Bookkeeping and derived fields: not part of what a version of the item says. */
+const NOT_IN_SNAPSHOT = new Set(["id", "version", "createdAt", "updatedAt", "dueState", "riskCount"]);
+
 /** What a version of an item is: its fields, purposes, contractors and department, as the history shows them. */
 function snapshotOf(dto: RegisterItemDto): Record<string, unknown> {
-  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, dueState: _d, riskCount: _r, ...rest } = dto;
-  return rest;
+  return Object.fromEntries(Object.entries(dto).filter(([k]) => !NOT_IN_SNAPSHOT.has(k)));
 }
 
 export type ItemHistoryAction = "created" | "updated" | "reviewed" | "retired" | "restored" | "imported";

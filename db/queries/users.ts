@@ -9,6 +9,7 @@ import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from "@/lib/use
 import { recordAudit } from "./audit";
 import { updateVersioned } from "./versioned";
 import { countLiveSessions, revokeUserSessions } from "./sessions";
+import { enrolledUserIds } from "./second-factor";
 
 function toDto(u: User) {
   return {
@@ -51,8 +52,13 @@ export async function listUsers(q: ListUsersQuery) {
     db.select({ n: count() }).from(users).where(cond),
   ]);
   // Live sessions per listed user: one grouped read of the page's users (sessions_user_live_idx).
-  const live = await countLiveSessions(rows.map((u) => u.id));
-  return { items: rows.map((u) => ({ ...toDto(u), liveSessions: live.get(u.id) ?? 0 })), total: Number(n), page: q.page, pageSize: q.pageSize };
+  const [live, enrolled] = await Promise.all([countLiveSessions(rows.map((u) => u.id)), enrolledUserIds(rows.map((u) => u.id))]);
+  return {
+    items: rows.map((u) => ({ ...toDto(u), liveSessions: live.get(u.id) ?? 0, secondFactor: enrolled.has(u.id) })),
+    total: Number(n),
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 export async function createUser(actor: SessionUser, input: CreateUserInput) {

@@ -862,7 +862,7 @@ export async function seedRegister(tx: Tx, ctx: { today: string }): Promise<{ pu
           updatedAt: at(accepted ? s.reviewedDaysAgo! : registeredDaysAgo),
         })
         .returning();
-      const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...riskSnapshot } = risk;
+      const riskSnapshot = Object.fromEntries(Object.entries(risk).filter(([k]) => !["id", "version", "createdAt", "updatedAt"].includes(k)));
       await tx.insert(registerRiskVersions).values({ riskId: risk.id, version: 1, snapshot: riskSnapshot, action: "created", changedBy: manager?.id ?? null, changedAt: at(registeredDaysAgo) });
       nRisks++;
     }

@@ -42,7 +42,8 @@ export const userSchema = z.object({
   id: z.number(),
   email: z.string(),
   name: z.string(),
-  role,
+  /** null: created at its first single sign-on, waiting for a role (docs/security.md, "Single sign-on"). */
+  role: role.nullable(),
   active: z.boolean(),
   lastSignInAt: z.string().nullable(),
   version: z.number(),

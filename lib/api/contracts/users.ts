@@ -13,7 +13,8 @@ export const listUsers = defineOperation({
   summary: "Sign-in accounts, paged",
   query: listUsersQuery,
   // liveSessions: sessions that would let a request in now (not revoked, within both lifetimes).
-  response: pageSchema(userSchema.extend({ liveSessions: z.number() })),
+  // secondFactor: whether the user has a confirmed second factor (TOTP).
+  response: pageSchema(userSchema.extend({ liveSessions: z.number(), secondFactor: z.boolean() })),
 });
 
 export const createUser = defineOperation({
