@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { API_CONTENT_SECURITY_POLICY, BASE_SECURITY_HEADERS } from "./lib/security/headers";
+import { API_CONTENT_SECURITY_POLICY, BASE_SECURITY_HEADERS, EVIDENCE_CONTENT_SECURITY_POLICY } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -29,6 +29,16 @@ const nextConfig: NextConfig = {
         // which would hold the progress lines back until the end.
         source: "/api/v1/:resource/import",
         headers: [{ key: "Cache-Control", value: "no-store, no-transform" }],
+      },
+      {
+        // A stored evidence file (docs/security.md, "Evidence files"): its own sandboxing policy, and
+        // framed by the app's own preview only. Listed last: of two rules setting a header, the later wins.
+        source: "/api/v1/evidence/files/:versionId/content",
+        headers: [
+          { key: "Content-Security-Policy", value: EVIDENCE_CONTENT_SECURITY_POLICY },
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+          { key: "Cache-Control", value: "private, no-store" },
+        ],
       },
     ];
   },

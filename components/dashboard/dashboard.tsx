@@ -191,6 +191,14 @@ function RegulationsSection({ s }: { s: DashboardSummaryDto }) {
       <Kpi id="regulations-overdue" label={t("regulations.overdue")} value={formatCount(r.overdue, locale)} href={r.overdueHref} tone={countTone(r.overdue)} detail={t("regulations.inForce", { count: r.inForce })} />
       <Kpi id="regulations-due-soon" label={t("regulations.dueSoon")} value={formatCount(r.dueSoon, locale)} href={r.dueSoonHref} tone={countTone(r.dueSoon, "attention")} />
       <Kpi id="posts-vacant" label={t("regulations.vacant")} value={formatCount(s.pmsPosts.vacant, locale)} href={s.pmsPosts.href} tone={countTone(s.pmsPosts.vacant)} detail={t("regulations.postsTotal", { count: s.pmsPosts.total })} />
+      <Kpi
+        id="evidence-expiry"
+        label={t("evidence.expiring")}
+        value={formatCount(s.evidence.expiringSoon + s.evidence.expired, locale)}
+        href={s.evidence.href}
+        tone={s.evidence.expired > 0 ? "critical" : countTone(s.evidence.expiringSoon, "attention")}
+        detail={t("evidence.detail", { expired: s.evidence.expired, soon: s.evidence.expiringSoon })}
+      />
     </div>
   );
 }

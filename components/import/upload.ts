@@ -1,5 +1,5 @@
 /**
- * Uploads for the CSV import, with XMLHttpRequest rather than fetch: only XHR reports upload
+ * Uploads for the CSV import and evidence files, with XMLHttpRequest rather than fetch: only XHR reports upload
  * progress (xhr.upload.onprogress), and it also hands over a streamed response as it arrives
  * (xhr.onprogress), which is how the NDJSON progress lines of a commit are read.
  */
@@ -15,9 +15,11 @@ export class NetworkError extends Error {
 
 export function uploadForm(
   url: string,
-  form: FormData,
+  form: FormData | Blob,
   opts: {
     accept: string;
+    /** For a Blob body sent as it is (evidence uploads: application/octet-stream); a FormData sets its own. */
+    contentType?: string;
     onUploadProgress?: (loaded: number, total: number) => void;
     /** Called with the whole response text so far, each time more arrives. */
     onText?: (text: string) => void;
@@ -27,6 +29,7 @@ export function uploadForm(
   const promise = new Promise<UploadResult>((resolve, reject) => {
     xhr.open("POST", url);
     xhr.setRequestHeader("accept", opts.accept);
+    if (opts.contentType) xhr.setRequestHeader("content-type", opts.contentType);
     xhr.responseType = "text";
     if (opts.onUploadProgress) {
       const cb = opts.onUploadProgress;

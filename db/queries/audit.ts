@@ -9,7 +9,9 @@ import { GENESIS_HASH, type AuditChainReport, type ChainBreak } from "@/lib/secu
 export type AuditInput = {
   action: "create" | "update" | "retire" | "restore" | "import" | "bulk_create" | "reset_password" | "deactivate" | "activate" | "approve" | "end"
     // Sign-in and its second factor (docs/security.md): sign_in carries the method, sign_in_failed the reason.
-    | "sign_in" | "sign_in_failed" | "enrol" | "reset_second_factor" | "link";
+    | "sign_in" | "sign_in_failed" | "enrol" | "reset_second_factor" | "link"
+    // Evidence files (docs/domain.md): every upload, view, download and disposal.
+    | "upload" | "view" | "download" | "dispose";
   entity: string;
   entityId?: string | number | null;
   before?: unknown;

@@ -8,6 +8,7 @@ import { visibleTypes } from "@/lib/calendar/access";
 import {
   auditEvents,
   contractorEvents,
+  evidenceEvents,
   findingEvents,
   incidentActionEvents,
   incidentEvents,
@@ -28,6 +29,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { OPEN_STATUSES } from "@/lib/incidents/workflow";
 import { exportTrainingStatusQuery } from "@/lib/training/status-query";
 import { recordAudit } from "./audit";
+import { listEvidenceExpiries } from "./evidence";
 import { getCurrentCertificate } from "./pmark";
 import { listContractorsForExport } from "./contractors";
 import { exportTrainingStatusRows } from "./training-status";
@@ -172,6 +174,11 @@ async function pmarkDates(today: string): Promise<CalendarEvent[]> {
   return pmarkEvents({ id: cert.id, certificateNumber: cert.certificateNumber, validTo: cert.validTo, windowOpens: cert.window.opensOn, windowCloses: cert.window.closesOn }, today);
 }
 
+/** Expiry of evidence files (certificates, contracts): the current version's, db/queries/evidence.ts. */
+async function evidenceExpiries(r: Range, today: string): Promise<CalendarEvent[]> {
+  return evidenceEvents(await listEvidenceExpiries(r), today);
+}
+
 const LOADERS: Record<CalendarEventType, (r: Range, today: string) => Promise<CalendarEvent[]>> = {
   audit: auditDates,
   finding: findingDues,
@@ -181,6 +188,7 @@ const LOADERS: Record<CalendarEventType, (r: Range, today: string) => Promise<Ca
   regulation: regulationReviews,
   incident: async (r, today) => [...(await incidentDeadlines(today)), ...(await incidentActionDues(r, today))],
   contractor: (_r, today) => contractorAssessments(today),
+  evidence: (r, today) => evidenceExpiries(r, today),
 };
 
 /** The events of [from, to] of the types asked for that the user's role may read, in date order. */

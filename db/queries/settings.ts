@@ -16,6 +16,7 @@ import {
   type SecuritySettings,
   type Settings,
 } from "@/lib/settings/schema";
+import { DEFAULT_EVIDENCE_SETTINGS, evidenceSettingsSchema, type EvidenceSettings } from "@/lib/evidence/schema";
 import { recordAudit } from "./audit";
 
 type Versioned<T> = T & { version: number };
@@ -152,5 +153,28 @@ export async function getRiskThreshold(): Promise<Versioned<RiskThreshold>> {
 /** The client sends the version it saw (0 when nothing was saved yet); a stale one gets 409. */
 export async function updateRiskThreshold(actor: SessionUser, input: Versioned<RiskThreshold>): Promise<Versioned<RiskThreshold>> {
   const { value, version } = await riskThreshold.update(actor, { highThreshold: input.highThreshold }, input.version);
+  return { ...value, version };
+}
+
+/** Evidence files (docs/domain.md, "Evidence files"): the largest file and the types accepted. */
+const evidenceSetting = keyedSetting(
+  "evidence",
+  (value): EvidenceSettings => {
+    const parsed = evidenceSettingsSchema.safeParse(value);
+    return parsed.success ? parsed.data : DEFAULT_EVIDENCE_SETTINGS;
+  },
+  (v) => v,
+  DEFAULT_EVIDENCE_SETTINGS,
+);
+
+/** version 0 = the defaults, never saved yet. */
+export async function getEvidenceSettings(): Promise<Versioned<EvidenceSettings>> {
+  const { value, version } = await evidenceSetting.get();
+  return { ...value, version };
+}
+
+/** The client sends the version it saw (0 when nothing was saved yet); a stale one gets 409. */
+export async function updateEvidenceSettings(actor: SessionUser, input: Versioned<EvidenceSettings>): Promise<Versioned<EvidenceSettings>> {
+  const { value, version } = await evidenceSetting.update(actor, { maxBytes: input.maxBytes, allowedTypes: [...new Set(input.allowedTypes)] }, input.version);
   return { ...value, version };
 }

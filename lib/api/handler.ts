@@ -12,6 +12,7 @@ import {
   bodyTypeAccepted,
   declaredLength,
   jsonLimit,
+  limitStream,
   readLimited,
   readLimitedForm,
   uploadLimit,
@@ -34,6 +35,8 @@ export type HandlerContext<P, Q, B> = {
   body: B;
   /** The raw multipart form, for uploads. */
   form?: FormData;
+  /** A binary upload's body, counted: it fails with 413 once more than the cap has come (never read ahead). */
+  stream?: ReadableStream<Uint8Array>;
 };
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -65,15 +68,16 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
   fn: (ctx: HandlerContext<Out<P>, Out<Q>, Out<B>>) => Promise<unknown>,
   options: HandleOptions = {},
 ) {
-  const kind: BodyKind = op.multipart ? "multipart" : op.body ? "json" : "none";
+  const kind: BodyKind = op.multipart ? "multipart" : op.binary ? "binary" : op.body ? "json" : "none";
+  const upload = kind === "multipart" || kind === "binary";
   return async (req: Request, route: RouteContext): Promise<Response> => {
     const locale = await requestLocale(req);
     const instance = new URL(req.url).pathname;
     try {
-      const limit = kind === "multipart" ? uploadLimit(options.maxUploadBytes) : jsonLimit();
+      const limit = upload ? uploadLimit(options.maxUploadBytes) : jsonLimit();
       // An upload's cap leaves room for the multipart framing around the file; the file itself is held to `limit`.
       const cap = kind === "multipart" ? limit + MULTIPART_OVERHEAD_BYTES : limit;
-      const tooLarge = () => new PayloadTooLargeError(limit, kind === "multipart" ? "upload" : "json");
+      const tooLarge = () => new PayloadTooLargeError(limit, upload ? "upload" : "json");
       if (isStateChanging(req.method)) {
         if (!checkWriteOrigin(req.method, req.headers, appOrigin(req.url)).ok) throw new CrossOriginError();
         if (!bodyTypeAccepted(kind, req.headers)) throw new UnsupportedMediaTypeError(kind);
@@ -91,9 +95,12 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
       const query = op.query ? parse(op.query, rawQuery) : undefined;
       let body: unknown;
       let form: FormData | undefined;
+      let stream: ReadableStream<Uint8Array> | undefined;
       if (kind === "multipart") {
         form = await readLimitedForm(req, cap, tooLarge, () => new BadRequestError("problems.badMultipart"));
         refuseUnstorable(unstorableFormFields(form.entries()));
+      } else if (kind === "binary") {
+        stream = limitStream(req.body ?? new ReadableStream({ start: (c) => c.close() }), cap, tooLarge);
       } else if (kind === "json") {
         const raw = new TextDecoder().decode(await readLimited(req.body, cap, tooLarge));
         let json: unknown;
@@ -105,7 +112,7 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
         refuseUnstorable(unstorableTextPaths(json));
         body = parse(op.body!, json);
       }
-      const result = await fn({ req, user, locale, params, query, body, form } as HandlerContext<Out<P>, Out<Q>, Out<B>>);
+      const result = await fn({ req, user, locale, params, query, body, form, stream } as HandlerContext<Out<P>, Out<Q>, Out<B>>);
       if (result instanceof Response) return result;
       if (op.successStatus === 204) return new Response(null, { status: 204 });
       return Response.json(result ?? null, { status: op.successStatus ?? 200 });

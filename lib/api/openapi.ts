@@ -43,7 +43,7 @@ export function buildOpenApiDocument(operations: OperationDef[], serverUrl = "/"
     };
     // The answers handle() can give (lib/api/handler.ts; docs/security.md), listed per operation so a client knows them.
     const write = op.method !== "get";
-    const hasBody = Boolean(op.body || op.multipart);
+    const hasBody = Boolean(op.body || op.multipart || op.binary);
     if (!op.public) {
       responses["401"] = { description: "Not signed in", content: problemContent };
       responses["403"] = {
@@ -57,11 +57,11 @@ export function buildOpenApiDocument(operations: OperationDef[], serverUrl = "/"
     if (write) responses["409"] = { description: "Stale version or duplicate", content: problemContent };
     if (write && hasBody) {
       responses["413"] = {
-        description: op.multipart ? "The upload is larger than its limit (checked while it streams)" : "The JSON body is larger than its limit",
+        description: op.multipart || op.binary ? "The upload is larger than its limit (checked while it streams)" : "The JSON body is larger than its limit",
         content: problemContent,
       };
       responses["415"] = {
-        description: `Content-Type is not ${op.multipart ? "multipart/form-data" : "application/json"}`,
+        description: `Content-Type is not ${op.multipart ? "multipart/form-data" : op.binary ? "application/octet-stream" : "application/json"}`,
         content: problemContent,
       };
     }
@@ -84,7 +84,9 @@ export function buildOpenApiDocument(operations: OperationDef[], serverUrl = "/"
             },
           },
         }
-      : op.body
+      : op.binary
+        ? { content: { "application/octet-stream": { schema: z.string().meta({ format: "binary" }).describe(op.binary.description) } } }
+        : op.body
         ? { content: { "application/json": { schema: op.body, ...(op.example !== undefined ? { example: op.example } : {}) } } }
         : undefined;
 

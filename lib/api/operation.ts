@@ -30,6 +30,12 @@ export type OperationDef<
   paramsExample?: Record<string, string | number>;
   /** multipart/form-data upload (CSV import) instead of JSON. */
   multipart?: { fields: Record<string, { type: "string" | "binary"; description: string }>; required: string[] };
+  /**
+   * The body is one file's bytes as `application/octet-stream`, handed to the handler as a counted
+   * stream (`ctx.stream`) rather than read into memory: evidence uploads (docs/domain.md). The facts
+   * about the file travel in the query.
+   */
+  binary?: { description: string };
   /** Response schema for the document. */
   response?: z.ZodType;
   /** Non-JSON success body (CSV, iCalendar …); several when a parameter picks the format (a list export's CSV or .xlsx). */

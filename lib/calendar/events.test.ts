@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  CALENDAR_EVENT_TYPES,
   auditEvents,
   contractorEvents,
+  evidenceEvents,
   findingEvents,
   incidentActionEvents,
   incidentEvents,
@@ -188,8 +190,16 @@ describe("selection, states, visibility, summaries", () => {
     expect(selectEvents(all, "2026-12-03", "2026-12-31")).toEqual([]);
   });
 
+  it("evidence: the current version's expiry on its day, linked to the record's page", () => {
+    const rows = [{ evidenceId: 7, title: "委託契約書", fileName: "契約書.pdf", expiresOn: "2026-12-10", href: "/contractors/3" }];
+    expect(evidenceEvents(rows, "2026-11-24")).toEqual([
+      { uid: "evidence-7-expiry", type: "evidence", kind: "evidence.expiry", start: "2026-12-10", end: "2026-12-10", values: { title: "委託契約書", file: "契約書.pdf" }, href: "/contractors/3", state: "due_soon" },
+    ]);
+    expect(evidenceEvents(rows, "2026-12-11")[0].state).toBe("overdue");
+  });
+
   it("every role sees every type today; asking narrows", () => {
-    expect(visibleTypes("executive")).toHaveLength(8);
+    expect(visibleTypes("executive")).toEqual([...CALENDAR_EVENT_TYPES]);
     expect(visibleTypes("hr", ["incident", "training"])).toEqual(["training", "incident"]);
   });
 

@@ -13,7 +13,7 @@ import { computeReportingClocks, reportingObligations, type ObligationKey, type 
  * key under calendar.summary) and `values`, in the reader's language.
  */
 
-export const CALENDAR_EVENT_TYPES = ["audit", "finding", "review_action", "pmark", "training", "regulation", "incident", "contractor"] as const;
+export const CALENDAR_EVENT_TYPES = ["audit", "finding", "review_action", "pmark", "training", "regulation", "incident", "contractor", "evidence"] as const;
 export type CalendarEventType = (typeof CALENDAR_EVENT_TYPES)[number];
 
 /**
@@ -301,4 +301,22 @@ function shorten(s: string, max = 40): string {
 /** Every event's dates are calendar dates (a guard for data that came from elsewhere). */
 export function validEvents(events: CalendarEvent[]): CalendarEvent[] {
   return events.filter((e) => isDateString(e.start) && isDateString(e.end) && e.end >= e.start);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evidence: the expiry of the current version of an evidence file (a contract, a certificate).
+
+export type EvidenceExpiryRow = { evidenceId: number; title: string; fileName: string; expiresOn: string; href: string };
+
+export function evidenceEvents(rows: readonly EvidenceExpiryRow[], today: string): CalendarEvent[] {
+  return rows.map((r) => ({
+    uid: `evidence-${r.evidenceId}-expiry`,
+    type: "evidence",
+    kind: "evidence.expiry",
+    start: r.expiresOn,
+    end: r.expiresOn,
+    values: { title: r.title, file: r.fileName },
+    href: r.href,
+    state: stateOf(r.expiresOn, today),
+  }));
 }

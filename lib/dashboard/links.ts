@@ -40,6 +40,8 @@ export const dashboardLinks = {
   /** /audits/management-reviews reads fy and held ("true": held on or before today). */
   managementReviews: (fy: number) => url("/audits/management-reviews", { fy, held: "true" }),
   pmark: () => "/audits/pmark",
+  /** The calendar's year view with only the evidence expiry dates (a page, not a list: no count to compare). */
+  evidenceExpiry: () => url("/audits/calendar", { view: "year", types: "evidence" }),
   score: (fy?: number) => url("/dashboard/score", { fy }),
 } as const;
 

@@ -1,28 +1,21 @@
 import { AppError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
+import { formatBytes } from "@/lib/format-bytes";
+
+export { formatBytes };
 
 /**
  * Request bodies (docs/security.md, "Request bodies"): what a state-changing API request may carry,
- * and how much of it is read. A JSON operation takes `application/json` only and an upload
- * `multipart/form-data` only (415 otherwise), so a `<form enctype="text/plain">` or a no-cors fetch
- * can never be read as an API call. Every body is read through a byte counter that stops at the cap
+ * and how much of it is read. A JSON operation takes `application/json` only, an upload
+ * `multipart/form-data` only and a streamed file `application/octet-stream` only (415 otherwise),
+ * so a `<form enctype="text/plain">` or a no-cors fetch can never be read as an API call. Every body is read through a byte counter that stops at the cap
  * (413), with or without Content-Length; a Content-Length above the cap is refused before reading.
  */
 
-export type BodyKind = "json" | "multipart" | "none";
-
-const MIB = 1024 * 1024;
+export type BodyKind = "json" | "multipart" | "binary" | "none";
 
 /** Room for the multipart framing (boundaries, part headers, the short text fields) around an upload's file. */
 export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
-
-/** "20 MB", "512 KB", "300 bytes": the limit as a user reads it (binary units, as the import pages write them). */
-export function formatBytes(n: number): string {
-  const round = (x: number) => String(Math.round(x * 10) / 10);
-  if (n >= MIB) return `${round(n / MIB)} MB`;
-  if (n >= 1024) return `${round(n / 1024)} KB`;
-  return `${n} bytes`;
-}
 
 /** 413: the body (or, for an upload, the file) is larger than `limitBytes`. */
 export class PayloadTooLargeError extends AppError {
@@ -37,7 +30,14 @@ export class PayloadTooLargeError extends AppError {
 /** 415: the body is not of the type the operation reads. */
 export class UnsupportedMediaTypeError extends AppError {
   constructor(expected: BodyKind) {
-    const key = expected === "json" ? "problems.needsJson" : expected === "multipart" ? "problems.needsMultipart" : "problems.noBodyExpected";
+    const key =
+      expected === "json"
+        ? "problems.needsJson"
+        : expected === "multipart"
+          ? "problems.needsMultipart"
+          : expected === "binary"
+            ? "problems.needsOctetStream"
+            : "problems.noBodyExpected";
     super(415, "unsupported-media-type", key);
   }
 }
@@ -73,6 +73,8 @@ export function bodyTypeAccepted(kind: BodyKind, headers: Headers): boolean {
       return type === "application/json";
     case "multipart":
       return type === "multipart/form-data";
+    case "binary":
+      return type === "application/octet-stream";
     case "none":
       return type === undefined || type === "application/json";
   }

@@ -41,6 +41,14 @@ export const HSTS: Header = { key: "Strict-Transport-Security", value: "max-age=
  */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/**
+ * A stored evidence file (lib/evidence/content.ts): nothing in it may run, load or submit anything
+ * (`sandbox` makes even a PDF or an image a browser opened as a document an opaque origin without
+ * scripts), and only the app itself may frame it (the preview). next.config.ts sends it on
+ * /api/v1/evidence/files/{id}/content instead of the data policy above.
+ */
+export const EVIDENCE_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; object-src 'self'; sandbox; frame-ancestors 'self'";
+
 export type PagePolicyOptions = {
   /** This request's nonce (see createNonce); Next.js puts it on its own scripts. */
   nonce: string;

@@ -4,6 +4,7 @@ import { todayInTokyo } from "@/lib/dates";
 import type { DashboardSummaryDto } from "@/lib/dashboard/schema";
 import { auditsCard } from "./audits";
 import { contractorsCard } from "./contractors";
+import { evidenceCard } from "./evidence";
 import { incidentsCard } from "./incidents";
 import { pmarkCard } from "./pmark";
 import { pmsPostsCard } from "./pms-structure";
@@ -35,7 +36,7 @@ export async function getDashboardSummary(opts: { fiscalYear?: number; today?: s
   const today = opts.today ?? todayInTokyo();
   const db = await getDb();
   const s = await scopeOf(opts.fiscalYear, today);
-  const [training, regulations, incidents, contractors, audits, pmark, pmsPosts, fiscalYears] = await Promise.all([
+  const [training, regulations, incidents, contractors, audits, pmark, pmsPosts, fiscalYears, evidence] = await Promise.all([
     trainingCard(db, s),
     regulationsCard(db, today),
     incidentsCard(db, s),
@@ -44,6 +45,7 @@ export async function getDashboardSummary(opts: { fiscalYear?: number; today?: s
     pmarkCard(db, today),
     pmsPostsCard(db, today),
     fiscalYearsOffered(db, s),
+    evidenceCard(db, today),
   ]);
   return {
     today,
@@ -58,5 +60,6 @@ export async function getDashboardSummary(opts: { fiscalYear?: number; today?: s
     audits,
     pmark,
     pmsPosts,
+    evidence,
   };
 }

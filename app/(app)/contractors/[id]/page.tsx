@@ -6,6 +6,7 @@ import { getCurrentTemplate } from "@/db/queries/assessments";
 import { getContractorDetail } from "@/db/queries/contractors";
 import { requirePageUser } from "@/lib/auth/session";
 import { CONTRACTOR_WRITERS, idParams } from "@/lib/contractors/schema";
+import { EvidenceSection } from "@/components/evidence/evidence-section";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const parsed = idParams.safeParse(await params);
@@ -21,11 +22,14 @@ export default async function ContractorPage({ params }: { params: Promise<{ id:
   const [detail, template] = await Promise.all([getContractorDetail(parsed.data.id, locale), getCurrentTemplate()]);
   if (!detail) notFound();
   return (
-    <ContractorDetailView
-      id={parsed.data.id}
-      initial={detail}
-      canEdit={(CONTRACTOR_WRITERS as readonly string[]).includes(user.role)}
-      thresholds={template ? { approvedMin: template.approvedMin, conditionalMin: template.conditionalMin } : null}
-    />
+    <div className="space-y-6">
+      <ContractorDetailView
+        id={parsed.data.id}
+        initial={detail}
+        canEdit={(CONTRACTOR_WRITERS as readonly string[]).includes(user.role)}
+        thresholds={template ? { approvedMin: template.approvedMin, conditionalMin: template.conditionalMin } : null}
+      />
+      <EvidenceSection user={user} kind="contractor" recordId={parsed.data.id} />
+    </div>
   );
 }

@@ -10,6 +10,7 @@ import { ADMINS } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { todayInTokyo } from "@/lib/dates";
 import { incidentIdParams } from "@/lib/incidents/schema";
+import { EvidenceSection } from "@/components/evidence/evidence-section";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const parsed = incidentIdParams.safeParse(await params);
@@ -26,8 +27,11 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   const qc = new QueryClient();
   qc.setQueryData(incidentKeys.detail(parsed.data.id), detail);
   return (
-    <HydrationBoundary state={dehydrate(qc)}>
-      <IncidentDetail id={parsed.data.id} canManage={ADMINS.includes(user.role)} departments={departments} created={(await searchParams).created === "1"} today={todayInTokyo()} />
-    </HydrationBoundary>
+    <div className="space-y-6">
+      <HydrationBoundary state={dehydrate(qc)}>
+        <IncidentDetail id={parsed.data.id} canManage={ADMINS.includes(user.role)} departments={departments} created={(await searchParams).created === "1"} today={todayInTokyo()} />
+      </HydrationBoundary>
+      <EvidenceSection user={user} kind="incident" recordId={parsed.data.id} />
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { todayInTokyo } from "@/lib/dates";
 import { REGULATION_WRITERS } from "@/lib/regulations/roles";
 import { regulationIdParams } from "@/lib/regulations/schema";
+import { EvidenceSection } from "@/components/evidence/evidence-section";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const parsed = regulationIdParams.safeParse(await params);
@@ -21,12 +22,15 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
   const [detail, owners] = await Promise.all([getRegulationDetail(parsed.data.id), listOwnerOptions()]);
   if (!detail) notFound();
   return (
-    <RegulationDetail
-      id={parsed.data.id}
-      initial={detail}
-      canEdit={REGULATION_WRITERS.includes(user.role)}
-      owners={owners.map((o) => ({ id: o.id, name: o.name }))}
-      today={todayInTokyo()}
-    />
+    <div className="space-y-6">
+      <RegulationDetail
+        id={parsed.data.id}
+        initial={detail}
+        canEdit={REGULATION_WRITERS.includes(user.role)}
+        owners={owners.map((o) => ({ id: o.id, name: o.name }))}
+        today={todayInTokyo()}
+      />
+      <EvidenceSection user={user} kind="regulation" recordId={parsed.data.id} />
+    </div>
   );
 }

@@ -8,6 +8,7 @@ import { TRAINING_WRITERS } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { todayInTokyo } from "@/lib/dates";
 import { courseIdParams } from "@/lib/training/courses-schema";
+import { EvidenceSection } from "@/components/evidence/evidence-section";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const parsed = courseIdParams.safeParse(await params);
@@ -21,5 +22,10 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
   if (!parsed.success) notFound();
   const [detail, departments] = await Promise.all([getCourseDetail(parsed.data.id), listDepartmentOptions({ includeRetired: true })]);
   if (!detail) notFound();
-  return <CourseDetail id={parsed.data.id} initial={detail} canEdit={TRAINING_WRITERS.includes(user.role)} departments={departments} today={todayInTokyo()} />;
+  return (
+    <div className="space-y-6">
+      <CourseDetail id={parsed.data.id} initial={detail} canEdit={TRAINING_WRITERS.includes(user.role)} departments={departments} today={todayInTokyo()} />
+      <EvidenceSection user={user} kind="course" recordId={parsed.data.id} />
+    </div>
+  );
 }

@@ -8,6 +8,7 @@ import { TRAINING_WRITERS } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { todayInTokyo } from "@/lib/dates";
 import { recordIdParams } from "@/lib/training/records-schema";
+import { EvidenceSection } from "@/components/evidence/evidence-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("records"))("title") };
@@ -20,13 +21,16 @@ export default async function TrainingRecordPage({ params }: { params: Promise<{
   const [detail, courses, departments] = await Promise.all([getTrainingRecordDetail(parsed.data.id), listCourseOptions(), listDepartmentOptions()]);
   if (!detail) notFound();
   return (
-    <RecordDetail
-      id={parsed.data.id}
-      initial={detail}
-      canEdit={TRAINING_WRITERS.includes(user.role)}
-      courses={courses}
-      departments={departments}
-      today={todayInTokyo()}
-    />
+    <div className="space-y-6">
+      <RecordDetail
+        id={parsed.data.id}
+        initial={detail}
+        canEdit={TRAINING_WRITERS.includes(user.role)}
+        courses={courses}
+        departments={departments}
+        today={todayInTokyo()}
+      />
+      <EvidenceSection user={user} kind="training_record" recordId={parsed.data.id} />
+    </div>
   );
 }

@@ -1,0 +1,95 @@
+"use client";
+
+import { useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { Alert, Card, Skeleton } from "@/components/ui/card";
+import { CheckboxField, TextField } from "@/components/ui/field";
+import { Form, useForm } from "@/components/ui/form";
+import { LoadError } from "@/components/ui/load-error";
+import { apiFetch } from "@/lib/client/api";
+import { EVIDENCE_MEDIA_TYPES, updateEvidenceSettingsSchema, type EvidenceMediaType, type EvidenceSettingsDto } from "@/lib/evidence/schema";
+import { formatBytes } from "@/lib/format-bytes";
+
+const EVIDENCE_SETTINGS_KEY = ["settings", "evidence"] as const;
+const MIB = 1024 * 1024;
+type Values = { maxMegabytes: string; allowedTypes: EvidenceMediaType[] };
+const valuesOf = (s: EvidenceSettingsDto): Values => ({ maxMegabytes: String(Math.round((s.maxBytes / MIB) * 100) / 100), allowedTypes: s.allowedTypes });
+
+/** Evidence files (docs/domain.md, "Evidence files"): the largest file and the accepted types. Loads its own settings. */
+export function EvidenceSettings() {
+  const t = useTranslations("evidence.settings");
+  const q = useQuery({ queryKey: EVIDENCE_SETTINGS_KEY, queryFn: () => apiFetch<EvidenceSettingsDto>("/api/v1/settings/evidence") });
+  return (
+    <Card title={t("title")}>
+      {q.isPending ? (
+        <Skeleton className="h-24 w-full" />
+      ) : q.isError && !q.data ? (
+        <LoadError onRetry={() => q.refetch()} />
+      ) : (
+        <EvidenceSettingsForm stored={q.data} />
+      )}
+    </Card>
+  );
+}
+
+function EvidenceSettingsForm({ stored }: { stored: EvidenceSettingsDto }) {
+  const t = useTranslations("evidence.settings");
+  const qc = useQueryClient();
+  const [saved, setSaved] = useState(false);
+  const f = useForm({
+    initial: valuesOf(stored),
+    record: stored,
+    followRecord: true,
+    schema: updateEvidenceSettingsSchema,
+    toInput: (v) => ({ maxBytes: Math.round(Number(v.maxMegabytes) * MIB), allowedTypes: v.allowedTypes }),
+    errorField: (field) => (field === "maxBytes" ? "maxMegabytes" : field.startsWith("allowedTypes") ? "allowedTypes" : field),
+    submit: (body) => apiFetch<EvidenceSettingsDto>("/api/v1/settings/evidence", { method: "PUT", json: body }),
+    onSaved: (s) => {
+      qc.setQueryData(EVIDENCE_SETTINGS_KEY, s);
+      qc.invalidateQueries({ queryKey: ["evidence"] });
+      setSaved(true);
+    },
+    loadLatest: () => apiFetch<EvidenceSettingsDto>("/api/v1/settings/evidence"),
+    compare: { maxBytes: t("maxMegabytes"), allowedTypes: t("allowedTypes") },
+    toValues: valuesOf,
+  });
+  const toggle = (type: EvidenceMediaType, on: boolean) => {
+    const next = on ? [...f.values.allowedTypes, type] : f.values.allowedTypes.filter((x) => x !== type);
+    f.setValue("allowedTypes", EVIDENCE_MEDIA_TYPES.filter((x) => next.includes(x)));
+    setSaved(false);
+  };
+  const max = f.field("maxMegabytes");
+  return (
+    <Form form={f}>
+      <p className="text-sm text-slate-700">{t("description", { cap: formatBytes(stored.serverMaxBytes) })}</p>
+      <TextField
+        label={t("maxMegabytes")}
+        type="number"
+        inputMode="decimal"
+        min={0.0625}
+        step="any"
+        className="max-w-40"
+        {...max}
+        onChange={(e) => {
+          max.onChange(e);
+          setSaved(false);
+        }}
+      />
+      <fieldset className="space-y-1" aria-describedby={f.errors.allowedTypes ? "evidence-types-error" : undefined}>
+        <legend className="text-sm font-medium text-slate-800">{t("allowedTypes")}</legend>
+        <div className="grid gap-1 sm:grid-cols-2">
+          {EVIDENCE_MEDIA_TYPES.map((type) => (
+            <CheckboxField key={type} label={t(`types.${type}`)} checked={f.values.allowedTypes.includes(type)} onChange={(e) => toggle(type, e.target.checked)} />
+          ))}
+        </div>
+        {f.errors.allowedTypes ? (
+          <p id="evidence-types-error" role="alert" className="text-xs font-medium text-red-700">
+            {f.errors.allowedTypes}
+          </p>
+        ) : null}
+      </fieldset>
+      {saved ? <Alert tone="success">{t("saved")}</Alert> : null}
+    </Form>
+  );
+}
