@@ -11,6 +11,7 @@ import { FiscalYearSettings } from "@/components/settings/fiscal-year-settings";
 import { OrganizationSettings } from "@/components/settings/organization-settings";
 import { SecuritySettings } from "@/components/settings/security-settings";
 import { SystemInfo } from "@/components/settings/system-info";
+import { EvidenceSettings } from "@/components/settings/evidence-settings";
 import { AuditChainStatus, AuditChainStatusSkeleton } from "@/components/settings/audit-chain-status";
 import pkg from "@/package.json";
 
@@ -35,6 +36,7 @@ export default async function SettingsPage() {
         <OrganizationSettings initial={organization} />
         <FiscalYearSettings initial={settings} today={todayInTokyo()} />
         <SecuritySettings initial={security} />
+        <EvidenceSettings />
         <SystemInfo dbKind={dbKind} version={pkg.version} />
         {user.role === "privacy_manager" ? (
           <Suspense fallback={<AuditChainStatusSkeleton title={t("auditChain.title")} />}>

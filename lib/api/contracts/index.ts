@@ -21,6 +21,7 @@ import "./pmark";
 import "./calendar";
 import "./dashboard";
 import "./register-risks";
+import "./evidence";
 import "./register";
 import "./notifications";
 export { registeredOperations } from "../operation";
