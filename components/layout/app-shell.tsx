@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { NavGroup } from "./nav";
 import type { SessionUser } from "@/lib/auth/roles";
+import { NotificationBell } from "@/components/notifications/bell";
 import { LanguageSwitch } from "./language-switch";
 import { UserMenu } from "./user-menu";
 
@@ -70,6 +71,7 @@ export function AppShell({ user, nav, signOut, children }: { user: SessionUser; 
           </Link>
         </div>
         <div className="flex shrink-0 items-center gap-2 text-sm">
+          <NotificationBell />
           <LanguageSwitch />
           <UserMenu user={user} signOut={signOut} />
         </div>
