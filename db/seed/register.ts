@@ -30,7 +30,7 @@ import { nextRegisterReviewDue } from "@/lib/register/review";
  */
 
 /** §3 (1)–(7), and one purpose of a seminar business that ended (retired: purpose 8 in the API examples). */
-const PURPOSES: { code: string; text: string; retired?: boolean }[] = [
+export const PURPOSES: { code: string; text: string; retired?: boolean }[] = [
   { code: "P1", text: "利用者の契約者登録、利用者登録、本人確認、不正利用の防止等の利用者管理のため" },
   { code: "P2", text: "利用者の利用代金決済のため" },
   { code: "P3", text: "利用者へのRUFT提供のため" },
@@ -43,7 +43,7 @@ const PURPOSES: { code: string; text: string; retired?: boolean }[] = [
 
 type Profile = "web" | "paper" | "analytics" | "hr";
 
-type SeedItem = {
+export type SeedItem = {
   code: string;
   name: string;
   kind?: RegisterKind;
@@ -75,7 +75,7 @@ type SeedItem = {
   retired?: boolean;
 };
 
-const ITEMS: SeedItem[] = [
+export const ITEMS: SeedItem[] = [
   {
     code: "PI-001",
     name: "RUFT利用者登録情報",
@@ -574,7 +574,7 @@ const ITEMS: SeedItem[] = [
   },
 ];
 
-type SeedRisk = {
+export type SeedRisk = {
   stage: LifecycleStage;
   threat: RiskThreat;
   description: string;
@@ -586,7 +586,7 @@ type SeedRisk = {
 };
 
 /** The risks of an item per stage, from its profile; `name` is the item's. */
-function risksFor(item: SeedItem): SeedRisk[] {
+export function risksFor(item: SeedItem): SeedRisk[] {
   const w = item.weight;
   const n = item.name;
   const out: SeedRisk[] = [];

@@ -6,6 +6,7 @@ import { weightedTotal, resultFor } from "@/lib/contractors/scoring";
 import { withCheckDigit } from "@/lib/contractors/corporate-number";
 import type { TemplateCriterion, AssessmentScore } from "@/db/schema";
 import { withSink, syncIdentity } from "./sink";
+import { seedLargeRegister } from "./register";
 import {
   CLAUSES,
   COMPANY_A,
@@ -147,6 +148,7 @@ export async function seedLarge(db: Db, kind: "postgres" | "pglite", opts: Large
     await load("management_reviews", MR_COLS, g.managementReviewRows());
     await load("management_review_actions", MRA_COLS, g.mrActionRows);
     await load("pmark_certificates", PMARK_COLS, g.pmarkRows());
+    await seedLargeRegister(sink, load, { today, factor });
 
     const t0 = performance.now();
     for (const table of IDENTITY_TABLES) await syncIdentity(sink, table);
