@@ -8,7 +8,7 @@ import { CheckboxField, TextField } from "@/components/ui/field";
 import { Form, useForm } from "@/components/ui/form";
 import { LoadError } from "@/components/ui/load-error";
 import { apiFetch } from "@/lib/client/api";
-import { EVIDENCE_MEDIA_TYPES, updateEvidenceSettingsSchema, type EvidenceMediaType, type EvidenceSettingsDto } from "@/lib/evidence/schema";
+import { EVIDENCE_MEDIA_TYPES, EVIDENCE_TYPE_EXTENSIONS, updateEvidenceSettingsSchema, type EvidenceMediaType, type EvidenceSettingsDto } from "@/lib/evidence/schema";
 import { formatBytes } from "@/lib/format-bytes";
 
 const EVIDENCE_SETTINGS_KEY = ["settings", "evidence"] as const;
@@ -80,7 +80,7 @@ function EvidenceSettingsForm({ stored }: { stored: EvidenceSettingsDto }) {
         <legend className="text-sm font-medium text-slate-800">{t("allowedTypes")}</legend>
         <div className="grid gap-1 sm:grid-cols-2">
           {EVIDENCE_MEDIA_TYPES.map((type) => (
-            <CheckboxField key={type} label={t(`types.${type}`)} checked={f.values.allowedTypes.includes(type)} onChange={(e) => toggle(type, e.target.checked)} />
+            <CheckboxField key={type} label={t(`types.${EVIDENCE_TYPE_EXTENSIONS[type]}`)} checked={f.values.allowedTypes.includes(type)} onChange={(e) => toggle(type, e.target.checked)} />
           ))}
         </div>
         {f.errors.allowedTypes ? (

@@ -21,6 +21,19 @@ export const EVIDENCE_MEDIA_TYPES = [
 ] as const;
 export type EvidenceMediaType = (typeof EVIDENCE_MEDIA_TYPES)[number];
 
+/** A short name per type: its usual file extension (the Settings page's labels are keyed by it). */
+export const EVIDENCE_TYPE_EXTENSIONS: Record<EvidenceMediaType, string> = {
+  "application/pdf": "pdf",
+  "image/png": "png",
+  "image/jpeg": "jpeg",
+  "image/gif": "gif",
+  "image/webp": "webp",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+  "application/zip": "zip",
+};
+
 /** Shown in the browser (inline) rather than only downloaded: PDFs and images. */
 export const PREVIEWABLE_TYPES: readonly string[] = ["application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp"];
 
