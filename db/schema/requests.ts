@@ -181,3 +181,5 @@ export const provisionRecordItems = pgTable(
 export type DisclosureRequest = typeof disclosureRequests.$inferSelect;
 export type ProvisionRecord = typeof provisionRecords.$inferSelect;
 export type JointUse = typeof jointUses.$inferSelect;
+export type NewDisclosureRequest = typeof disclosureRequests.$inferInsert;
+export type NewProvisionRecord = typeof provisionRecords.$inferInsert;

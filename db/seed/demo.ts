@@ -19,6 +19,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { seedRegulations } from "./regulations";
 import { seedContractors } from "./contractors";
 import { seedAudits } from "./audits";
+import { seedRequests } from "./requests";
 import { seedEvidence } from "./evidence";
 import { seedRegister } from "./register";
 import { FAMILY_NAMES, GIVEN_FEMALE, GIVEN_MALE } from "./names";
@@ -201,6 +202,7 @@ export async function seedDemo(db: Db, opts: { today?: string } = {}): Promise<S
       ...(await seedContractors(tx, { today })),
       ...(await seedRegister(tx, { today })),
       ...(await seedAudits(tx, { today })),
+      ...(await seedRequests(tx, { today })),
       ...(await seedEvidence(tx, { today })),
     };
     await tx.insert(auditLog).values({ action: "create", entity: "demo_seed", after: { ...counts, today } });

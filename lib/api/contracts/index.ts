@@ -24,4 +24,5 @@ import "./register-risks";
 import "./evidence";
 import "./register";
 import "./notifications";
+import "./requests";
 export { registeredOperations } from "../operation";

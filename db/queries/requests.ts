@@ -1,0 +1,423 @@
+import "server-only";
+import { and, asc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { getDb, type DbOrTx, type Tx } from "@/db";
+import { disclosureRequestCounters, disclosureRequestItems, disclosureRequests, registerItems, type DisclosureRequest } from "@/db/schema";
+import { ConflictError, ValidationError } from "@/lib/api/errors";
+import type { SessionUser } from "@/lib/auth/roles";
+import { todayInTokyo } from "@/lib/dates";
+import { fiscalYearOf, fiscalYearRange } from "@/lib/fiscal-year";
+import { answerProblem, requestDisposableFrom } from "@/lib/requests/answer";
+import { isOpen, requestClock, requestStage } from "@/lib/requests/clock";
+import { feeAllowed, feeAmount, feeProblem } from "@/lib/requests/fee";
+import {
+  DEFAULT_REQUEST_SETTINGS,
+  requestSettingsSchema,
+  type AnswerRequestInput,
+  type CreateRequestInput,
+  type ExportRequestsQuery,
+  type FeeInput,
+  type IdentityInput,
+  type ListRequestsQuery,
+  type RequestDto,
+  type RequestSettings,
+  type UpdateRequestInput,
+  type WithdrawInput,
+} from "@/lib/requests/schema";
+import { recordAudit } from "./audit";
+import { getFiscalYearStartMonth, keyedSetting } from "./settings";
+import { setRetiredVersioned, updateVersioned, withoutVersion } from "./versioned";
+
+/**
+ * Requests from individuals 開示等請求 (docs/domain.md §6). The stage, the clock, the fee with its tax
+ * and the retention are computed on every read by lib/requests; requests are few (a handful a year),
+ * so the derived filters (stage, late, disposable) and the due-date sort judge every live row of the
+ * SQL filter in memory and page the result.
+ *
+ * A request is itself personal data: the audit trail records what was done to it without the
+ * requester's details (REDACTED below), so that disposing of them at the end of the retention leaves
+ * them nowhere.
+ */
+
+const settingsKey = keyedSetting(
+  "requests",
+  (value): RequestSettings => {
+    const parsed = requestSettingsSchema.safeParse(value);
+    return parsed.success ? parsed.data : DEFAULT_REQUEST_SETTINGS;
+  },
+  (v) => v,
+  DEFAULT_REQUEST_SETTINGS,
+);
+
+export async function getRequestSettings(): Promise<RequestSettings & { version: number }> {
+  const { value, version } = await settingsKey.get();
+  return { ...value, version };
+}
+
+export async function updateRequestSettings(actor: SessionUser, input: RequestSettings & { version: number }) {
+  const { value, version } = await settingsKey.update(actor, requestSettingsSchema.parse(input), input.version);
+  return { ...value, version };
+}
+
+/** Fields with the requester's own words and details: never written to the audit trail. */
+const PERSONAL = ["requesterName", "requesterContact", "requesterAddress", "agentName", "agentRelationship", "details", "decisionReason", "answerNote"] as const;
+
+function forAudit(row: DisclosureRequest | null | undefined) {
+  if (!row) return row;
+  const copy: Record<string, unknown> = { ...row };
+  for (const k of PERSONAL) if (copy[k] !== null && copy[k] !== undefined) copy[k] = "[personal]";
+  return copy;
+}
+
+type ItemRef = { id: number; code: string; name: string };
+
+function toDto(r: DisclosureRequest, items: ItemRef[], s: RequestSettings, today: string): RequestDto {
+  const clock = requestClock(r, s.targetDays, today);
+  const fee = r.feeExclTax !== null ? feeAmount(r.feeExclTax, r.feeTaxRatePercent ?? s.taxRatePercent) : null;
+  const disposableFrom = r.disposedOn ? null : requestDisposableFrom(r, s.retentionMonths);
+  return {
+    id: r.id,
+    reference: r.reference,
+    kind: r.kind,
+    channel: r.channel,
+    receivedOn: r.receivedOn,
+    requesterName: r.requesterName,
+    requesterContact: r.requesterContact,
+    requesterAddress: r.requesterAddress,
+    viaAgent: r.viaAgent,
+    agentName: r.agentName,
+    agentRelationship: r.agentRelationship,
+    details: r.details,
+    disclosureMethod: r.disclosureMethod,
+    registerItems: items,
+    identityRequestedOn: r.identityRequestedOn,
+    identityCheckedOn: r.identityCheckedOn,
+    identityMethod: r.identityMethod,
+    identityCheckedBy: r.identityCheckedBy,
+    feeAllowed: feeAllowed(r.kind),
+    feeExclTax: r.feeExclTax,
+    feeTaxRatePercent: fee ? fee.ratePercent : null,
+    feeTax: fee ? fee.tax : null,
+    feeInclTax: fee ? fee.inclTax : null,
+    feeEstimatedOn: r.feeEstimatedOn,
+    feeRequestedOn: r.feeRequestedOn,
+    feePaidOn: r.feePaidOn,
+    feeWaived: r.feeWaived,
+    decision: r.decision,
+    refusalGround: r.refusalGround,
+    decisionReason: r.decisionReason,
+    answeredOn: r.answeredOn,
+    answerMethod: r.answerMethod,
+    answerNote: r.answerNote,
+    withdrawnOn: r.withdrawnOn,
+    disposedOn: r.disposedOn,
+    stage: requestStage(r),
+    dueOn: clock.dueOn,
+    targetDays: clock.targetDays,
+    pausedDays: clock.pausedDays,
+    pauses: clock.pauses,
+    paused: clock.paused,
+    clockState: clock.state,
+    daysLeft: clock.daysLeft,
+    late: clock.late,
+    disposableFrom,
+    disposable: disposableFrom !== null && today >= disposableFrom,
+    retiredAt: r.retiredAt ? r.retiredAt.toISOString() : null,
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+async function itemsOf(db: DbOrTx, ids: number[]): Promise<Map<number, ItemRef[]>> {
+  const map = new Map<number, ItemRef[]>();
+  if (!ids.length) return map;
+  const rows = await db
+    .select({ requestId: disclosureRequestItems.requestId, id: registerItems.id, code: registerItems.code, name: registerItems.name })
+    .from(disclosureRequestItems)
+    .innerJoin(registerItems, eq(registerItems.id, disclosureRequestItems.registerItemId))
+    .where(inArray(disclosureRequestItems.requestId, ids))
+    .orderBy(asc(registerItems.code));
+  for (const r of rows) map.set(r.requestId, [...(map.get(r.requestId) ?? []), { id: r.id, code: r.code, name: r.name }]);
+  return map;
+}
+
+function sqlFilter(q: Pick<ListRequestsQuery, "q" | "kind" | "fy">, fyStartMonth: number): SQL {
+  const where: SQL[] = [isNull(disclosureRequests.retiredAt)];
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(disclosureRequests.reference, like), ilike(disclosureRequests.requesterName, like), ilike(disclosureRequests.details, like))!);
+  }
+  if (q.kind) where.push(eq(disclosureRequests.kind, q.kind));
+  if (q.fy) {
+    const { start, end } = fiscalYearRange(q.fy, fyStartMonth);
+    where.push(gte(disclosureRequests.receivedOn, start), lte(disclosureRequests.receivedOn, end));
+  }
+  return and(...where)!;
+}
+
+async function selectDtos(q: ExportRequestsQuery, today: string): Promise<RequestDto[]> {
+  const db = await getDb();
+  const [settings, fyStart] = await Promise.all([getRequestSettings(), getFiscalYearStartMonth()]);
+  const rows = await db.select().from(disclosureRequests).where(sqlFilter(q, fyStart));
+  const items = await itemsOf(db, rows.map((r) => r.id));
+  let dtos = rows.map((r) => toDto(r, items.get(r.id) ?? [], settings, today));
+  if (q.stage === "open") dtos = dtos.filter((d) => isOpen(d));
+  else if (q.stage) dtos = dtos.filter((d) => d.stage === q.stage);
+  if (q.late) dtos = dtos.filter((d) => d.late === (q.late === "true"));
+  if (q.disposable) dtos = dtos.filter((d) => d.disposable === (q.disposable === "true"));
+  const dir = q.dir === "asc" ? 1 : -1;
+  const key = (d: RequestDto) => (q.sort === "dueOn" ? d.dueOn : q.sort === "reference" ? d.reference : d.receivedOn);
+  return dtos.sort((a, b) => dir * (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
+}
+
+export async function listRequests(q: ListRequestsQuery, today = todayInTokyo()) {
+  const all = await selectDtos(q, today);
+  return { items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize };
+}
+
+export async function listRequestsForExport(q: ExportRequestsQuery, today = todayInTokyo()) {
+  return selectDtos(q, today);
+}
+
+/** Open requests (for the dashboard, the calendar and reminders): every one not answered nor withdrawn, by due date. */
+export async function listOpenRequests(today = todayInTokyo()): Promise<RequestDto[]> {
+  return selectDtos({ stage: "open", sort: "dueOn", dir: "asc" }, today);
+}
+
+/** Reads one request; inside a transaction pass the settings read before it (PGlite has one connection: a read outside the transaction would wait for it). */
+async function readRequest(db: DbOrTx, id: number, today: string, settings: RequestSettings): Promise<RequestDto | null> {
+  const [row] = await db.select().from(disclosureRequests).where(and(eq(disclosureRequests.id, id), isNull(disclosureRequests.retiredAt)));
+  if (!row) return null;
+  const items = await itemsOf(db, [id]);
+  return toDto(row, items.get(id) ?? [], settings, today);
+}
+
+export async function getRequest(id: number, today = todayInTokyo()): Promise<RequestDto | null> {
+  return readRequest(await getDb(), id, today, await getRequestSettings());
+}
+
+async function nextReference(tx: Tx, fiscalYear: number): Promise<{ seq: number; reference: string }> {
+  const [row] = await tx
+    .insert(disclosureRequestCounters)
+    .values({ fiscalYear, lastSeq: 1 })
+    .onConflictDoUpdate({ target: disclosureRequestCounters.fiscalYear, set: { lastSeq: sql`${disclosureRequestCounters.lastSeq} + 1` } })
+    .returning({ seq: disclosureRequestCounters.lastSeq });
+  return { seq: row.seq, reference: `REQ-${fiscalYear}-${String(row.seq).padStart(3, "0")}` };
+}
+
+function fieldError(field: string, key: string): ValidationError {
+  return new ValidationError([{ field, code: "invalid", messageKey: key }]);
+}
+
+function assertReceivedOn(receivedOn: string, today: string) {
+  if (receivedOn > today) throw fieldError("receivedOn", "requests.errors.inFuture");
+}
+
+async function setItems(tx: Tx, requestId: number, ids: number[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length) {
+    const found = await tx.select({ id: registerItems.id }).from(registerItems).where(and(inArray(registerItems.id, unique), isNull(registerItems.retiredAt)));
+    if (found.length !== unique.length) throw fieldError("registerItemIds", "requests.errors.unknownRegisterItem");
+  }
+  await tx.delete(disclosureRequestItems).where(eq(disclosureRequestItems.requestId, requestId));
+  if (unique.length) await tx.insert(disclosureRequestItems).values(unique.map((registerItemId) => ({ requestId, registerItemId })));
+}
+
+function intakeValues(input: CreateRequestInput) {
+  const { registerItemIds: _ids, ...rest } = input;
+  void _ids;
+  return { ...rest, agentName: rest.viaAgent ? rest.agentName : null, agentRelationship: rest.viaAgent ? rest.agentRelationship : null };
+}
+
+export async function createRequest(actor: SessionUser, input: CreateRequestInput, today = todayInTokyo()): Promise<RequestDto> {
+  assertReceivedOn(input.receivedOn, today);
+  const db = await getDb();
+  const [fyStart, settings] = await Promise.all([getFiscalYearStartMonth(), getRequestSettings()]);
+  return db.transaction(async (tx) => {
+    const { seq, reference } = await nextReference(tx, fiscalYearOf(input.receivedOn, fyStart));
+    const [row] = await tx
+      .insert(disclosureRequests)
+      .values({ ...intakeValues(input), reference, fiscalYear: fiscalYearOf(input.receivedOn, fyStart), seq })
+      .returning();
+    await setItems(tx, row.id, input.registerItemIds);
+    await recordAudit(tx, actor, { action: "create", entity: "disclosure_request", entityId: row.id, after: forAudit(row) });
+    return (await readRequest(tx, row.id, today, settings))!;
+  });
+}
+
+const live = isNull(disclosureRequests.retiredAt);
+const auditRedacted = (before: DisclosureRequest, after: DisclosureRequest) => ({ before: forAudit(before), after: forAudit(after) });
+
+function notDisposed(r: DisclosureRequest) {
+  if (r.disposedOn) throw new ConflictError("requests.errors.disposed");
+}
+
+export async function updateRequest(actor: SessionUser, id: number, input: UpdateRequestInput, today = todayInTokyo()): Promise<RequestDto> {
+  assertReceivedOn(input.receivedOn, today);
+  const db = await getDb();
+  const settings = await getRequestSettings();
+  return db.transaction(async (tx) => {
+    await updateVersioned(tx, actor, {
+      table: disclosureRequests,
+      entity: "disclosure_request",
+      id,
+      version: input.version,
+      where: live,
+      change: (before) => {
+        notDisposed(before);
+        const v = intakeValues(withoutVersion(input));
+        // A kind without a fee cannot keep one, nor an answer date before the new receipt date.
+        if (!feeAllowed(v.kind) && (before.feeExclTax || before.feeRequestedOn || before.feePaidOn)) throw fieldError("kind", "requests.errors.feeNotAllowed");
+        if (before.answeredOn && before.answeredOn < v.receivedOn) throw fieldError("receivedOn", "requests.errors.afterAnswer");
+        return v;
+      },
+      afterUpdate: () => setItems(tx, id, input.registerItemIds),
+      audit: auditRedacted,
+    });
+    return (await readRequest(tx, id, today, settings))!;
+  });
+}
+
+function datesWithin(r: DisclosureRequest, today: string, fields: [string, string | null][]) {
+  for (const [field, d] of fields) {
+    if (d && d < r.receivedOn) throw fieldError(field, "requests.errors.beforeReceived");
+    if (d && d > today) throw fieldError(field, "requests.errors.inFuture");
+  }
+}
+
+function stillOpen(r: DisclosureRequest) {
+  notDisposed(r);
+  if (r.withdrawnOn) throw new ConflictError("requests.errors.withdrawn");
+  if (r.answeredOn) throw new ConflictError("requests.errors.alreadyAnswered");
+}
+
+export async function recordIdentity(actor: SessionUser, id: number, input: IdentityInput, today = todayInTokyo()): Promise<RequestDto> {
+  const db = await getDb();
+  const settings = await getRequestSettings();
+  return db.transaction(async (tx) => {
+    await updateVersioned(tx, actor, {
+      table: disclosureRequests,
+      entity: "disclosure_request",
+      id,
+      version: input.version,
+      where: live,
+      change: (before) => {
+        stillOpen(before);
+        datesWithin(before, today, [
+          ["identityRequestedOn", input.identityRequestedOn],
+          ["identityCheckedOn", input.identityCheckedOn],
+        ]);
+        return withoutVersion(input);
+      },
+      audit: auditRedacted,
+    });
+    return (await readRequest(tx, id, today, settings))!;
+  });
+}
+
+export async function recordFee(actor: SessionUser, id: number, input: FeeInput, today = todayInTokyo()): Promise<RequestDto> {
+  const db = await getDb();
+  const settings = await getRequestSettings();
+  return db.transaction(async (tx) => {
+    await updateVersioned(tx, actor, {
+      table: disclosureRequests,
+      entity: "disclosure_request",
+      id,
+      version: input.version,
+      where: live,
+      change: (before) => {
+        stillOpen(before);
+        const problem = feeProblem({ ...withoutVersion(input), kind: before.kind, receivedOn: before.receivedOn }, settings.feeExclTax, today);
+        if (problem) throw fieldError(problem.field, problem.key);
+        // The tax rate is fixed when the fee is first asked for, so a later change of the setting does not change it.
+        const rate = input.feeExclTax === null ? null : (before.feeTaxRatePercent ?? settings.taxRatePercent);
+        return { ...withoutVersion(input), feeTaxRatePercent: rate };
+      },
+      audit: auditRedacted,
+    });
+    return (await readRequest(tx, id, today, settings))!;
+  });
+}
+
+export async function answerRequest(actor: SessionUser, id: number, input: AnswerRequestInput, today = todayInTokyo()): Promise<RequestDto> {
+  const db = await getDb();
+  const settings = await getRequestSettings();
+  return db.transaction(async (tx) => {
+    await updateVersioned(tx, actor, {
+      table: disclosureRequests,
+      entity: "disclosure_request",
+      id,
+      version: input.version,
+      where: live,
+      change: (before) => {
+        notDisposed(before);
+        const problem = answerProblem(before, input, today);
+        if (problem?.status === 409) throw new ConflictError(problem.key, {}, [{ field: problem.field, code: "conflict", messageKey: problem.key }]);
+        if (problem) throw fieldError(problem.field, problem.key);
+        return withoutVersion(input);
+      },
+      audit: auditRedacted,
+    });
+    return (await readRequest(tx, id, today, settings))!;
+  });
+}
+
+export async function withdrawRequest(actor: SessionUser, id: number, input: WithdrawInput, today = todayInTokyo()): Promise<RequestDto> {
+  const db = await getDb();
+  const settings = await getRequestSettings();
+  return db.transaction(async (tx) => {
+    await updateVersioned(tx, actor, {
+      table: disclosureRequests,
+      entity: "disclosure_request",
+      id,
+      version: input.version,
+      where: live,
+      change: (before) => {
+        stillOpen(before);
+        datesWithin(before, today, [["withdrawnOn", input.withdrawnOn]]);
+        return { withdrawnOn: input.withdrawnOn };
+      },
+      audit: auditRedacted,
+    });
+    return (await readRequest(tx, id, today, settings))!;
+  });
+}
+
+/**
+ * Disposes of the requester's details once the retention after closing has run: name, contact,
+ * address, agent, what was asked and the reasons are cleared; the reference, kind, channel, dates,
+ * decision and ground stay as the minimal log.
+ */
+export async function disposeRequest(actor: SessionUser, id: number, version: number, today = todayInTokyo()): Promise<RequestDto> {
+  const db = await getDb();
+  const settings = await getRequestSettings();
+  return db.transaction(async (tx) => {
+    await updateVersioned(tx, actor, {
+      table: disclosureRequests,
+      entity: "disclosure_request",
+      id,
+      version,
+      where: live,
+      change: (before) => {
+        notDisposed(before);
+        const from = requestDisposableFrom(before, settings.retentionMonths);
+        if (!from) throw new ConflictError("requests.errors.stillOpen");
+        if (today < from) throw new ConflictError("requests.errors.retentionRunning", { date: from });
+        return { ...Object.fromEntries(PERSONAL.map((k) => [k, null])), identityCheckedBy: null, disposedOn: today };
+      },
+      afterUpdate: () => tx.delete(disclosureRequestItems).where(eq(disclosureRequestItems.requestId, id)),
+      audit: auditRedacted,
+    });
+    return (await readRequest(tx, id, today, settings))!;
+  });
+}
+
+/** A request logged by mistake (a duplicate): retired, never deleted. */
+export async function retireRequest(actor: SessionUser, id: number, version: number, today = todayInTokyo()): Promise<RequestDto> {
+  const db = await getDb();
+  const settings = await getRequestSettings();
+  return db.transaction(async (tx) => {
+    const row = await setRetiredVersioned(tx, actor, { table: disclosureRequests, entity: "disclosure_request", id, version, retire: true, audit: auditRedacted });
+    return toDto(row, (await itemsOf(tx, [id])).get(id) ?? [], settings, today);
+  });
+}
