@@ -23,6 +23,10 @@ const KNOWN_SECONDS: Record<string, number> = {
   "tests/integration/dashboard-incidents.test.ts": 6,
   "tests/integration/sessions.test.ts": 6,
   "tests/integration/training-current-status.test.ts": 4,
+  "tests/integration/training-record-tally.test.ts": 5,
+  "tests/integration/contractors-list-sql.test.ts": 4,
+  "tests/integration/score-month-ends.test.ts": 3,
+  "tests/integration/incidents-list-sql.test.ts": 3,
   "tests/integration/sign-in.test.ts": 4,
   "db/seed/demo.test.ts": 3,
 };
