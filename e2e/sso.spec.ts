@@ -113,3 +113,42 @@ test("a password user enrols an authenticator app and signs in with the second f
   await expect(page).toHaveURL(/\/dashboard$/, { timeout: 60_000 });
   expect((await page.request.get("/api/v1/me")).status()).toBe(200);
 });
+
+test("with the setting on, a privacy manager without a second factor enrols on the login page before the session opens", async ({ browser }, testInfo) => {
+  const base = testInfo.project.use.baseURL!;
+  const origin = new URL(base).origin;
+  const admin = await browser.newContext({ baseURL: base, storageState: authFile("privacy_manager") });
+  const email = `tfa-manager-e2e-${Date.now()}@example.com`;
+  const password = "tfa-manager-password-123";
+  const created = await admin.request.post("/api/v1/users", { data: { email, name: "管理者 二要素", role: "privacy_manager", password }, headers: { origin } });
+  expect(created.status(), await created.text()).toBe(201);
+  const setting = async (on: boolean) => {
+    const current = await (await admin.request.get("/api/v1/settings/security")).json();
+    const res = await admin.request.put("/api/v1/settings/security", { data: { managerSecondFactorRequired: on, version: current.version }, headers: { origin } });
+    expect(res.status(), await res.text()).toBe(200);
+  };
+  await setting(true);
+  try {
+    const page = await freshPage(browser, testInfo);
+    await page.goto("/login");
+    await page.getByLabel(t("auth.email"), { exact: true }).fill(email);
+    await page.getByLabel(t("auth.password"), { exact: true }).fill(password);
+    await page.getByRole("button", { name: t("auth.submit"), exact: true }).click();
+    await expect(page.getByText(t("auth.enrolRequired"))).toBeVisible();
+    // No session yet: the password alone opened nothing.
+    expect((await page.request.get("/api/v1/me")).status()).toBe(401);
+    await page.getByRole("button", { name: t("auth.startEnrolment") }).click();
+    await expect(page.getByRole("img", { name: t("auth.qrAlt") })).toBeVisible();
+    const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+    await page.screenshot({ path: testInfo.outputPath("login-enrol.png") });
+    await page.getByLabel(t("auth.confirmCode")).fill(await generate({ secret }));
+    await page.getByRole("button", { name: t("auth.confirmEnrolment"), exact: true }).click();
+    await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+    await page.getByRole("button", { name: t("auth.continue") }).click();
+    await expect(page).toHaveURL(/\/dashboard$/, { timeout: 60_000 });
+    expect((await page.request.get("/api/v1/me")).status()).toBe(200);
+  } finally {
+    await setting(false);
+    await admin.close();
+  }
+});

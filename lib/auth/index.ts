@@ -10,6 +10,7 @@ import { createSession, revokeSession } from "@/db/queries/sessions";
 import { signInWithOidc } from "@/db/queries/identities";
 import { env } from "@/lib/env";
 import { LOGIN_PATH } from "@/lib/security/redirect";
+import { appOrigin } from "@/lib/security/origin";
 
 /** The browser's User-Agent at sign-in, kept beside the session (informational only). */
 async function userAgent(): Promise<string | null> {
@@ -127,7 +128,8 @@ export function authOptions(oidc: { config: OidcProviderConfig; provider: OIDCCo
         credentials: { email: {}, password: {}, code: {}, step: {} },
         async authorize(raw, request) {
           const secret = authConfig.secret;
-          const https = new URL(request.url).protocol === "https:";
+          // The app's public origin (AUTH_URL when set): behind a TLS-terminating proxy the request itself is http.
+          const https = appOrigin(request.url).startsWith("https:");
           // Step 2: the code after the password (or the end of an enrolment made during sign-in).
           if (raw?.step === "second_factor") {
             const jar = await cookieJar();

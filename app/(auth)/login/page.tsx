@@ -27,8 +27,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> }) {
   const [t, ta, { callbackUrl, error }, demo, h] = await Promise.all([getTranslations("auth"), getTranslations("app"), searchParams, listDemoAccounts(), headers()]);
   const errorCode = typeof error === "string" ? error : undefined;
-  // Any other error Auth.js reports (a refused token, a provider that did not answer) is a failed single sign-on.
-  const notice = errorCode ? t(SSO_ERRORS[errorCode] ?? "ssoFailed") : undefined;
+  // Any other error Auth.js reports (a refused token, a provider that did not answer) is a failed single
+  // sign-on; a refused password posted to Auth.js directly (CredentialsSignin) is answered on the form.
+  const notice = errorCode && errorCode !== "CredentialsSignin" ? t(SSO_ERRORS[errorCode] ?? "ssoFailed") : undefined;
   const passwordSignIn = env().signInPolicy.passwordSignIn;
   // Where to go after signing in: the page the proxy sent the visitor here from, if it is ours.
   const after = safeRedirectPath(callbackUrl, appOrigin(requestOriginFromHeaders(h)));
