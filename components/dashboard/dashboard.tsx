@@ -37,6 +37,7 @@ export function Dashboard({ role, fy, summary: s }: { role: Role; fy: number | n
   return (
     <div className="space-y-6">
       <YearBar s={s} />
+      {role === "privacy_manager" ? <NotificationsFailing s={s} /> : null}
       {order.map((section) =>
         section === "score" ? (
           <ScorePanel key={section} fy={fy} />
@@ -64,6 +65,18 @@ function YearBar({ s }: { s: DashboardSummaryDto }) {
 }
 
 const grid = "grid gap-3 sm:grid-cols-2 lg:grid-cols-3";
+
+/** The outbox's failures, for the privacy manager (the one who can open the deliveries). */
+function NotificationsFailing({ s }: { s: DashboardSummaryDto }) {
+  const t = useTranslations("dashboard");
+  const locale = useLocale();
+  const n = s.notifications;
+  return (
+    <div className={grid}>
+      <Kpi id="notifications-failing" label={t("notifications.failing")} value={formatCount(n.failing, locale)} href={n.href} tone={countTone(n.failing)} detail={t("notifications.detail")} />
+    </div>
+  );
+}
 
 function SectionBody({ section, s, fy }: { section: Exclude<DashboardSection, "score">; s: DashboardSummaryDto; fy: number | null }) {
   switch (section) {

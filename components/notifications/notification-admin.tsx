@@ -7,7 +7,7 @@ import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
 import type { Column } from "@/components/ui/data-table";
 import { EnumSelect, TextField } from "@/components/ui/field";
 import { Form, useForm } from "@/components/ui/form";
-import { FilterBar, ListTable, useListParams } from "@/components/ui/list";
+import { FilterBar, FlagCheckbox, ListTable, useListParams } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "@/lib/notifications/enums";
@@ -128,6 +128,9 @@ function DeliveryList() {
             optionLabel={(s) => t(`deliveries.status.${s}`)}
             onValueChange={(status) => update({ status: status || undefined })}
           />
+          <div className="pb-2">
+            <FlagCheckbox label={t("deliveries.filterFailing")} params={listParams} name="failing" />
+          </div>
         </FilterBar>
         <ListTable
           caption={t("deliveries.listTitle")}

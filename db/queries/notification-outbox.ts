@@ -30,6 +30,9 @@ const SEND_TIMEOUT_MS = 15_000;
 
 type Delivery = typeof notificationDeliveries.$inferSelect;
 
+/** Failing: given up, or waiting for another attempt after a failed one (the dashboard's card and the list's filter). */
+const FAILING = sql`(${notificationDeliveries.status} = 'failed' or (${notificationDeliveries.status} = 'pending' and ${notificationDeliveries.attempts} > 0))`;
+
 const transports = new Map<string, nodemailer.Transporter>();
 function transport(url: string): nodemailer.Transporter {
   let t = transports.get(url);
@@ -177,7 +180,7 @@ export async function drainOutbox(opts: { now?: Date; limit?: number } = {}): Pr
 
 export async function listDeliveries(q: DeliveryQuery): Promise<{ items: DeliveryDto[]; total: number; page: number; pageSize: number; failing: number; emailEnabled: boolean }> {
   const db = await getDb();
-  const where = q.status ? eq(notificationDeliveries.status, q.status) : undefined;
+  const where = and(q.status ? eq(notificationDeliveries.status, q.status) : undefined, q.failing ? FAILING : undefined);
   const [rows, [{ total }], failing] = await Promise.all([
     db
       .select({ d: notificationDeliveries, userName: users.name, hookName: notificationWebhooks.name })
@@ -218,9 +221,6 @@ export async function listDeliveries(q: DeliveryQuery): Promise<{ items: Deliver
  */
 export async function failingDeliveries(): Promise<number> {
   const db = await getDb();
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(notificationDeliveries)
-    .where(sql`${notificationDeliveries.status} = 'failed' or (${notificationDeliveries.status} = 'pending' and ${notificationDeliveries.attempts} > 0)`);
+  const [{ n }] = await db.select({ n: count() }).from(notificationDeliveries).where(FAILING);
   return Number(n);
 }

@@ -42,6 +42,8 @@ export const dashboardLinks = {
   pmark: () => "/audits/pmark",
   /** The calendar's year view with only the evidence expiry dates (a page, not a list: no count to compare). */
   evidenceExpiry: () => url("/audits/calendar", { view: "year", types: "evidence" }),
+  /** /notifications/deliveries reads failing ("true": given up or waiting after a failed attempt). */
+  notificationsFailing: () => url("/notifications/deliveries", { failing: "true" }),
   score: (fy?: number) => url("/dashboard/score", { fy }),
 } as const;
 
@@ -82,5 +84,6 @@ export function dashboardDrilldowns(s: DashboardSummaryDto): Drilldown[] {
     { id: "findings-overdue", count: a.findings.overdueActions, href: a.findings.overdueActionsHref },
     { id: "findings-major", count: a.findings.majorUnverified, href: a.findings.majorHref },
     { id: "findings-minor", count: a.findings.minorUnverified, href: a.findings.minorHref },
+    { id: "notifications-failing", count: s.notifications.failing, href: s.notifications.href },
   ];
 }

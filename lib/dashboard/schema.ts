@@ -104,6 +104,8 @@ export const dashboardSummarySchema = z.object({
   pmsPosts: z.object({ total: z.number(), vacant: z.number(), href: z.string() }),
   /** Evidence files whose current version has expired, or expires within 30 days (db/queries/dashboard/evidence.ts). */
   evidence: z.object({ expired: z.number(), expiringSoon: z.number(), href: z.string() }),
+  /** E-mails and webhook calls failing (db/queries/dashboard/notifications.ts). */
+  notifications: z.object({ failing: z.number(), href: z.string() }),
 });
 
 const indicatorValues = z.object(Object.fromEntries(SCORE_INDICATORS.map((k) => [k, z.number().nullable()])) as Record<(typeof SCORE_INDICATORS)[number], z.ZodNullable<z.ZodNumber>>);

@@ -69,6 +69,8 @@ export const updateLeadDaysSchema = leadDaysSchema.extend({
 
 export const deliveryQuery = z.object({
   status: z.enum(DELIVERY_STATUSES, { error: "validation.invalidOption" }).optional(),
+  /** Only the failing ones: given up, or waiting for another attempt after a failed one (the dashboard's figure). */
+  failing: flag,
   ...paging,
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

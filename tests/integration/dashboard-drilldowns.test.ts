@@ -30,6 +30,7 @@ const LIST_API: Record<string, string> = {
   "/audits": "/api/v1/audits",
   "/audits/findings": "/api/v1/findings",
   "/audits/management-reviews": "/api/v1/management-reviews",
+  "/notifications/deliveries": "/api/v1/notifications/deliveries",
 };
 
 /** Links that open a page about one thing rather than a list: no count to compare. */

@@ -172,6 +172,8 @@ describe("e-mail through SMTP", () => {
     expect(view.body.failing).toBe(scan.queued);
     expect(view.body.emailEnabled).toBe(true);
     expect(view.body.items[0]).toMatchObject({ channel: "email", status: "pending", attempts: 1 });
+    // The dashboard's figure opens this list, filtered the same way.
+    expect((await call(deliveriesRoute, "GET", "/api/v1/notifications/deliveries?failing=true")).body.total).toBe(scan.queued);
     await signInAs("hr");
     expect((await call(deliveriesRoute, "GET", "/api/v1/notifications/deliveries")).status).toBe(403);
 

@@ -6,6 +6,7 @@ import { auditsCard } from "./audits";
 import { contractorsCard } from "./contractors";
 import { evidenceCard } from "./evidence";
 import { incidentsCard } from "./incidents";
+import { notificationsCard } from "./notifications";
 import { pmarkCard } from "./pmark";
 import { pmsPostsCard } from "./pms-structure";
 import { regulationsCard } from "./regulations";
@@ -36,7 +37,7 @@ export async function getDashboardSummary(opts: { fiscalYear?: number; today?: s
   const today = opts.today ?? todayInTokyo();
   const db = await getDb();
   const s = await scopeOf(opts.fiscalYear, today);
-  const [training, regulations, incidents, contractors, audits, pmark, pmsPosts, fiscalYears, evidence] = await Promise.all([
+  const [training, regulations, incidents, contractors, audits, pmark, pmsPosts, fiscalYears, evidence, notifications] = await Promise.all([
     trainingCard(db, s),
     regulationsCard(db, today),
     incidentsCard(db, s),
@@ -46,6 +47,7 @@ export async function getDashboardSummary(opts: { fiscalYear?: number; today?: s
     pmsPostsCard(db, today),
     fiscalYearsOffered(db, s),
     evidenceCard(db, today),
+    notificationsCard(),
   ]);
   return {
     today,
@@ -61,5 +63,6 @@ export async function getDashboardSummary(opts: { fiscalYear?: number; today?: s
     pmark,
     pmsPosts,
     evidence,
+    notifications,
   };
 }
