@@ -1,5 +1,6 @@
 import type { Role } from "@/lib/auth/roles";
 import { ADMINS, ANY_ROLE, TRAINING_WRITERS } from "@/lib/auth/roles";
+import { REQUEST_READERS } from "@/lib/requests/roles";
 
 /** The modules that exist, and who sees them in the sidebar (the server checks again on every request). */
 export type NavItem = { href: string; key: string; roles: readonly Role[] };
@@ -40,6 +41,10 @@ export const NAV: NavGroup[] = [
   group("contractors", [
     ["/contractors", "contractorRegister"],
     ["/contractors/templates", "contractorTemplates"],
+  ]),
+  group("requests", [
+    ["/requests", "requestList", REQUEST_READERS],
+    ["/provisions", "provisionList", REQUEST_READERS],
   ]),
   group("audits", [
     ["/audits", "auditPlan"],

@@ -141,6 +141,12 @@ async function itemsOf(db: DbOrTx, ids: number[]): Promise<Map<number, ItemRef[]
   return map;
 }
 
+/** The live register items, for choosing the ones a request or a provision concerns (read-only use of the register). */
+export async function listRegisterItemOptions(): Promise<ItemRef[]> {
+  const db = await getDb();
+  return db.select({ id: registerItems.id, code: registerItems.code, name: registerItems.name }).from(registerItems).where(isNull(registerItems.retiredAt)).orderBy(asc(registerItems.code));
+}
+
 function sqlFilter(q: Pick<ListRequestsQuery, "q" | "kind" | "fy">, fyStartMonth: number): SQL {
   const where: SQL[] = [isNull(disclosureRequests.retiredAt)];
   if (q.q) {
