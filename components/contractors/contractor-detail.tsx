@@ -15,6 +15,7 @@ import type { ContractorStatus } from "@/lib/contractors/rules";
 import type { AssessmentDto, ContractorDetail, ContractorDto } from "@/lib/contractors/schema";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { ResultBadge, StatusBadge, contractorKeys } from "./shared";
+import { ScrollArea } from "@/components/ui/data-table";
 
 const LineChart = dynamic(() => import("@/components/charts/line-chart").then((m) => m.LineChart), {
   ssr: false,
@@ -328,7 +329,7 @@ function AssessmentItem({ a, contractorId, canEdit }: { a: AssessmentDto; contra
       ) : null}
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-brand-700">{t("detail.showScores")}</summary>
-        <div className="overflow-x-auto">
+        <ScrollArea label={t("detail.showScores")}>
           <table className="mt-2 w-full text-left">
             <thead>
               <tr className="border-b border-slate-200 text-slate-600">
@@ -351,7 +352,7 @@ function AssessmentItem({ a, contractorId, canEdit }: { a: AssessmentDto; contra
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       </details>
       <ReasonDialog
         open={open}

@@ -11,6 +11,7 @@ import { apiFetch } from "@/lib/client/api";
 import { updateTemplateSchema, type TemplateDto } from "@/lib/contractors/schema";
 import { formatDateTime } from "@/lib/dates";
 import { contractorKeys } from "./shared";
+import { ScrollArea } from "@/components/ui/data-table";
 
 type Criterion = TemplateDto["criteria"][number];
 type Draft = { nameJa: string; nameEn: string; maxScore: string; approvedMin: string; conditionalMin: string; criteria: (Omit<Criterion, "weight"> & { weight: string })[] };
@@ -100,7 +101,7 @@ function TemplateView({ template, locale }: { template: TemplateDto; locale: str
       <p className="mb-3 text-sm text-slate-700">
         {t("thresholds")}: {t("thresholdsLine", { approved: template.approvedMin, conditional: template.conditionalMin, max: template.maxScore })}
       </p>
-      <div className="overflow-x-auto">
+      <ScrollArea label={t("criteria")}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t("criteria")}</caption>
           <thead>
@@ -124,7 +125,7 @@ function TemplateView({ template, locale }: { template: TemplateDto; locale: str
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </Card>
   );
 }

@@ -12,6 +12,7 @@ import { dashboardKeys, fetchScore } from "./keys";
 import { SCORE_ATTENTION, SCORE_GOOD, scoreTrendChart } from "./score-trend";
 import { bandTone } from "./tone";
 import { TONE_STYLES, ToneBadge } from "./tone-icon";
+import { ScrollArea } from "@/components/ui/data-table";
 
 /**
  * /dashboard/score: the formula in words, rendered from the constants of lib/dashboard/score.ts
@@ -77,7 +78,7 @@ export function ScoreExplainer({ fy }: { fy: number | null }) {
       </div>
 
       <Card title={t("scorePage.weightsTitle")}>
-        <div className="overflow-x-auto">
+        <ScrollArea label={t("scorePage.tableCaption")}>
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">{t("scorePage.tableCaption")}</caption>
             <thead>
@@ -101,7 +102,7 @@ export function ScoreExplainer({ fy }: { fy: number | null }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
         <h3 className="mt-4 text-sm font-semibold text-slate-900">{t("scorePage.whyTitle")}</h3>
         <p className="mt-1 text-sm text-slate-700">{t("scorePage.why")}</p>
         <p className="mt-2 text-sm text-slate-600">{t("scorePage.approximations")}</p>
@@ -111,7 +112,7 @@ export function ScoreExplainer({ fy }: { fy: number | null }) {
         {q.data ? (
           <>
             <LineChart {...scoreTrendChart(q.data, t, locale)} />
-            <div className="mt-4 overflow-x-auto">
+            <ScrollArea label={t("scorePage.trendCaption")} className="mt-4">
               <table className="w-full min-w-[40rem] text-left text-sm">
                 <caption className="mb-1 text-left text-sm font-medium text-slate-700">{t("scorePage.trendCaption")}</caption>
                 <thead>
@@ -135,7 +136,7 @@ export function ScoreExplainer({ fy }: { fy: number | null }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
           </>
         ) : q.isPending ? (
           <Skeleton className="h-60 w-full" />

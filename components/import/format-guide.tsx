@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { toCsv } from "@/lib/csv/export";
 import { Badge } from "@/components/ui/card";
+import { ScrollArea } from "@/components/ui/data-table";
 
 /** One column of an import, as the format guide shows it. */
 export type ImportColumnGuide = {
@@ -53,7 +54,7 @@ export function FormatGuide({
       <div className="mt-3 space-y-3 text-sm text-slate-700">
         <p>{t("intro")}</p>
         {note ? <p>{note}</p> : null}
-        <div className="overflow-x-auto rounded-lg border border-slate-200">
+        <ScrollArea label={t("caption")} className="rounded-lg border border-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="bg-slate-50">
@@ -88,7 +89,7 @@ export function FormatGuide({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
         <p>{t("encodingNote")}</p>
         <p>{t("limitsNote", { maxMb: Math.round((maxBytes / 1024 / 1024) * 10) / 10, maxRows })}</p>
         <div className="flex flex-wrap items-center gap-3">

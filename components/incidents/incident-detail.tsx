@@ -23,6 +23,7 @@ import {
 import { nextStatus } from "@/lib/incidents/workflow";
 import { SeverityBadge, StateBadge, StatusBadge, incidentKeys, useDaysText } from "./common";
 import { IncidentForm } from "./incident-form";
+import { ScrollArea } from "@/components/ui/data-table";
 
 type DepartmentOption = { id: number; name: string; retired?: boolean };
 
@@ -337,7 +338,7 @@ function ActionsPanel({ incident, actions, canManage, today }: { incident: Incid
         {actions.length === 0 ? (
           <p className="text-slate-600">{t("empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollArea label={t("heading")}>
             <table className="w-full text-left">
               <caption className="sr-only">{t("heading")}</caption>
               <thead>
@@ -378,7 +379,7 @@ function ActionsPanel({ incident, actions, canManage, today }: { incident: Incid
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         )}
         {canManage ? <AddActionForm key={added} incidentId={incident.id} onAdded={() => setAdded((n) => n + 1)} /> : null}
       </div>

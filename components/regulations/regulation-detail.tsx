@@ -15,6 +15,7 @@ import type { RegulationDetail as Detail, ReviewDto } from "@/lib/regulations/sc
 import { DateText, DueBadge, StatusBadge, regulationKeys, useVersionLabel } from "./labels";
 import { RegulationFormDialog, type OwnerOption } from "./regulation-form";
 import { ReviewFormDialog } from "./review-form";
+import { ScrollArea } from "@/components/ui/data-table";
 
 /** A regulation: its facts, the review awaiting approval, the revision history 改訂履歴 and the reviews. */
 export function RegulationDetail({ id, initial, canEdit, owners, today }: { id: number; initial: Detail; canEdit: boolean; owners: OwnerOption[]; today: string }) {
@@ -140,7 +141,7 @@ export function RegulationDetail({ id, initial, canEdit, owners, today }: { id: 
         {versions.length === 0 ? (
           <EmptyState>{t("detail.noVersions")}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollArea label={t("detail.historyCaption")}>
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">{t("detail.historyCaption")}</caption>
               <thead className="bg-slate-50">
@@ -170,7 +171,7 @@ export function RegulationDetail({ id, initial, canEdit, owners, today }: { id: 
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         )}
       </Card>
 

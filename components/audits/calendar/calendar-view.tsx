@@ -15,6 +15,7 @@ import { daysOf, fiscalYearAgenda, monthGrid, monthGridRange, monthOf } from "@/
 import { calendarEventsQuery, type CalendarEventDto, type CalendarEventsResponse } from "@/lib/calendar/schema";
 import { calendarSearchString, step, type CalendarViewState } from "@/lib/calendar/view-params";
 import { fiscalYearLabel } from "@/lib/fiscal-year";
+import { ScrollArea } from "@/components/ui/data-table";
 
 /** Colour per event type (with a text label beside it: colour is never the only cue). */
 export const TYPE_STYLES: Record<CalendarEventType, string> = {
@@ -190,7 +191,7 @@ function MonthView({ month, today, events, locale }: { month: string; today: str
 
   return (
     <>
-      <div className="hidden overflow-x-auto md:block">
+      <ScrollArea label={t("monthCaption")} className="hidden md:block">
         <table className="w-full table-fixed border-collapse rounded-lg bg-white text-sm shadow-sm">
           <caption className="sr-only">{t("monthCaption")}</caption>
           <thead>
@@ -234,7 +235,7 @@ function MonthView({ month, today, events, locale }: { month: string; today: str
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
       {/* Phones, and a readable list for everyone: the month's events by day. */}
       <Card title={t("agendaTitle")}>
         <Agenda events={inMonth} from={`${month}-01`} to={`${month}-31`} today={today} locale={locale} />

@@ -8,6 +8,7 @@ import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/trainin
 import { Alert, Badge } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { ImportPanel } from "@/components/import/import-panel";
+import { ScrollArea } from "@/components/ui/data-table";
 
 const REQUIREMENT = { employeeNumber: "required", courseCode: "required", completedOn: "required", score: "conditional", method: "optional", evidence: "optional" } as const;
 
@@ -57,7 +58,7 @@ function SampleTable({ preview }: { preview: ImportPreview }) {
   return (
     <div className="space-y-1">
       <h3 className="text-sm font-semibold text-slate-800">{t("preview.sampleTitle", { count: preview.sample.length })}</h3>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollArea label={t("preview.sampleTitle", { count: preview.sample.length })} className="rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">{t("preview.sampleTitle", { count: preview.sample.length })}</caption>
           <thead className="bg-slate-50">
@@ -97,7 +98,7 @@ function SampleTable({ preview }: { preview: ImportPreview }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </div>
   );
 }

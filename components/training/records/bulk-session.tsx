@@ -24,6 +24,7 @@ import {
 } from "@/lib/training/records-schema";
 import { useDebounced } from "./employee-picker";
 import { queryKeys, type CourseOption, type DepartmentOption } from "./types";
+import { ScrollArea } from "@/components/ui/data-table";
 
 type Selected = { id: number; employeeNumber: string; name: string; departmentName: string; score: string };
 
@@ -231,7 +232,7 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
             ) : people.data.items.length === 0 ? (
               <EmptyState>{tb("noEmployees")}</EmptyState>
             ) : (
-              <div className="overflow-x-auto rounded-lg border border-slate-200">
+              <ScrollArea label={tb("participantsTitle")} className="rounded-lg border border-slate-200">
                 <table className="min-w-full divide-y divide-slate-200 text-sm">
                   <caption className="sr-only">{tb("participantsTitle")}</caption>
                   <thead className="bg-slate-50">
@@ -337,7 +338,7 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
                     })}
                   </tbody>
                 </table>
-              </div>
+              </ScrollArea>
             )}
             {people.data?.truncated ? <p className="mt-2 text-xs text-slate-600">{tb("tooMany", { count: LIST_LIMIT })}</p> : null}
           </div>

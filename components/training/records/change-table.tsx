@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ScrollArea } from "@/components/ui/data-table";
 
 /** One changed field of an audit entry: its label and the values shown before and after. */
 export type ChangeRow = { field: string; label: string; before: string; after: string };
@@ -9,7 +10,7 @@ export type ChangeRow = { field: string; label: string; before: string; after: s
 export function ChangeTable({ rows, caption }: { rows: ChangeRow[]; caption?: string }) {
   const t = useTranslations("records.history");
   return (
-    <div className="mt-2 overflow-x-auto">
+    <ScrollArea label={caption ?? t("title")} className="mt-2">
       <table className="w-full table-fixed text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>
@@ -42,6 +43,6 @@ export function ChangeTable({ rows, caption }: { rows: ChangeRow[]; caption?: st
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

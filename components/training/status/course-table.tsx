@@ -6,6 +6,7 @@ import type { TrainingStatus } from "@/lib/training/status";
 import type { CourseSummary } from "@/lib/training/status-summary";
 import { EmptyState } from "@/components/ui/card";
 import { STATUS_COLOR, formatCount, formatRate, uiLocale } from "./format";
+import { ScrollArea } from "@/components/ui/data-table";
 
 const COLUMNS: { status: TrainingStatus; key: "compliant" | "dueSoon" | "overdue" | "exempt" }[] = [
   { status: "compliant", key: "compliant" },
@@ -69,7 +70,7 @@ export function CourseTable({ rows, hrefFor }: { rows: CourseSummary[]; hrefFor:
           </li>
         ))}
       </ul>
-      <div className="-mx-4 hidden overflow-x-auto px-4 md:block">
+      <ScrollArea label={t("caption")} className="hidden md:block">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{t("caption")}</caption>
           <thead>
@@ -125,7 +126,7 @@ export function CourseTable({ rows, hrefFor }: { rows: CourseSummary[]; hrefFor:
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </>
   );
 }
