@@ -99,7 +99,7 @@ export function EvidencePanel({ kind, recordId, today }: { kind: EvidenceRecordK
       </Dialog>
 
       <Dialog open={preview !== null} onClose={() => setPreview(null)} title={preview ? t("previewTitle", { name: preview.fileName }) : ""} wide>
-        {preview ? <Preview version={preview} /> : null}
+        {preview ? <Preview version={preview} onClose={() => setPreview(null)} /> : null}
       </Dialog>
     </section>
   );
@@ -285,8 +285,9 @@ function DisposalNote({ version }: { version: EvidenceVersionDto }) {
   );
 }
 
-function Preview({ version }: { version: EvidenceVersionDto }) {
+function Preview({ version, onClose }: { version: EvidenceVersionDto; onClose: () => void }) {
   const t = useTranslations("evidence");
+  const tc = useTranslations("common");
   const src = evidenceUrls.content(version.id, "inline");
   return (
     <div className="space-y-2">
@@ -296,11 +297,14 @@ function Preview({ version }: { version: EvidenceVersionDto }) {
         // eslint-disable-next-line @next/next/no-img-element -- a stored file served by the API, not a static asset
         <img src={src} alt={t("previewImage", { name: version.fileName })} className="mx-auto max-h-[70vh] max-w-full" />
       )}
-      <p className="text-sm">
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <a className="text-brand-700 underline" href={evidenceUrls.content(version.id, "attachment")} download>
           {t("download")}
         </a>
-      </p>
+        <Button type="button" variant="secondary" onClick={onClose}>
+          {tc("close")}
+        </Button>
+      </div>
     </div>
   );
 }
