@@ -1,7 +1,7 @@
 import "server-only";
 import { and, between, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import { auditFindings, audits, calendarFeeds, incidentCorrectiveActions, incidents, managementReviewActions, managementReviews, regulations, users } from "@/db/schema";
+import { auditFindings, audits, calendarFeeds, incidentCorrectiveActions, incidents, managementReviewActions, managementReviews, registerItems, regulations, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { visibleTypes } from "@/lib/calendar/access";
@@ -9,6 +9,7 @@ import {
   auditEvents,
   contractorEvents,
   evidenceEvents,
+  registerReviewEvents,
   findingEvents,
   incidentActionEvents,
   incidentEvents,
@@ -174,6 +175,16 @@ async function pmarkDates(today: string): Promise<CalendarEvent[]> {
   return pmarkEvents({ id: cert.id, certificateNumber: cert.certificateNumber, validTo: cert.validTo, windowOpens: cert.window.opensOn, windowCloses: cert.window.closesOn }, today);
 }
 
+/** The next review of each register item in use (docs/domain.md §6); overdue ones on the day they fell due. */
+async function registerReviews(r: Range, today: string): Promise<CalendarEvent[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ id: registerItems.id, code: registerItems.code, name: registerItems.name, nextReviewDueOn: registerItems.nextReviewDueOn })
+    .from(registerItems)
+    .where(and(isNull(registerItems.retiredAt), between(registerItems.nextReviewDueOn, r.from, r.to)));
+  return registerReviewEvents(rows, today);
+}
+
 /** Expiry of evidence files (certificates, contracts): the current version's, db/queries/evidence.ts. */
 async function evidenceExpiries(r: Range, today: string): Promise<CalendarEvent[]> {
   return evidenceEvents(await listEvidenceExpiries(r), today);
@@ -189,6 +200,7 @@ const LOADERS: Record<CalendarEventType, (r: Range, today: string) => Promise<Ca
   incident: async (r, today) => [...(await incidentDeadlines(today)), ...(await incidentActionDues(r, today))],
   contractor: (_r, today) => contractorAssessments(today),
   evidence: (r, today) => evidenceExpiries(r, today),
+  register: registerReviews,
 };
 
 /** The events of [from, to] of the types asked for that the user's role may read, in date order. */

@@ -16,6 +16,7 @@ export const CALENDAR_TYPE_READERS: Record<CalendarEventType, readonly Role[]> =
   contractor: ANY_ROLE,
   // Evidence of every record kind is read by every role today; the per-kind readers (lib/evidence/kinds.ts) also filter the rows.
   evidence: ANY_ROLE,
+  register: ANY_ROLE,
 };
 
 /** The types a role may see, among those asked for (all when none is asked for). */

@@ -9,6 +9,7 @@ import {
   incidentEvents,
   pmarkEvents,
   regulationEvents,
+  registerReviewEvents,
   reviewActionEvents,
   selectEvents,
   stateOf,
@@ -196,6 +197,14 @@ describe("selection, states, visibility, summaries", () => {
       { uid: "evidence-7-expiry", type: "evidence", kind: "evidence.expiry", start: "2026-12-10", end: "2026-12-10", values: { title: "委託契約書", file: "契約書.pdf" }, href: "/contractors/3", state: "due_soon" },
     ]);
     expect(evidenceEvents(rows, "2026-12-11")[0].state).toBe("overdue");
+  });
+
+  it("register: each item's next review on its day, overdue from the next day (Tokyo dates), linked to the item", () => {
+    const rows = [{ id: 4, code: "PI-004", name: "請求・入金管理情報", nextReviewDueOn: "2026-11-24" }];
+    expect(registerReviewEvents(rows, "2026-11-24")).toEqual([
+      { uid: "register-4-review", type: "register", kind: "register.review", start: "2026-11-24", end: "2026-11-24", values: { code: "PI-004", name: "請求・入金管理情報" }, href: "/register/4", state: "due_soon" },
+    ]);
+    expect(registerReviewEvents(rows, "2026-11-25")[0].state).toBe("overdue");
   });
 
   it("every role sees every type today; asking narrows", () => {

@@ -13,7 +13,7 @@ import { computeReportingClocks, reportingObligations, type ObligationKey, type 
  * key under calendar.summary) and `values`, in the reader's language.
  */
 
-export const CALENDAR_EVENT_TYPES = ["audit", "finding", "review_action", "pmark", "training", "regulation", "incident", "contractor", "evidence"] as const;
+export const CALENDAR_EVENT_TYPES = ["audit", "finding", "review_action", "pmark", "training", "regulation", "incident", "contractor", "evidence", "register"] as const;
 export type CalendarEventType = (typeof CALENDAR_EVENT_TYPES)[number];
 
 /**
@@ -116,6 +116,24 @@ export function regulationEvents(rows: readonly RegulationDueRow[], today: strin
       href: `/regulations/${r.id}`,
       state: stateOf(r.nextReviewDue!, today),
     }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The personal information register: each item's next review (docs/domain.md §6).
+
+export type RegisterReviewDueRow = { id: number; code: string; name: string; nextReviewDueOn: string };
+
+export function registerReviewEvents(rows: readonly RegisterReviewDueRow[], today: string): CalendarEvent[] {
+  return rows.map((r) => ({
+    uid: `register-${r.id}-review`,
+    type: "register",
+    kind: "register.review",
+    start: r.nextReviewDueOn,
+    end: r.nextReviewDueOn,
+    values: { code: r.code, name: r.name },
+    href: `/register/${r.id}`,
+    state: stateOf(r.nextReviewDueOn, today),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ export const TYPE_STYLES: Record<CalendarEventType, string> = {
   incident: "border-l-red-600 bg-red-50",
   contractor: "border-l-slate-600 bg-slate-100",
   evidence: "border-l-cyan-700 bg-cyan-50",
+  register: "border-l-emerald-700 bg-emerald-50",
 };
 
 const STATE_TEXT: Record<CalendarEventDto["state"], string> = {
