@@ -3,7 +3,7 @@ import { createHmac } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { getDb } from "@/db";
-import { notificationDeliveries, notificationPreferences, notifications, notificationWebhooks, users } from "@/db/schema";
+import { notificationDeliveries, notificationPreferences, notifications, users } from "@/db/schema";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { translateKey } from "@/lib/i18n/messages";
@@ -12,6 +12,7 @@ import { mailEnabled, readMailConfig } from "@/lib/notifications/mail-config";
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "@/lib/notifications/rules";
 import type { DeliveryDto, DeliveryQuery } from "@/lib/notifications/schema";
 import { recordAudit } from "./audit";
+import { getWebhooks, webhookSecret } from "./notification-webhooks";
 import { summaryOf } from "./notifications";
 
 /**
@@ -99,14 +100,14 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
 }
 
 async function callWebhook(d: Delivery): Promise<void> {
-  const db = await getDb();
-  const [hook] = await db.select().from(notificationWebhooks).where(eq(notificationWebhooks.id, d.webhookId!));
-  if (!hook || hook.retiredAt) throw new PermanentError("webhook retired");
-  const body = JSON.stringify({ id: d.id, ...(d.payload as object), url: new URL((d.payload as { path: string }).path, appOrigin()).toString() });
+  const { hook: key, body: payload } = d.payload as { hook: string; body: { path: string } };
+  const hook = (await getWebhooks()).hooks.find((h) => h.key === key);
+  if (!hook) throw new PermanentError("webhook removed");
+  const body = JSON.stringify({ id: d.id, ...payload, url: new URL(payload.path, appOrigin()).toString() });
   const ts = Math.floor(Date.now() / 1000);
   const res = await fetch(hook.url, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-pms-signature": signWebhook(hook.secret, ts, body), "x-pms-delivery": String(d.id) },
+    headers: { "content-type": "application/json", "x-pms-signature": signWebhook(webhookSecret(key), ts, body), "x-pms-delivery": String(d.id) },
     body,
     redirect: "error",
     signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
@@ -181,25 +182,26 @@ export async function drainOutbox(opts: { now?: Date; limit?: number } = {}): Pr
 export async function listDeliveries(q: DeliveryQuery): Promise<{ items: DeliveryDto[]; total: number; page: number; pageSize: number; failing: number; emailEnabled: boolean }> {
   const db = await getDb();
   const where = and(q.status ? eq(notificationDeliveries.status, q.status) : undefined, q.failing ? FAILING : undefined);
-  const [rows, [{ total }], failing] = await Promise.all([
+  const [rows, [{ total }], failing, { hooks }] = await Promise.all([
     db
-      .select({ d: notificationDeliveries, userName: users.name, hookName: notificationWebhooks.name })
+      .select({ d: notificationDeliveries, userName: users.name })
       .from(notificationDeliveries)
       .leftJoin(users, eq(users.id, notificationDeliveries.userId))
-      .leftJoin(notificationWebhooks, eq(notificationWebhooks.id, notificationDeliveries.webhookId))
       .where(where)
       .orderBy(desc(notificationDeliveries.createdAt), desc(notificationDeliveries.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(notificationDeliveries).where(where),
     failingDeliveries(),
+    getWebhooks(),
   ]);
+  const hookName = (d: Delivery) => hooks.find((h) => h.key === (d.payload as { hook?: string } | null)?.hook)?.name ?? null;
   return {
-    items: rows.map(({ d, userName, hookName }) => ({
+    items: rows.map(({ d, userName }) => ({
       id: d.id,
       channel: d.channel,
       status: d.status,
-      recipient: (d.channel === "email" ? userName : hookName) ?? "—",
+      recipient: (d.channel === "email" ? userName : hookName(d)) ?? "—",
       digestOn: d.digestOn,
       attempts: d.attempts,
       nextAttemptAt: d.status === "pending" ? d.nextAttemptAt.toISOString() : null,

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
-import { auditFindings, audits, incidents, managementReviewActions, notificationDeliveries, notificationPreferences, notifications, notificationWebhooks, users } from "@/db/schema";
+import { auditFindings, audits, incidents, managementReviewActions, notificationDeliveries, notificationPreferences, notifications, users } from "@/db/schema";
 import { StaleVersionError } from "@/lib/api/errors";
 import type { Role, SessionUser } from "@/lib/auth/roles";
 import type { CalendarEvent, CalendarEventType } from "@/lib/calendar/events";
@@ -28,6 +28,7 @@ import type { ListNotificationsQuery, MarkReadInput, NotificationDto, Notificati
 import { recordAudit, recordAudits } from "./audit";
 import { auditStats } from "./audits";
 import { listCalendarEvents } from "./calendar";
+import { getWebhooks } from "./notification-webhooks";
 import { getFiscalYearStartMonth, keyedSetting } from "./settings";
 
 /**
@@ -144,7 +145,7 @@ export async function scanDeadlines(opts: { today?: string; daily?: boolean } = 
   const persons = people.map((p) => ({ id: p.id, role: p.role as Role, modes: readModes(p.modes) }));
   const byId = new Map(persons.map((p) => [p.id, p]));
   const email = mailEnabled();
-  const hooks = await db.select().from(notificationWebhooks).where(isNull(notificationWebhooks.retiredAt));
+  const { hooks } = await getWebhooks();
 
   // A user whose digest for today is already queued gets tomorrow's.
   const digested = new Set(
@@ -201,17 +202,16 @@ export async function scanDeadlines(opts: { today?: string; daily?: boolean } = 
     hooks
       .filter((h) => h.types.includes(e.type))
       .map((h) => ({
-        key: `webhook:${h.id}:${ruleOf(e.kind, stage)}:${e.uid}:${due}`,
+        key: `webhook:${h.key}:${ruleOf(e.kind, stage)}:${e.uid}:${due}`,
         channel: "webhook" as const,
-        webhookId: h.id,
-        payload: webhookPayload(e, stage, due),
+        payload: { hook: h.key, body: webhookPayload(e, stage, due) },
       })),
   );
   for (let i = 0; i < calls.length; i += BATCH) {
     await db.transaction(async (tx) => {
-      const added = await tx.insert(notificationDeliveries).values(calls.slice(i, i + BATCH)).onConflictDoNothing().returning({ id: notificationDeliveries.id, webhookId: notificationDeliveries.webhookId });
+      const added = await tx.insert(notificationDeliveries).values(calls.slice(i, i + BATCH)).onConflictDoNothing().returning({ id: notificationDeliveries.id, key: notificationDeliveries.key });
       queued += added.length;
-      await recordAudits(tx, null, added.map((d) => ({ action: "create" as const, entity: "notification_delivery", entityId: d.id, after: { channel: "webhook", webhookId: d.webhookId } })));
+      await recordAudits(tx, null, added.map((d) => ({ action: "create" as const, entity: "notification_delivery", entityId: d.id, after: { channel: "webhook", key: d.key } })));
     });
   }
 

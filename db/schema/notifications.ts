@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES, NOTIFICATION_STAGES } from "@/lib/notifications/enums";
 import { users } from "./auth";
-import { retirable, versioned } from "./columns";
+import { versioned } from "./columns";
 
 export const notificationStageEnum = pgEnum("notification_stage", NOTIFICATION_STAGES);
 export const deliveryChannelEnum = pgEnum("notification_channel", DELIVERY_CHANNELS);
@@ -65,8 +65,7 @@ export const notificationDeliveries = pgTable(
     userId: integer("user_id").references(() => users.id),
     /** A digest: the day whose notifications it carries. */
     digestOn: date("digest_on", { mode: "string" }),
-    /** A webhook call: the hook and the JSON it posts. */
-    webhookId: integer("webhook_id").references(() => notificationWebhooks.id),
+    /** A webhook call: the JSON it posts, with the hook's key (the hooks are a setting: db/queries/notification-webhooks.ts). */
     payload: jsonb("payload"),
     status: deliveryStatusEnum("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
@@ -94,19 +93,4 @@ export const notificationPreferences = pgTable("notification_preferences", {
   modes: jsonb("modes").notNull(),
   locale: text("locale").notNull().default("ja"),
   ...versioned,
-});
-
-/**
- * Signed webhooks: a JSON POST per notification event of the chosen types, signed with HMAC-SHA256
- * over the body with the hook's secret (docs/domain.md, "Notifications").
- */
-export const notificationWebhooks = pgTable("notification_webhooks", {
-  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-  name: text("name").notNull(),
-  url: text("url").notNull(),
-  secret: text("secret").notNull(),
-  /** Calendar event types (lib/calendar/events.ts) the hook receives. */
-  types: text("types").array().notNull(),
-  ...versioned,
-  ...retirable,
 });

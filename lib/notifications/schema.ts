@@ -96,3 +96,39 @@ export const scanResponse = z.object({ today: z.string(), due: z.number().int(),
 export type ScanResult = z.infer<typeof scanResponse>;
 
 export { NOTIFICATION_MODES };
+
+// Webhooks (a setting: db/queries/notification-webhooks.ts).
+
+const webhookUrl = z
+  .string({ error: "validation.required" })
+  .trim()
+  .max(2000, "validation.tooLong")
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "https:" || u.protocol === "http:") && !u.username && !u.password;
+    } catch {
+      return false;
+    }
+  }, "notifications.webhooks.invalidUrl");
+
+const webhookFields = {
+  name: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong"),
+  url: webhookUrl,
+  types: z.array(z.enum(CALENDAR_EVENT_TYPES, { error: "validation.invalidOption" })).min(1, "validation.required").max(20, "validation.tooMany"),
+};
+
+/** A stored hook. */
+export const webhookHookSchema = z.object({ key: z.string(), ...webhookFields });
+export type WebhookHook = z.infer<typeof webhookHookSchema>;
+export const webhookSettingSchema = z.array(webhookHookSchema);
+
+export const webhooksSchema = z.object({ hooks: z.array(webhookHookSchema), version: z.number().int() });
+export const updateWebhooksSchema = z.object({
+  hooks: z.array(z.object({ key: z.string().max(100).optional(), ...webhookFields })).max(20, "validation.tooMany"),
+  version: z.coerce.number({ error: "validation.required" }).int("validation.invalid").min(0, "validation.invalid"),
+});
+export type WebhooksInput = z.output<typeof updateWebhooksSchema>;
+/** The answer to a save: the new hooks' signing secrets, shown this once. */
+export const savedWebhooksSchema = webhooksSchema.extend({ secrets: z.record(z.string(), z.string()) });
+export type WebhooksSaved = z.infer<typeof savedWebhooksSchema>;

@@ -14,6 +14,9 @@ import {
   unreadCountSchema,
   updateLeadDaysSchema,
   updatePreferencesSchema,
+  savedWebhooksSchema,
+  updateWebhooksSchema,
+  webhooksSchema,
 } from "@/lib/notifications/schema";
 import { defineOperation } from "../operation";
 
@@ -115,4 +118,28 @@ export const runNotificationScan = defineOperation({
   body: z.object({}).strict(),
   example: {},
   response: scanResponse,
+});
+
+export const getNotificationWebhooks = defineOperation({
+  id: "getNotificationWebhooks",
+  method: "get",
+  path: "/api/v1/notifications/webhooks",
+  roles: ADMINS,
+  tag: "notifications",
+  summary: "Signed webhooks: where notification events are POSTed, for which event types",
+  response: webhooksSchema,
+});
+
+export const updateNotificationWebhooks = defineOperation({
+  id: "updateNotificationWebhooks",
+  method: "put",
+  path: "/api/v1/notifications/webhooks",
+  roles: ADMINS,
+  tag: "notifications",
+  summary: "Replace the webhooks (send the version you read; 0 while none were saved). A hook without a key is new: its signing secret is in this answer only",
+  description:
+    "Each notification event (deadline, stage) of a hook's types is POSTed as JSON with X-PMS-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of '<t>.<body>' with the hook's secret>. Failed calls are retried with growing waits, like e-mails.",
+  body: updateWebhooksSchema,
+  example: { hooks: [{ name: "Chat: privacy channel", url: "https://chat.example.co.jp/hooks/pms", types: ["incident", "pmark"] }], version: 0 },
+  response: savedWebhooksSchema,
 });
