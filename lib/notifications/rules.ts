@@ -34,6 +34,8 @@ export const leadDaysSchema = z.object({
   finding: leadDay,
   review_action: leadDay,
   pmark: leadDay,
+  evidence: leadDay,
+  register: leadDay,
 });
 export type LeadDays = z.infer<typeof leadDaysSchema>;
 
@@ -45,6 +47,8 @@ export const DEFAULT_LEAD_DAYS: LeadDays = {
   finding: 7,
   review_action: 7,
   pmark: 30,
+  evidence: 30,
+  register: 30,
 };
 
 /** Kinds of the fiscal-year rule (below): not calendar events, the notifications' own (messages under notifications.summary). */
