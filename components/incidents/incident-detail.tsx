@@ -23,12 +23,28 @@ import {
 import { nextStatus } from "@/lib/incidents/workflow";
 import { SeverityBadge, StateBadge, StatusBadge, incidentKeys, useDaysText } from "./common";
 import { IncidentForm } from "./incident-form";
+import type { LinkedItem } from "@/lib/register/linked-item";
 import { ScrollArea } from "@/components/ui/data-table";
 
 type DepartmentOption = { id: number; name: string; retired?: boolean };
 
 /** The incident page: clocks, facts, report dates, workflow with its timeline, corrective actions. */
-export function IncidentDetail({ id, canManage, departments, created, today }: { id: number; canManage: boolean; departments: DepartmentOption[]; created: boolean; today: string }) {
+export function IncidentDetail({
+  id,
+  canManage,
+  departments,
+  registerItems = [],
+  created,
+  today,
+}: {
+  id: number;
+  canManage: boolean;
+  departments: DepartmentOption[];
+  /** The register's live items, for the edit form's data involved. */
+  registerItems?: readonly LinkedItem[];
+  created: boolean;
+  today: string;
+}) {
   const t = useTranslations("incidents");
   const [editOpen, setEditOpen] = useState(false);
   const [reportsSavedVersion, setReportsSavedVersion] = useState<number | null>(null);
@@ -76,7 +92,7 @@ export function IncidentDetail({ id, canManage, departments, created, today }: {
 
       <div className="grid gap-4 lg:grid-cols-2">
         <ClocksPanel incident={incident} />
-        <FactsPanel incident={incident} />
+        <FactsPanel incident={incident} registerItems={q.data.registerItems} />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <WorkflowPanel key={`w${incident.id}`} incident={incident} transitions={transitions} canManage={canManage} />
@@ -92,6 +108,8 @@ export function IncidentDetail({ id, canManage, departments, created, today }: {
           <IncidentForm
             incident={incident}
             departments={departments}
+            registerItems={registerItems}
+            linkedItems={q.data.registerItems}
             onSaved={() => setEditOpen(false)}
             onConflictReload={async () => {
               await reload();
@@ -173,10 +191,11 @@ function ClocksPanel({ incident }: { incident: IncidentDto }) {
   );
 }
 
-function FactsPanel({ incident }: { incident: IncidentDto }) {
+function FactsPanel({ incident, registerItems }: { incident: IncidentDto; registerItems: readonly LinkedItem[] }) {
   const t = useTranslations("incidents");
   const td = useTranslations("incidents.detail");
   const tf = useTranslations("incidents.form");
+  const tAll = useTranslations();
   const row = (label: string, value: React.ReactNode) => (
     <div className="grid grid-cols-3 gap-2 py-1.5">
       <dt className="text-slate-600">{label}</dt>
@@ -192,6 +211,20 @@ function FactsPanel({ incident }: { incident: IncidentDto }) {
         {row(td("discoveredAt"), formatDateTime(incident.discoveredAt))}
         {row(td("personsAffected"), td("personsCount", { count: incident.personsAffected.toLocaleString() }))}
         {row(td("dataInvolved"), incident.dataInvolved)}
+        {registerItems.length
+          ? row(
+              tAll("registerRisks.links.dataInvolvedItems"),
+              <ul className="space-y-0.5">
+                {registerItems.map((i) => (
+                  <li key={i.id}>
+                    <Link href={`/register/${i.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                      {i.code} {i.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>,
+            )
+          : null}
         {row(td("description"), incident.description)}
         {row(td("containment"), incident.containment)}
         {row(

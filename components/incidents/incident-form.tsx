@@ -21,13 +21,15 @@ import {
   type IncidentDetail,
   type IncidentDto,
 } from "@/lib/incidents/schema";
+import type { LinkedItem } from "@/lib/register/linked-item";
+import { RegisterItemPicker } from "@/components/register/item-picker";
 import { incidentKeys } from "./common";
 
 type DepartmentOption = { id: number; name: string; retired?: boolean };
 
 const FLAGS = ["sensitiveData", "financialLoss", "wrongfulPurpose", "encrypted"] as const;
 
-function valuesOf(incident?: IncidentDto) {
+function valuesOf(incident?: IncidentDto, linked?: readonly LinkedItem[]) {
   const finalReport = Object.fromEntries(FINAL_REPORT_ITEMS.map((k) => [k, incident?.[k] ?? ""])) as Record<FinalReportItem, string>;
   return {
     title: incident?.title ?? "",
@@ -44,6 +46,7 @@ function valuesOf(incident?: IncidentDto) {
     encrypted: incident?.encrypted ?? false,
     severity: incident?.severity ?? "medium",
     containment: incident?.containment ?? "",
+    registerItemIds: (linked ?? []).map((i) => i.id),
     ...finalReport,
   };
 }
@@ -56,11 +59,17 @@ function valuesOf(incident?: IncidentDto) {
 export function IncidentForm({
   incident,
   departments,
+  registerItems = [],
+  linkedItems,
   onSaved,
   onConflictReload,
 }: {
   incident?: IncidentDto;
   departments: DepartmentOption[];
+  /** The live items of the personal information register, to pick the data involved from. */
+  registerItems?: readonly LinkedItem[];
+  /** The items the incident names now (an edit). */
+  linkedItems?: readonly LinkedItem[];
   onSaved?: (saved: IncidentDto) => void;
   onConflictReload?: () => void;
 }) {
@@ -69,7 +78,7 @@ export function IncidentForm({
   const tAll = useTranslations();
   const router = useRouter();
   const f = useForm({
-    initial: valuesOf(incident),
+    initial: valuesOf(incident, linkedItems),
     record: incident,
     schema: incident ? updateIncidentSchema : createIncidentSchema,
     toInput: ({ containment, ...v }) => {
@@ -97,7 +106,7 @@ export function IncidentForm({
       containment: tAll("incidents.detail.containment"),
       ...Object.fromEntries(FINAL_REPORT_ITEMS.map((k) => [k, tAll(`incidents.finalReport.items.${k}`)])),
     },
-    toValues: valuesOf,
+    toValues: (latest) => valuesOf(latest, linkedItems),
   });
   const v = f.values;
 
@@ -154,6 +163,19 @@ export function IncidentForm({
         <TextField label={t("dataInvolved")} {...f.field("dataInvolved")} hint={t("dataInvolvedHint")} />
         <TextField label={t("personsAffected")} required type="number" inputMode="numeric" min={0} {...f.field("personsAffected")} />
       </div>
+      <RegisterItemPicker
+        items={registerItems}
+        linked={linkedItems ?? []}
+        selected={v.registerItemIds}
+        error={f.errors.registerItemIds}
+        personsAffected={v.personsAffected}
+        onChange={(ids, picked) => {
+          f.setValue("registerItemIds", ids);
+          // An item holding sensitive data makes the incident one that involves it (the rule of the reporting clocks).
+          if (picked?.kind === "sensitive") f.setValue("sensitiveData", true);
+        }}
+        onUsePersons={(n) => f.setValue("personsAffected", String(n))}
+      />
       <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium text-slate-800">{t("flags")}</legend>
         {FLAGS.map((k) => (

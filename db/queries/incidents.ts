@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, ilike, inArray, isNotNull, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import { getDb, type Tx } from "@/db";
 import { departments, incidentCorrectiveActions, incidentCounters, incidentTransitions, incidents, users, type Incident, type IncidentCorrectiveAction } from "@/db/schema";
@@ -34,6 +34,7 @@ import { recordAudit } from "./audit";
 import { lockVersioned, setRetiredVersioned, updateVersioned } from "./versioned";
 import { enforceRequestLimit, purgeEndedWindowsSometimes } from "./rate-limits";
 import { getFiscalYearStartMonth } from "./settings";
+import { listIncidentItems, setIncidentItems } from "./register-links";
 
 const approver = alias(users, "approver");
 
@@ -243,6 +244,7 @@ export async function getIncidentDetail(id: number, today = todayInTokyo()): Pro
     incident,
     transitions: transitions.map((t) => ({ id: t.id, fromStatus: t.fromStatus, toStatus: t.toStatus, actorName: t.actorName, at: t.at.toISOString(), note: t.note })),
     correctiveActions: actions.map(actionDto),
+    registerItems: await listIncidentItems(id, db),
   };
 }
 
@@ -304,7 +306,8 @@ export async function createIncident(actor: SessionUser, input: CreateIncidentIn
       .values({ ...reportValues(input), reference, fiscalYear, seq, reporterId: actor.id, reporterName: actor.name, status: "reported" })
       .returning();
     await tx.insert(incidentTransitions).values({ incidentId: row.id, fromStatus: null, toStatus: "reported", actorId: actor.id, actorName: actor.name });
-    await recordAudit(tx, actor, { action: "create", entity: "incident", entityId: row.id, after: row });
+    if (input.registerItemIds?.length) await setIncidentItems(tx, row.id, input.registerItemIds);
+    await recordAudit(tx, actor, { action: "create", entity: "incident", entityId: row.id, after: { ...row, registerItemIds: input.registerItemIds ?? [] } });
     return (await readIncident(tx, row.id, today))!;
   });
 }
@@ -333,6 +336,8 @@ export async function updateIncident(actor: SessionUser, id: number, input: Upda
         if (errors.length) throw new ValidationError(errors.slice(0, 1));
         return { ...reportValues(input), containment: input.containment, ...Object.fromEntries(FINAL_REPORT_ITEMS.map((k) => [k, input[k]])) };
       },
+      // The register items of the data involved, when the edit names them (omitted: left as they are).
+      afterUpdate: () => (input.registerItemIds ? setIncidentItems(tx, id, input.registerItemIds) : undefined),
     });
     return (await readIncident(tx, id, today))!;
   });
@@ -442,25 +447,38 @@ export async function retireCorrectiveAction(actor: SessionUser, incidentId: num
 // What is due now, and the charts
 
 /**
- * Every report or notice not yet made, of every incident, ordered by deadline (late first). Only the
- * incidents with one are read — next_report_due is not null (the generated column, see selectIds) —
- * and only the columns the rule (reportingObligations) reads.
+ * Every report or notice not yet made, of every incident, ordered by deadline (late first). The
+ * database lists them — incident_obligations(), the rule's obligations in SQL (migration 0013), of the
+ * incidents with one still to make (next_report_due is not null) — counts them and takes the first
+ * `limit`; the rule itself (reportingObligations) then judges those incidents' obligations for their
+ * state and days left. tests/integration/incidents-list-sql.test.ts compares the list with the rule's.
  */
 export async function listDueNow(limit: number, today = todayInTokyo()): Promise<{ items: DueItem[]; total: number }> {
   const db = await getDb();
+  const i = incidents;
+  const owed = await db.execute(sql`
+    select ${i.id} as id, o.key, count(*) over () as total
+    from ${i} cross join lateral incident_obligations(${i.discoveredAt}, ${i.sensitiveData}, ${i.financialLoss}, ${i.wrongfulPurpose}, ${i.encrypted},
+      ${i.personsAffected}, ${i.ppcPreliminaryReportedOn}, ${i.ppcFinalReportedOn}, ${i.personsNotifiedOn}, ${i.pmarkPreliminaryReportedOn}, ${i.pmarkFinalReportedOn}) o
+    where ${i.retiredAt} is null and ${i.nextReportDue} is not null and o.done_on is null
+    order by o.due_on, ${i.reference} collate "C", o.ord
+    limit ${limit}`);
+  const first = (Array.isArray(owed) ? owed : ((owed as { rows?: unknown[] }).rows ?? [])) as { id: number; key: string; total: number | string }[];
+  if (!first.length) return { items: [], total: 0 };
+  const ids = [...new Set(first.map((r) => Number(r.id)))];
   const rows = await db
     .select({ ...judgeColumns, reference: incidents.reference, title: incidents.title, severity: incidents.severity, status: incidents.status })
     .from(incidents)
-    .where(and(isNull(incidents.retiredAt), isNotNull(incidents.nextReportDue)));
+    .where(inArray(incidents.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
   const items: DueItem[] = [];
-  for (const r of rows) {
-    for (const o of reportingObligations(computeReportingClocks(r), r, today)) {
-      if (o.doneOn !== null || o.daysLeft === null || o.state === "done" || o.state === "done_late") continue;
-      items.push({ incidentId: r.id, reference: r.reference, title: r.title, severity: r.severity, status: r.status, key: o.key, dueOn: o.dueOn, state: o.state, daysLeft: o.daysLeft });
-    }
+  for (const { id, key } of first) {
+    const r = byId.get(Number(id))!;
+    const o = reportingObligations(computeReportingClocks(r), r, today).find((x) => x.key === key);
+    if (!o || o.doneOn !== null || o.daysLeft === null) continue;
+    items.push({ incidentId: r.id, reference: r.reference, title: r.title, severity: r.severity, status: r.status, key: o.key, dueOn: o.dueOn, state: o.state, daysLeft: o.daysLeft });
   }
-  items.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.reference < b.reference ? -1 : 1));
-  return { items: items.slice(0, limit), total: items.length };
+  return { items, total: Number(first[0].total) };
 }
 
 export async function incidentStats(fy: number | undefined, today = todayInTokyo()): Promise<IncidentStats> {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { contractors, incidentRegisterItems, incidents, registerItemContractors, registerItems } from "@/db/schema";
 import { ValidationError } from "@/lib/api/errors";
@@ -58,7 +58,7 @@ export async function listContractorItems(contractorId: number): Promise<LinkedI
     .from(registerItemContractors)
     .innerJoin(registerItems, eq(registerItems.id, registerItemContractors.itemId))
     .where(eq(registerItemContractors.contractorId, contractorId))
-    .orderBy(asc(registerItems.retiredAt), asc(registerItems.code));
+    .orderBy(sql`${registerItems.retiredAt} is not null`, asc(registerItems.code));
   return rows.map(toLinked);
 }
 

@@ -240,7 +240,7 @@ export async function riskHistory(id: number): Promise<RiskVersionDto[]> {
     action: v.action,
     changedByName: name,
     changedAt: v.changedAt.toISOString(),
-    snapshot: v.snapshot as RiskVersionDto["snapshot"],
+    snapshot: readSnapshot(v.snapshot),
   }));
 }
 
@@ -279,6 +279,27 @@ export async function getItemAnalysis(itemId: number, today = todayInTokyo()): P
     reviewDueState: analysisDueState(reviewDueOn, today),
     lastAnalysedOn,
     risks: await toDtos(db, rows, threshold),
+  };
+}
+
+/**
+ * A snapshot as the history shows it. Written by this module as snapshotOf() makes it; rows written by
+ * the seeds and imports may carry the whole row instead (retiredAt rather than retired): both read alike.
+ */
+function readSnapshot(raw: Record<string, unknown>): RiskVersionDto["snapshot"] {
+  const s = raw as Partial<RiskVersionDto["snapshot"]> & { retiredAt?: unknown };
+  return {
+    stage: s.stage!,
+    threat: s.threat!,
+    description: s.description ?? "",
+    likelihood: Number(s.likelihood),
+    impact: Number(s.impact),
+    residualLikelihood: Number(s.residualLikelihood),
+    residualImpact: Number(s.residualImpact),
+    countermeasures: (s.countermeasures ?? []).map((c) => ({ safeguard: c.safeguard, description: c.description, regulationId: c.regulationId ?? null })),
+    acceptedOn: s.acceptedOn ?? null,
+    acceptedByName: s.acceptedByName ?? null,
+    retired: typeof s.retired === "boolean" ? s.retired : s.retiredAt != null,
   };
 }
 

@@ -3,6 +3,7 @@ import { isoDate, optionalIsoDate, optionalText, paging, requiredText, version }
 import { numberOrNull, refId, wholeNumber } from "@/lib/validation/numbers";
 import { OBLIGATIONS, REPORTABLE_REASONS } from "./reporting";
 import { INCIDENT_STATUSES } from "./workflow";
+import { linkedItemSchema, type LinkedItem } from "@/lib/register/linked-item";
 
 /** Incident log (docs/domain.md §3): input schemas shared by the forms and the API, and the response shapes. */
 
@@ -79,6 +80,8 @@ const reportFields = {
   wrongfulPurpose: flagField,
   encrypted: flagField,
   severity: z.enum(INCIDENT_SEVERITIES, { error: "validation.invalidOption" }).default("medium"),
+  /** The personal information register's items among the data involved (docs/domain.md §6, "Links"); omitted on an edit: left as they are. */
+  registerItemIds: z.array(refId, { error: "validation.invalidType" }).max(50, "validation.tooMany").optional(),
 };
 
 /** Occurred ≤ discovered, and neither in the future (a minute of clock skew allowed). */
@@ -248,8 +251,10 @@ export const incidentDetailSchema = z.object({
   incident: incidentSchema,
   transitions: z.array(transitionRowSchema),
   correctiveActions: z.array(correctiveActionRowSchema),
+  /** The register items named as the data involved. */
+  registerItems: z.array(linkedItemSchema),
 });
-export type IncidentDetail = { incident: IncidentDto; transitions: TransitionDto[]; correctiveActions: CorrectiveActionDto[] };
+export type IncidentDetail = { incident: IncidentDto; transitions: TransitionDto[]; correctiveActions: CorrectiveActionDto[]; registerItems: LinkedItem[] };
 
 export const dueItemSchema = z.object({
   incidentId: z.number(),

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { CONTRACTOR_STATUSES } from "@/lib/contractors/rules";
 import { INCIDENT_SEVERITIES } from "@/lib/incidents/schema";
 import { INCIDENT_STATUSES } from "@/lib/incidents/workflow";
-import { REGISTER_KINDS } from "./enums";
 
 /**
  * The links of a register item to the other registers (docs/domain.md §6): the incidents whose data
@@ -26,13 +25,4 @@ export const itemLinksSchema = z.object({
 });
 export type ItemLinks = z.infer<typeof itemLinksSchema>;
 
-/** A register item as another module shows it (a contractor's page, the incident form's picker). */
-export const linkedItemSchema = z.object({
-  id: z.number(),
-  code: z.string(),
-  name: z.string(),
-  kind: z.enum(REGISTER_KINDS),
-  personCount: z.number().nullable(),
-  retired: z.boolean(),
-});
-export type LinkedItem = z.infer<typeof linkedItemSchema>;
+export { linkedItemSchema, type LinkedItem } from "./linked-item";

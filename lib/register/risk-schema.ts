@@ -197,3 +197,6 @@ export const heatMapSchema = z.object({
 export type HeatMapDto = z.infer<typeof heatMapSchema>;
 
 export const riskThresholdDtoSchema = riskThresholdSchema.extend({ version: z.number() });
+
+/** The heat-map page's URL: the list's filters and which rating the grid shows. */
+export const heatMapViewQuery = heatMapQuery.extend({ phase: riskFilters.phase });

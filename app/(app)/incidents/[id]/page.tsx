@@ -6,6 +6,7 @@ import { incidentKeys } from "@/components/incidents/keys";
 import { IncidentDetail } from "@/components/incidents/incident-detail";
 import { getIncidentDetail } from "@/db/queries/incidents";
 import { listDepartmentOptions } from "@/db/queries/training-records";
+import { listPickableItems } from "@/db/queries/register-links";
 import { ADMINS } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { todayInTokyo } from "@/lib/dates";
@@ -22,14 +23,14 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   const user = await requirePageUser();
   const parsed = incidentIdParams.safeParse(await params);
   if (!parsed.success) notFound();
-  const [detail, departments] = await Promise.all([getIncidentDetail(parsed.data.id), listDepartmentOptions({ includeRetired: true })]);
+  const [detail, departments, registerItems] = await Promise.all([getIncidentDetail(parsed.data.id), listDepartmentOptions({ includeRetired: true }), listPickableItems()]);
   if (!detail) notFound();
   const qc = new QueryClient();
   qc.setQueryData(incidentKeys.detail(parsed.data.id), detail);
   return (
     <div className="space-y-6">
       <HydrationBoundary state={dehydrate(qc)}>
-        <IncidentDetail id={parsed.data.id} canManage={ADMINS.includes(user.role)} departments={departments} created={(await searchParams).created === "1"} today={todayInTokyo()} />
+        <IncidentDetail id={parsed.data.id} canManage={ADMINS.includes(user.role)} departments={departments} registerItems={registerItems} created={(await searchParams).created === "1"} today={todayInTokyo()} />
       </HydrationBoundary>
       <EvidenceSection user={user} kind="incident" recordId={parsed.data.id} />
     </div>

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { IncidentForm } from "@/components/incidents/incident-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { listDepartmentOptions } from "@/db/queries/training-records";
+import { listPickableItems } from "@/db/queries/register-links";
 import { requirePageUser } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,12 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReportIncidentPage() {
   await requirePageUser();
   const t = await getTranslations("incidents.form");
-  const departments = await listDepartmentOptions();
+  const [departments, registerItems] = await Promise.all([listDepartmentOptions(), listPickableItems()]);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <PageHeader title={t("heading")} description={t("intro")} />
       <Card>
-        <IncidentForm departments={departments} />
+        <IncidentForm departments={departments} registerItems={registerItems} />
       </Card>
     </div>
   );
