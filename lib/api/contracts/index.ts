@@ -25,4 +25,5 @@ import "./evidence";
 import "./register";
 import "./notifications";
 import "./requests";
+import "./provisions";
 export { registeredOperations } from "../operation";
