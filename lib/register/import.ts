@@ -94,21 +94,30 @@ export function splitList(cell: string | undefined): string[] {
   return [...new Set(cell.split(/[,、，;；\n]/).map((s) => s.trim()).filter((s) => s !== ""))];
 }
 
-/** A row checked on its own; the names it refers to are resolved against the database later. */
-export type RegisterImportRow = {
+/** The names a row refers to, as written: resolved against the database afterwards. */
+export type RegisterRowRefs = {
   line: number;
-  /** The item as it will be stored, without the references (purposeIds, contractorIds, ownerDepartmentId are empty here). */
-  input: CreateItemInput;
   /** The purposes cell as written (resolved with resolvePurposes). */
   purposesCell: string;
   contractorRefs: string[];
   departmentRef: string | null;
 };
 
-/** Each row on its own, with the form's schema; item codes must be unique within the file. */
-export function validateRegisterRows(rows: CsvRow[]): { rows: RegisterImportRow[]; issues: ImportIssue[] } {
+/** A row checked on its own; the names it refers to are resolved against the database later. */
+export type RegisterImportRow = RegisterRowRefs & {
+  /** The item as it will be stored, without the references (purposeIds, contractorIds, ownerDepartmentId are empty here). */
+  input: CreateItemInput;
+};
+
+/**
+ * Each row on its own, with the form's schema; item codes must be unique within the file. `refs` holds
+ * every row's references, bad rows included, so that an unknown name is reported with the row's other
+ * faults in one preview.
+ */
+export function validateRegisterRows(rows: CsvRow[]): { rows: RegisterImportRow[]; issues: ImportIssue[]; refs: RegisterRowRefs[] } {
   const out: RegisterImportRow[] = [];
   const issues: ImportIssue[] = [];
+  const refs: RegisterRowRefs[] = [];
   const seen = new Map<string, number>();
   for (const { line, values: v } of rows) {
     const before = issues.length;
@@ -152,12 +161,12 @@ export function validateRegisterRows(rows: CsvRow[]): { rows: RegisterImportRow[
       if (first !== undefined) issues.push({ line, column: "code", code: "duplicate", messageKey: "register.import.errors.duplicateInFile", values: { line: first } });
       else seen.set(r.data.code, line);
     }
-    if (issues.length === before && r.ok) {
-      const department = v.ownerDepartmentId?.trim();
-      out.push({ line, input: r.data, purposesCell: v.purposeIds ?? "", contractorRefs: splitList(v.contractorIds), departmentRef: department ? department : null });
-    }
+    const department = v.ownerDepartmentId?.trim();
+    const rowRefs = { line, purposesCell: v.purposeIds ?? "", contractorRefs: splitList(v.contractorIds), departmentRef: department ? department : null };
+    refs.push(rowRefs);
+    if (issues.length === before && r.ok) out.push({ ...rowRefs, input: r.data });
   }
-  return { rows: out, issues };
+  return { rows: out, issues, refs };
 }
 
 type PurposeRef = { id: number; code: string; text: string };

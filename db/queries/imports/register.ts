@@ -8,6 +8,7 @@ import {
   resolvePurposes,
   validateRegisterRows,
   type RegisterImportRow,
+  type RegisterRowRefs,
 } from "@/lib/register/import";
 import type { RegisterImportResult } from "@/lib/register/schema";
 import { importReferences, importRegister, type RegisterImportChange, type ResolvedImportRow } from "../register";
@@ -30,14 +31,14 @@ function body(mode: "preview" | "commit", file: ImportFile, changes: RegisterImp
   return { ...upsertSummary(mode, file, { inserted: n("insert"), updated: n("update"), unchanged: n("unchanged") }), changes: changes.slice(0, MAX_CHANGES) };
 }
 
-/** Names → ids; every name not found is a line error in its column. */
-async function resolve(rows: RegisterImportRow[]): Promise<{ rows: ResolvedImportRow[]; issues: ImportIssue[] }> {
+/** Names → ids for every row (bad ones included: all faults in one preview); every name not found is a line error in its column. Only good rows come out. */
+async function resolve(rows: RegisterImportRow[], refsOfAll: RegisterRowRefs[]): Promise<{ rows: ResolvedImportRow[]; issues: ImportIssue[] }> {
   const refs = await importReferences();
   const contractorByName = new Map(refs.contractors.map((c) => [norm(c.name), c.id]));
   const departmentByKey = new Map(refs.departments.flatMap((d) => [[norm(d.name), d.id] as const, [norm(d.code), d.id] as const]));
   const issues: ImportIssue[] = [];
-  const out: ResolvedImportRow[] = [];
-  for (const r of rows) {
+  const resolved = new Map<number, Pick<ResolvedImportRow, "purposeIds" | "contractorIds" | "ownerDepartmentId">>();
+  for (const r of refsOfAll) {
     const before = issues.length;
     const purposes = resolvePurposes(r.purposesCell, refs.purposes);
     for (const value of purposes.unknown) issues.push({ line: r.line, column: "purposeIds", code: "unknown", messageKey: "register.import.errors.unknownPurpose", values: { value } });
@@ -53,8 +54,9 @@ async function resolve(rows: RegisterImportRow[]): Promise<{ rows: ResolvedImpor
       if (ownerDepartmentId === null)
         issues.push({ line: r.line, column: "ownerDepartmentId", code: "unknown", messageKey: "register.import.errors.unknownDepartment", values: { value: r.departmentRef } });
     }
-    if (issues.length === before) out.push({ ...r, purposeIds: purposes.ids, contractorIds: [...new Set(contractorIds)], ownerDepartmentId });
+    if (issues.length === before) resolved.set(r.line, { purposeIds: purposes.ids, contractorIds: [...new Set(contractorIds)], ownerDepartmentId });
   }
+  const out = rows.filter((r) => resolved.has(r.line)).map((r) => ({ ...r, ...resolved.get(r.line)! }));
   return { rows: out, issues };
 }
 
@@ -69,7 +71,7 @@ export const registerImport: ImportModule<Checked, Body, RegisterImportResult> =
 
   async check(rows) {
     const own = validateRegisterRows(rows);
-    const resolved = await resolve(own.rows);
+    const resolved = await resolve(own.rows, own.refs);
     const issues = [...own.issues, ...resolved.issues];
     return { checked: { rows: resolved.rows, issues }, good: resolved.rows.length, issues };
   },
