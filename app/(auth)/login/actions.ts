@@ -36,9 +36,9 @@ const ERRORS: Record<string, LoginError> = {
   expired: "expired",
 };
 
-async function target(form: FormData) {
+async function target(form: FormData, field = "callbackUrl") {
   // The page the user opened before signing in, if it is one on this site (docs/security.md, "Redirects").
-  return safeRedirectPath(form.get("callbackUrl"), appOrigin(requestOriginFromHeaders(await headers())));
+  return safeRedirectPath(form.get(field), appOrigin(requestOriginFromHeaders(await headers())));
 }
 
 /** Runs one Auth.js sign-in step; signIn throws a redirect on success, which must propagate. */
@@ -110,7 +110,7 @@ async function enrolStep(intent: "enrol-begin" | "enrol-confirm", prev: LoginSta
 export async function ssoAction(form: FormData): Promise<void> {
   const id = String(form.get("provider") ?? "");
   if (!ssoProviders().some((p) => p.id === id)) return;
-  await signIn(id, { redirectTo: await target(form) });
+  await signIn(id, { redirectTo: await target(form, "ssoCallbackUrl") });
 }
 
 export async function logoutAction() {

@@ -107,7 +107,8 @@ export function LoginForm({
       {notice ? <Alert tone="error">{notice}</Alert> : null}
       {sso.length ? (
         <form action={ssoAction} className="space-y-2">
-          {hidden}
+          {/* Its own name: the password form's callbackUrl is the page's one field of that name. */}
+          <input type="hidden" name="ssoCallbackUrl" value={target} />
           {sso.map((p) => (
             <Button key={p.id} type="submit" name="provider" value={p.id} variant="secondary" className="w-full">
               {t("ssoButton", { name: p.name })}
