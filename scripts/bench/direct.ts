@@ -2,11 +2,12 @@
  * The database's own time for the work behind each endpoint: the same db/queries function the
  * route handler calls, with the query parsed by the same contract schema, in this process against
  * DATABASE_URL (same postgres.js pool as the app). db/queries files `import "server-only"`, which
- * resolves only under the react-server condition, so run.ts starts this file as
- *   node --conditions=react-server <tsx> scripts/bench/direct.ts '<json args>'
+ * server-only.ts makes a no-op here; run.ts starts this file as
+ *   <tsx> scripts/bench/direct.ts '<json args>'
  * and reads one JSON line from its stdout.
  */
-import { capture, type Statement } from "./capture"; // first: before anything loads postgres.js
+import "./server-only"; // first: before anything imports db/queries
+import { capture, type Statement } from "./capture"; // before anything loads postgres.js
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { ENDPOINTS, searchParamsObject, type EndpointKey } from "./endpoints";

@@ -5,12 +5,13 @@
  * the statements one getIncidentCards call sends. On a database seeded with
  *   DATABASE_URL=… npm run db:seed -- --scale large --factor 0.1
  * run, for 5 and for 5,000 extra incidents:
- *   DATABASE_URL=… npx tsx --conditions=react-server scripts/bench/incident-cards.ts --extra 5000
- * (db/queries files `import "server-only"`, which resolves only under the react-server condition).
+ *   DATABASE_URL=… npx tsx scripts/bench/incident-cards.ts --extra 5000
+ * (server-only.ts lets it import db/queries, which `import "server-only"`).
  * --extra 0 removes the added incidents; --score N also times the compliance score N times. Only for a
  * benchmark database: it writes to `incidents`.
  */
-import { capture, type Statement } from "./capture"; // first: before anything loads postgres.js
+import "./server-only"; // first: before anything imports db/queries
+import { capture, type Statement } from "./capture"; // before anything loads postgres.js
 import { addOpenIncidents, countOpenUnreported } from "./open-incidents";
 import { connect } from "./pg";
 import { nowMs, round, summarize } from "./stats";

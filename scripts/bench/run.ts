@@ -31,12 +31,12 @@ function log(s: string): void {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
 }
 
-/** The direct (in-process) timings: a child under the react-server condition, one JSON line back. */
+/** The direct (in-process) timings: a child process (server-only.ts lets it import db/queries), one JSON line back. */
 function runDirect(databaseUrl: string, plan: Plan, keys: EndpointKey[] = ENDPOINTS.map((e) => e.key)): Promise<DirectResult> {
   const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
   const args = JSON.stringify({ keys, plan });
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["--conditions=react-server", path.join(__dirname, "direct.ts"), args], {
+    const child = spawn(tsx, [path.join(__dirname, "direct.ts"), args], {
       stdio: ["ignore", "pipe", "pipe"],
       // As the server runs: production, with the environment lib/env.ts asks of a production start.
       env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", AUTH_SECRET, AUTH_URL: "http://localhost" },
