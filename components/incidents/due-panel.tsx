@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Card, Skeleton } from "@/components/ui/card";
 import { LoadError } from "@/components/ui/load-error";
@@ -11,12 +12,20 @@ import type { DueItem } from "@/lib/incidents/schema";
 import { StateBadge, incidentKeys, useDaysText } from "./common";
 
 const LIMIT = 8;
+/** The most the endpoint answers at once (dueQuery in lib/incidents/schema.ts). */
+const MAX = 200;
 
 /** Reports and notices not yet made, ordered by deadline; late ones in red. */
 export function DuePanel() {
   const t = useTranslations("incidents");
   const daysText = useDaysText();
-  const due = useQuery({ queryKey: incidentKeys.due, queryFn: () => apiFetch<{ items: DueItem[]; total: number }>(`/api/v1/incidents/due?limit=${LIMIT}`) });
+  // The first eight (prefetched by the page); "Show all" asks for the rest.
+  const [limit, setLimit] = useState(LIMIT);
+  const due = useQuery({
+    queryKey: limit === LIMIT ? incidentKeys.due : [...incidentKeys.due, limit],
+    queryFn: () => apiFetch<{ items: DueItem[]; total: number }>(`/api/v1/incidents/due?limit=${limit}`),
+    placeholderData: keepPreviousData,
+  });
   return (
     <Card title={t("due.heading")}>
       {due.isPending ? (
@@ -49,7 +58,17 @@ export function DuePanel() {
             ))}
           </ol>
           {due.data.total > due.data.items.length ? (
-            <p className="mt-2 text-xs text-slate-600">{t("due.more", { count: due.data.total - due.data.items.length })}</p>
+            <p className="mt-2 flex flex-wrap items-center gap-x-3 text-xs text-slate-600">
+              {t("due.more", { count: due.data.total - due.data.items.length })}
+              <button
+                type="button"
+                className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800 disabled:opacity-60"
+                disabled={due.isFetching}
+                onClick={() => setLimit(Math.min(due.data.total, MAX))}
+              >
+                {t("due.showAll", { count: due.data.total })}
+              </button>
+            </p>
           ) : null}
         </>
       )}
