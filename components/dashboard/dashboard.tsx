@@ -86,6 +86,8 @@ function SectionBody({ section, s, fy }: { section: Exclude<DashboardSection, "s
       return <IncidentsSection s={s} />;
     case "regulations":
       return <RegulationsSection s={s} />;
+    case "register":
+      return <RegisterSection s={s} />;
     case "contractors":
       return <ContractorsSection s={s} />;
     case "audits":
@@ -193,6 +195,27 @@ function deadlineText(t: ReturnType<typeof useTranslations<"dashboard">>, daysLe
   if (daysLeft < 0) return t("incidents.daysLate", { days: -daysLeft });
   if (daysLeft === 0) return t("incidents.dueToday");
   return t("incidents.daysLeft", { days: daysLeft });
+}
+
+/** The personal information register: items overdue for review, high risks not accepted, items with sensitive data. */
+function RegisterSection({ s }: { s: DashboardSummaryDto }) {
+  const t = useTranslations("registerRisks.dashboard");
+  const locale = useLocale();
+  const r = s.register;
+  return (
+    <div className={grid}>
+      <Kpi id="register-overdue" label={t("overdue")} value={formatCount(r.overdue, locale)} href={r.overdueHref} tone={countTone(r.overdue)} detail={t("active", { count: r.active })} />
+      <Kpi
+        id="register-high-risks"
+        label={t("highRisks")}
+        value={formatCount(r.highRisksNotAccepted, locale)}
+        href={r.highRisksHref}
+        tone={countTone(r.highRisksNotAccepted)}
+        detail={t("highRisksDetail", { score: r.highThreshold })}
+      />
+      <Kpi id="register-sensitive" label={t("sensitive")} value={formatCount(r.sensitive, locale)} href={r.sensitiveHref} tone="info" detail={t("sensitiveDetail")} />
+    </div>
+  );
 }
 
 function RegulationsSection({ s }: { s: DashboardSummaryDto }) {

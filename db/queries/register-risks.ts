@@ -64,7 +64,10 @@ function whereOf(q: Filters, threshold: number): SQL | undefined {
   const lCol = phase === "inherent" ? registerRisks.likelihood : registerRisks.residualLikelihood;
   const iCol = phase === "inherent" ? registerRisks.impact : registerRisks.residualImpact;
   const conds: (SQL | undefined)[] = [
-    q.retired === "true" ? isNotNull(registerRisks.retiredAt) : isNull(registerRisks.retiredAt),
+    // Live: the risk and its item both in use; retired=true: the risk, or its item, retired.
+    q.retired === "true"
+      ? or(isNotNull(registerRisks.retiredAt), isNotNull(registerItems.retiredAt))
+      : and(isNull(registerRisks.retiredAt), isNull(registerItems.retiredAt)),
     q.itemId ? eq(registerRisks.itemId, q.itemId) : undefined,
     q.stage ? eq(registerRisks.stage, q.stage) : undefined,
     q.threat ? eq(registerRisks.threat, q.threat) : undefined,

@@ -44,6 +44,12 @@ export const dashboardLinks = {
   evidenceExpiry: () => url("/audits/calendar", { view: "year", types: "evidence" }),
   /** /notifications/deliveries reads failing ("true": given up or waiting after a failed attempt). */
   notificationsFailing: () => url("/notifications/deliveries", { failing: "true" }),
+  /** /register reads overdue and sensitive ("true"). */
+  registerItems: (opts: { overdue?: boolean; sensitive?: boolean } = {}) =>
+    url("/register", { overdue: opts.overdue === undefined ? undefined : String(opts.overdue), sensitive: opts.sensitive === undefined ? undefined : String(opts.sensitive) }),
+  /** /register/risks/list reads high and accepted ("true" / "false"). */
+  registerRisks: (opts: { high?: boolean; accepted?: boolean } = {}) =>
+    url("/register/risks/list", { high: opts.high === undefined ? undefined : String(opts.high), accepted: opts.accepted === undefined ? undefined : String(opts.accepted) }),
   score: (fy?: number) => url("/dashboard/score", { fy }),
 } as const;
 
@@ -85,5 +91,8 @@ export function dashboardDrilldowns(s: DashboardSummaryDto): Drilldown[] {
     { id: "findings-major", count: a.findings.majorUnverified, href: a.findings.majorHref },
     { id: "findings-minor", count: a.findings.minorUnverified, href: a.findings.minorHref },
     { id: "notifications-failing", count: s.notifications.failing, href: s.notifications.href },
+    { id: "register-overdue", count: s.register.overdue, href: s.register.overdueHref },
+    { id: "register-sensitive", count: s.register.sensitive, href: s.register.sensitiveHref },
+    { id: "register-high-risks", count: s.register.highRisksNotAccepted, href: s.register.highRisksHref },
   ];
 }

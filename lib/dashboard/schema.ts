@@ -102,6 +102,17 @@ export const dashboardSummarySchema = z.object({
   }),
   pmark: z.object({ certificateNumber: z.string().nullable(), validTo: z.string().nullable(), window: renewalWindowSchema.nullable(), href: z.string() }),
   pmsPosts: z.object({ total: z.number(), vacant: z.number(), href: z.string() }),
+  /** The personal information register and its risk analysis (db/queries/dashboard/register.ts). */
+  register: z.object({
+    active: z.number(),
+    overdue: z.number(),
+    sensitive: z.number(),
+    highRisksNotAccepted: z.number(),
+    highThreshold: z.number(),
+    overdueHref: z.string(),
+    sensitiveHref: z.string(),
+    highRisksHref: z.string(),
+  }),
   /** Evidence files whose current version has expired, or expires within 30 days (db/queries/dashboard/evidence.ts). */
   evidence: z.object({ expired: z.number(), expiringSoon: z.number(), href: z.string() }),
   /** E-mails and webhook calls failing (db/queries/dashboard/notifications.ts). */

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import * as summaryRoute from "@/app/api/v1/dashboard/summary/route";
 import { getDb } from "@/db";
-import { auditFindings, incidents, pmsAppointments, pmsPosts } from "@/db/schema";
+import { auditFindings, incidents, pmsAppointments, pmsPosts, registerItems, registerRisks } from "@/db/schema";
 import { dashboardDrilldowns, type Drilldown } from "@/lib/dashboard/links";
 import type { DashboardSummaryDto } from "@/lib/dashboard/schema";
 import { addDays, todayInTokyo } from "@/lib/dates";
@@ -31,6 +31,8 @@ const LIST_API: Record<string, string> = {
   "/audits/findings": "/api/v1/findings",
   "/audits/management-reviews": "/api/v1/management-reviews",
   "/notifications/deliveries": "/api/v1/notifications/deliveries",
+  "/register": "/api/v1/register/items",
+  "/register/risks/list": "/api/v1/register/risks",
 };
 
 /** Links that open a page about one thing rather than a list: no count to compare. */
@@ -105,6 +107,12 @@ async function changeTheData() {
   const { id: _id, reference: _ref, createdAt: _c, updatedAt: _u, version: _v, ...rest } = template as typeof template & { createdAt?: unknown; updatedAt?: unknown };
   void [_id, _ref, _c, _u, _v];
   await db.insert(incidents).values({ ...rest, reference: "INC-DRILL-1", fiscalYear: Number(today.slice(0, 4)) + 1, seq: 999, title: "ドリルダウン検証", status: "reported", severity: "critical", personsAffected: 1200, occurredAt: new Date(), discoveredAt: new Date(), ppcPreliminaryReportedOn: null, ppcFinalReportedOn: null, pmarkPreliminaryReportedOn: null, pmarkFinalReportedOn: null, personsNotifiedOn: null, closedApprovedBy: null, closedApprovedAt: null, retiredAt: null } as typeof incidents.$inferInsert);
+  // The register: one high residual risk accepted, an item with risks retired, one item's review overdue.
+  const [high] = await db.select().from(registerRisks).where(and(isNull(registerRisks.retiredAt), isNull(registerRisks.acceptedOn), sql`${registerRisks.residualLikelihood} * ${registerRisks.residualImpact} >= 10`)).orderBy(registerRisks.id).limit(1);
+  if (high) await db.update(registerRisks).set({ acceptedOn: today, acceptedByName: "Drill", acceptanceNote: "drill" }).where(eq(registerRisks.id, high.id));
+  const withRisks = await db.selectDistinct({ itemId: registerRisks.itemId }).from(registerRisks).where(isNull(registerRisks.retiredAt)).orderBy(registerRisks.itemId).limit(2);
+  if (withRisks[1]) await db.update(registerItems).set({ retiredAt: new Date() }).where(eq(registerItems.id, withRisks[1].itemId));
+  if (withRisks[0]) await db.update(registerItems).set({ nextReviewDueOn: addDays(today, -1) }).where(eq(registerItems.id, withRisks[0].itemId));
   await signInAs("privacy_manager");
 }
 

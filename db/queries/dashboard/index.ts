@@ -10,6 +10,7 @@ import { notificationsCard } from "./notifications";
 import { pmarkCard } from "./pmark";
 import { pmsPostsCard } from "./pms-structure";
 import { regulationsCard } from "./regulations";
+import { registerCard } from "./register";
 import { fiscalYearsOffered, scopeOf } from "./scope";
 import { trainingCard } from "./training";
 
@@ -37,7 +38,7 @@ export async function getDashboardSummary(opts: { fiscalYear?: number; today?: s
   const today = opts.today ?? todayInTokyo();
   const db = await getDb();
   const s = await scopeOf(opts.fiscalYear, today);
-  const [training, regulations, incidents, contractors, audits, pmark, pmsPosts, fiscalYears, evidence, notifications] = await Promise.all([
+  const [training, regulations, incidents, contractors, audits, pmark, pmsPosts, fiscalYears, evidence, notifications, register] = await Promise.all([
     trainingCard(db, s),
     regulationsCard(db, today),
     incidentsCard(db, s),
@@ -48,6 +49,7 @@ export async function getDashboardSummary(opts: { fiscalYear?: number; today?: s
     fiscalYearsOffered(db, s),
     evidenceCard(db, today),
     notificationsCard(),
+    registerCard(db, today),
   ]);
   return {
     today,
@@ -62,6 +64,7 @@ export async function getDashboardSummary(opts: { fiscalYear?: number; today?: s
     audits,
     pmark,
     pmsPosts,
+    register,
     evidence,
     notifications,
   };
