@@ -93,11 +93,21 @@ test("a deadline within its warning window appears under the reporter's bell and
   expect(hrs.items.filter((n) => n.href === `/incidents/${loud}`)).toEqual([]);
 });
 
-test("the privacy manager sees the outbox and the lead times; e-mail is off without SMTP_URL", async ({ signedInAs }) => {
+test("the privacy manager sees the outbox and the lead times, adds a webhook (its secret shown once) and removes it", async ({ signedInAs }) => {
   const page = await signedInAs("privacy_manager");
   await page.goto("/notifications/deliveries");
   await waitForData(page);
   await expect(page.getByRole("heading", { name: t("notifications.leadDays.title") })).toBeVisible();
   await expect(page.getByText(t("notifications.deliveries.emailOff"))).toBeVisible();
+
+  const name = `e2e chat ${Date.now()}`;
+  await page.getByLabel(t("notifications.webhooks.name")).fill(name);
+  await page.getByLabel(t("notifications.webhooks.url")).fill("https://chat.example.co.jp/hooks/pms");
+  await page.getByRole("checkbox", { name: t("notifications.types.incident") }).check();
+  await page.getByRole("button", { name: t("common.save") }).nth(1).click();
+  await expect(page.getByText(new RegExp(`${name} の署名用シークレット`))).toBeVisible();
   expect((await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze()).violations).toEqual([]);
+  await page.getByRole("button", { name: t("notifications.webhooks.remove", { name }) }).click();
+  await expect(page.getByText(t("notifications.webhooks.saved"))).toBeVisible();
+  await expect(page.getByRole("button", { name: t("notifications.webhooks.remove", { name }) })).toHaveCount(0);
 });

@@ -12,9 +12,10 @@ import { apiFetch } from "@/lib/client/api";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "@/lib/notifications/enums";
 import { MAX_LEAD_DAYS, type LeadDays } from "@/lib/notifications/rules";
-import { deliveryQuery, updateLeadDaysSchema, type DeliveryDto } from "@/lib/notifications/schema";
+import { deliveryQuery, updateLeadDaysSchema, type DeliveryDto, type WebhookHook } from "@/lib/notifications/schema";
 import type { Page } from "@/lib/list/page";
 import { notificationKeys } from "./keys";
+import { WebhooksCard } from "./webhooks-card";
 
 type StoredLead = LeadDays & { version: number };
 type Deliveries = Page<DeliveryDto> & { failing: number; emailEnabled: boolean };
@@ -23,12 +24,13 @@ const leadValues = (l: StoredLead) => Object.fromEntries(LEAD_TYPES.map((k) => [
 const STATUS_TONE: Record<DeliveryStatus, "slate" | "blue" | "green" | "red"> = { pending: "slate", sending: "blue", sent: "green", failed: "red" };
 
 /** The privacy manager's view: lead times (a setting) and the outbox — delivery status and failures. */
-export function NotificationAdmin({ initialLead }: { initialLead: StoredLead }) {
+export function NotificationAdmin({ initialLead, initialWebhooks }: { initialLead: StoredLead; initialWebhooks: { hooks: WebhookHook[]; version: number } }) {
   const t = useTranslations("notifications");
   return (
     <div className="space-y-6">
       <PageHeader title={t("deliveries.title")} description={t("deliveries.description")} />
       <LeadDaysForm initial={initialLead} />
+      <WebhooksCard initial={initialWebhooks} />
       <DeliveryList />
     </div>
   );

@@ -5,6 +5,7 @@ import { notificationKeys } from "@/components/notifications/keys";
 import { NotificationAdmin } from "@/components/notifications/notification-admin";
 import { listDeliveries } from "@/db/queries/notification-outbox";
 import { getLeadDays } from "@/db/queries/notifications";
+import { getWebhooks } from "@/db/queries/notification-webhooks";
 import { ADMINS } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { listSearch, parseListParams } from "@/lib/list/params";
@@ -18,10 +19,10 @@ export default async function NotificationDeliveriesPage({ searchParams }: { sea
   await requirePageUser(ADMINS);
   const filters = parseListParams(deliveryQuery, await searchParams);
   const qc = new QueryClient();
-  const [lead] = await Promise.all([getLeadDays(), qc.prefetchQuery({ queryKey: notificationKeys.deliveries(listSearch(deliveryQuery, filters)), queryFn: () => listDeliveries(filters) })]);
+  const [lead, webhooks] = await Promise.all([getLeadDays(), getWebhooks(), qc.prefetchQuery({ queryKey: notificationKeys.deliveries(listSearch(deliveryQuery, filters)), queryFn: () => listDeliveries(filters) })]);
   return (
     <HydrationBoundary state={dehydrate(qc)}>
-      <NotificationAdmin initialLead={lead} />
+      <NotificationAdmin initialLead={lead} initialWebhooks={webhooks} />
     </HydrationBoundary>
   );
 }
