@@ -448,23 +448,39 @@ export async function retireCorrectiveAction(actor: SessionUser, incidentId: num
 
 /**
  * Every report or notice not yet made, of every incident, ordered by deadline (late first). The
- * database lists them — incident_obligations(), the rule's obligations in SQL (migration 0013), of the
- * incidents with one still to make (next_report_due is not null) — counts them and takes the first
- * `limit`; the rule itself (reportingObligations) then judges those incidents' obligations for their
- * state and days left. tests/integration/incidents-list-sql.test.ts compares the list with the rule's.
+ * database lists them — incident_obligations(), the rule's obligations in SQL (migration 0013) — and
+ * takes the first `limit`: only from the incidents whose next deadline (next_report_due, the earliest
+ * deadline of what they owe) is not after the limit-th smallest one, since at least `limit` reports are
+ * due by then; it counts them all from the report dates (the P-mark's two, and the PPC's two and the
+ * notice when reportable). The rule itself (reportingObligations) then judges those incidents'
+ * obligations for their state and days left. tests/integration/incidents-list-sql.test.ts compares the
+ * list and the count with the rule's.
  */
 export async function listDueNow(limit: number, today = todayInTokyo()): Promise<{ items: DueItem[]; total: number }> {
   const db = await getDb();
   const i = incidents;
-  const owed = await db.execute(sql`
-    select ${i.id} as id, o.key, count(*) over () as total
-    from ${i} cross join lateral incident_obligations(${i.discoveredAt}, ${i.sensitiveData}, ${i.financialLoss}, ${i.wrongfulPurpose}, ${i.encrypted},
-      ${i.personsAffected}, ${i.ppcPreliminaryReportedOn}, ${i.ppcFinalReportedOn}, ${i.personsNotifiedOn}, ${i.pmarkPreliminaryReportedOn}, ${i.pmarkFinalReportedOn}) o
-    where ${i.retiredAt} is null and ${i.nextReportDue} is not null and o.done_on is null
-    order by o.due_on, ${i.reference} collate "C", o.ord
-    limit ${limit}`);
-  const first = (Array.isArray(owed) ? owed : ((owed as { rows?: unknown[] }).rows ?? [])) as { id: number; key: string; total: number | string }[];
-  if (!first.length) return { items: [], total: 0 };
+  const owing = sql`${i.retiredAt} is null and ${i.nextReportDue} is not null`;
+  const [owed, counted] = await Promise.all([
+    db.execute(sql`
+      with bound as (select ${i.nextReportDue} as due from ${i} where ${owing} order by ${i.nextReportDue} offset ${limit - 1} limit 1)
+      select ${i.id} as id, o.key
+      from ${i} cross join lateral incident_obligations(${i.discoveredAt}, ${i.sensitiveData}, ${i.financialLoss}, ${i.wrongfulPurpose}, ${i.encrypted},
+        ${i.personsAffected}, ${i.ppcPreliminaryReportedOn}, ${i.ppcFinalReportedOn}, ${i.personsNotifiedOn}, ${i.pmarkPreliminaryReportedOn}, ${i.pmarkFinalReportedOn}) o
+      where ${owing} and o.done_on is null
+        and (not exists (select 1 from bound) or ${i.nextReportDue} <= (select due from bound))
+      order by o.due_on, ${i.reference} collate "C", o.ord
+      limit ${limit}`),
+    db
+      .select({
+        n: sql<number>`coalesce(sum((${i.pmarkPreliminaryReportedOn} is null)::int + (${i.pmarkFinalReportedOn} is null)::int
+          + case when ${i.reportable} then (${i.ppcPreliminaryReportedOn} is null)::int + (${i.ppcFinalReportedOn} is null)::int + (${i.personsNotifiedOn} is null)::int else 0 end), 0)::int`.mapWith(Number),
+      })
+      .from(i)
+      .where(owing),
+  ]);
+  const total = counted[0]?.n ?? 0;
+  const first = (Array.isArray(owed) ? owed : ((owed as { rows?: unknown[] }).rows ?? [])) as { id: number; key: string }[];
+  if (!first.length) return { items: [], total };
   const ids = [...new Set(first.map((r) => Number(r.id)))];
   const rows = await db
     .select({ ...judgeColumns, reference: incidents.reference, title: incidents.title, severity: incidents.severity, status: incidents.status })
@@ -478,7 +494,7 @@ export async function listDueNow(limit: number, today = todayInTokyo()): Promise
     if (!o || o.doneOn !== null || o.daysLeft === null) continue;
     items.push({ incidentId: r.id, reference: r.reference, title: r.title, severity: r.severity, status: r.status, key: o.key, dueOn: o.dueOn, state: o.state, daysLeft: o.daysLeft });
   }
-  return { items, total: Number(first[0].total) };
+  return { items, total };
 }
 
 export async function incidentStats(fy: number | undefined, today = todayInTokyo()): Promise<IncidentStats> {

@@ -102,9 +102,11 @@ describe("incidents: the derived filters and the deadline sort in SQL equal the 
     // In deadline order, then reference (the order of one incident's reports due the same day is not specified).
     for (let k = 1; k < got.length; k++) expect(`${got[k - 1].dueOn} ${got[k - 1].reference}` <= `${got[k].dueOn} ${got[k].reference}`).toBe(true);
     expect([...got].sort(total)).toEqual(expected);
-    const first = await listDueNow(10, today);
-    expect(first.total).toBe(expected.length);
-    expect(first.items.map((i) => `${i.dueOn} ${i.reference}`)).toEqual(expected.slice(0, 10).map((i) => `${i.dueOn} ${i.reference}`));
+    for (const limit of [1, 10, 25, 60]) {
+      const first = await listDueNow(limit, today);
+      expect(first.total, `limit ${limit}`).toBe(expected.length);
+      expect(first.items.map((i) => `${i.dueOn} ${i.reference}`), `limit ${limit}`).toEqual(expected.slice(0, limit).map((i) => `${i.dueOn} ${i.reference}`));
+    }
   });
 
   it("the stats (per month and category, open per severity, days to containment) equal a count over every incident", async () => {
