@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
 import { getTranslations } from "next-intl/server";
 import { ItemDetailView } from "@/components/register/item-detail";
+import { ItemLinks } from "@/components/register/item-links";
+import { RiskAnalysis } from "@/components/register/risks/risk-analysis";
 import { registerKeys } from "@/components/register/keys";
 import { getItemDetail, itemHistory } from "@/db/queries/register";
 import { requirePageUser } from "@/lib/auth/session";
@@ -21,13 +23,23 @@ export default async function RegisterItemPage({ params }: { params: Promise<{ i
   const id = parsed.data.id;
   const [detail, history] = await Promise.all([getItemDetail(id), itemHistory(id)]);
   if (!detail) notFound();
+  const canEdit = (REGISTER_WRITERS as readonly string[]).includes(user.role);
   const qc = new QueryClient();
   qc.setQueryData(registerKeys.detail(id), detail);
   if (history) qc.setQueryData(registerKeys.history(id), history);
   return (
     <HydrationBoundary state={dehydrate(qc)}>
-      {/* The risk analysis (components/register/risks/risk-analysis.tsx, the `risk` part) goes in as `riskAnalysis={<RiskAnalysis itemId={id} />}` once it exists. */}
-      <ItemDetailView id={id} canEdit={(REGISTER_WRITERS as readonly string[]).includes(user.role)} />
+      {/* The risk analysis and the item's links (incidents, contractors) are the risk part's components. */}
+      <ItemDetailView
+        id={id}
+        canEdit={canEdit}
+        riskAnalysis={
+          <div className="space-y-4">
+            <RiskAnalysis itemId={id} canEdit={canEdit} />
+            <ItemLinks itemId={id} />
+          </div>
+        }
+      />
     </HydrationBoundary>
   );
 }
