@@ -38,7 +38,7 @@ beforeAll(async () => {
   await db.insert(regulations).values({ code: "PMS-02", title: "安全管理規程", currentVersion: 1, effectiveDate: "2026-01-01", status: "in_force", nextReviewDue: today });
 });
 
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())));
 
 describe("webhooks", () => {
   it("posts each event of the hook's types, signed; retries a failing receiver; only the privacy manager configures them", async () => {
