@@ -114,6 +114,12 @@ describe("messages", () => {
     expect(compareMessages(ja, en)).toEqual([]);
   });
 
+  it("no key contains a dot (next-intl reads a dot as nesting and refuses the whole file at run time)", () => {
+    const dotted = (m: unknown, path: string[] = []): string[] =>
+      m && typeof m === "object" ? Object.entries(m).flatMap(([k, v]) => [...(k.includes(".") ? [[...path, k].join(" › ")] : []), ...dotted(v, [...path, k])]) : [];
+    expect([...dotted(ja), ...dotted(en)]).toEqual([]);
+  });
+
   it("has messages at all", () => {
     expect(flatten(ja).size).toBeGreaterThan(10);
   });

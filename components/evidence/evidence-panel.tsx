@@ -336,13 +336,14 @@ function UploadForm({
   const inputId = useId();
   const current = evidence?.versions[0];
   const f = useForm({
-    initial: { title: evidence ? evidence.title : "", effectiveOn: today, expiresOn: current?.expiresOn ?? "", fileName: "" },
+    // `file` holds no value: it is where "choose a file" is shown (the schema's own `fileName` error would only say "required").
+    initial: { title: evidence ? evidence.title : "", effectiveOn: today, expiresOn: current?.expiresOn ?? "", fileName: "", file: "" },
     record: evidence ?? undefined,
     schema: evidenceUploadQuery,
-    toInput: (v) => ({ ...v, fileName: file?.name ?? "", ...(evidence ? { evidenceId: evidence.id } : {}) }),
+    toInput: (v) => ({ title: v.title, effectiveOn: v.effectiveOn, expiresOn: v.expiresOn, fileName: file?.name ?? "", ...(evidence ? { evidenceId: evidence.id } : {}) }),
     rules: () => {
-      if (!file) return [{ field: "fileName", messageKey: "evidence.fileRequired" }];
-      if (file.size > limits.maxBytes) return [{ field: "fileName", messageKey: "evidence.fileTooLarge", values: { max: formatBytes(limits.maxBytes) } }];
+      if (!file) return [{ field: "file", messageKey: "evidence.fileRequired" }];
+      if (file.size > limits.maxBytes) return [{ field: "file", messageKey: "evidence.fileTooLarge", values: { max: formatBytes(limits.maxBytes) } }];
       return [];
     },
     loadLatest: async () => {
@@ -368,6 +369,7 @@ function UploadForm({
 
   const choose = (chosen: File | null | undefined) => {
     setFile(chosen ?? null);
+    f.clearError("file");
     f.clearError("fileName");
   };
   const onDrop = (e: DragEvent) => {
@@ -376,6 +378,7 @@ function UploadForm({
     choose(e.dataTransfer.files?.[0]);
   };
 
+  const fileError = f.errors.file ?? f.errors.fileName;
   return (
     <Form form={f} onCancel={onClose} submitLabel={t("upload")}>
       <div className="space-y-1">
@@ -388,7 +391,7 @@ function UploadForm({
           onDragLeave={() => setDragging(false)}
           onDrop={onDrop}
           className={`flex cursor-pointer flex-col items-center justify-center gap-1 rounded-md border-2 border-dashed px-4 py-6 text-center text-sm focus-within:ring-2 focus-within:ring-brand-600/40 ${
-            dragging ? "border-brand-600 bg-brand-50" : f.errors.fileName ? "border-red-600" : "border-slate-300 bg-slate-50"
+            dragging ? "border-brand-600 bg-brand-50" : fileError ? "border-red-600" : "border-slate-300 bg-slate-50"
           }`}
         >
           <span className="font-medium text-slate-800">{file ? t("chosen", { name: file.name, size: formatBytes(file.size) }) : t("drop")}</span>
@@ -397,14 +400,14 @@ function UploadForm({
             id={inputId}
             type="file"
             className="sr-only"
-            aria-invalid={f.errors.fileName ? true : undefined}
-            aria-describedby={f.errors.fileName ? `${inputId}-error` : undefined}
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby={fileError ? `${inputId}-error` : undefined}
             onChange={(e) => choose(e.target.files?.[0])}
           />
         </label>
-        {f.errors.fileName ? (
+        {fileError ? (
           <p id={`${inputId}-error`} role="alert" className="text-xs font-medium text-red-700">
-            {f.errors.fileName}
+            {fileError}
           </p>
         ) : null}
       </div>
