@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { onePagePdf } from "../db/seed/evidence";
+import { axeViolations } from "./axe";
 import { test, expect, waitForData } from "./fixtures";
 import { t } from "./i18n";
 
@@ -90,4 +91,8 @@ test("attach a PDF to a training record and an incident, preview it, add a versi
   const reported = await attach(page, report, `委員会への速報 ${stamp}`);
   await expect(reported.getByText(report.name)).toBeVisible();
   await previewShowsPdf(page, reported, report.name);
+
+  // The panel with its history open, and the upload dialog with its messages, pass axe.
+  await reported.getByRole("button", { name: t("evidence.history", { count: 1 }) }).click();
+  expect(await axeViolations(page)).toEqual([]);
 });
