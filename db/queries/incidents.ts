@@ -491,7 +491,7 @@ export async function listDueNow(limit: number, today = todayInTokyo()): Promise
   for (const { id, key } of first) {
     const r = byId.get(Number(id))!;
     const o = reportingObligations(computeReportingClocks(r), r, today).find((x) => x.key === key);
-    if (!o || o.doneOn !== null || o.daysLeft === null) continue;
+    if (!o || o.doneOn !== null || o.daysLeft === null || o.state === "done" || o.state === "done_late") continue;
     items.push({ incidentId: r.id, reference: r.reference, title: r.title, severity: r.severity, status: r.status, key: o.key, dueOn: o.dueOn, state: o.state, daysLeft: o.daysLeft });
   }
   return { items, total };
