@@ -88,6 +88,8 @@ function SectionBody({ section, s, fy }: { section: Exclude<DashboardSection, "s
       return <RegulationsSection s={s} />;
     case "register":
       return <RegisterSection s={s} />;
+    case "requests":
+      return <RequestsSection s={s} />;
     case "contractors":
       return <ContractorsSection s={s} />;
     case "audits":
@@ -214,6 +216,27 @@ function RegisterSection({ s }: { s: DashboardSummaryDto }) {
         detail={t("highRisksDetail", { score: r.highThreshold })}
       />
       <Kpi id="register-sensitive" label={t("sensitive")} value={formatCount(r.sensitive, locale)} href={r.sensitiveHref} tone="info" detail={t("sensitiveDetail")} />
+    </div>
+  );
+}
+
+/** Requests from individuals (open, late, the nearest due date) and provision records past their retention. */
+function RequestsSection({ s }: { s: DashboardSummaryDto }) {
+  const t = useTranslations("requests.dashboard");
+  const locale = useLocale();
+  const r = s.requests;
+  return (
+    <div className={grid}>
+      <Kpi
+        id="requests-open"
+        label={t("open")}
+        value={formatCount(r.open, locale)}
+        href={r.openHref}
+        tone={r.late ? "critical" : r.open ? "attention" : "good"}
+        detail={r.nextDue ? t("nextDue", { reference: r.nextDue.reference, date: formatDate(r.nextDue.dueOn), days: r.nextDue.daysLeft }) : t("noneOpen")}
+      />
+      <Kpi id="requests-late" label={t("late")} value={formatCount(r.late, locale)} href={r.lateHref} tone={countTone(r.late)} detail={t("lateDetail")} />
+      <Kpi id="provisions-disposable" label={t("disposable")} value={formatCount(r.provisionsDisposable, locale)} href={r.provisionsDisposableHref} tone={countTone(r.provisionsDisposable, "attention")} detail={t("disposableDetail")} />
     </div>
   );
 }

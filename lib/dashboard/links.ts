@@ -47,6 +47,11 @@ export const dashboardLinks = {
   /** /register reads overdue and sensitive ("true"). */
   registerItems: (opts: { overdue?: boolean; sensitive?: boolean } = {}) =>
     url("/register", { overdue: opts.overdue === undefined ? undefined : String(opts.overdue), sensitive: opts.sensitive === undefined ? undefined : String(opts.sensitive) }),
+  /** /requests reads stage ("open" …) and late ("true"). */
+  requests: (opts: { stage?: string; late?: boolean } = {}) => url("/requests", { stage: opts.stage, late: opts.late === undefined ? undefined : String(opts.late) }),
+  request: (id: number) => `/requests/${id}`,
+  /** /provisions reads retention (disposable …). */
+  provisions: (opts: { retention?: string } = {}) => url("/provisions", { retention: opts.retention }),
   /** /register/risks/list reads high and accepted ("true" / "false"). */
   registerRisks: (opts: { high?: boolean; accepted?: boolean } = {}) =>
     url("/register/risks/list", { high: opts.high === undefined ? undefined : String(opts.high), accepted: opts.accepted === undefined ? undefined : String(opts.accepted) }),
@@ -91,6 +96,9 @@ export function dashboardDrilldowns(s: DashboardSummaryDto): Drilldown[] {
     { id: "findings-major", count: a.findings.majorUnverified, href: a.findings.majorHref },
     { id: "findings-minor", count: a.findings.minorUnverified, href: a.findings.minorHref },
     { id: "notifications-failing", count: s.notifications.failing, href: s.notifications.href },
+    { id: "requests-open", count: s.requests.open, href: s.requests.openHref },
+    { id: "requests-late", count: s.requests.late, href: s.requests.lateHref },
+    { id: "provisions-disposable", count: s.requests.provisionsDisposable, href: s.requests.provisionsDisposableHref },
     { id: "register-overdue", count: s.register.overdue, href: s.register.overdueHref },
     { id: "register-sensitive", count: s.register.sensitive, href: s.register.sensitiveHref },
     { id: "register-high-risks", count: s.register.highRisksNotAccepted, href: s.register.highRisksHref },

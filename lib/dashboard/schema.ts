@@ -113,6 +113,16 @@ export const dashboardSummarySchema = z.object({
     sensitiveHref: z.string(),
     highRisksHref: z.string(),
   }),
+  /** Requests from individuals open / late with the nearest due date, provision records past their retention (db/queries/dashboard/requests.ts). */
+  requests: z.object({
+    open: z.number(),
+    openHref: z.string(),
+    late: z.number(),
+    lateHref: z.string(),
+    nextDue: z.object({ reference: z.string(), dueOn: z.string(), daysLeft: z.number(), href: z.string() }).nullable(),
+    provisionsDisposable: z.number(),
+    provisionsDisposableHref: z.string(),
+  }),
   /** Evidence files whose current version has expired, or expires within 30 days (db/queries/dashboard/evidence.ts). */
   evidence: z.object({ expired: z.number(), expiringSoon: z.number(), href: z.string() }),
   /** E-mails and webhook calls failing (db/queries/dashboard/notifications.ts). */

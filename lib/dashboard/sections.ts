@@ -1,7 +1,7 @@
 import type { Role } from "@/lib/auth/roles";
 
 /** The dashboard's sections; each role reads them in the order that fits its work. */
-export const DASHBOARD_SECTIONS = ["score", "training", "incidents", "regulations", "register", "contractors", "audits", "pmark"] as const;
+export const DASHBOARD_SECTIONS = ["score", "training", "incidents", "regulations", "register", "requests", "contractors", "audits", "pmark"] as const;
 export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
 
 const FIRST: Record<Role, readonly DashboardSection[]> = {

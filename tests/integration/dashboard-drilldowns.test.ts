@@ -33,10 +33,12 @@ const LIST_API: Record<string, string> = {
   "/notifications/deliveries": "/api/v1/notifications/deliveries",
   "/register": "/api/v1/register/items",
   "/register/risks/list": "/api/v1/register/risks",
+  "/requests": "/api/v1/requests",
+  "/provisions": "/api/v1/provision-records",
 };
 
 /** Links that open a page about one thing rather than a list: no count to compare. */
-const NOT_A_LIST = [/^\/dashboard\/score(\?|$)/, /^\/audits\/pmark$/, /^\/incidents\/\d+$/, /^\/audits\/calendar(\?|$)/];
+const NOT_A_LIST = [/^\/dashboard\/score(\?|$)/, /^\/audits\/pmark$/, /^\/incidents\/\d+$/, /^\/requests\/\d+$/, /^\/audits\/calendar(\?|$)/];
 
 async function summary(): Promise<DashboardSummaryDto> {
   const r = await call(summaryRoute, "GET", "/api/v1/dashboard/summary");

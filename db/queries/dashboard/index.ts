@@ -11,6 +11,7 @@ import { pmarkCard } from "./pmark";
 import { pmsPostsCard } from "./pms-structure";
 import { regulationsCard } from "./regulations";
 import { registerCard } from "./register";
+import { requestsCard } from "./requests";
 import { fiscalYearsOffered, scopeOf } from "./scope";
 import { trainingCard } from "./training";
 
@@ -38,7 +39,7 @@ export async function getDashboardSummary(opts: { fiscalYear?: number; today?: s
   const today = opts.today ?? todayInTokyo();
   const db = await getDb();
   const s = await scopeOf(opts.fiscalYear, today);
-  const [training, regulations, incidents, contractors, audits, pmark, pmsPosts, fiscalYears, evidence, notifications, register] = await Promise.all([
+  const [training, regulations, incidents, contractors, audits, pmark, pmsPosts, fiscalYears, evidence, notifications, register, requests] = await Promise.all([
     trainingCard(db, s),
     regulationsCard(db, today),
     incidentsCard(db, s),
@@ -50,6 +51,7 @@ export async function getDashboardSummary(opts: { fiscalYear?: number; today?: s
     evidenceCard(db, today),
     notificationsCard(),
     registerCard(db, today),
+    requestsCard(today),
   ]);
   return {
     today,
@@ -65,6 +67,7 @@ export async function getDashboardSummary(opts: { fiscalYear?: number; today?: s
     pmark,
     pmsPosts,
     register,
+    requests,
     evidence,
     notifications,
   };
