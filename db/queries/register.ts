@@ -613,7 +613,9 @@ export async function importRegister(actor: SessionUser, rows: ResolvedImportRow
   const db = await getDb();
   const run = async (tx: DbOrTx) => {
     const codes = rows.map((r) => r.input.code);
-    const existing = codes.length ? await tx.select().from(registerItems).where(inArray(registerItems.code, codes)) : [];
+    // A commit locks the items it may change (in id order), so that an edit made meanwhile is not overwritten.
+    const matching = tx.select().from(registerItems).where(inArray(registerItems.code, codes)).orderBy(asc(registerItems.id));
+    const existing = codes.length ? await (mode === "commit" ? matching.for("update") : matching) : [];
     const byCode = new Map(existing.map((e) => [e.code, e]));
     const links = await linksOf(tx, existing.map((e) => e.id));
     const changes: RegisterImportChange[] = [];
