@@ -1,5 +1,6 @@
 import { PgBoss, fromPglite } from "pg-boss";
 import { env } from "@/lib/env";
+import { onWrite } from "@/lib/api/write-events";
 import { todayInTokyo } from "@/lib/dates";
 import { roleOfUrl, quoteIdent } from "@/lib/security/db-roles";
 import { getDb, getDbKind, migrationUrl } from "./index";
@@ -9,8 +10,9 @@ import { getDb, getDbKind, migrationUrl } from "./index";
  * schema beside the app's tables on Postgres, or in the embedded PGlite through pg-boss's PGlite
  * adapter (one connection, shared with the app). It runs
  * - `notify-scan`: the deadline scan (db/queries/notifications.ts scanDeadlines), every morning at
- *   07:00 Tokyo time (a morning missed while nothing ran is run once when the queue is back), every
- *   ten minutes between (so a new or changed record is announced soon), and once at start;
+ *   07:00 Tokyo time (a morning missed while nothing ran is run once when the queue is back), 30 s
+ *   after the last write through the API of an instance running the queue (lib/api/write-events.ts),
+ *   every ten minutes between (for instances that do not), and once at start;
  * - `notify-outbox`: the outbox's sender (db/queries/notification-outbox.ts drainOutbox), every
  *   minute and right after each scan.
  * Each job does idempotent work (unique keys in the database), so several instances can run the
@@ -102,9 +104,17 @@ export function startJobs(opts: { attempts?: number } = {}): Promise<Jobs> {
       return result;
     });
     await boss.work(QUEUES.outbox, { pollingIntervalSeconds: 10 }, async () => drainOutbox());
+    // A write through the API may add, move or settle a deadline: a scan 30 s after the last one.
+    const offWrite = onWrite(() => void boss.sendDebounced(QUEUES.scan, { daily: false }, null, 30, "after-write").catch(() => {}));
     // The scan at start: catches up whatever came due while no instance ran.
     await boss.send(QUEUES.scan, { daily: false }, { singletonKey: `start-${todayInTokyo()}`, singletonSeconds: 60 });
-    return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+    return {
+      boss,
+      stop: async () => {
+        offWrite();
+        await boss.stop({ graceful: true, timeout: 10_000 });
+      },
+    };
   })().catch((err) => {
     state.__pmsJobs = undefined;
     throw err;

@@ -125,7 +125,7 @@ async function claim(now: Date, limit: number): Promise<Delivery[]> {
     .where(
       inArray(
         notificationDeliveries.id,
-        sql`(select id from ${notificationDeliveries} where (status = 'pending' and next_attempt_at <= ${now}) or (status = 'sending' and claimed_at < ${stale}) order by next_attempt_at, id limit ${limit} for update skip locked)`,
+        sql`(select id from ${notificationDeliveries} where (status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz) or (status = 'sending' and claimed_at < ${stale.toISOString()}::timestamptz) order by next_attempt_at, id limit ${limit} for update skip locked)`,
       ),
     )
     .returning();

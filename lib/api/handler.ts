@@ -23,6 +23,7 @@ import { issuesToFieldErrors } from "@/lib/validation/issues";
 import { AppError, BadRequestError, ForbiddenError, UnauthorizedError, ValidationError, fromDatabaseError, type FieldError } from "./errors";
 import type { OperationDef } from "./operation";
 import { problemResponse } from "./problem";
+import { emitWrite } from "./write-events";
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -113,6 +114,7 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
         body = parse(op.body!, json);
       }
       const result = await fn({ req, user, locale, params, query, body, form, stream } as HandlerContext<Out<P>, Out<Q>, Out<B>>);
+      if (op.method !== "get") emitWrite();
       if (result instanceof Response) return result;
       if (op.successStatus === 204) return new Response(null, { status: 204 });
       return Response.json(result ?? null, { status: op.successStatus ?? 200 });

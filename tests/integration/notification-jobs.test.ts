@@ -4,7 +4,14 @@ import { getDb } from "@/db";
 import { notifications, regulations } from "@/db/schema";
 import { QUEUES, startJobs, stopJobs } from "@/db/jobs";
 import { todayInTokyo } from "@/lib/dates";
-import { signInAs } from "../support/api";
+import * as prefsRoute from "@/app/api/v1/notifications/preferences/route";
+import { DEFAULT_MODES } from "@/lib/notifications/rules";
+import { call, signInAs } from "../support/api";
+
+const rowsOf = async <T,>(q: Promise<unknown>): Promise<T[]> => {
+  const res = await q;
+  return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
+};
 
 /**
  * The job queue (db/jobs.ts): pg-boss installs itself in the test's own database (PGlite through its
@@ -43,8 +50,23 @@ describe("the job queue", () => {
         ["frequent", "*/10 * * * *", "Asia/Tokyo"],
       ]),
     );
+    // A write through the API asks for a scan 30 s later; pg-boss debounces: three writes in a row make
+    // one job for the current 30 s slot and at most one for the next, not three.
+    await signInAs("hr");
+    for (let i = 0; i < 3; i++) {
+      const res = await call(prefsRoute, "PUT", "/api/v1/notifications/preferences", { json: { modes: DEFAULT_MODES, locale: "ja", version: i } });
+      expect(res.status).toBe(200);
+    }
+    let debounced: { n: number }[] = [];
+    for (let i = 0; i < 20 && !debounced[0]?.n; i++) {
+      await new Promise((res) => setTimeout(res, 250));
+      debounced = await rowsOf<{ n: number }>(db.execute(sql`select count(*)::int as n from pgboss.job where name = ${QUEUES.scan} and singleton_key = 'after-write' and state = 'created'`));
+    }
+    expect(debounced[0].n).toBeGreaterThanOrEqual(1);
+    expect(debounced[0].n).toBeLessThanOrEqual(2);
+
     // The job itself is recorded by pg-boss as completed.
-    const [{ n }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = ${QUEUES.scan} and state = 'completed'`).then((res) => (Array.isArray(res) ? res : (res as unknown as { rows: { n: number }[] }).rows));
+    const [{ n }] = await rowsOf<{ n: number }>(db.execute(sql`select count(*)::int as n from pgboss.job where name = ${QUEUES.scan} and state = 'completed'`));
     expect(n).toBeGreaterThanOrEqual(1);
   });
 });
