@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import {
@@ -50,4 +50,17 @@ export async function recordPage(db: DbOrTx, kind: EvidenceRecordKind, recordId:
     .where(eq(t.id, recordId));
   if (!row) return null;
   return t.page(recordId, (row.parent as number | null) ?? null);
+}
+
+/** The pages of many records of one kind in one statement: id → page (records that do not exist are left out). */
+export async function recordPages(db: DbOrTx, kind: EvidenceRecordKind, recordIds: readonly number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (recordIds.length === 0) return out;
+  const t = EVIDENCE_RECORD_TABLES[kind];
+  const rows = await db
+    .select({ id: t.id, parent: t.parent ?? sql<null>`null` })
+    .from(t.table)
+    .where(inArray(t.id, [...new Set(recordIds)]));
+  for (const r of rows) out.set(r.id as number, t.page(r.id as number, (r.parent as number | null) ?? null));
+  return out;
 }

@@ -17,7 +17,7 @@ import {
 import type { DisposeEvidenceInput, EvidenceDto, EvidenceListDto, EvidenceUploadDto, EvidenceUploadInput, EvidenceVersionDto } from "@/lib/evidence/schema";
 import { PayloadTooLargeError, declaredLength, limitStream, uploadLimit } from "@/lib/security/body";
 import { recordAudit } from "./audit";
-import { recordPage } from "./evidence-records";
+import { recordPage, recordPages } from "./evidence-records";
 import { lockVersioned } from "./versioned";
 import { getEvidenceSettings } from "./settings";
 
@@ -432,16 +432,13 @@ export async function listEvidenceExpiries(range: { from: string; to: string }, 
       ),
     )
     .orderBy(asc(latest.expiresOn), asc(evidence.id));
-  const out: EvidenceExpiry[] = [];
-  for (const r of rows) {
-    const kind = r.recordKind as EvidenceRecordKind;
-    out.push({ ...r, recordKind: kind, expiresOn: r.expiresOn!, href: (await recordPage(db, kind, r.recordId)) ?? "/" });
+  // One statement per record kind for the pages the events link to, not one per evidence.
+  const pages = new Map<EvidenceRecordKind, Map<number, string>>();
+  for (const kind of new Set(rows.map((r) => r.recordKind as EvidenceRecordKind))) {
+    pages.set(kind, await recordPages(db, kind, rows.filter((r) => r.recordKind === kind).map((r) => r.recordId)));
   }
-  return out;
-}
-
-/** Counts for the dashboard: current versions already expired, and expiring within `soonDays`. */
-export async function countEvidenceExpiries(today: string, soonUntil: string, kinds: readonly EvidenceRecordKind[] = EVIDENCE_RECORD_KINDS) {
-  const all = await listEvidenceExpiries({ from: "1900-01-01", to: soonUntil }, kinds);
-  return { expired: all.filter((e) => e.expiresOn < today).length, expiringSoon: all.filter((e) => e.expiresOn >= today).length };
+  return rows.map((r) => {
+    const kind = r.recordKind as EvidenceRecordKind;
+    return { ...r, recordKind: kind, expiresOn: r.expiresOn!, href: pages.get(kind)?.get(r.recordId) ?? "/" };
+  });
 }
