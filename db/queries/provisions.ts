@@ -20,7 +20,7 @@ import { recordAudit } from "./audit";
 import { setRetiredVersioned, updateVersioned, withoutVersion } from "./versioned";
 
 /**
- * Records of provision to third parties 第三者提供記録 (docs/domain.md §4b). The retention dates are
+ * Records of provision to third parties 第三者提供記録 (docs/domain.md §7). The retention dates are
  * computed by lib/provisions/rules.ts on every write and stored, so the list and the dashboard filter
  * on them in SQL; the state (retained, disposable, disposed, not required) is judged on read.
  */

@@ -28,7 +28,7 @@ import { getFiscalYearStartMonth, keyedSetting } from "./settings";
 import { setRetiredVersioned, updateVersioned, withoutVersion } from "./versioned";
 
 /**
- * Requests from individuals 開示等請求 (docs/domain.md §6). The stage, the clock, the fee with its tax
+ * Requests from individuals 開示等請求 (docs/domain.md §7). The stage, the clock, the fee with its tax
  * and the retention are computed on every read by lib/requests; requests are few (a handful a year),
  * so the derived filters (stage, late, disposable) and the due-date sort judge every live row of the
  * SQL filter in memory and page the result.

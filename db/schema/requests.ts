@@ -7,8 +7,8 @@ import { contractors } from "./contractors";
 import { registerItems } from "./register";
 
 /**
- * Requests from individuals 開示等請求 (docs/domain.md §6) and records of provision to third parties
- * 第三者提供記録 (docs/domain.md §4b). The clock, the stage and the fee rule are computed on every read
+ * Requests from individuals 開示等請求 (docs/domain.md §7) and records of provision to third parties
+ * 第三者提供記録 (docs/domain.md §7). The clock, the stage and the fee rule are computed on every read
  * by lib/requests; a provision record's retention dates are computed by lib/provisions/rules.ts and
  * stored by the service on every write, so lists and the dashboard can filter on them in SQL.
  */

@@ -6,7 +6,7 @@ import { recordRequired, retention } from "@/lib/provisions/rules";
 import type { NewDisclosureRequest, NewProvisionRecord } from "@/db/schema/requests";
 
 /**
- * Demo requests from individuals and provision records for RUFT Inc. (docs/domain.md §6, §4b), laid out
+ * Demo requests from individuals and provision records for RUFT Inc. (docs/domain.md §7), laid out
  * relative to `today` in the order they were received (ids follow time within each list). The API
  * reference's examples point at them: request 1 awaits identity documents, 2 the fee, 3 is ready to be
  * answered, 4 is open and late, 7 is past its retention; provision record 7 is past its retention.

@@ -1,5 +1,5 @@
 /**
- * Records of provision to third parties 第三者提供記録 (docs/domain.md §4b). Every enum is declared
+ * Records of provision to third parties 第三者提供記録 (docs/domain.md §7). Every enum is declared
  * once here and used by the database (pgEnum), the zod schemas and the UI.
  */
 

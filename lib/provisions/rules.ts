@@ -2,7 +2,7 @@ import { addDays, addMonths } from "@/lib/dates";
 import type { AbroadBasis, ProvisionGround, RecordForm, RetentionState } from "./enums";
 
 /**
- * Provision to third parties (docs/domain.md §4b), in pure rules.
+ * Provision to third parties (docs/domain.md §7), in pure rules.
  *
  * GROUNDS: the policy's §4 (ア)–(カ) and (2)(3) against the APPI. A provision with the person's
  * consent must be recorded (Art. 29) — and the recipient must confirm where the data came from and

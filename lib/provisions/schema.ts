@@ -3,7 +3,7 @@ import { isoDate, optionalIsoDate, optionalText, paging, requiredText, version }
 import { numberOrNull, refId } from "@/lib/validation/numbers";
 import { ABROAD_BASES, PROVISION_DIRECTIONS, PROVISION_GROUNDS, RECORD_FORMS, RETENTION_STATES } from "./enums";
 
-/** Provision records (docs/domain.md §4b): input schemas shared by the forms and the API, and the response shapes. */
+/** Provision records (docs/domain.md §7): input schemas shared by the forms and the API, and the response shapes. */
 
 const flag = z.boolean({ error: "validation.invalidType" }).default(false);
 const optionalRef = z.preprocess(numberOrNull, z.union([z.null(), refId]).optional()).transform((v) => v ?? null);

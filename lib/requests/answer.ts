@@ -3,7 +3,7 @@ import type { RefusalGround, RequestDecision, RequestKind } from "./enums";
 import { awaitingFee } from "./fee";
 
 /**
- * The answer to a request and the request's own retention (docs/domain.md §6).
+ * The answer to a request and the request's own retention (docs/domain.md §7).
  *
  * - Nothing is disclosed (complied with, in whole or in part) before the identity is confirmed, nor
  *   before the fee is paid where one is charged.

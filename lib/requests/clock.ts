@@ -3,7 +3,7 @@ import type { ClockState, RequestKind, RequestStage } from "./enums";
 import { awaitingFee, feeAllowed } from "./fee";
 
 /**
- * The clock of a request (docs/domain.md §6). The law asks for an answer "without delay" (遅滞なく);
+ * The clock of a request (docs/domain.md §7). The law asks for an answer "without delay" (遅滞なく);
  * the company makes that concrete with a target of N calendar days from receipt (a setting, default
  * 14). As everywhere in the product, the day of receipt is not counted (初日不算入): received on
  * 2026-06-10 with 14 days → due 2026-06-24.

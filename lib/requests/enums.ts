@@ -1,5 +1,5 @@
 /**
- * Requests from individuals 開示等請求 (docs/domain.md §6). Every enum is declared once here and used
+ * Requests from individuals 開示等請求 (docs/domain.md §7). Every enum is declared once here and used
  * by the database (pgEnum), the zod schemas and the UI.
  */
 

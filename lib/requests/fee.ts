@@ -1,7 +1,7 @@
 import type { RequestKind } from "./enums";
 
 /**
- * The fee of a request (docs/domain.md §6). The APPI lets a company charge only for a notice of the
+ * The fee of a request (docs/domain.md §7). The APPI lets a company charge only for a notice of the
  * purpose of use and for a disclosure (Art. 38(1); the disclosure of third-party provision records is
  * a disclosure too), at an amount reasonable for the actual cost (Art. 38(2)). The policy charges
  * 1,000 yen excluding tax per request, and estimates first when the work is larger. Correction,

@@ -5,7 +5,7 @@ import { CLOCK_STATES, DISCLOSURE_METHODS, IDENTITY_METHODS, REFUSAL_GROUNDS, RE
 import { DEFAULT_TARGET_DAYS } from "./clock";
 import { DEFAULT_REQUEST_RETENTION_MONTHS } from "./answer";
 
-/** Requests from individuals (docs/domain.md §6): input schemas shared by the forms and the API, and the response shapes. */
+/** Requests from individuals (docs/domain.md §7): input schemas shared by the forms and the API, and the response shapes. */
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === "" ? null : v), z.enum(values, { error: "validation.invalidOption" }).nullable().optional()).transform((v) => v ?? null);

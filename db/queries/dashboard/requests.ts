@@ -5,7 +5,7 @@ import { countDisposableProvisions } from "../provisions";
 import { listOpenRequests, listRequestsForExport } from "../requests";
 
 /**
- * Requests from individuals and provision records on the dashboard (docs/domain.md §6, §4b): the open
+ * Requests from individuals and provision records on the dashboard (docs/domain.md §7): the open
  * requests with the nearest due date, the late ones (open past the due date, or answered late), and
  * the provision records past their retention. Requests are few: their clock is judged by
  * lib/requests/clock.ts on every open request (listOpenRequests), the same code the list uses, so the

@@ -19,7 +19,7 @@ import {
 import { defineOperation } from "../operation";
 
 /**
- * Records of provision to third parties 第三者提供記録 and joint uses 共同利用 (docs/domain.md §4b). Read
+ * Records of provision to third parties 第三者提供記録 and joint uses 共同利用 (docs/domain.md §7). Read
  * by the privacy manager, the auditor and the executive (REQUEST_READERS), written by the privacy
  * manager. Demo data: record 1 is a consent-based provision (version 1), record 7 is past its retention.
  */

@@ -20,7 +20,7 @@ import {
 import { defineOperation } from "../operation";
 
 /**
- * Requests from individuals 開示等請求 (docs/domain.md §6). The privacy manager handles them; the
+ * Requests from individuals 開示等請求 (docs/domain.md §7). The privacy manager handles them; the
  * auditor and the executive read them; HR does not (REQUEST_READERS). Stage, clock, fee with tax and
  * retention are computed on every read.
  * Demo data: request 1 awaits identity, 2 the fee, 3 is ready to answer, 4 is open, 7 is past its retention (all version 1).
