@@ -33,6 +33,7 @@ export const NAV: NavGroup[] = [
   group("personalInfo", [
     ["/register", "personalInfoRegister"],
     ["/register/purposes", "purposesOfUse"],
+    ["/register/risks", "registerRisks"],
   ]),
   group("incidents", [
     ["/incidents", "incidentList"],

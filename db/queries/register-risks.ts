@@ -417,13 +417,8 @@ export async function setRiskRetired(actor: SessionUser, id: number, version: nu
       entity: ENTITY,
       id,
       version,
+      // A risk of a retired item may be restored: it stays out of the live lists until its item is in use again.
       retire,
-      check: async (before) => {
-        if (retire) return;
-        // Not back onto a retired item.
-        const [item] = await tx.select({ retiredAt: registerItems.retiredAt }).from(registerItems).where(eq(registerItems.id, before.itemId));
-        if (item?.retiredAt) throw new ConflictError("registerRisks.errors.itemRetired");
-      },
       afterUpdate: (_before, after) => writeSnapshot(tx, actor, after, retire ? "retired" : "restored"),
     });
     return (await getRisk(id, tx, threshold))!;

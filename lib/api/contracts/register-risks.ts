@@ -102,6 +102,8 @@ export const acceptRegisterRisk = defineOperation({
   params: riskIdParams,
   body: acceptRiskSchema,
   example: { note: "暗号化と施錠保管により残存リスクは許容範囲と判断する。", version: 1 },
+  // Risk 3 of the demo data is live and not accepted yet (risks 1 and 2 are).
+  paramsExample: { id: 3 },
   response: riskSchema,
 });
 
@@ -124,9 +126,12 @@ export const restoreRegisterRisk = defineOperation({
   path: "/api/v1/register/risks/{id}/restore",
   roles: WRITERS,
   tag,
-  summary: "Restore a retired risk (409 when it is not retired or its item is)",
+  summary: "Restore a retired risk (409 when it is not retired). A risk of a retired item counts as retired until its item is restored",
   params: riskIdParams,
   body: riskVersionOnlySchema,
+  example: { version: 1 },
+  // Risk 143 of the demo data is retired (with its retired item, PI-022).
+  paramsExample: { id: 143 },
   response: riskSchema,
 });
 
