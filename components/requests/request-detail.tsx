@@ -250,12 +250,19 @@ function FeePanel({ r, manage }: { r: RequestDto; manage: boolean }) {
   );
 }
 
+function answerValues(r: RequestDto, today: string) {
+  return { decision: "", refusalGround: "", decisionReason: "", answeredOn: today, answerMethod: r.disclosureMethod ?? "", answerNote: "" };
+}
+
 function AnswerPanel({ r, manage, today }: { r: RequestDto; manage: boolean; today: string }) {
   const t = useTranslations("requests");
   const ta = useTranslations("requests.answer");
+  // Follows the request as the identity and fee panels save newer versions (so the answer is sent with the current one).
   const f = useForm({
-    initial: { decision: "", refusalGround: "", decisionReason: "", answeredOn: today, answerMethod: r.disclosureMethod ?? "", answerNote: "" },
+    initial: answerValues(r, today),
     record: r,
+    followRecord: true,
+    toValues: (latest: RequestDto) => answerValues(latest, today),
     schema: answerSchema,
     toInput: (v) => ({ ...v, refusalGround: v.decision === "refuse" ? v.refusalGround || null : null, answerMethod: v.answerMethod || null }),
     submit: (body) => apiFetch<RequestDto>(`/api/v1/requests/${r.id}/answer`, { method: "POST", json: body }),
@@ -328,6 +335,8 @@ function WithdrawForm({ r, today }: { r: RequestDto; today: string }) {
   const f = useForm({
     initial: { withdrawnOn: today },
     record: r,
+    followRecord: true,
+    toValues: () => ({ withdrawnOn: today }),
     schema: withdrawSchema,
     submit: (body) => apiFetch<RequestDto>(`/api/v1/requests/${r.id}/withdraw`, { method: "POST", json: body }),
     invalidate: [requestKeys.all],

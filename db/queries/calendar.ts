@@ -1,4 +1,6 @@
 import "server-only";
+import { listProvisionDisposals } from "./provisions";
+import { listOpenRequests } from "./requests";
 import { and, between, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditFindings, audits, calendarFeeds, incidentCorrectiveActions, incidents, managementReviewActions, managementReviews, registerItems, regulations, users } from "@/db/schema";
@@ -10,6 +12,7 @@ import {
   contractorEvents,
   evidenceEvents,
   registerReviewEvents,
+  requestEvents,
   findingEvents,
   incidentActionEvents,
   incidentEvents,
@@ -190,6 +193,12 @@ async function evidenceExpiries(r: Range, today: string): Promise<CalendarEvent[
   return evidenceEvents(await listEvidenceExpiries(r), today);
 }
 
+/** Open requests' answer dues and provision records' disposal dates (docs/domain.md §7). */
+async function requestDates(r: Range, today: string): Promise<CalendarEvent[]> {
+  const [open, disposals] = await Promise.all([listOpenRequests(today), listProvisionDisposals(r.from, r.to)]);
+  return requestEvents(open, disposals, today);
+}
+
 const LOADERS: Record<CalendarEventType, (r: Range, today: string) => Promise<CalendarEvent[]>> = {
   audit: auditDates,
   finding: findingDues,
@@ -201,6 +210,7 @@ const LOADERS: Record<CalendarEventType, (r: Range, today: string) => Promise<Ca
   contractor: (_r, today) => contractorAssessments(today),
   evidence: (r, today) => evidenceExpiries(r, today),
   register: registerReviews,
+  request: requestDates,
 };
 
 /** The events of [from, to] of the types asked for that the user's role may read, in date order. */

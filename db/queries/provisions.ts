@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, ilike, inArray, isNotNull, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db";
 import { contractors, jointUses, provisionRecordItems, provisionRecords, registerItems, type JointUse, type ProvisionRecord } from "@/db/schema";
 import { ConflictError, ValidationError } from "@/lib/api/errors";
@@ -156,6 +156,16 @@ export async function countDisposableProvisions(today = todayInTokyo()): Promise
   const db = await getDb();
   const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(provisionRecords).where(where({ retention: "disposable", sort: "providedFrom", dir: "desc" }, today));
   return c?.n ?? 0;
+}
+
+/** Live records not disposed of whose disposal date falls in [from, to] (the calendar). */
+export async function listProvisionDisposals(from: string, to: string) {
+  const db = await getDb();
+  const rows = await db
+    .select({ id: provisionRecords.id, counterpartyName: provisionRecords.counterpartyName, disposableFrom: provisionRecords.disposableFrom })
+    .from(provisionRecords)
+    .where(and(isNull(provisionRecords.retiredAt), isNull(provisionRecords.disposedOn), gte(provisionRecords.disposableFrom, from), lte(provisionRecords.disposableFrom, to)));
+  return rows.map((r) => ({ ...r, disposableFrom: r.disposableFrom! }));
 }
 
 async function readProvision(db: DbOrTx, id: number, today: string): Promise<ProvisionDto | null> {

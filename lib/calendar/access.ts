@@ -1,4 +1,5 @@
 import { ANY_ROLE, type Role } from "@/lib/auth/roles";
+import { REQUEST_READERS } from "@/lib/requests/roles";
 import { CALENDAR_EVENT_TYPES, type CalendarEventType } from "./events";
 
 /**
@@ -17,6 +18,8 @@ export const CALENDAR_TYPE_READERS: Record<CalendarEventType, readonly Role[]> =
   // Evidence of every record kind is read by every role today; the per-kind readers (lib/evidence/kinds.ts) also filter the rows.
   evidence: ANY_ROLE,
   register: ANY_ROLE,
+  // Requests and provision records are not HR's to read (docs/domain.md §7).
+  request: REQUEST_READERS,
 };
 
 /** The types a role may see, among those asked for (all when none is asked for). */

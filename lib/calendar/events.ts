@@ -13,7 +13,7 @@ import { computeReportingClocks, reportingObligations, type ObligationKey, type 
  * key under calendar.summary) and `values`, in the reader's language.
  */
 
-export const CALENDAR_EVENT_TYPES = ["audit", "finding", "review_action", "pmark", "training", "regulation", "incident", "contractor", "evidence", "register"] as const;
+export const CALENDAR_EVENT_TYPES = ["audit", "finding", "review_action", "pmark", "training", "regulation", "incident", "contractor", "evidence", "register", "request"] as const;
 export type CalendarEventType = (typeof CALENDAR_EVENT_TYPES)[number];
 
 /**
@@ -134,6 +134,34 @@ export function registerReviewEvents(rows: readonly RegisterReviewDueRow[], toda
     href: `/register/${r.id}`,
     state: stateOf(r.nextReviewDueOn, today),
   }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests from individuals: the answer due of each open request; provision records: the day each
+// may be disposed of (docs/domain.md §7). The due date comes from lib/requests/clock.ts.
+
+export type RequestDueRow = { id: number; reference: string; dueOn: string };
+export type ProvisionDisposalRow = { id: number; counterpartyName: string; disposableFrom: string };
+
+export function requestEvents(requests: readonly RequestDueRow[], disposals: readonly ProvisionDisposalRow[], today: string): CalendarEvent[] {
+  return [
+    ...requests.map(
+      (r): CalendarEvent => ({ uid: `request-${r.id}-answer`, type: "request", kind: "request.due", start: r.dueOn, end: r.dueOn, values: { reference: r.reference }, href: `/requests/${r.id}`, state: stateOf(r.dueOn, today) }),
+    ),
+    ...disposals.map(
+      (p): CalendarEvent => ({
+        uid: `provision-${p.id}-disposal`,
+        type: "request",
+        kind: "request.provisionDisposal",
+        start: p.disposableFrom,
+        end: p.disposableFrom,
+        values: { name: p.counterpartyName },
+        href: `/provisions/${p.id}`,
+        // A date from which something may be done, not a deadline: never "overdue".
+        state: p.disposableFrom <= today ? "due_soon" : stateOf(p.disposableFrom, today),
+      }),
+    ),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------

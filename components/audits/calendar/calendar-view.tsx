@@ -29,6 +29,7 @@ export const TYPE_STYLES: Record<CalendarEventType, string> = {
   contractor: "border-l-slate-600 bg-slate-100",
   evidence: "border-l-cyan-700 bg-cyan-50",
   register: "border-l-emerald-700 bg-emerald-50",
+  request: "border-l-indigo-600 bg-indigo-50",
 };
 
 const STATE_TEXT: Record<CalendarEventDto["state"], string> = {
