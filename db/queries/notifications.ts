@@ -1,7 +1,7 @@
 import "server-only";
-import { and, count, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, between, count, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
-import { auditFindings, audits, incidents, managementReviewActions, notificationDeliveries, notificationPreferences, notifications, users } from "@/db/schema";
+import { auditFindings, audits, contractorCertifications, contractors, incidents, managementReviewActions, notificationDeliveries, notificationPreferences, notifications, users } from "@/db/schema";
 import { StaleVersionError } from "@/lib/api/errors";
 import type { Role, SessionUser } from "@/lib/auth/roles";
 import type { CalendarEvent, CalendarEventType } from "@/lib/calendar/events";
@@ -13,6 +13,8 @@ import type { NotificationStage } from "@/lib/notifications/enums";
 import { mailEnabled } from "@/lib/notifications/mail-config";
 import {
   DEFAULT_LEAD_DAYS,
+  OWN_KIND_SUMMARIES,
+  certificationEvents,
   dueDayOf,
   effectiveMode,
   fiscalYearEvents,
@@ -110,14 +112,27 @@ async function ownersOf(events: CalendarEvent[]): Promise<Map<string, number[]>>
 /** Today's deadlines that have reached a stage (lib/notifications/rules.ts stageOf), from the calendar and the fiscal-year rule. */
 export async function dueEvents(today: string, lead: LeadDays): Promise<Staged[]> {
   const maxLead = Math.max(...Object.values(lead), 31);
-  const [{ items }, stats, startMonth] = await Promise.all([
+  const db = await getDb();
+  const [{ items }, stats, startMonth, certs] = await Promise.all([
     // The calendar as the privacy manager sees it: every type. Who may hear of what is decided per recipient.
     listCalendarEvents({ role: "privacy_manager" }, { from: addDays(today, -LOOKBACK_DAYS), to: addDays(today, maxLead) }, undefined, today),
     auditStats(undefined, today),
     getFiscalYearStartMonth(),
+    db
+      .select({
+        id: contractorCertifications.id,
+        contractorId: contractors.id,
+        contractorName: contractors.name,
+        contractorStatus: contractors.status,
+        number: contractorCertifications.number,
+        expiresOn: contractorCertifications.expiresOn,
+      })
+      .from(contractorCertifications)
+      .innerJoin(contractors, eq(contractors.id, contractorCertifications.contractorId))
+      .where(and(isNull(contractorCertifications.retiredAt), isNull(contractors.retiredAt), between(contractorCertifications.expiresOn, addDays(today, -LOOKBACK_DAYS), addDays(today, maxLead)))),
   ]);
   const fy = fiscalYearEvents(stats.fiscalYear, startMonth, { internalAudit: stats.indicators.internalAuditMet, managementReview: stats.indicators.managementReviewMet }, today);
-  return [...items, ...fy].flatMap((e) => {
+  return [...items, ...fy, ...certificationEvents(certs, today)].flatMap((e) => {
     const stage = stageOf(e, lead, today);
     return stage ? [{ e, stage, due: dueDayOf(e) }] : [];
   });
@@ -258,7 +273,8 @@ async function queueDigests(today: string): Promise<number> {
 export function summaryOf(n: { kind: string; values: unknown }, locale: Locale): string {
   const t = (key: string, values?: Record<string, string | number>) => translateKey(locale, key, values);
   const values = (n.values ?? {}) as Record<string, string | number>;
-  return n.kind.startsWith("fiscalYear.") ? t(`notifications.summary.${n.kind.slice("fiscalYear.".length)}`, values) : eventSummary({ kind: n.kind, values }, t);
+  const own = OWN_KIND_SUMMARIES[n.kind];
+  return own ? t(`notifications.summary.${own}`, values) : eventSummary({ kind: n.kind, values }, t);
 }
 
 export function toDto(n: typeof notifications.$inferSelect, locale: Locale): NotificationDto {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stateOf, type CalendarEvent } from "@/lib/calendar/events";
 import { todayInTokyo } from "@/lib/dates";
-import { DEFAULT_LEAD_DAYS, DEFAULT_MODES, effectiveMode, fiscalYearEvents, leadDaysSchema, readModes, recipientsFor, retryDelayMs, ruleOf, stageOf, MAX_DELIVERY_ATTEMPTS } from "./rules";
+import { certificationEvents, DEFAULT_LEAD_DAYS, DEFAULT_MODES, effectiveMode, fiscalYearEvents, leadDaysSchema, readModes, recipientsFor, retryDelayMs, ruleOf, stageOf, MAX_DELIVERY_ATTEMPTS } from "./rules";
 
 function ev(over: Partial<CalendarEvent> & Pick<CalendarEvent, "start">, today: string): CalendarEvent {
   return { uid: "regulation-1-review", type: "regulation", kind: "regulation.review", end: over.start, values: {}, href: "/regulations/1", state: stateOf(over.start, today), ...over };
@@ -78,6 +78,22 @@ describe("fiscal-year rule", () => {
     expect(stageOf(e, lead, "2027-03-17")).toBe("soon");
     expect(stageOf(e, lead, "2027-03-31")).toBe("due");
     expect(fiscalYearEvents(2026, 4, { internalAudit: true, managementReview: true }, "2027-03-31")).toEqual([]);
+  });
+});
+
+describe("contractor certifications", () => {
+  const rows = [
+    { id: 1, contractorId: 7, contractorName: "株式会社データ保管", contractorStatus: "approved", number: "10820001", expiresOn: "2027-01-05" },
+    { id: 2, contractorId: 8, contractorName: "終了済み株式会社", contractorStatus: "terminated", number: "10820002", expiresOn: "2027-01-05" },
+    { id: 3, contractorId: 9, contractorName: "期限なし株式会社", contractorStatus: "approved", number: "ISMS-1", expiresOn: null },
+  ];
+  it("expires on its last valid day, announced the contractor lead time before; not for a terminated contractor or without a date", () => {
+    const events = certificationEvents(rows, "2026-12-06");
+    expect(events.map((e) => [e.uid, e.href, e.start])).toEqual([["contractor-cert-1", "/contractors/7", "2027-01-05"]]);
+    const lead = { ...DEFAULT_LEAD_DAYS, contractor: 30 };
+    expect(stageOf(events[0], lead, "2026-12-05")).toBeNull();
+    expect(stageOf(events[0], lead, "2026-12-06")).toBe("soon");
+    expect(stageOf(certificationEvents(rows, "2027-01-06")[0], lead, "2027-01-06")).toBe("late");
   });
 });
 

@@ -99,6 +99,38 @@ export function fiscalYearEvents(fy: number, startMonth: number, held: { interna
 }
 
 // ---------------------------------------------------------------------------------------------
+// Contractor certifications (P-mark, ISMS …): their expiry, which the calendar does not show.
+
+export type CertificationDueRow = { id: number; contractorId: number; contractorName: string; contractorStatus: string; number: string; expiresOn: string | null };
+
+/**
+ * The expiry of each live certification of a contractor still in use (not terminated, as the
+ * register's "certification expired" flag judges it: lib/contractors/rules.ts), due on its last day
+ * of validity and announced `lead.contractor` days before.
+ */
+export function certificationEvents(rows: readonly CertificationDueRow[], today: string): CalendarEvent[] {
+  return rows
+    .filter((r) => r.expiresOn && r.contractorStatus !== "terminated")
+    .map((r) => ({
+      uid: `contractor-cert-${r.id}`,
+      type: "contractor" as const,
+      kind: "contractorCertification.expiry",
+      start: r.expiresOn!,
+      end: r.expiresOn!,
+      values: { name: r.contractorName, number: r.number },
+      href: `/contractors/${r.contractorId}`,
+      state: stateOf(r.expiresOn!, today),
+    }));
+}
+
+/** The notifications' own kinds (not calendar events) → their summary under notifications.summary. */
+export const OWN_KIND_SUMMARIES: Record<string, string> = {
+  "fiscalYear.internalAudit": "internalAudit",
+  "fiscalYear.managementReview": "managementReview",
+  "contractorCertification.expiry": "certificationExpiry",
+};
+
+// ---------------------------------------------------------------------------------------------
 // Recipients.
 
 /** The roles told of each type of deadline (a type not listed: the privacy manager); owners (the record's own people) come on top. */

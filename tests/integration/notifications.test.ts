@@ -6,7 +6,7 @@ import * as readRoute from "@/app/api/v1/notifications/read/route";
 import * as prefsRoute from "@/app/api/v1/notifications/preferences/route";
 import * as leadRoute from "@/app/api/v1/notifications/lead-days/route";
 import { getDb } from "@/db";
-import { auditFindings, auditLog, audits, incidents, notifications, regulations } from "@/db/schema";
+import { auditFindings, auditLog, audits, contractorCertifications, contractors, incidents, notifications, regulations } from "@/db/schema";
 import { scanDeadlines } from "@/db/queries/notifications";
 import { addDays } from "@/lib/dates";
 import { DEFAULT_LEAD_DAYS, DEFAULT_MODES } from "@/lib/notifications/rules";
@@ -23,7 +23,7 @@ import { call, signInAs } from "../support/api";
 // A fixed day far from a fiscal year's end (the fiscal-year rule stays quiet).
 const today = "2026-12-07";
 let pm: SessionUser, hr: SessionUser, auditor: SessionUser, exec: SessionUser;
-let ids: { regulation: number; incident: number; finding: number };
+let ids: { regulation: number; incident: number; finding: number; contractor: number };
 
 const notesOf = async (userId: number) => {
   const db = await getDb();
@@ -60,7 +60,10 @@ beforeAll(async () => {
   // A finding owned by the auditor, its corrective action due today.
   const [a] = await db.insert(audits).values({ fiscalYear: 2026, type: "conformance", title: "適合状況監査", plannedStart: "2026-10-01", plannedEnd: "2026-10-03", actualStart: "2026-10-01", actualEnd: "2026-10-03", reportedOn: "2026-10-10", closedOn: "2026-10-20", status: "closed" }).returning();
   const [f] = await db.insert(auditFindings).values({ auditId: a.id, grade: "minor_nc", description: "教育記録の保管漏れ", ownerUserId: auditor.id, dueDate: today, clauseRef: "7.2" }).returning();
-  ids = { regulation: r.id, incident: i.id, finding: f.id };
+  // A contractor in use whose P-mark certificate expires in 20 days (contractor lead time 30: "soon").
+  const [c] = await db.insert(contractors).values({ name: "株式会社データ保管", services: "書類保管", status: "approved" }).returning();
+  await db.insert(contractorCertifications).values({ contractorId: c.id, kind: "pmark", number: "10820001", expiresOn: addDays(today, 20) });
+  ids = { regulation: r.id, incident: i.id, finding: f.id, contractor: c.id };
 });
 
 describe("the deadline scan", () => {
@@ -74,6 +77,7 @@ describe("the deadline scan", () => {
       expect.arrayContaining([
         ["regulation.review:soon", `regulation-${ids.regulation}-review`, addDays(today, 10), false],
         ["incident.pmarkPreliminary:late", `incident-${ids.incident}-pmarkPreliminary`, addDays(today, -1), false],
+        ["contractorCertification.expiry:soon", expect.stringMatching(/^contractor-cert-\d+$/), addDays(today, 20), false],
       ]),
     );
     // HR reported the incident: HR hears of its late report too; the finding's owner hears of its due day.
@@ -120,6 +124,10 @@ describe("in the app", () => {
     expect(list.body.unread).toBe(2);
     expect(list.body.items[0]).toMatchObject({ type: "finding", stage: "late", summary: "是正処置期限: 7.2 教育記録の保管漏れ" });
     expect((await call(unreadRoute, "GET", "/api/v1/notifications/unread")).body).toEqual({ unread: 2 });
+    await signInAs("privacy_manager");
+    const cert = await call(listRoute, "GET", "/api/v1/notifications?type=contractor", { headers: { "accept-language": "ja" } });
+    expect(cert.body.items.map((n: { summary: string; href: string }) => [n.summary, n.href])).toEqual([["委託先の認証の有効期限: 株式会社データ保管（10820001）", `/contractors/${ids.contractor}`]]);
+    await signInAs("auditor");
 
     // Someone else's id is ignored.
     const pmNote = (await notesOf(pm.id))[0];
