@@ -19,7 +19,7 @@ import { WebhooksCard } from "./webhooks-card";
 
 type StoredLead = LeadDays & { version: number };
 type Deliveries = Page<DeliveryDto> & { failing: number; emailEnabled: boolean };
-const LEAD_TYPES = ["training", "regulation", "contractor", "audit", "finding", "review_action", "pmark", "evidence", "register"] as const satisfies readonly (keyof LeadDays)[];
+const LEAD_TYPES = ["training", "regulation", "contractor", "audit", "finding", "review_action", "pmark", "evidence", "register", "request"] as const satisfies readonly (keyof LeadDays)[];
 const leadValues = (l: StoredLead) => Object.fromEntries(LEAD_TYPES.map((k) => [k, String(l[k])])) as Record<(typeof LEAD_TYPES)[number], string>;
 const STATUS_TONE: Record<DeliveryStatus, "slate" | "blue" | "green" | "red"> = { pending: "slate", sending: "blue", sent: "green", failed: "red" };
 

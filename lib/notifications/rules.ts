@@ -36,6 +36,7 @@ export const leadDaysSchema = z.object({
   pmark: leadDay,
   evidence: leadDay,
   register: leadDay,
+  request: leadDay,
 });
 export type LeadDays = z.infer<typeof leadDaysSchema>;
 
@@ -49,6 +50,7 @@ export const DEFAULT_LEAD_DAYS: LeadDays = {
   pmark: 30,
   evidence: 30,
   register: 30,
+  request: 7,
 };
 
 /** Kinds of the fiscal-year rule (below): not calendar events, the notifications' own (messages under notifications.summary). */
