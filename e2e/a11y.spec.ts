@@ -89,6 +89,8 @@ for (const locale of LOCALES) {
           try {
             if (page.isClosed()) page = await page.context().newPage();
             await page.goto(href);
+            // Still signed in (the login page has a main heading too).
+            expect(new URL(page.url()).pathname).toBe(href);
             await expect(page.locator("main h1").first()).toBeVisible({ timeout: 60_000 });
             await settled(page);
             for (const v of await axeViolations(page)) found.push(`${href}: ${v}`);
