@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { translateKey } from "@/lib/i18n/messages";
 import { PrintButton } from "@/components/ui/print-button";
 import { ButtonLink } from "@/components/ui/button";
 import { getRequest } from "@/db/queries/requests";
@@ -27,9 +28,10 @@ export default async function AnswerLetterPage({ params, searchParams }: { param
   if (!r || !r.answeredOn || r.disposedOn) notFound();
   const lang = (await searchParams).lang === "en" ? "en" : "ja";
   const org = await getOrganization();
-  const t = await getTranslations({ locale: lang, namespace: "requests" });
+  // The letter's own language, whatever the user's (translator() reads either language's messages).
+  const t = (k: string, v?: Record<string, string | number>) => translateKey(lang, `requests.${k}`, v);
+  const tCommon = (k: string, v?: Record<string, string | number>) => translateKey(lang, `common.${k}`, v);
   const tUi = await getTranslations("requests.letter");
-  const tCommon = await getTranslations({ locale: lang, namespace: "common" });
   const L = (k: string, v?: Record<string, string | number>) => t(`letter.${k}`, v);
   const body =
     r.decision === "comply"
