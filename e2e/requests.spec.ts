@@ -68,7 +68,7 @@ test("a disclosure request by e-mail: logged, identity checked, fee paid, answer
   await pm.getByLabel(t("provisions.form.consentMethod")).fill("申込書の同意欄");
   await pm.getByLabel(t("provisions.form.counterpartyName")).fill("株式会社E2E提携");
   await pm.getByLabel(t("provisions.form.counterpartyAddress")).fill("東京都千代田区1-1");
-  await pm.getByLabel(t("provisions.form.persons")).fill("セミナー参加者 5名");
+  await pm.getByRole("textbox", { name: t("provisions.form.persons") }).fill("セミナー参加者 5名");
   await pm.getByLabel(t("provisions.form.dataItems")).fill("氏名、メールアドレス");
   const today = tokyoDate(0);
   const disposable = `${Number(today.slice(0, 4)) + 3}/${today.slice(5, 7)}/${today.slice(8, 10)}`;
