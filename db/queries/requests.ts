@@ -258,8 +258,19 @@ function notDisposed(r: DisclosureRequest) {
   if (r.disposedOn) throw new ConflictError("requests.errors.disposed");
 }
 
-export async function updateRequest(actor: SessionUser, id: number, input: UpdateRequestInput, today = todayInTokyo()): Promise<RequestDto> {
-  assertReceivedOn(input.receivedOn, today);
+/**
+ * One step of a request's life: the change is judged against the row as it is now (locked, version
+ * checked: 409 when stale), written with the redacted audit entry, and the request answered as it
+ * stands afterwards — all in one transaction.
+ */
+async function changeRequest(
+  actor: SessionUser,
+  id: number,
+  version: number,
+  today: string,
+  change: (before: DisclosureRequest, settings: RequestSettings) => Partial<DisclosureRequest>,
+  afterUpdate?: (tx: Tx) => unknown,
+): Promise<RequestDto> {
   const db = await getDb();
   const settings = await getRequestSettings();
   return db.transaction(async (tx) => {
@@ -267,21 +278,33 @@ export async function updateRequest(actor: SessionUser, id: number, input: Updat
       table: disclosureRequests,
       entity: "disclosure_request",
       id,
-      version: input.version,
+      version,
       where: live,
-      change: (before) => {
-        notDisposed(before);
-        const v = intakeValues(withoutVersion(input));
-        // A kind without a fee cannot keep one, nor an answer date before the new receipt date.
-        if (!feeAllowed(v.kind) && (before.feeExclTax || before.feeRequestedOn || before.feePaidOn)) throw fieldError("kind", "requests.errors.feeNotAllowed");
-        if (before.answeredOn && before.answeredOn < v.receivedOn) throw fieldError("receivedOn", "requests.errors.afterAnswer");
-        return v;
-      },
-      afterUpdate: () => setItems(tx, id, input.registerItemIds),
+      change: (before) => change(before, settings),
+      ...(afterUpdate ? { afterUpdate: () => afterUpdate(tx) } : {}),
       audit: auditRedacted,
     });
     return (await readRequest(tx, id, today, settings))!;
   });
+}
+
+export async function updateRequest(actor: SessionUser, id: number, input: UpdateRequestInput, today = todayInTokyo()): Promise<RequestDto> {
+  assertReceivedOn(input.receivedOn, today);
+  return changeRequest(
+    actor,
+    id,
+    input.version,
+    today,
+    (before) => {
+      notDisposed(before);
+      const v = intakeValues(withoutVersion(input));
+      // A kind without a fee cannot keep one, nor an answer date before the new receipt date.
+      if (!feeAllowed(v.kind) && (before.feeExclTax || before.feeRequestedOn || before.feePaidOn)) throw fieldError("kind", "requests.errors.feeNotAllowed");
+      if (before.answeredOn && before.answeredOn < v.receivedOn) throw fieldError("receivedOn", "requests.errors.afterAnswer");
+      return v;
+    },
+    (tx) => setItems(tx, id, input.registerItemIds),
+  );
 }
 
 function datesWithin(r: DisclosureRequest, today: string, fields: [string, string | null][]) {
@@ -298,94 +321,42 @@ function stillOpen(r: DisclosureRequest) {
 }
 
 export async function recordIdentity(actor: SessionUser, id: number, input: IdentityInput, today = todayInTokyo()): Promise<RequestDto> {
-  const db = await getDb();
-  const settings = await getRequestSettings();
-  return db.transaction(async (tx) => {
-    await updateVersioned(tx, actor, {
-      table: disclosureRequests,
-      entity: "disclosure_request",
-      id,
-      version: input.version,
-      where: live,
-      change: (before) => {
-        stillOpen(before);
-        datesWithin(before, today, [
-          ["identityRequestedOn", input.identityRequestedOn],
-          ["identityCheckedOn", input.identityCheckedOn],
-        ]);
-        return withoutVersion(input);
-      },
-      audit: auditRedacted,
-    });
-    return (await readRequest(tx, id, today, settings))!;
+  return changeRequest(actor, id, input.version, today, (before) => {
+    stillOpen(before);
+    datesWithin(before, today, [
+      ["identityRequestedOn", input.identityRequestedOn],
+      ["identityCheckedOn", input.identityCheckedOn],
+    ]);
+    return withoutVersion(input);
   });
 }
 
 export async function recordFee(actor: SessionUser, id: number, input: FeeInput, today = todayInTokyo()): Promise<RequestDto> {
-  const db = await getDb();
-  const settings = await getRequestSettings();
-  return db.transaction(async (tx) => {
-    await updateVersioned(tx, actor, {
-      table: disclosureRequests,
-      entity: "disclosure_request",
-      id,
-      version: input.version,
-      where: live,
-      change: (before) => {
-        stillOpen(before);
-        const problem = feeProblem({ ...withoutVersion(input), kind: before.kind, receivedOn: before.receivedOn }, settings.feeExclTax, today);
-        if (problem) throw fieldError(problem.field, problem.key);
-        // The tax rate is fixed when the fee is first asked for, so a later change of the setting does not change it.
-        const rate = input.feeExclTax === null ? null : (before.feeTaxRatePercent ?? settings.taxRatePercent);
-        return { ...withoutVersion(input), feeTaxRatePercent: rate };
-      },
-      audit: auditRedacted,
-    });
-    return (await readRequest(tx, id, today, settings))!;
+  return changeRequest(actor, id, input.version, today, (before, settings) => {
+    stillOpen(before);
+    const problem = feeProblem({ ...withoutVersion(input), kind: before.kind, receivedOn: before.receivedOn }, settings.feeExclTax, today);
+    if (problem) throw fieldError(problem.field, problem.key);
+    // The tax rate is fixed when the fee is first asked for, so a later change of the setting does not change it.
+    const rate = input.feeExclTax === null ? null : (before.feeTaxRatePercent ?? settings.taxRatePercent);
+    return { ...withoutVersion(input), feeTaxRatePercent: rate };
   });
 }
 
 export async function answerRequest(actor: SessionUser, id: number, input: AnswerRequestInput, today = todayInTokyo()): Promise<RequestDto> {
-  const db = await getDb();
-  const settings = await getRequestSettings();
-  return db.transaction(async (tx) => {
-    await updateVersioned(tx, actor, {
-      table: disclosureRequests,
-      entity: "disclosure_request",
-      id,
-      version: input.version,
-      where: live,
-      change: (before) => {
-        notDisposed(before);
-        const problem = answerProblem(before, input, today);
-        if (problem?.status === 409) throw new ConflictError(problem.key, {}, [{ field: problem.field, code: "conflict", messageKey: problem.key }]);
-        if (problem) throw fieldError(problem.field, problem.key);
-        return withoutVersion(input);
-      },
-      audit: auditRedacted,
-    });
-    return (await readRequest(tx, id, today, settings))!;
+  return changeRequest(actor, id, input.version, today, (before) => {
+    notDisposed(before);
+    const problem = answerProblem(before, input, today);
+    if (problem?.status === 409) throw new ConflictError(problem.key, {}, [{ field: problem.field, code: "conflict", messageKey: problem.key }]);
+    if (problem) throw fieldError(problem.field, problem.key);
+    return withoutVersion(input);
   });
 }
 
 export async function withdrawRequest(actor: SessionUser, id: number, input: WithdrawInput, today = todayInTokyo()): Promise<RequestDto> {
-  const db = await getDb();
-  const settings = await getRequestSettings();
-  return db.transaction(async (tx) => {
-    await updateVersioned(tx, actor, {
-      table: disclosureRequests,
-      entity: "disclosure_request",
-      id,
-      version: input.version,
-      where: live,
-      change: (before) => {
-        stillOpen(before);
-        datesWithin(before, today, [["withdrawnOn", input.withdrawnOn]]);
-        return { withdrawnOn: input.withdrawnOn };
-      },
-      audit: auditRedacted,
-    });
-    return (await readRequest(tx, id, today, settings))!;
+  return changeRequest(actor, id, input.version, today, (before) => {
+    stillOpen(before);
+    datesWithin(before, today, [["withdrawnOn", input.withdrawnOn]]);
+    return { withdrawnOn: input.withdrawnOn };
   });
 }
 
@@ -395,27 +366,20 @@ export async function withdrawRequest(actor: SessionUser, id: number, input: Wit
  * decision and ground stay as the minimal log.
  */
 export async function disposeRequest(actor: SessionUser, id: number, version: number, today = todayInTokyo()): Promise<RequestDto> {
-  const db = await getDb();
-  const settings = await getRequestSettings();
-  return db.transaction(async (tx) => {
-    await updateVersioned(tx, actor, {
-      table: disclosureRequests,
-      entity: "disclosure_request",
-      id,
-      version,
-      where: live,
-      change: (before) => {
-        notDisposed(before);
-        const from = requestDisposableFrom(before, settings.retentionMonths);
-        if (!from) throw new ConflictError("requests.errors.stillOpen");
-        if (today < from) throw new ConflictError("requests.errors.retentionRunning", { date: from });
-        return { ...Object.fromEntries(PERSONAL.map((k) => [k, null])), identityCheckedBy: null, disposedOn: today };
-      },
-      afterUpdate: () => tx.delete(disclosureRequestItems).where(eq(disclosureRequestItems.requestId, id)),
-      audit: auditRedacted,
-    });
-    return (await readRequest(tx, id, today, settings))!;
-  });
+  return changeRequest(
+    actor,
+    id,
+    version,
+    today,
+    (before, settings) => {
+      notDisposed(before);
+      const from = requestDisposableFrom(before, settings.retentionMonths);
+      if (!from) throw new ConflictError("requests.errors.stillOpen");
+      if (today < from) throw new ConflictError("requests.errors.retentionRunning", { date: from });
+      return { ...Object.fromEntries(PERSONAL.map((k) => [k, null])), identityCheckedBy: null, disposedOn: today };
+    },
+    (tx) => tx.delete(disclosureRequestItems).where(eq(disclosureRequestItems.requestId, id)),
+  );
 }
 
 /** A request logged by mistake (a duplicate): retired, never deleted. */
