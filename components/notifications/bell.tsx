@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { apiFetch } from "@/lib/client/api";
+import { useDismiss } from "@/components/ui/use-dismiss";
 import { formatDate } from "@/lib/dates";
 import type { NotificationPage } from "@/lib/notifications/schema";
 import { BELL_REFRESH_MS, notificationKeys } from "./keys";
@@ -38,23 +39,8 @@ export function NotificationBell() {
     enabled: open,
   });
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpenOn(null);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      setOpenOn(null);
-      toggle.current?.focus();
-    };
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
+  const closeMenu = useCallback(() => setOpenOn(null), []);
+  useDismiss(open, closeMenu, root, toggle);
 
   const markRead = (id: number) => {
     void apiFetch("/api/v1/notifications/read", { method: "POST", json: { ids: [id] } })
