@@ -86,7 +86,7 @@ for (const size of WIDTHS) {
 
       const login = await newPage(browser, baseURL!, locale, size, false);
       await login.goto("/login");
-      await expect(login.locator("form")).toBeVisible();
+      await expect(login.locator("form", { has: login.locator("input[type=password]") })).toBeVisible();
       const lo = await overflow(login);
       if (lo.excess) wide.push(`/login +${lo.excess}px (${lo.culprit})`);
       // Every button of the language switch shows its whole label (the switch clips what it cannot hold).
