@@ -100,6 +100,31 @@ export const trainingImports = pgTable("training_imports", {
   importedAt: timestamp("imported_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
 
+/**
+ * A training session (docs/domain.md, "Training sessions"): one course held on one day for many
+ * people — the bulk entry writes it with the records of its attendees (training_records.session_id).
+ * Its own evidence (attendance sheet, material) hangs on it (evidence kind `training_session`).
+ */
+export const trainingSessions = pgTable(
+  "training_sessions",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    courseId: integer("course_id")
+      .notNull()
+      .references(() => courses.id),
+    heldOn: date("held_on", { mode: "string" }).notNull(),
+    /** Optional: the course title stands for it when empty. */
+    title: text("title"),
+    method: trainingMethodEnum("method").notNull(),
+    place: text("place"),
+    instructor: text("instructor"),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id),
+    ...versioned,
+  },
+  (t) => [index("training_sessions_course_idx").on(t.courseId, t.heldOn), index("training_sessions_held_idx").on(t.heldOn)],
+);
+
 export const trainingRecords = pgTable(
   "training_records",
   {
@@ -119,6 +144,8 @@ export const trainingRecords = pgTable(
     note: text("note"),
     source: recordSourceEnum("source").notNull().default("manual"),
     importId: integer("import_id").references(() => trainingImports.id),
+    /** The session the record was entered with (bulk entry); null for single and imported records. */
+    sessionId: integer("session_id").references(() => trainingSessions.id),
     recordedBy: integer("recorded_by").references(() => users.id),
     ...retirable,
     ...versioned,
@@ -130,6 +157,7 @@ export const trainingRecords = pgTable(
       .where(sql`${t.retiredAt} is null`),
     index("training_records_course_idx").on(t.courseId, t.completedOn),
     index("training_records_completed_idx").on(t.completedOn),
+    index("training_records_session_idx").on(t.sessionId).where(sql`${t.sessionId} is not null`),
     // The dashboard's status aggregate reads the latest passing completion per employee × course
     // (db/queries/dashboard.ts): an index-only scan of this partial index, in group order.
     index("training_records_passed_idx")
