@@ -11,3 +11,4 @@ export * from "./register";
 export * from "./notifications";
 export * from "./evidence";
 export * from "./requests";
+export * from "./renewal";
