@@ -13,6 +13,7 @@ import { getDb } from "@/db";
 import { seedDemo } from "@/db/seed/demo";
 import { auditLog, registerItems } from "@/db/schema";
 import { todayInTokyo } from "@/lib/dates";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { XLSX_CONTENT_TYPE } from "@/lib/list/export-format";
 import { call, signInAs } from "../support/api";
 
@@ -195,7 +196,7 @@ describe("export", () => {
     expect(firstRisk[0]).toBe("PI-001");
     expect(["取得・入力", "移送・送信", "利用・加工", "保管・バックアップ", "消去・廃棄"]).toContain(firstRisk[2]);
     expect(Number(firstRisk[7])).toBe(Number(firstRisk[5]) * Number(firstRisk[6]));
-    expect(firstRisk[8]).toMatch(/^【(組織的|人的|物理的|技術的)】/);
+    expect(firstRisk[8]).toMatch(/^【(組織的|人的|物理的|技術的)安全管理措置】/);
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
       expect(ws.getRow(1).font?.bold).toBe(true);
@@ -221,6 +222,13 @@ describe("export", () => {
     expect(codes).toContain("PI-014");
     expect([...codes].every((c) => sheets[0].rows.some((r) => r[0] === c))).toBe(true);
     expect(sheets[1].rows[0].slice(2, 4)).toEqual(["Stage", "Risk"]);
+    // Stages, risks and safeguards in the words of the screen (messages registerRisks.*), not a copy of them.
+    const en = MESSAGES.en.registerRisks;
+    for (const r of sheets[1].rows.slice(1)) {
+      expect(Object.values(en.stage)).toContain(r[2]);
+      expect(Object.values(en.threat)).toContain(r[3]);
+    }
+    expect(sheets[1].rows.slice(1).flatMap((r) => r[8].split("\n")).filter(Boolean).every((c) => Object.values(en.safeguard).some((s) => c.startsWith(`${s}: `)))).toBe(true);
   });
 
   it.skipIf(!soffice)("opens cleanly in LibreOffice Calc: both sheets convert and read back (ja and en)", async () => {

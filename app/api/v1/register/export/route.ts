@@ -11,7 +11,8 @@ import { riskScore } from "@/lib/register/risk";
 /**
  * The register and its risk analysis as one workbook (docs/domain.md §6): the register sheet has the
  * import's columns (so it can be edited and imported back) plus the status and the next review due;
- * the risk sheet one row per risk. Headers and labels in the caller's language.
+ * the risk sheet one row per risk. Headers and labels in the caller's language; stages, risks and
+ * safeguards carry the risk analysis's own labels (messages registerRisks.*), as on screen.
  */
 
 const DATE_KEYS = new Set(["lastReviewedOn", "nextReviewDueOn"]);
@@ -87,13 +88,13 @@ export const GET = handle(ops.exportRegister, async ({ query, locale }) => {
     return [
       item.code,
       item.name,
-      t(`register.export.stage.${r.stage}`),
-      t(`register.export.threat.${r.threat}`),
+      t(`registerRisks.stage.${r.stage}`),
+      t(`registerRisks.threat.${r.threat}`),
       r.description,
       r.likelihood,
       r.impact,
       riskScore({ likelihood: r.likelihood, impact: r.impact }),
-      r.countermeasures.map((c) => t("register.export.countermeasure", { safeguard: t(`register.export.safeguard.${c.safeguard}`), text: c.description })).join("\n"),
+      r.countermeasures.map((c) => t("register.export.countermeasure", { safeguard: t(`registerRisks.safeguard.${c.safeguard}`), text: c.description })).join("\n"),
       r.residualLikelihood,
       r.residualImpact,
       riskScore({ likelihood: r.residualLikelihood, impact: r.residualImpact }),
