@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import ical from "ical-generator";
 import { addDays } from "@/lib/dates";
-import { TIME_ZONE } from "@/lib/i18n/config";
 import type { CalendarEvent } from "./events";
 
 /**
@@ -9,6 +8,11 @@ import type { CalendarEvent } from "./events";
  * dates (DTEND is the day after the last day, as RFC 5545 has it for dates), UIDs stable per record
  * and obligation so that a subscribed client updates an event instead of adding a duplicate, and a
  * URL back to the record.
+ *
+ * No calendar time zone: every event is a date (VALUE=DATE, no zone needed), and DTSTAMP is a UTC
+ * time in RFC 5545's `Z` form. Given a time zone, ical-generator writes DTSTAMP as bare UTC digits
+ * (which clients read as floating local time) and names a zone (TIMEZONE-ID, X-WR-TIMEZONE) that
+ * the feed defines in no VTIMEZONE.
  */
 
 /** 32 random bytes, base64url: 43 characters. */
@@ -40,7 +44,6 @@ export function buildIcs(args: {
 }): string {
   const cal = ical({
     name: args.name,
-    timezone: TIME_ZONE,
     prodId: { company: "pms-dashboard", product: "calendar", language: "JA" },
     ttl: 60 * 60,
   });

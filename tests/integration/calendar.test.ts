@@ -174,6 +174,11 @@ describe("the iCalendar feed", () => {
       });
     };
     const events = parse(first.text);
+    // RFC 5545: DTSTAMP in UTC (the Z form), and no zone the feed does not define.
+    const stamps = new ICAL.Component(ICAL.parse(first.text)).getAllSubcomponents("vevent").map((v) => v.getFirstPropertyValue("dtstamp") as ICAL.Time);
+    expect(stamps.length).toBeGreaterThan(0);
+    expect(stamps.every((t) => t.zone === ICAL.Timezone.utcTimezone)).toBe(true);
+    expect(first.text).not.toMatch(/TZID|X-WR-TIMEZONE|TIMEZONE-ID/);
     const reg = events.find((e) => e.uid === `regulation-${ids.regulation}-review@pms-dashboard`);
     expect(reg).toMatchObject({ summary: "規程見直し期限: PMS-01 個人情報保護規程", start: reviewDue, isDate: true, end: addDays(reviewDue, 1), url: `http://localhost/regulations/${ids.regulation}` });
     const inc = events.find((e) => e.uid === `incident-${ids.incident}-pmarkPreliminary@pms-dashboard`);
