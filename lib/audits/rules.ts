@@ -1,5 +1,6 @@
 import { addDays, addMonths, daysBetween } from "@/lib/dates";
 import { fiscalYearRange } from "@/lib/fiscal-year";
+import { onOrNextBusinessDay } from "@/lib/business-days";
 
 /**
  * Pure rules of the audit module (docs/domain.md §5): the P-mark renewal window, audit independence, the
@@ -39,7 +40,10 @@ export class AuditRuleError extends Error {
 }
 
 // ---------------------------------------------------------------------------------------------
-// P-mark renewal window: the application is accepted from 8 months to 4 months before expiry.
+// P-mark renewal window (docs/domain.md §5), as JIPDEC publishes it: the application is accepted from the
+// day after the date 8 months before the end of validity through the date 4 months before it, and a
+// last day on which the assessment body is closed (Saturday, Sunday, national holiday) moves to the
+// next business day.
 
 export const RENEWAL_OPENS_MONTHS_BEFORE = 8;
 export const RENEWAL_CLOSES_MONTHS_BEFORE = 4;
@@ -66,12 +70,22 @@ export type RenewalWindow = {
 };
 
 /**
- * The renewal window of a certificate valid through `expiresOn` (month-end clamped: expiry 2027-08-31 →
- * opens 2026-12-31, closes 2027-04-30). Both ends are inclusive.
+ * The first and last day of the renewal application of a certificate valid through `expiresOn`. The
+ * date N months before is the same day of the month N months earlier, or that month's last day when it
+ * has no such day (expiry 2027-10-31 → 8 months before is 2027-02-28, so the window opens 2027-03-01).
+ * Expiry 2024-12-01 → 2024-04-02 .. 2024-08-01; a last day of Saturday 2024-09-14 (Monday the 16th a
+ * holiday) → Tuesday 2024-09-17.
  */
+export function renewalWindowDates(expiresOn: string): { opensOn: string; closesOn: string } {
+  return {
+    opensOn: addDays(addMonths(expiresOn, -RENEWAL_OPENS_MONTHS_BEFORE), 1),
+    closesOn: onOrNextBusinessDay(addMonths(expiresOn, -RENEWAL_CLOSES_MONTHS_BEFORE)),
+  };
+}
+
+/** The renewal window of a certificate valid through `expiresOn` on `today`. Both ends are inclusive. */
 export function renewalWindow(expiresOn: string, today: string): RenewalWindow {
-  const opensOn = addMonths(expiresOn, -RENEWAL_OPENS_MONTHS_BEFORE);
-  const closesOn = addMonths(expiresOn, -RENEWAL_CLOSES_MONTHS_BEFORE);
+  const { opensOn, closesOn } = renewalWindowDates(expiresOn);
   const daysUntilOpens = daysBetween(today, opensOn);
   const daysUntilCloses = daysBetween(today, closesOn);
   const daysUntilExpiry = daysBetween(today, expiresOn);
@@ -100,10 +114,18 @@ export function renewalNeedsWarning(state: RenewalState): boolean {
   return state !== "before_window";
 }
 
-/** The default "valid to" of a certificate valid from `validFrom`: two years, the day before the anniversary. */
+/**
+ * The default "valid to" of a certificate valid from `validFrom`: two years counted as the Civil Code
+ * counts them (民法 143条): the period ends on the day before the day of the last year that corresponds
+ * to the first day, and where the last month has no corresponding day, on that month's last day.
+ * 2025-09-01 → 2027-08-31; 2024-02-29 → 2026-02-28 (no 29 February in 2026); 2024-03-01 → 2026-02-28.
+ */
 export function defaultValidTo(validFrom: string): string {
-  const anniversary = addMonths(validFrom, CERTIFICATE_VALIDITY_YEARS * 12);
-  return addDays(anniversary, -1);
+  const corresponding = addMonths(validFrom, CERTIFICATE_VALIDITY_YEARS * 12);
+  // addMonths clamps a missing day to the month's end: then there is no corresponding day and the
+  // period ends on that last day itself, not the day before it.
+  if (corresponding.slice(8) !== validFrom.slice(8)) return corresponding;
+  return addDays(corresponding, -1);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -234,7 +234,7 @@ describe("P-mark certificate and management reviews", () => {
     await signInAs("executive");
     const res = await call(pmarkRoute, "GET", "/api/v1/pmark-certificates");
     expect(res.status).toBe(200);
-    expect(res.body.current).toMatchObject({ validTo: addMonths(today, 6), window: { state: "window_open", opensOn: addMonths(addMonths(today, 6), -8) } });
+    expect(res.body.current).toMatchObject({ validTo: addMonths(today, 6), window: { state: "window_open", opensOn: addDays(addMonths(addMonths(today, 6), -8), 1) } }); // the day after 8 months before
     expect(res.body.history).toHaveLength(1);
   });
 
