@@ -18,7 +18,8 @@ import { ConflictError, ValidationError, type FieldError } from "@/lib/api/error
 import type { SessionUser } from "@/lib/auth/roles";
 import { todayInTokyo } from "@/lib/dates";
 import { LIFECYCLE_STAGES } from "@/lib/register/enums";
-import type { RegisterImportRow } from "@/lib/register/import";
+import type { ImportIssue } from "@/lib/csv/import";
+import { REGISTER_COLUMN_KEYS, type RegisterImportRow } from "@/lib/register/import";
 import { lastReviewAfter, nextRegisterReviewDue, registerDueState, reviewDateProblem } from "@/lib/register/review";
 import type {
   CreateItemInput,
@@ -37,6 +38,7 @@ import type {
 } from "@/lib/register/schema";
 import type { Page } from "@/lib/list/page";
 import { recordAudit, recordAudits, type AuditInput } from "./audit";
+import { rejectRows } from "./imports/pipeline";
 import { setRetiredVersioned, updateVersioned } from "./versioned";
 
 /**
@@ -606,8 +608,9 @@ const sameSet = (a: number[], b: number[]) => a.length === b.length && [...a].so
  * The register import, all-or-nothing (db/queries/imports/register.ts runs it through the pipeline):
  * `preview` stores nothing; `commit` writes every row in one transaction, each change with its history
  * row and audit entry. Rows match stored items by code; a row equal to its item changes nothing, so a
- * second import of the same file is "unchanged" throughout. The last review date of a file only moves
- * an item's review forward.
+ * second import of the same file is "unchanged" throughout. A row that would change a retired item is
+ * a line error (restore the item first; the import never restores), in preview and commit alike. The
+ * last review date of a file only moves an item's review forward.
  */
 export async function importRegister(actor: SessionUser, rows: ResolvedImportRow[], mode: "preview" | "commit", today = todayInTokyo()) {
   const db = await getDb();
@@ -619,6 +622,7 @@ export async function importRegister(actor: SessionUser, rows: ResolvedImportRow
     const byCode = new Map(existing.map((e) => [e.code, e]));
     const links = await linksOf(tx, existing.map((e) => e.id));
     const changes: RegisterImportChange[] = [];
+    const issues: ImportIssue[] = [];
     const touched: { id: number; action: ItemHistoryAction; before: RegisterItem | null }[] = [];
     for (const r of rows) {
       const match = byCode.get(r.input.code);
@@ -650,6 +654,11 @@ export async function importRegister(actor: SessionUser, rows: ResolvedImportRow
         nextReviewDueOn === match.nextReviewDueOn &&
         sameSet(r.purposeIds, (links.purposes.get(match.id) ?? []).map((p) => p.id)) &&
         sameSet(r.contractorIds, (links.contractors.get(match.id) ?? []).map((c) => c.id));
+      if (match.retiredAt && !same) {
+        // A retired item is not brought back by an import (docs/domain.md §6): restoring is a decision of its own.
+        issues.push({ line: r.line, column: "code", code: "retired", messageKey: "register.import.errors.itemRetired", values: { code: r.input.code } });
+        continue;
+      }
       if (!same && mode === "commit") {
         await tx
           .update(registerItems)
@@ -660,6 +669,8 @@ export async function importRegister(actor: SessionUser, rows: ResolvedImportRow
       }
       changes.push({ line: r.line, action: same ? "unchanged" : "update", id: match.id, code: r.input.code, name: r.input.name });
     }
+    // All or nothing: a row the stored data refuses rolls the whole commit back.
+    if (issues.length && mode === "commit") throw rejectRows(issues, REGISTER_COLUMN_KEYS);
     if (mode === "commit") {
       // History rows, then the audit entries last (the audit chain's lock is held from the first audit row to the commit).
       const audits: AuditInput[] = [];
@@ -670,10 +681,10 @@ export async function importRegister(actor: SessionUser, rows: ResolvedImportRow
       for (const t of touched) audits.push({ action: "import", entity: "register_item", entityId: t.id, before: t.before ?? undefined, after: snapshotOf(dtoById.get(t.id)!) });
       await recordAudits(tx, actor, audits);
     }
-    return changes;
+    return { changes, issues };
   };
-  if (mode === "preview") return { changes: await run(db), committed: false };
-  return { changes: await db.transaction(run), committed: true };
+  if (mode === "preview") return { ...(await run(db)), committed: false };
+  return { ...(await db.transaction(run)), committed: true };
 }
 
 /** What the import resolves names against: live purposes, every contractor, every department. */

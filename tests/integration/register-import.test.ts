@@ -9,6 +9,8 @@ import { eq } from "drizzle-orm";
 import * as importRoute from "@/app/api/v1/register/import/route";
 import * as exportRoute from "@/app/api/v1/register/export/route";
 import * as historyRoute from "@/app/api/v1/register/items/[id]/history/route";
+import * as retireRoute from "@/app/api/v1/register/items/[id]/retire/route";
+import * as restoreRoute from "@/app/api/v1/register/items/[id]/restore/route";
 import { getDb } from "@/db";
 import { seedDemo } from "@/db/seed/demo";
 import { auditLog, registerItems } from "@/db/schema";
@@ -131,6 +133,50 @@ describe("import", () => {
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({ encoding: "shift_jis", inserted: 0, updated: 1, unchanged: 2 });
     expect(await itemByCode("IMP-002")).toMatchObject({ note: "高ストレス者は産業医面談", version: 2 });
+  });
+
+  it("a row that would change a retired item is a line error (restore it first); unchanged it passes; restored it imports", async () => {
+    await signInAs("privacy_manager");
+    const db = await getDb();
+    const item = await itemByCode("IMP-001");
+    const retired = await call(retireRoute, "POST", `/api/v1/register/items/${item.id}/retire`, { params: { id: item.id }, json: { version: item.version } });
+    expect(retired.status, retired.text).toBe(200);
+    const stored = await itemByCode("IMP-001");
+    const three = await itemByCode("IMP-003");
+    const auditsBefore = (await db.select().from(auditLog).where(eq(auditLog.entity, "register_item"))).length;
+
+    // The retired item's row changed (and another row changed beside it): the preview names the line in the reader's language.
+    const changed = [ROWS[0], ROWS[2]].map((r) => [...r]);
+    changed[0][15] = "廃止後の変更";
+    changed[1][15] = "共同利用先の見直し";
+    const ja = await upload(await workbook(changed), "preview");
+    expect(ja.status, ja.text).toBe(200);
+    expect(ja.body).toMatchObject({ errorCount: 1, updated: 1 });
+    expect(ja.body.errors[0]).toMatchObject({ field: "line:2:code" });
+    expect(ja.body.errors[0].message).toContain("管理番号 IMP-001 の台帳項目は廃止されています");
+    const en = await upload(await workbook(changed), "preview", "register.xlsx", "en");
+    expect(en.body.errors[0].message).toContain("Item IMP-001 is retired");
+
+    // All or nothing: the commit is refused and neither row is written.
+    const commit = await upload(await workbook(changed), "commit");
+    expect(commit.status).toBe(400);
+    expect(commit.body.errors.map((e: { field: string }) => e.field)).toEqual(["line:2:code"]);
+    expect(await itemByCode("IMP-001")).toMatchObject({ version: stored.version, note: null });
+    expect((await itemByCode("IMP-001")).retiredAt).not.toBeNull();
+    expect(await itemByCode("IMP-003")).toMatchObject({ version: three.version, note: null });
+    expect((await db.select().from(auditLog).where(eq(auditLog.entity, "register_item"))).length).toBe(auditsBefore);
+
+    // Its row as stored (an export of every item, retired ones included, comes back): nothing to do, no error.
+    const same = await upload(await workbook([ROWS[0]]), "preview");
+    expect(same.body).toMatchObject({ errorCount: 0, unchanged: 1, updated: 0 });
+
+    // Restored on its page, the item takes the import.
+    const restored = await call(restoreRoute, "POST", `/api/v1/register/items/${item.id}/restore`, { params: { id: item.id }, json: { version: stored.version } });
+    expect(restored.status, restored.text).toBe(200);
+    const after = await upload(await workbook(changed), "commit");
+    expect(after.status, after.text).toBe(200);
+    expect(after.body).toMatchObject({ updated: 2 });
+    expect(await itemByCode("IMP-001")).toMatchObject({ note: "廃止後の変更", retiredAt: null });
   });
 
   it("HR may not import", async () => {

@@ -77,8 +77,8 @@ export const registerImport: ImportModule<Checked, Body, RegisterImportResult> =
   },
 
   async preview(checked, file, user) {
-    const { changes } = await importRegister(user, checked.rows, "preview");
-    return { body: body("preview", file, changes) };
+    const { changes, issues } = await importRegister(user, checked.rows, "preview");
+    return { body: body("preview", file, changes), issues };
   },
 
   async commit(checked, file, user, progress) {
