@@ -73,6 +73,8 @@ export const incidents = pgTable(
     pmarkPreliminaryReportedOn: date("pmark_preliminary_reported_on", { mode: "string" }),
     pmarkFinalReportedOn: date("pmark_final_reported_on", { mode: "string" }),
     personsNotifiedOn: date("persons_notified_on", { mode: "string" }),
+    /** When the public statement 公表 was made (no deadline of its own: it fills 公表の実施状況 of the report). */
+    publiclyAnnouncedOn: date("publicly_announced_on", { mode: "string" }),
     closedApprovedBy: integer("closed_approved_by").references(() => users.id),
     closedApprovedAt: timestamp("closed_approved_at", { withTimezone: true, mode: "date" }),
     // Derived by Postgres from the columns above on every write (never written by the app):

@@ -1,0 +1,1 @@
+ALTER TABLE "incidents" ADD COLUMN "publicly_announced_on" date;
