@@ -5,16 +5,15 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { PageHeader, Skeleton } from "@/components/ui/card";
 import { ScrollArea } from "@/components/ui/data-table";
-import { EnumSelect } from "@/components/ui/field";
 import { FilterBar, useListParams } from "@/components/ui/list";
 import { LoadError } from "@/components/ui/load-error";
 import { apiFetch } from "@/lib/client/api";
-import { FLAG_VALUES, listSearch } from "@/lib/list/params";
-import { LIFECYCLE_STAGES, RISK_THREATS } from "@/lib/register/enums";
+import { listSearch } from "@/lib/list/params";
 import { RISK_SCALE, riskLevel } from "@/lib/register/risk";
 import { RATING_PHASES, heatMapViewQuery, listRisksQuery, type HeatMapDto, type RatingPhase } from "@/lib/register/risk-schema";
 import { heatMapSearch, riskKeys } from "./keys";
 import { LEVEL_CELL } from "./labels";
+import { RiskFilterFields } from "./risk-filter-fields";
 import { ThresholdCard } from "./threshold-card";
 
 /**
@@ -58,30 +57,7 @@ export function RiskHeatMap({ canEdit }: { canEdit: boolean }) {
             ))}
           </div>
         </fieldset>
-        <EnumSelect
-          label={t("fields.stage")}
-          values={LIFECYCLE_STAGES}
-          value={v.stage}
-          empty={t("filters.allStages")}
-          optionLabel={(s) => t(`stage.${s}`)}
-          onValueChange={(stage) => params.update({ stage: stage || undefined })}
-        />
-        <EnumSelect
-          label={t("fields.threat")}
-          values={RISK_THREATS}
-          value={v.threat}
-          empty={t("filters.allThreats")}
-          optionLabel={(s) => t(`threat.${s}`)}
-          onValueChange={(threat) => params.update({ threat: threat || undefined })}
-        />
-        <EnumSelect
-          label={t("filters.accepted")}
-          values={FLAG_VALUES}
-          value={v.accepted}
-          empty={t("filters.any")}
-          optionLabel={(f) => (f === "true" ? t("filters.acceptedYes") : t("filters.acceptedNo"))}
-          onValueChange={(accepted) => params.update({ accepted: accepted || undefined })}
-        />
+        <RiskFilterFields params={params} />
       </FilterBar>
 
       <section className="rounded-lg border border-slate-200 bg-white p-4">

@@ -11,12 +11,12 @@ import { FilterBar, FlagCheckbox, ListTable, useListParams } from "@/components/
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import type { Page } from "@/lib/list/page";
-import { FLAG_VALUES, listSearch } from "@/lib/list/params";
-import { LIFECYCLE_STAGES, RISK_THREATS } from "@/lib/register/enums";
+import { listSearch } from "@/lib/list/params";
 import { RISK_LEVELS } from "@/lib/register/risk";
 import { RATING_PHASES, heatMapViewQuery, listRisksQuery, type RiskDto } from "@/lib/register/risk-schema";
 import { riskKeys } from "./keys";
 import { Rating } from "./labels";
+import { RiskFilterFields } from "./risk-filter-fields";
 
 /** The risks of the register, filtered as the heat map's cell or the dashboard's figure asked (all in the URL). */
 export function RiskList() {
@@ -82,22 +82,7 @@ export function RiskList() {
         }
       />
       <FilterBar label={t("filters.label")} params={params} search={{ label: t("filters.search") }} total={list.data?.total}>
-        <EnumSelect
-          label={t("fields.stage")}
-          values={LIFECYCLE_STAGES}
-          value={v.stage}
-          empty={t("filters.allStages")}
-          optionLabel={(s) => t(`stage.${s}`)}
-          onValueChange={(stage) => params.update({ stage: stage || undefined })}
-        />
-        <EnumSelect
-          label={t("fields.threat")}
-          values={RISK_THREATS}
-          value={v.threat}
-          empty={t("filters.allThreats")}
-          optionLabel={(s) => t(`threat.${s}`)}
-          onValueChange={(threat) => params.update({ threat: threat || undefined })}
-        />
+        <RiskFilterFields params={params} />
         <EnumSelect
           label={t("phaseLabel")}
           values={RATING_PHASES}
@@ -112,14 +97,6 @@ export function RiskList() {
           empty={t("filters.allLevels")}
           optionLabel={(l) => t(`level.${l}`)}
           onValueChange={(level) => params.update({ level: level || undefined })}
-        />
-        <EnumSelect
-          label={t("filters.accepted")}
-          values={FLAG_VALUES}
-          value={v.accepted}
-          empty={t("filters.any")}
-          optionLabel={(f) => (f === "true" ? t("filters.acceptedYes") : t("filters.acceptedNo"))}
-          onValueChange={(accepted) => params.update({ accepted: accepted || undefined })}
         />
         <div className="flex flex-col justify-end gap-1 pb-2">
           <FlagCheckbox label={t("filters.highOnly")} params={params} name="high" />
