@@ -6,7 +6,7 @@ export const provisionKeys = {
   all: ["provisions"] as const,
   list: (qs: string) => ["provisions", "list", qs] as const,
   detail: (id: number) => ["provisions", "detail", id] as const,
-  jointUses: ["provisions", "joint-uses"] as const,
+  jointUses: (includeRetired: boolean) => ["provisions", "joint-uses", includeRetired] as const,
 };
 
 export type ProvisionPage = Page<ProvisionDto>;

@@ -4,10 +4,11 @@ import Link from "next/link";
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { Alert, Card, PageHeader, Skeleton } from "@/components/ui/card";
+import { Alert, Badge, Card, PageHeader, Skeleton } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
-import { Form, FormDialog, useForm } from "@/components/ui/form";
+import { ActionMessage, Form, FormDialog, useAction, useForm } from "@/components/ui/form";
 import { LoadError } from "@/components/ui/load-error";
 import type { RegisterItemOption } from "@/components/requests/keys";
 import { ApiProblem, apiFetch } from "@/lib/client/api";
@@ -23,6 +24,8 @@ export function ProvisionDetail({ id, canManage, contractors, jointUses, registe
   const t = useTranslations("provisions");
   const td = useTranslations("provisions.detail");
   const [editOpen, setEditOpen] = useState(false);
+  const [confirm, setConfirm] = useState<"retire" | "restore" | null>(null);
+  const action = useAction({ invalidate: [provisionKeys.all] });
   const q = useQuery({ queryKey: provisionKeys.detail(id), queryFn: () => apiFetch<ProvisionDto>(`/api/v1/provision-records/${id}`) });
   if (q.isPending)
     return (
@@ -33,6 +36,12 @@ export function ProvisionDetail({ id, canManage, contractors, jointUses, registe
     );
   if (q.isError) return <LoadError onRetry={q.refetch}>{q.error instanceof ApiProblem && q.error.status === 404 ? td("notFound") : td("error")}</LoadError>;
   const p = q.data;
+  async function toggle(kind: "retire" | "restore") {
+    await action.run(() => apiFetch<ProvisionDto>(`/api/v1/provision-records/${p.id}/${kind}`, { method: "POST", json: { version: p.version } }), {
+      success: td(kind === "retire" ? "retired" : "restored"),
+    });
+    setConfirm(null);
+  }
   const row = (label: string, value: React.ReactNode) => (
     <div className="grid grid-cols-3 gap-2 py-1.5">
       <dt className="text-slate-600">{label}</dt>
@@ -51,11 +60,29 @@ export function ProvisionDetail({ id, canManage, contractors, jointUses, registe
         description={
           <span className="flex flex-wrap items-center gap-2">
             {t(`directions.${p.direction}`)} <RetentionBadge state={p.retentionState} />
+            {p.retiredAt ? <Badge tone="slate">{td("retiredBadge")}</Badge> : null}
           </span>
         }
-        actions={canManage && !p.disposedOn ? <Button onClick={() => setEditOpen(true)}>{td("edit")}</Button> : null}
+        actions={
+          canManage ? (
+            <div className="flex flex-wrap gap-2">
+              {!p.retiredAt && !p.disposedOn ? <Button onClick={() => setEditOpen(true)}>{td("edit")}</Button> : null}
+              {p.retiredAt ? (
+                <Button variant="primary" onClick={() => setConfirm("restore")}>
+                  {td("restore")}
+                </Button>
+              ) : (
+                <Button variant="danger" onClick={() => setConfirm("retire")}>
+                  {td("retire")}
+                </Button>
+              )}
+            </div>
+          ) : null
+        }
       />
       {created ? <Alert tone="success">{td("created")}</Alert> : null}
+      {action.message ? <ActionMessage message={action.message} /> : null}
+      {p.retiredAt && !action.message ? <Alert tone="info">{td("retiredNotice", { date: formatDate(p.retiredAt) })}</Alert> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={td("retention")}>
           <div className="space-y-2 text-sm" data-testid="provision-retention">
@@ -70,7 +97,7 @@ export function ProvisionDetail({ id, canManage, contractors, jointUses, registe
             )}
             {p.disposedOn ? <p>{td("disposedLine", { date: formatDate(p.disposedOn), by: p.disposedByName ?? "" })}</p> : null}
             {p.disposalNote ? <p>{p.disposalNote}</p> : null}
-            {canManage && p.retentionState === "disposable" ? <DisposeForm p={p} /> : null}
+            {canManage && !p.retiredAt && p.retentionState === "disposable" ? <DisposeForm p={p} /> : null}
           </div>
         </Card>
         <Card title={td("ground")}>
@@ -79,7 +106,7 @@ export function ProvisionDetail({ id, canManage, contractors, jointUses, registe
             {row(td("law"), `${p.groundPolicy} / APPI ${p.groundLaw}`)}
             {p.consentMethod ? row(td("consentMethod"), p.consentMethod) : null}
             {p.contractorName ? row(td("contractor"), p.contractorName) : null}
-            {p.jointUseTitle ? row(td("jointUse"), p.jointUseTitle) : null}
+            {p.jointUseTitle ? row(td("jointUse"), <Link href="/provisions/joint-uses" className="text-brand-700 underline-offset-2 hover:underline">{p.jointUseTitle}</Link>) : null}
           </dl>
         </Card>
       </div>
@@ -98,6 +125,16 @@ export function ProvisionDetail({ id, canManage, contractors, jointUses, registe
           {row(td("registerItems"), p.registerItems.map((i) => `${i.code} ${i.name}`).join("\n"))}
         </dl>
       </Card>
+      <ConfirmDialog
+        open={confirm !== null}
+        title={td(confirm === "restore" ? "restoreTitle" : "retireTitle")}
+        tone={confirm === "restore" ? "primary" : "danger"}
+        confirmLabel={td(confirm === "restore" ? "restore" : "retire")}
+        busy={action.busy}
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => confirm && void toggle(confirm)}
+        body={<p>{td(confirm === "restore" ? "restoreBody" : "retireBody", { name: p.counterpartyName })}</p>}
+      />
       {canManage ? (
         <FormDialog open={editOpen} onClose={() => setEditOpen(false)} title={t("form.editHeading")} wide recordId={p.id}>
           <ProvisionForm

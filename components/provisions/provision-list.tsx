@@ -9,7 +9,7 @@ import { FilterBar, ListTable, useListParams } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import { FLAG_VALUES } from "@/lib/list/params";
-import { PROVISION_DIRECTIONS, PROVISION_GROUNDS, RETENTION_STATES } from "@/lib/provisions/enums";
+import { PROVISION_DIRECTIONS, PROVISION_GROUNDS, PROVISION_STATUSES, RETENTION_STATES } from "@/lib/provisions/enums";
 import { exportProvisionsQuery, listProvisionsQuery, type ProvisionDto } from "@/lib/provisions/schema";
 import { provisionKeys, type ProvisionPage } from "./keys";
 import { RetentionBadge } from "./labels";
@@ -68,6 +68,7 @@ export function ProvisionList() {
         <EnumSelect label={tl("direction")} values={PROVISION_DIRECTIONS} value={filters.direction} empty={tl("all")} optionLabel={(v) => t(`directions.${v}`)} onValueChange={(direction) => update({ direction })} />
         <EnumSelect label={tl("ground")} values={PROVISION_GROUNDS} value={filters.ground} empty={tl("all")} optionLabel={(v) => t(`grounds.${v}`)} onValueChange={(ground) => update({ ground })} />
         <EnumSelect label={tl("retention")} values={RETENTION_STATES} value={filters.retention} empty={tl("all")} optionLabel={(v) => t(`retentionStates.${v}`)} onValueChange={(retention) => update({ retention })} />
+        <EnumSelect label={tl("status")} values={PROVISION_STATUSES} value={filters.status} optionLabel={(v) => tl(`statuses.${v}`)} onValueChange={(status) => update({ status: status || undefined })} />
         <EnumSelect label={tl("abroad")} values={FLAG_VALUES} value={filters.abroad} empty={tl("all")} optionLabel={(v) => (v === "true" ? tl("abroadOnly") : tl("domesticOnly"))} onValueChange={(abroad) => update({ abroad })} />
       </FilterBar>
       {list.data && list.data.total === 0 ? (

@@ -113,7 +113,7 @@ function retentionWhere(state: ListProvisionsQuery["retention"], today: string):
 }
 
 function where(q: ExportProvisionsQuery, today: string): SQL {
-  const w: (SQL | undefined)[] = [isNull(provisionRecords.retiredAt), retentionWhere(q.retention, today)];
+  const w: (SQL | undefined)[] = [q.status === "retired" ? isNotNull(provisionRecords.retiredAt) : isNull(provisionRecords.retiredAt), retentionWhere(q.retention, today)];
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     w.push(or(ilike(provisionRecords.counterpartyName, like), ilike(provisionRecords.persons, like), ilike(provisionRecords.dataItems, like)));
@@ -154,7 +154,7 @@ export async function listProvisionsForExport(q: ExportProvisionsQuery, today = 
 /** Live records past their retention and not disposed of (the dashboard's figure). */
 export async function countDisposableProvisions(today = todayInTokyo()): Promise<number> {
   const db = await getDb();
-  const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(provisionRecords).where(where({ retention: "disposable", sort: "providedFrom", dir: "desc" }, today));
+  const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(provisionRecords).where(where({ retention: "disposable", status: "active", sort: "providedFrom", dir: "desc" }, today));
   return c?.n ?? 0;
 }
 
@@ -168,8 +168,9 @@ export async function listProvisionDisposals(from: string, to: string) {
   return rows.map((r) => ({ ...r, disposableFrom: r.disposableFrom! }));
 }
 
+/** One record, live or withdrawn (a withdrawn one is shown as such and can be restored). */
 async function readProvision(db: DbOrTx, id: number, today: string): Promise<ProvisionDto | null> {
-  const [row] = await baseSelect(db).where(and(eq(provisionRecords.id, id), isNull(provisionRecords.retiredAt)));
+  const [row] = await baseSelect(db).where(eq(provisionRecords.id, id));
   return row ? (await dtos(db, [row], today))[0] : null;
 }
 
@@ -263,16 +264,16 @@ export async function disposeProvision(actor: SessionUser, id: number, input: { 
   });
 }
 
-export async function retireProvision(actor: SessionUser, id: number, version: number, today = todayInTokyo()): Promise<ProvisionDto> {
+/** Withdraws a record entered by mistake (retire) or puts it back (restore); kept either way, audited. */
+export async function setProvisionRetired(actor: SessionUser, id: number, version: number, retire: boolean, today = todayInTokyo()): Promise<ProvisionDto> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    await setRetiredVersioned(tx, actor, { table: provisionRecords, entity: "provision_record", id, version, retire: true });
-    const [row] = await baseSelect(tx).where(eq(provisionRecords.id, id));
-    return (await dtos(tx, [row], today))[0];
+    await setRetiredVersioned(tx, actor, { table: provisionRecords, entity: "provision_record", id, version, retire });
+    return (await readProvision(tx, id, today))!;
   });
 }
 
-function jointDto(j: JointUse): JointUseDto {
+function jointDto(j: JointUse, provisionCount = 0): JointUseDto {
   return {
     id: j.id,
     title: j.title,
@@ -284,14 +285,37 @@ function jointDto(j: JointUse): JointUseDto {
     responsibleRepresentative: j.responsibleRepresentative,
     publishedOn: j.publishedOn,
     notice: jointUseNotice(j),
+    provisionCount,
     retiredAt: j.retiredAt ? j.retiredAt.toISOString() : null,
     version: j.version,
   };
 }
 
-export async function listJointUses(): Promise<JointUseDto[]> {
+/** Live provision records made under each joint use (shown beside it; the record list links them). */
+async function provisionCounts(db: DbOrTx, ids: number[]): Promise<Map<number, number>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: provisionRecords.jointUseId, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(provisionRecords)
+    .where(and(inArray(provisionRecords.jointUseId, ids), isNull(provisionRecords.retiredAt)))
+    .groupBy(provisionRecords.jointUseId);
+  return new Map(rows.map((r) => [r.id!, r.n]));
+}
+
+async function jointDtos(db: DbOrTx, rows: JointUse[]): Promise<JointUseDto[]> {
+  const counts = await provisionCounts(db, rows.map((r) => r.id));
+  return rows.map((j) => jointDto(j, counts.get(j.id) ?? 0));
+}
+
+/** The joint uses in force (the ended ones too with includeRetired), the ended ones last. */
+export async function listJointUses(q: { includeRetired?: "true" | "false" } = {}): Promise<JointUseDto[]> {
   const db = await getDb();
-  return (await db.select().from(jointUses).where(isNull(jointUses.retiredAt)).orderBy(asc(jointUses.id))).map(jointDto);
+  const rows = await db
+    .select()
+    .from(jointUses)
+    .where(q.includeRetired === "true" ? undefined : isNull(jointUses.retiredAt))
+    .orderBy(sql`${jointUses.retiredAt} is not null`, asc(jointUses.id));
+  return jointDtos(db, rows);
 }
 
 export async function createJointUse(actor: SessionUser, input: CreateJointUseInput): Promise<JointUseDto> {
@@ -305,14 +329,19 @@ export async function createJointUse(actor: SessionUser, input: CreateJointUseIn
 
 export async function updateJointUse(actor: SessionUser, id: number, input: UpdateJointUseInput): Promise<JointUseDto> {
   const db = await getDb();
-  return db.transaction(async (tx) =>
-    jointDto(await updateVersioned(tx, actor, { table: jointUses, entity: "joint_use", id, version: input.version, where: isNull(jointUses.retiredAt), change: () => withoutVersion(input) })),
-  );
+  return db.transaction(async (tx) => {
+    const row = await updateVersioned(tx, actor, { table: jointUses, entity: "joint_use", id, version: input.version, where: isNull(jointUses.retiredAt), change: () => withoutVersion(input) });
+    return (await jointDtos(tx, [row]))[0];
+  });
 }
 
-export async function retireJointUse(actor: SessionUser, id: number, version: number): Promise<JointUseDto> {
+/** Ends a joint use (retire) or puts it back in force (restore); the records made under it keep their link. */
+export async function setJointUseRetired(actor: SessionUser, id: number, version: number, retire: boolean): Promise<JointUseDto> {
   const db = await getDb();
-  return db.transaction(async (tx) => jointDto(await setRetiredVersioned(tx, actor, { table: jointUses, entity: "joint_use", id, version, retire: true })));
+  return db.transaction(async (tx) => {
+    const row = await setRetiredVersioned(tx, actor, { table: jointUses, entity: "joint_use", id, version, retire });
+    return (await jointDtos(tx, [row]))[0];
+  });
 }
 
 /** Options for the form: contractors (outsourcing) and joint uses. */

@@ -66,6 +66,8 @@ type ProvisionSpec = Omit<NewProvisionRecord, "providedFrom" | "providedTo" | "r
   toAgo?: number;
   recordedAgo?: number;
   contractorName?: string;
+  retiredAgo?: number;
+  jointUse?: true;
 };
 
 const PROVISIONS: ProvisionSpec[] = [
@@ -110,6 +112,17 @@ const PROVISIONS: ProvisionSpec[] = [
     fromAgo: 15, direction: "provided", ground: "consent", consentMethod: "共同研究参加同意書", counterpartyName: "Engagement Research GmbH",
     counterpartyAddress: "Berlin, Germany", counterpartyRepresentative: "Geschäftsführer Max Weber", persons: "共同研究参加者 20名", dataItems: "会社名、役職、回答データ", abroadCountry: "DE",
   },
+  {
+    // Record 10: entered twice by mistake and withdrawn (the API reference restores it).
+    fromAgo: 30, direction: "provided", ground: "consent", consentMethod: "キャンペーン応募フォームの同意チェック", counterpartyName: "株式会社エンゲージパートナーズ",
+    counterpartyAddress: "東京都渋谷区渋谷2-1-1", counterpartyRepresentative: "代表取締役 森 拓也", persons: "2026年秋キャンペーン当選者 12名（重複登録）", dataItems: "氏名、住所、電話番号",
+    retiredAgo: 29,
+  },
+  {
+    // Record 11: survey data shared under joint use 1 — logged, no record required (not a third party, Art. 27(5)(iii)).
+    fromAgo: 60, toAgo: 5, direction: "provided", ground: "joint_use", jointUse: true, counterpartyName: "株式会社サンプル商事（法人契約企業）",
+    persons: "同社従業員のサーベイ回答者 120名", dataItems: "氏名、所属部署、サーベイ回答",
+  },
 ];
 
 export async function seedRequests(tx: Tx, { today }: { today: string }): Promise<Record<string, number>> {
@@ -131,9 +144,33 @@ export async function seedRequests(tx: Tx, { today }: { today: string }): Promis
   const inserted = await tx.insert(disclosureRequests).values(rows).returning({ id: disclosureRequests.id });
   for (const [fiscalYear, seq] of lastSeq) await tx.insert(disclosureRequestCounters).values({ fiscalYear, lastSeq: seq }).onConflictDoNothing();
 
+  const joint = await tx
+    .insert(jointUses)
+    .values([{
+      title: "導入企業との利用状況データの共同利用",
+      purpose: "導入企業における従業員エンゲージメント施策の立案・効果測定のため",
+      partners: "RUFTの法人契約企業（契約期間中に限る）",
+      dataItems: "氏名、所属部署、役職、サーベイ回答、利用状況",
+      responsibleName: "RUFT株式会社",
+      responsibleAddress: "東京都渋谷区神南1-2-3",
+      responsibleRepresentative: "代表取締役 田中 誠",
+      publishedOn: addDays(today, -700),
+    }, {
+      // Joint use 2: ended when the affiliate left the group (the API reference restores it).
+      title: "旧グループ会社とのセミナー参加者情報の共同利用",
+      purpose: "共催セミナーの運営及び参加者へのご案内のため",
+      partners: "株式会社ルフトラーニング（2025年3月までRUFTグループ）",
+      dataItems: "氏名、会社名、部署、メールアドレス、参加履歴",
+      responsibleName: "RUFT株式会社",
+      responsibleAddress: "東京都渋谷区神南1-2-3",
+      responsibleRepresentative: "代表取締役 田中 誠",
+      publishedOn: addDays(today, -1100),
+      retiredAt: new Date(`${addDays(today, -400)}T10:00:00+09:00`),
+    }])
+    .returning({ id: jointUses.id });
   const contractorRows = await tx.select({ id: contractors.id, name: contractors.name }).from(contractors);
   const contractorId = new Map(contractorRows.map((c) => [c.name, c.id]));
-  const provisionRows: NewProvisionRecord[] = PROVISIONS.map(({ fromAgo, toAgo, recordedAgo, contractorName, ...p }) => {
+  const provisionRows: NewProvisionRecord[] = PROVISIONS.map(({ fromAgo, toAgo, recordedAgo, contractorName, retiredAgo, jointUse, ...p }) => {
     const providedFrom = addDays(today, -fromAgo);
     const providedTo = toAgo === undefined ? null : addDays(today, -toAgo);
     const recordedOn = addDays(today, -(recordedAgo ?? toAgo ?? fromAgo));
@@ -146,24 +183,13 @@ export async function seedRequests(tx: Tx, { today }: { today: string }): Promis
       providedTo,
       recordedOn,
       contractorId: contractorName ? (contractorId.get(contractorName) ?? null) : null,
+      jointUseId: jointUse ? joint[0].id : null,
       recordRequired: recordRequired(p.ground),
       retainUntil: kept?.retainUntil ?? null,
       disposableFrom: kept?.disposableFrom ?? null,
+      retiredAt: retiredAgo === undefined ? null : new Date(`${addDays(today, -retiredAgo)}T10:00:00+09:00`),
     };
   });
   const provisions = await tx.insert(provisionRecords).values(provisionRows).returning({ id: provisionRecords.id });
-  const joint = await tx
-    .insert(jointUses)
-    .values({
-      title: "導入企業との利用状況データの共同利用",
-      purpose: "導入企業における従業員エンゲージメント施策の立案・効果測定のため",
-      partners: "RUFTの法人契約企業（契約期間中に限る）",
-      dataItems: "氏名、所属部署、役職、サーベイ回答、利用状況",
-      responsibleName: "RUFT株式会社",
-      responsibleAddress: "東京都渋谷区神南1-2-3",
-      responsibleRepresentative: "代表取締役 田中 誠",
-      publishedOn: addDays(today, -700),
-    })
-    .returning({ id: jointUses.id });
   return { disclosureRequests: inserted.length, provisionRecords: provisions.length, jointUses: joint.length };
 }

@@ -29,3 +29,7 @@ export type AbroadBasis = (typeof ABROAD_BASES)[number];
 /** Retention state of a record on a day. */
 export const RETENTION_STATES = ["not_required", "retained", "disposable", "disposed"] as const;
 export type RetentionState = (typeof RETENTION_STATES)[number];
+
+/** Live records, or those withdrawn as entered by mistake (kept, never deleted; restorable). */
+export const PROVISION_STATUSES = ["active", "retired"] as const;
+export type ProvisionStatus = (typeof PROVISION_STATUSES)[number];

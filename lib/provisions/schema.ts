@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDate, optionalIsoDate, optionalText, paging, requiredText, version } from "@/lib/validation/common";
 import { numberOrNull, refId } from "@/lib/validation/numbers";
-import { ABROAD_BASES, PROVISION_DIRECTIONS, PROVISION_GROUNDS, RECORD_FORMS, RETENTION_STATES } from "./enums";
+import { ABROAD_BASES, PROVISION_DIRECTIONS, PROVISION_GROUNDS, PROVISION_STATUSES, RECORD_FORMS, RETENTION_STATES } from "./enums";
 
 /** Provision records (docs/domain.md §7): input schemas shared by the forms and the API, and the response shapes. */
 
@@ -65,6 +65,8 @@ export const listProvisionsQuery = z.object({
   ground: filterEnum(PROVISION_GROUNDS),
   retention: filterEnum(RETENTION_STATES),
   abroad: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["true", "false"]).optional()),
+  /** active (default): the live records; retired: those withdrawn as entered by mistake. */
+  status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(PROVISION_STATUSES).default("active")),
   sort: z.enum(["providedFrom", "disposableFrom", "counterpartyName"]).default("providedFrom"),
   dir: z.enum(["asc", "desc"]).default("desc"),
 });
@@ -129,11 +131,14 @@ export const createJointUseSchema = z.object(jointFields);
 export type CreateJointUseInput = z.output<typeof createJointUseSchema>;
 export const updateJointUseSchema = z.object({ ...jointFields, version });
 export type UpdateJointUseInput = z.output<typeof updateJointUseSchema>;
+/** includeRetired=true: the ended joint uses too (to look back or restore one). */
+export const listJointUsesQuery = z.object({ includeRetired: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["true", "false"]).optional()) });
 export const jointUseSchema = z.object({
   id: z.number(),
   ...Object.fromEntries(Object.keys(jointFields).map((k) => [k, z.string().nullable()])),
   notice: z.string(),
+  provisionCount: z.number(),
   retiredAt: z.string().nullable(),
   version: z.number(),
 });
-export type JointUseDto = { id: number; title: string; purpose: string; partners: string; dataItems: string; responsibleName: string; responsibleAddress: string; responsibleRepresentative: string; publishedOn: string | null; notice: string; retiredAt: string | null; version: number };
+export type JointUseDto = { id: number; title: string; purpose: string; partners: string; dataItems: string; responsibleName: string; responsibleAddress: string; responsibleRepresentative: string; publishedOn: string | null; notice: string; provisionCount: number; retiredAt: string | null; version: number };

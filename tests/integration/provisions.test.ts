@@ -2,7 +2,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as listRoute from "@/app/api/v1/provision-records/route";
 import * as itemRoute from "@/app/api/v1/provision-records/[id]/route";
 import * as disposeRoute from "@/app/api/v1/provision-records/[id]/dispose/route";
+import * as retireRoute from "@/app/api/v1/provision-records/[id]/retire/route";
+import * as restoreRoute from "@/app/api/v1/provision-records/[id]/restore/route";
 import * as jointRoute from "@/app/api/v1/joint-uses/route";
+import * as jointItemRoute from "@/app/api/v1/joint-uses/[id]/route";
+import * as jointRetireRoute from "@/app/api/v1/joint-uses/[id]/retire/route";
+import * as jointRestoreRoute from "@/app/api/v1/joint-uses/[id]/restore/route";
+import { auditLog } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
 import * as exportRoute from "@/app/api/v1/provision-records/export.csv/route";
 import { seedDemo } from "@/db/seed/demo";
 import { getDb } from "@/db";
@@ -112,7 +119,88 @@ describe("recipients abroad and receipts", () => {
   });
 });
 
+describe("correcting, withdrawing and restoring a record", () => {
+  it("a correction recomputes the retention; a stale version is a 409", async () => {
+    const p = await create();
+    const res = await call(itemRoute, "PATCH", `/api/v1/provision-records/${p.id}`, { params: { id: p.id }, json: { ...record({ recordForm: "bulk_continuous", providedFrom: d(400), providedTo: d(20), recordedOn: d(400) }), version: p.version } });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ version: p.version + 1, recordForm: "bulk_continuous", providedTo: d(20) });
+    expect(res.body.disposableFrom).not.toBe(p.disposableFrom);
+    const stale = await call(itemRoute, "PATCH", `/api/v1/provision-records/${p.id}`, { params: { id: p.id }, json: { ...record(), version: p.version } });
+    expect(stale.status).toBe(409);
+  });
+
+  it("a withdrawn record leaves the list, stays readable, cannot be corrected, and comes back on restore; both are audited", async () => {
+    const p = await create({ counterpartyName: "株式会社取下げテスト" });
+    const retired = await call(retireRoute, "POST", `/api/v1/provision-records/${p.id}/retire`, { params: { id: p.id }, json: { version: p.version } });
+    expect(retired.status, retired.text).toBe(200);
+    expect(retired.body.retiredAt).toBeTruthy();
+    const live = await call(listRoute, "GET", "/api/v1/provision-records?q=取下げテスト");
+    expect(live.body.total).toBe(0);
+    const withdrawn = await call(listRoute, "GET", "/api/v1/provision-records?q=取下げテスト&status=retired");
+    expect(withdrawn.body.items.map((x: ProvisionDto) => x.id)).toEqual([p.id]);
+    expect((await call(itemRoute, "GET", `/api/v1/provision-records/${p.id}`, { params: { id: p.id } })).body.retiredAt).toBeTruthy();
+    const edit = await call(itemRoute, "PATCH", `/api/v1/provision-records/${p.id}`, { params: { id: p.id }, json: { ...record(), version: retired.body.version } });
+    expect(edit.status).toBe(404);
+    expect((await call(retireRoute, "POST", `/api/v1/provision-records/${p.id}/retire`, { params: { id: p.id }, json: { version: retired.body.version } })).status).toBe(409);
+    const restored = await call(restoreRoute, "POST", `/api/v1/provision-records/${p.id}/restore`, { params: { id: p.id }, json: { version: retired.body.version } });
+    expect(restored.status, restored.text).toBe(200);
+    expect(restored.body).toMatchObject({ retiredAt: null, version: p.version + 2 });
+    expect((await call(restoreRoute, "POST", `/api/v1/provision-records/${p.id}/restore`, { params: { id: p.id }, json: { version: restored.body.version } })).status).toBe(409);
+    const db = await getDb();
+    const actions = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entity, "provision_record"), eq(auditLog.entityId, String(p.id))));
+    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(["create", "retire", "restore"]));
+  });
+
+  it("the executive may not withdraw or restore", async () => {
+    await signInAs("executive");
+    expect((await call(retireRoute, "POST", "/api/v1/provision-records/1/retire", { params: { id: 1 }, json: { version: 1 } })).status).toBe(403);
+    expect((await call(restoreRoute, "POST", "/api/v1/provision-records/10/restore", { params: { id: 10 }, json: { version: 1 } })).status).toBe(403);
+  });
+});
+
 describe("joint uses", () => {
+  const joint = (over: Record<string, unknown> = {}) => ({
+    title: "提携先との共同利用（テスト）",
+    purpose: "共催イベントの運営のため",
+    partners: "株式会社テスト提携",
+    dataItems: "氏名、メールアドレス",
+    responsibleName: "RUFT株式会社",
+    responsibleAddress: "東京都渋谷区神南1-2-3",
+    responsibleRepresentative: "代表取締役 田中 誠",
+    publishedOn: d(5),
+    ...over,
+  });
+
+  it("is added, corrected (409 on a stale version), ended and resumed; the records made under it are counted", async () => {
+    const created = await call(jointRoute, "POST", "/api/v1/joint-uses", { json: joint() });
+    expect(created.status, created.text).toBe(201);
+    const j = created.body as JointUseDto;
+    expect(j).toMatchObject({ provisionCount: 0, retiredAt: null });
+    expect(j.notice).toContain("共催イベントの運営のため");
+    await create({ ground: "joint_use", consentMethod: null, jointUseId: j.id });
+    const edited = await call(jointItemRoute, "PATCH", `/api/v1/joint-uses/${j.id}`, { params: { id: j.id }, json: { ...joint({ partners: "株式会社テスト提携及びその子会社" }), version: j.version } });
+    expect(edited.status, edited.text).toBe(200);
+    expect(edited.body).toMatchObject({ partners: "株式会社テスト提携及びその子会社", provisionCount: 1, version: j.version + 1 });
+    expect((await call(jointItemRoute, "PATCH", `/api/v1/joint-uses/${j.id}`, { params: { id: j.id }, json: { ...joint(), version: j.version } })).status).toBe(409);
+    const ended = await call(jointRetireRoute, "POST", `/api/v1/joint-uses/${j.id}/retire`, { params: { id: j.id }, json: { version: edited.body.version } });
+    expect(ended.status, ended.text).toBe(200);
+    const inForce = (await call(jointRoute, "GET", "/api/v1/joint-uses")).body as JointUseDto[];
+    expect(inForce.map((x) => x.id)).not.toContain(j.id);
+    const all = (await call(jointRoute, "GET", "/api/v1/joint-uses?includeRetired=true")).body as JointUseDto[];
+    expect(all.find((x) => x.id === j.id)?.retiredAt).toBeTruthy();
+    // A new record cannot name an ended joint use.
+    expect((await call(listRoute, "POST", "/api/v1/provision-records", { json: record({ ground: "joint_use", consentMethod: null, jointUseId: j.id }) })).status).toBe(400);
+    const resumed = await call(jointRestoreRoute, "POST", `/api/v1/joint-uses/${j.id}/restore`, { params: { id: j.id }, json: { version: ended.body.version } });
+    expect(resumed.status, resumed.text).toBe(200);
+    expect(resumed.body).toMatchObject({ retiredAt: null, provisionCount: 1 });
+  });
+
+  it("refuses a joint use without its responsible party, and bad flags", async () => {
+    expect((await call(jointRoute, "POST", "/api/v1/joint-uses", { json: joint({ responsibleAddress: "" }) })).status).toBe(400);
+    expect((await call(jointRoute, "GET", "/api/v1/joint-uses?includeRetired=maybe")).status).toBe(400);
+  });
+
   it("generates the notice for the website from the record", async () => {
     const res = await call(jointRoute, "GET", "/api/v1/joint-uses");
     expect(res.status).toBe(200);

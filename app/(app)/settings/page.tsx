@@ -12,6 +12,7 @@ import { OrganizationSettings } from "@/components/settings/organization-setting
 import { SecuritySettings } from "@/components/settings/security-settings";
 import { SystemInfo } from "@/components/settings/system-info";
 import { EvidenceSettings } from "@/components/settings/evidence-settings";
+import { RequestSettingsCard } from "@/components/settings/request-settings";
 import { AuditChainStatus, AuditChainStatusSkeleton } from "@/components/settings/audit-chain-status";
 import pkg from "@/package.json";
 
@@ -37,6 +38,7 @@ export default async function SettingsPage() {
         <FiscalYearSettings initial={settings} today={todayInTokyo()} />
         <SecuritySettings initial={security} />
         <EvidenceSettings />
+        <RequestSettingsCard />
         <SystemInfo dbKind={dbKind} version={pkg.version} />
         {user.role === "privacy_manager" ? (
           <Suspense fallback={<AuditChainStatusSkeleton title={t("auditChain.title")} />}>

@@ -9,6 +9,7 @@ import {
   disposeProvisionSchema,
   exportProvisionsQuery,
   jointUseSchema,
+  listJointUsesQuery,
   listProvisionsQuery,
   provisionIdParams,
   provisionSchema,
@@ -140,13 +141,28 @@ export const retireProvision = defineOperation({
   response: provisionSchema,
 });
 
+export const restoreProvision = defineOperation({
+  id: "restoreProvisionRecord",
+  method: "post",
+  path: "/api/v1/provision-records/{id}/restore",
+  roles: ADMINS,
+  tag: "provisions",
+  summary: "Put a withdrawn record back (409 when it is not withdrawn, or on a stale version)",
+  params: provisionIdParams,
+  body: versionOnlySchema,
+  paramsExample: { id: 10 },
+  example: { version: 1 },
+  response: provisionSchema,
+});
+
 export const listJointUses = defineOperation({
   id: "listJointUses",
   method: "get",
   path: "/api/v1/joint-uses",
   roles: REQUEST_READERS,
   tag: "provisions",
-  summary: "Joint uses (policy §4(3)) with the notice to publish on the company's website",
+  summary: "Joint uses (policy §4(3)) with the notice to publish on the company's website and the number of provision records made under each; includeRetired=true adds the ended ones",
+  query: listJointUsesQuery,
   response: z.array(jointUseSchema),
 });
 
@@ -206,6 +222,20 @@ export const retireJointUse = defineOperation({
   params: provisionIdParams,
   body: versionOnlySchema,
   paramsExample: { id: 1 },
+  example: { version: 1 },
+  response: jointUseSchema,
+});
+
+export const restoreJointUse = defineOperation({
+  id: "restoreJointUse",
+  method: "post",
+  path: "/api/v1/joint-uses/{id}/restore",
+  roles: ADMINS,
+  tag: "provisions",
+  summary: "Put an ended joint use back in force (409 when it is in force, or on a stale version)",
+  params: provisionIdParams,
+  body: versionOnlySchema,
+  paramsExample: { id: 2 },
   example: { version: 1 },
   response: jointUseSchema,
 });

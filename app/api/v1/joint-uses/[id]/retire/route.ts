@@ -1,5 +1,5 @@
 import { handle } from "@/lib/api/handler";
 import * as ops from "@/lib/api/contracts/provisions";
-import { retireJointUse } from "@/db/queries/provisions";
+import { setJointUseRetired } from "@/db/queries/provisions";
 
-export const POST = handle(ops.retireJointUse, async ({ user, params, body }) => retireJointUse(user, params.id, body.version));
+export const POST = handle(ops.retireJointUse, async ({ user, params, body }) => setJointUseRetired(user, params.id, body.version, true));
