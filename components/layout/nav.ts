@@ -21,6 +21,7 @@ export const NAV: NavGroup[] = [
   group("training", [
     ["/training", "trainingStatus"],
     ["/training/records", "trainingRecords"],
+    ["/training/sessions", "trainingSessions"],
     ["/training/employees", "employees"],
     ["/training/departments", "departments"],
     ["/training/courses", "courses"],

@@ -13,8 +13,10 @@ import {
   managementReviews,
   regulationReviews,
   regulationVersions,
+  registerItems,
   regulations,
   trainingRecords,
+  trainingSessions,
 } from "@/db/schema";
 import type { EvidenceRecordKind } from "@/lib/evidence/kinds";
 
@@ -28,6 +30,7 @@ type RecordTable = { table: PgTable; id: PgColumn; parent?: PgColumn; page: (id:
 
 export const EVIDENCE_RECORD_TABLES: Record<EvidenceRecordKind, RecordTable> = {
   training_record: { table: trainingRecords, id: trainingRecords.id, page: (id) => `/training/records/${id}` },
+  training_session: { table: trainingSessions, id: trainingSessions.id, page: (id) => `/training/sessions/${id}` },
   course: { table: courses, id: courses.id, page: (id) => `/training/courses/${id}` },
   regulation: { table: regulations, id: regulations.id, page: (id) => `/regulations/${id}` },
   regulation_version: { table: regulationVersions, id: regulationVersions.id, parent: regulationVersions.regulationId, page: (_id, p) => `/regulations/${p}` },
@@ -39,6 +42,7 @@ export const EVIDENCE_RECORD_TABLES: Record<EvidenceRecordKind, RecordTable> = {
   audit: { table: audits, id: audits.id, page: (id) => `/audits/${id}` },
   finding: { table: auditFindings, id: auditFindings.id, parent: auditFindings.auditId, page: (_id, p) => `/audits/${p}` },
   management_review: { table: managementReviews, id: managementReviews.id, page: (id) => `/audits/management-reviews/${id}` },
+  register_item: { table: registerItems, id: registerItems.id, page: (id) => `/register/${id}` },
 };
 
 /** The page of the record, or null when no such record exists. */

@@ -26,6 +26,7 @@ import {
 } from "@/lib/training/records-schema";
 import { isPassing, isRequired } from "@/lib/training/status";
 import { recordAudit } from "./audit";
+import { createSessionForBulk } from "./training-sessions";
 import { setRetiredVersioned, updateVersioned } from "./versioned";
 
 // ---------------------------------------------------------------------------------------------
@@ -417,6 +418,17 @@ export async function bulkCreateTrainingRecords(actor: SessionUser, input: BulkR
     const toInsert = input.entries.filter((e) => !already.has(e.employeeId));
 
     const createdIds: number[] = [];
+    const sessionId = toInsert.length
+      ? await createSessionForBulk(tx, actor, {
+          courseId: input.courseId,
+          heldOn: input.completedOn,
+          method: input.method,
+          title: input.title,
+          place: input.place,
+          instructor: input.instructor,
+          note: input.note,
+        })
+      : null;
     for (let i = 0; i < toInsert.length; i += 500) {
       const rows = await tx
         .insert(trainingRecords)
@@ -431,6 +443,7 @@ export async function bulkCreateTrainingRecords(actor: SessionUser, input: BulkR
             evidence: input.evidence,
             note: input.note,
             source: "bulk" as const,
+            sessionId,
             recordedBy: actor.id,
           })),
         )
@@ -441,6 +454,7 @@ export async function bulkCreateTrainingRecords(actor: SessionUser, input: BulkR
       }
     }
     return {
+      sessionId,
       created: createdIds.length,
       createdIds,
       skipped: input.entries

@@ -21,6 +21,7 @@ import { seedContractors } from "./contractors";
 import { seedAudits } from "./audits";
 import { seedRequests } from "./requests";
 import { seedEvidence } from "./evidence";
+import { seedTrainingSessions } from "./training-sessions";
 import { seedRegister } from "./register";
 import { FAMILY_NAMES, GIVEN_FEMALE, GIVEN_MALE } from "./names";
 import { mulberry32 } from "./random";
@@ -144,7 +145,10 @@ export async function seedDemo(db: Db, opts: { today?: string } = {}): Promise<S
         employeeId: mustGet(newEmployeeId, employeeNumber),
         courseId: courseRows.find((c) => c.code === courseCode)!.id,
         recordedBy: hr?.id ?? null,
+        sessionId: null as number | null,
       }));
+    // The bulk-entered records get their sessions (sets sessionId on them) before they are stored.
+    const sessions = await seedTrainingSessions(tx, records, hr?.id ?? null);
     const insertedRecords = await insertChunked(tx, trainingRecords, records, { id: trainingRecords.id });
 
     // A little history, as a PMS that has run for years has: a newly set-up office with nobody in
@@ -196,6 +200,7 @@ export async function seedDemo(db: Db, opts: { today?: string } = {}): Promise<S
       employees: insertedEmployees.length + duplicate.length,
       courses: insertedCourses.length + oldCourse.length,
       trainingRecords: insertedRecords.length,
+      ...sessions,
       settings: claimed.length + organization.length,
       ...(await seedRegulations(tx, { today })),
       ...(await seedIncidents(tx, { today })),

@@ -1,6 +1,7 @@
 import { ADMINS, ANY_ROLE, TRAINING_WRITERS, type Role } from "@/lib/auth/roles";
 import { AUDIT_WRITERS, PMARK_OWNERS } from "@/lib/audits/roles";
 import { CONTRACTOR_WRITERS } from "@/lib/contractors/schema";
+import { REGISTER_WRITERS } from "@/lib/register/schema";
 import { REGULATION_WRITERS } from "@/lib/regulations/roles";
 
 /**
@@ -14,6 +15,7 @@ import { REGULATION_WRITERS } from "@/lib/regulations/roles";
  */
 export const EVIDENCE_RECORD_KINDS = [
   "training_record",
+  "training_session",
   "course",
   "regulation",
   "regulation_version",
@@ -25,6 +27,7 @@ export const EVIDENCE_RECORD_KINDS = [
   "audit",
   "finding",
   "management_review",
+  "register_item",
 ] as const;
 export type EvidenceRecordKind = (typeof EVIDENCE_RECORD_KINDS)[number];
 
@@ -32,6 +35,7 @@ export type EvidenceKindRule = { segment: string; read: readonly Role[]; write: 
 
 export const EVIDENCE_KIND_RULES: Record<EvidenceRecordKind, EvidenceKindRule> = {
   training_record: { segment: "training-records", read: ANY_ROLE, write: TRAINING_WRITERS },
+  training_session: { segment: "training-sessions", read: ANY_ROLE, write: TRAINING_WRITERS },
   course: { segment: "courses", read: ANY_ROLE, write: TRAINING_WRITERS },
   regulation: { segment: "regulations", read: ANY_ROLE, write: REGULATION_WRITERS },
   regulation_version: { segment: "regulation-versions", read: ANY_ROLE, write: REGULATION_WRITERS },
@@ -43,6 +47,7 @@ export const EVIDENCE_KIND_RULES: Record<EvidenceRecordKind, EvidenceKindRule> =
   audit: { segment: "audits", read: ANY_ROLE, write: AUDIT_WRITERS },
   finding: { segment: "findings", read: ANY_ROLE, write: AUDIT_WRITERS },
   management_review: { segment: "management-reviews", read: ANY_ROLE, write: PMARK_OWNERS },
+  register_item: { segment: "register-items", read: ANY_ROLE, write: REGISTER_WRITERS },
 };
 
 /** Disposing of a file's content ends what the retention rules keep: the privacy manager decides it. */

@@ -6,6 +6,7 @@ import { isoDate, optionalText, requiredText, version } from "@/lib/validation/c
 import { numberOrNull, refId, wholeNumber } from "@/lib/validation/numbers";
 import { historyEntrySchema } from "./courses-schema";
 import { pageSchema } from "@/lib/list/page";
+import { sessionFields } from "./session-fields";
 
 /**
  * Training records 受講記録 (docs/domain.md §1): input schemas shared by the forms and the API, the
@@ -56,6 +57,8 @@ export const bulkRecordSchema = z
     method,
     evidence: optionalText(500),
     note: optionalText(2000),
+    // The session's own fields (lib/training/session-fields.ts): the bulk entry writes the session too.
+    ...sessionFields,
     entries: z
       .array(z.object({ employeeId: refId, score }), { error: "validation.invalidType" })
       .min(1, "records.errors.noEmployees")
@@ -216,6 +219,8 @@ export const recordDetailSchema = z.object({ record: recordSchema, history: z.ar
 export type RecordDetail = z.infer<typeof recordDetailSchema>;
 
 export const bulkResultSchema = z.object({
+  /** The session the records were entered with; null when every participant was skipped. */
+  sessionId: z.number().nullable(),
   created: z.number(),
   createdIds: z.array(z.number()),
   skipped: z.array(z.object({ employeeId: z.number(), employeeNumber: z.string(), name: z.string(), recordId: z.number() })),

@@ -25,6 +25,7 @@ import {
 import { useDebounced } from "./employee-picker";
 import { queryKeys, type CourseOption, type DepartmentOption } from "./types";
 import { ScrollArea } from "@/components/ui/data-table";
+import { sessionKeys } from "../sessions/keys";
 
 type Selected = { id: number; employeeNumber: string; name: string; departmentName: string; score: string };
 
@@ -39,12 +40,13 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
   const t = useTranslations("records");
   const tb = useTranslations("records.bulk");
   const tm = useTranslations("methods");
+  const ts = useTranslations("sessions");
   const [departmentId, setDepartmentId] = useState("");
   const [q, setQ] = useState("");
   const [result, setResult] = useState<{ r: BulkResult; query: string } | null>(null);
 
   const f = useForm({
-    initial: { courseId: "", completedOn: today, method: "classroom" as TrainingMethodValue | "", evidence: "", note: "", selected: [] as Selected[] },
+    initial: { courseId: "", completedOn: today, method: "classroom" as TrainingMethodValue | "", evidence: "", note: "", title: "", place: "", instructor: "", selected: [] as Selected[] },
     schema: bulkRecordSchema,
     toInput: (v) => ({
       courseId: v.courseId || null,
@@ -52,6 +54,9 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
       method: v.method,
       evidence: v.evidence,
       note: v.note,
+      title: v.title,
+      place: v.place,
+      instructor: v.instructor,
       entries: v.selected.map((s) => ({ employeeId: s.id, score: s.score })),
     }),
     // The date rule once, and each participant's score where the course has a pass mark (as the API checks them).
@@ -72,8 +77,8 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
       query: listSearch(listRecordsQuery, { courseId: body.courseId, from: body.completedOn, to: body.completedOn }),
     }),
     // Errors of the participants show on their rows (the `entries…` keys), the rest beside their fields.
-    fields: (field) => ["courseId", "completedOn", "method", "evidence", "note"].includes(field) || field.startsWith("entries"),
-    invalidate: [queryKeys.records, queryKeys.employeeOptions],
+    fields: (field) => ["courseId", "completedOn", "method", "evidence", "note", "title", "place", "instructor"].includes(field) || field.startsWith("entries"),
+    invalidate: [queryKeys.records, queryKeys.employeeOptions, sessionKeys.all],
     onSaved: (saved) => {
       setResult(saved);
       f.setValue("selected", []);
@@ -141,6 +146,11 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
           <Link href={`/training/records${result.query}`} className="mt-1 inline-block font-medium underline">
             {tb("viewRecords")}
           </Link>
+          {result.r.sessionId !== null ? (
+            <Link href={`/training/sessions/${result.r.sessionId}`} className="mt-1 ml-4 inline-block font-medium underline">
+              {tb("viewSession")}
+            </Link>
+          ) : null}
         </Alert>
       ) : null}
       <Form
@@ -190,6 +200,9 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
               {...f.enumField("method")}
               optionLabel={(m) => tm(m)}
             />
+            <TextField label={ts("fields.title")} {...f.field("title")} hint={ts("form.titleHint")} maxLength={200} />
+            <TextField label={ts("fields.place")} {...f.field("place")} hint={ts("form.placeHint")} maxLength={200} />
+            <TextField label={ts("fields.instructor")} {...f.field("instructor")} maxLength={200} />
             <TextField label={t("fields.evidence")} {...f.field("evidence")} hint={t("form.evidenceHint")} maxLength={500} />
             <div className="sm:col-span-2">
               <TextAreaField label={t("fields.note")} {...f.field("note")} rows={2} maxLength={2000} />

@@ -8,6 +8,7 @@ import "./departments";
 import "./employees";
 import "./courses";
 import "./training-records";
+import "./training-sessions";
 import "./training-status";
 import "./training-import";
 import "./contractors";

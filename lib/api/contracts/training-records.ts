@@ -61,7 +61,8 @@ export const bulkCreateTrainingRecords = defineOperation({
   summary: "Record one session (one course, one date, one method) for many employees, all or nothing",
   description:
     "Every entry is checked first; one bad entry stores nothing (400 with the entry's field). " +
-    "Employees who already have a live record of the course that day are reported in `skipped`, not duplicated. Source is 'bulk'.",
+    "Employees who already have a live record of the course that day are reported in `skipped`, not duplicated. Source is 'bulk'. " +
+    "The records are entered with a training session (title, place, instructor optional; see /api/v1/training-sessions), whose id is returned (null when everyone was skipped).",
   body: bulkRecordSchema,
   example: {
     courseId: 5,
@@ -69,6 +70,9 @@ export const bulkCreateTrainingRecords = defineOperation({
     method: "classroom",
     evidence: "出席簿（API例）",
     note: null,
+    title: "個人情報保護研修（API例）",
+    place: "本社 会議室A",
+    instructor: "個人情報保護管理者",
     entries: [{ employeeId: 1, score: null }, { employeeId: 2, score: null }],
   },
   successStatus: 201,

@@ -9,6 +9,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { todayInTokyo } from "@/lib/dates";
 import { recordIdParams } from "@/lib/training/records-schema";
 import { EvidenceSection } from "@/components/evidence/evidence-section";
+import { RecordSessionLink } from "@/components/training/sessions/record-session-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("records"))("title") };
@@ -30,6 +31,7 @@ export default async function TrainingRecordPage({ params }: { params: Promise<{
         departments={departments}
         today={todayInTokyo()}
       />
+      <RecordSessionLink recordId={parsed.data.id} />
       <EvidenceSection user={user} kind="training_record" recordId={parsed.data.id} />
     </div>
   );

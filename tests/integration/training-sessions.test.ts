@@ -1,0 +1,102 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { and, eq, isNotNull } from "drizzle-orm";
+import * as bulkRoute from "@/app/api/v1/training-records/bulk/route";
+import * as sessionsRoute from "@/app/api/v1/training-sessions/route";
+import * as sessionRoute from "@/app/api/v1/training-sessions/[id]/route";
+import { getDb } from "@/db";
+import { sessionOfRecord } from "@/db/queries/training-sessions";
+import { auditLog, courses, employees, trainingRecords, trainingSessions } from "@/db/schema";
+import { call, signInAs } from "../support/api";
+import { TODAY, resetToDemo } from "../support/openapi-ops";
+
+/** Training sessions (docs/domain.md, "Training sessions"): the bulk entry writes one; list, detail, correction. */
+
+beforeEach(async () => {
+  await resetToDemo();
+});
+
+describe("training sessions", () => {
+  it("the demo data's bulk records belong to sessions, numbered by date", async () => {
+    const db = await getDb();
+    const bulk = await db.select({ sessionId: trainingRecords.sessionId, source: trainingRecords.source }).from(trainingRecords);
+    expect(bulk.filter((r) => r.source === "bulk").every((r) => r.sessionId !== null)).toBe(true);
+    expect(bulk.filter((r) => r.source !== "bulk").every((r) => r.sessionId === null)).toBe(true);
+    const sessions = await db.select().from(trainingSessions).orderBy(trainingSessions.id);
+    expect(sessions.length).toBeGreaterThan(5);
+    expect(sessions.map((s) => s.heldOn)).toEqual([...sessions.map((s) => s.heldOn)].sort());
+  });
+
+  it("a bulk entry writes one session with its fields, its records point to it, audited; everyone skipped writes none", async () => {
+    await signInAs("hr");
+    const db = await getDb();
+    const [course] = await db.select({ id: courses.id, passMark: courses.passMark }).from(courses).where(isNotNull(courses.id)).orderBy(courses.id).limit(1);
+    // Employees employed on the day, not yet recorded for the course that day.
+    const day = "2025-01-15";
+    const recorded = new Set(
+      (await db.select({ e: trainingRecords.employeeId }).from(trainingRecords).where(and(eq(trainingRecords.courseId, course.id), eq(trainingRecords.completedOn, day)))).map((r) => r.e),
+    );
+    const eligible = (
+      await db.select({ id: employees.id, hire: employees.hireDate, leave: employees.leaveDate, retired: employees.retiredAt }).from(employees).orderBy(employees.id)
+    ).filter((e) => e.hire <= day && (e.leave === null || e.leave >= day) && e.retired === null && !recorded.has(e.id));
+    const entries = eligible.slice(0, 3).map((e) => ({ employeeId: e.id, score: course.passMark === null ? null : 95 }));
+    expect(entries).toHaveLength(3);
+    const body = { courseId: course.id, completedOn: day, method: "classroom", evidence: null, note: "備考", title: "1月 全社研修", place: "本社 会議室A", instructor: "外部講師 山本", entries };
+    const res = await call(bulkRoute, "POST", "/api/v1/training-records/bulk", { json: body });
+    expect(res.status, res.text).toBe(201);
+    const sessionId = res.body.sessionId as number;
+    expect(sessionId).toBeGreaterThan(0);
+    const recs = await db.select({ sessionId: trainingRecords.sessionId }).from(trainingRecords).where(eq(trainingRecords.sessionId, sessionId));
+    expect(recs).toHaveLength(3);
+    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.entity, "training_session"), eq(auditLog.entityId, String(sessionId))));
+    expect(audit.action).toBe("create");
+
+    const detail = await call(sessionRoute, "GET", `/api/v1/training-sessions/${sessionId}`, { params: { id: sessionId } });
+    expect(detail.status).toBe(200);
+    expect(detail.body.session).toMatchObject({ id: sessionId, courseId: course.id, heldOn: day, method: "classroom", title: "1月 全社研修", place: "本社 会議室A", instructor: "外部講師 山本", note: "備考", attendeeCount: 3 });
+    expect(detail.body.attendees.map((a: { recordId: number }) => a.recordId)).toEqual(res.body.createdIds.slice().sort((a: number, b: number) => a - b));
+    expect(await sessionOfRecord(res.body.createdIds[0])).toMatchObject({ id: sessionId, heldOn: day, title: "1月 全社研修" });
+
+    // Everyone already recorded that day: nothing is written, no session either.
+    const before = (await db.select({ id: trainingSessions.id }).from(trainingSessions)).length;
+    const again = await call(bulkRoute, "POST", "/api/v1/training-records/bulk", { json: body });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ created: 0, sessionId: null });
+    expect((await db.select({ id: trainingSessions.id }).from(trainingSessions)).length).toBe(before);
+  });
+
+  it("lists sessions paged, filtered by course and fiscal year, with attendee counts", async () => {
+    await signInAs("executive");
+    const all = await call(sessionsRoute, "GET", "/api/v1/training-sessions?pageSize=5");
+    expect(all.status).toBe(200);
+    expect(all.body.items).toHaveLength(5);
+    expect(all.body.total).toBeGreaterThan(5);
+    const heldOn = all.body.items.map((s: { heldOn: string }) => s.heldOn);
+    expect(heldOn).toEqual([...heldOn].sort().reverse());
+    const first = all.body.items[0];
+    expect(first.attendeeCount).toBeGreaterThan(0);
+    const byCourse = await call(sessionsRoute, "GET", `/api/v1/training-sessions?courseId=${first.courseId}&pageSize=200`);
+    expect(byCourse.body.items.every((s: { courseId: number }) => s.courseId === first.courseId)).toBe(true);
+    const fy = Number(TODAY.slice(0, 4)) - (Number(TODAY.slice(5, 7)) < 4 ? 1 : 0);
+    const thisYear = await call(sessionsRoute, "GET", `/api/v1/training-sessions?fy=${fy}&pageSize=200`);
+    expect(thisYear.body.items.every((s: { heldOn: string }) => s.heldOn >= `${fy}-04-01` && s.heldOn <= `${fy + 1}-03-31`)).toBe(true);
+    const future = await call(sessionsRoute, "GET", "/api/v1/training-sessions?fy=2999");
+    expect(future.body).toMatchObject({ items: [], total: 0 });
+    expect((await call(sessionsRoute, "GET", "/api/v1/training-sessions?sort=nonsense")).status).toBe(400);
+    const byAttendees = await call(sessionsRoute, "GET", "/api/v1/training-sessions?sort=attendees&dir=desc&pageSize=10");
+    const counts = byAttendees.body.items.map((s: { attendeeCount: number }) => s.attendeeCount);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  it("corrects the session's own fields with the version; HR and the manager may, the auditor may not; stale gets 409", async () => {
+    await signInAs("auditor");
+    const refused = await call(sessionRoute, "PATCH", "/api/v1/training-sessions/1", { params: { id: 1 }, json: { title: "x", place: null, instructor: null, note: null, version: 1 } });
+    expect(refused.status).toBe(403);
+    await signInAs("hr");
+    const ok = await call(sessionRoute, "PATCH", "/api/v1/training-sessions/1", { params: { id: 1 }, json: { title: "4月 研修", place: "大阪支社", instructor: "人事部", note: null, version: 1 } });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.body).toMatchObject({ title: "4月 研修", place: "大阪支社", instructor: "人事部", note: null, version: 2 });
+    const stale = await call(sessionRoute, "PATCH", "/api/v1/training-sessions/1", { params: { id: 1 }, json: { title: "y", place: null, instructor: null, note: null, version: 1 } });
+    expect(stale.status).toBe(409);
+    expect((await call(sessionRoute, "GET", "/api/v1/training-sessions/999999", { params: { id: 999999 } })).status).toBe(404);
+  });
+});
