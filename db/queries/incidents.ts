@@ -70,6 +70,7 @@ function toDto(r: Row, today: string): IncidentDto {
     containment: i.containment,
     ...Object.fromEntries(FINAL_REPORT_ITEMS.map((k) => [k, i[k]])),
     ...Object.fromEntries(REPORT_DATE_FIELDS.map((k) => [k, i[k]])),
+    publiclyAnnouncedOn: i.publiclyAnnouncedOn,
     closedApprovedBy: i.closedApprovedBy,
     closedApprovedByName: r.approverName,
     closedApprovedAt: i.closedApprovedAt ? i.closedApprovedAt.toISOString() : null,

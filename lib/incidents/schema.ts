@@ -194,6 +194,8 @@ export const incidentSchema = z.object({
   containment: z.string().nullable(),
   ...Object.fromEntries(FINAL_REPORT_ITEMS.map((k) => [k, z.string().nullable()])),
   ...Object.fromEntries(REPORT_DATE_FIELDS.map((k) => [k, z.string().nullable()])),
+  /** The day the public statement 公表 was made (no deadline; feeds 公表の実施状況 of the report). */
+  publiclyAnnouncedOn: z.string().nullable(),
   closedApprovedBy: z.number().nullable(),
   closedApprovedByName: z.string().nullable(),
   closedApprovedAt: z.string().nullable(),
