@@ -12,7 +12,10 @@ import {
   FINAL_REPORT_ITEMS,
   INCIDENT_CATEGORIES,
   INCIDENT_SEVERITIES,
+  OUTPUT_DATE_FIELDS,
   REPORT_DATE_FIELDS,
+  type IncidentOutput,
+  type MarkOutputMadeInput,
   type CorrectiveActionDto,
   type CorrectiveActionInput,
   type CreateIncidentInput,
@@ -329,7 +332,7 @@ export async function updateIncident(actor: SessionUser, id: number, input: Upda
         await assertDepartment(tx, input.departmentId);
         // A report already made cannot predate a discovery moved later.
         const discoveryDate = tokyoDateOf(input.discoveredAt);
-        const errors: FieldError[] = REPORT_DATE_FIELDS.filter((k) => before[k] !== null && before[k]! < discoveryDate).map(() => ({
+        const errors: FieldError[] = [...REPORT_DATE_FIELDS, "publiclyAnnouncedOn" as const].filter((k) => before[k] !== null && before[k]! < discoveryDate).map(() => ({
           field: "discoveredAt",
           code: "after_report",
           messageKey: "incidents.errors.discoveryAfterReport",
@@ -359,6 +362,27 @@ export async function recordReportDates(actor: SessionUser, id: number, input: R
         }
         if (errors.length) throw new ValidationError(errors);
         return Object.fromEntries(REPORT_DATE_FIELDS.map((k) => [k, input[k]]));
+      },
+    });
+    return (await readIncident(tx, id, today))!;
+  });
+}
+
+/**
+ * Marks one output of an incident as made on a day (or not made, with null): the PPC reports and the
+ * notice fill the dates the clocks read, the public statement its own date. The same rule as the
+ * report dates (not before the day of discovery, not in the future), the same versioned, audited write.
+ */
+export async function markOutputMade(actor: SessionUser, id: number, output: IncidentOutput, input: MarkOutputMadeInput, today = todayInTokyo()): Promise<IncidentDto> {
+  const column = OUTPUT_DATE_FIELDS[output];
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await updateVersioned(tx, actor, {
+      ...incidentWrite(id, input.version),
+      change: (before) => {
+        const problem = input.madeOn ? reportDateProblem(input.madeOn, tokyoDateOf(before.discoveredAt), today) : null;
+        if (problem) throw new ValidationError([{ field: "madeOn", code: problem, messageKey: `incidents.errors.${problem}` }]);
+        return before[column] === input.madeOn ? null : { [column]: input.madeOn };
       },
     });
     return (await readIncident(tx, id, today))!;

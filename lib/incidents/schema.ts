@@ -116,6 +116,28 @@ export const reportDatesSchema = z.object({
 });
 export type ReportDatesInput = z.output<typeof reportDatesSchema>;
 
+/**
+ * What the regulator-outputs pages mark as made (docs/domain.md §3, "Regulator outputs"), and the
+ * date each one fills: the PPC reports and the notice feed the clocks, the statement fills 公表の実施状況.
+ */
+export const INCIDENT_OUTPUTS = ["ppcPreliminary", "ppcFinal", "personsNotice", "publicStatement"] as const;
+export type IncidentOutput = (typeof INCIDENT_OUTPUTS)[number];
+export const OUTPUT_DATE_FIELDS = {
+  ppcPreliminary: "ppcPreliminaryReportedOn",
+  ppcFinal: "ppcFinalReportedOn",
+  personsNotice: "personsNotifiedOn",
+  publicStatement: "publiclyAnnouncedOn",
+} as const satisfies Record<IncidentOutput, ReportDateField | "publiclyAnnouncedOn">;
+
+export const incidentOutputParams = z.object({
+  id: refId,
+  output: z.enum(INCIDENT_OUTPUTS, { error: "validation.invalidOption" }),
+});
+
+/** The day an output was made; empty or null = not made (undoes a mark made by mistake). */
+export const markOutputMadeSchema = z.object({ madeOn: optionalIsoDate, version });
+export type MarkOutputMadeInput = z.output<typeof markOutputMadeSchema>;
+
 export const transitionSchema = z.object({
   to: z.enum(INCIDENT_STATUSES, { error: "validation.invalidOption" }),
   note: optionalText(2000),

@@ -10,8 +10,10 @@ import {
   exportIncidentsQuery,
   incidentDetailSchema,
   incidentIdParams,
+  incidentOutputParams,
   incidentSchema,
   listIncidentsQuery,
+  markOutputMadeSchema,
   reportDatesSchema,
   statsQuery,
   statsSchema,
@@ -179,6 +181,23 @@ export const recordIncidentReports = defineOperation({
   body: reportDatesSchema,
   paramsExample: { id: 15 },
   example: { ppcPreliminaryReportedOn: null, ppcFinalReportedOn: null, pmarkPreliminaryReportedOn: "2026-11-24", pmarkFinalReportedOn: null, personsNotifiedOn: null, version: 1 },
+  response: incidentSchema,
+});
+
+export const markIncidentOutputMade = defineOperation({
+  id: "markIncidentOutputMade",
+  method: "put",
+  path: "/api/v1/incidents/{id}/outputs/{output}",
+  roles: ADMINS,
+  tag: "incidents",
+  summary: "Marks the PPC report (preliminary or final), the notice to the persons or the public statement as made on a date (null = not made)",
+  description:
+    "Fills ppcPreliminaryReportedOn, ppcFinalReportedOn, personsNotifiedOn (the clocks read them) or publiclyAnnouncedOn. " +
+    "A date may not precede the day of discovery (Tokyo) nor lie in the future. The texts themselves are drafted on the incident's pages, in Japanese.",
+  params: incidentOutputParams,
+  body: markOutputMadeSchema,
+  paramsExample: { id: 15, output: "personsNotice" },
+  example: { madeOn: "2026-11-24", version: 1 },
   response: incidentSchema,
 });
 
