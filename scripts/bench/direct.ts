@@ -115,6 +115,8 @@ const SIMPLE: Record<Exclude<EndpointKey, "dashboardSummary" | "complianceScore"
     call: (fn, q) => fn({ asOf: q.asOf, includeRetired: q.includeRetired === "true", vacant: q.vacant === "true" }),
   },
   registerItems: { module: "@/db/queries/register", fn: "listItems", contracts: "@/lib/api/contracts/register", op: "listRegisterItems", call: whole },
+  registerRisks: { module: "@/db/queries/register-risks", fn: "listRisks", contracts: "@/lib/api/contracts/register-risks", op: "listRegisterRisks", call: whole },
+  registerHeatMap: { module: "@/db/queries/register-risks", fn: "riskHeatMap", contracts: "@/lib/api/contracts/register-risks", op: "registerRiskHeatMap", call: whole },
 };
 
 /**

@@ -24,7 +24,9 @@ export type EndpointKey =
   | "departments"
   | "courses"
   | "pmsPosts"
-  | "registerItems";
+  | "registerItems"
+  | "registerRisks"
+  | "registerHeatMap";
 
 /**
  * What the endpoint is held to (README "Scale and benchmark", issue 14): a list or a summary answers
@@ -57,6 +59,8 @@ export const ENDPOINTS: Endpoint[] = [
   { key: "courses", kind: "list", label: "courses list", path: "/api/v1/courses", query: "", queryFn: "db/queries/courses.ts listCourses" },
   { key: "pmsPosts", kind: "list", label: "PMS posts list", path: "/api/v1/pms-posts", query: "", queryFn: "db/queries/pms-structure.ts listPosts" },
   { key: "registerItems", kind: "list", label: "register items list p.1", path: "/api/v1/register/items", query: "page=1", queryFn: "db/queries/register.ts listItems" },
+  { key: "registerRisks", kind: "list", label: "register risks list p.1", path: "/api/v1/register/risks", query: "page=1", queryFn: "db/queries/register-risks.ts listRisks" },
+  { key: "registerHeatMap", kind: "summary", label: "register risk heat map", path: "/api/v1/register/risks/heatmap", query: "", queryFn: "db/queries/register-risks.ts riskHeatMap" },
 ];
 
 /** Measured again at 10× with 5,000 open incidents that have no report made (run.ts, step 3b). */

@@ -1,6 +1,6 @@
 /** Command line of `npm run bench`. */
 
-export const STEPS = ["seed", "latency", "load", "import", "lighthouse"] as const;
+export const STEPS = ["seed", "latency", "load", "notify", "import", "lighthouse"] as const;
 export type Step = (typeof STEPS)[number];
 
 export type Options = {
@@ -25,7 +25,7 @@ bench-results/results.json and bench-results/results.md.
   -h, --help     this text
 
 Environment: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432; the databases pms_bench_1x,
-pms_bench_10x and a scratch pms_bench_import are created under it), NEXT_DIST_DIR (build folder,
+pms_bench_10x and the scratch copies pms_bench_notify and pms_bench_import are created under it), NEXT_DIST_DIR (build folder,
 default .next), CHROME_PATH (default /usr/bin/chromium).`;
 
 export function parseOptions(argv: readonly string[]): Options {

@@ -5,6 +5,8 @@ export const DEFAULT_PG_BASE = "postgres://postgres@127.0.0.1:5432";
 export const DB_1X = "pms_bench_1x";
 export const DB_10X = "pms_bench_10x";
 export const DB_IMPORT = "pms_bench_import";
+/** A copy of the 10× database the daily notification scan writes to (step "notify"). */
+export const DB_NOTIFY = "pms_bench_notify";
 
 export function pgBase(): string {
   return process.env.BENCH_PG_URL || DEFAULT_PG_BASE;

@@ -1,8 +1,9 @@
 /**
  * npm run bench — see options.ts for the command line and README.md "Scale and benchmark" for the
  * targets. Steps: seed (seed.ts) → build and start servers (server.ts) → latency at 1× and 10×,
- * API (http.ts) next to the direct db/queries call (direct.ts) → load (load.ts) → CSV import vs COPY
- * (import.ts) → Lighthouse (lighthouse.ts) → results (report.ts). Every server it starts is stopped
+ * API (http.ts) next to the direct db/queries call (direct.ts) → load (load.ts)
+ * → the daily notification scan on a copy of 10× (notify.ts) → CSV import vs COPY (import.ts) → Lighthouse
+ * (lighthouse.ts) → results (report.ts). Every server it starts is stopped
  * at the end, on failure and on Ctrl-C.
  */
 import { spawn } from "node:child_process";
@@ -14,9 +15,10 @@ import { signIn, timeGets, type Plan, type TimedRun } from "./http";
 import { runImportBenchmark } from "./import";
 import { runLighthouse } from "./lighthouse";
 import { loadTest } from "./load";
+import { NOTIFY_SCAN_LIMIT_MS, runNotifyScan } from "./notify";
 import { openIncidentsUpTo, removeOpenIncidents } from "./open-incidents";
 import { USAGE, parseOptions, runs, type Options } from "./options";
-import { DB_10X, DB_1X, DB_IMPORT, PgUnavailableError, adminConnection, connect, databaseExists, dataSizes, dbUrl, dropDatabase, recreateDatabase, serverVersion, terminateBackends } from "./pg";
+import { DB_10X, DB_1X, DB_IMPORT, DB_NOTIFY, PgUnavailableError, adminConnection, connect, databaseExists, dataSizes, dbUrl, dropDatabase, recreateDatabase, serverVersion, terminateBackends } from "./pg";
 import { markdown, writeResults, type EndpointResult, type Results, type Scale } from "./report";
 import { prepareDatabases } from "./seed";
 import { AUTH_SECRET, build, buildExists, distDir, freePort, killAllNow, startServer, stopAll, stopServer, type Server } from "./server";
@@ -81,6 +83,7 @@ async function main(o: Options): Promise<number> {
       lists: "every list and summary endpoint: API p95 ≤ 100 ms and ≤ 2 × the database's own p95 for the same work (at 10×)",
       score: "compliance score trend API p95 ≤ 200 ms (at 10×)",
       load: "0 errors with 50 clients for 30 s on the dashboard summary (at 10×)",
+      notify: "the daily notification scan on a copy of the 10× database: each of two scans < 60 s (README, Notifications)",
       import: "100,000-row CSV import (commit) ≤ 3 × COPY of the same rows",
       growth: "dashboard p95 growing far slower than the data: ≤ 0.3 × the data growth from 1× to 10×",
       lighthouse: "signed-in /dashboard: performance ≥ 95, accessibility 100 (desktop preset)",
@@ -264,7 +267,34 @@ async function main(o: Options): Promise<number> {
     }
   }
 
-  // 5. Import vs COPY, on the scratch copy of 1×.
+  // 5. The daily notification scan at 10×, on a fresh copy (the scan writes notifications). The copy
+  // needs the 10× database without connections: its server is stopped by now.
+  if (runs(o, "notify")) {
+    const a = await adminConnection();
+    try {
+      await terminateBackends(a, DB_10X);
+      log(`notify: fresh copy ${DB_NOTIFY} of ${DB_10X} …`);
+      const t0 = Date.now();
+      await recreateDatabase(a, DB_NOTIFY, DB_10X);
+      const copyMs = Date.now() - t0;
+      log(`notify: the morning scan, twice (the first makes every notification, the second finds them made) …`);
+      const r = await runNotifyScan(dbUrl(DB_NOTIFY), { AUTH_SECRET });
+      results.notify = { ...r, database: DB_NOTIFY, copyMs };
+      const res = (t: { result: unknown }) => JSON.stringify(t.result);
+      log(`notify: first scan ${r.firstScan.ms} ms (${res(r.firstScan)}), repeat ${r.repeatScan.ms} ms (${res(r.repeatScan)}); limit ${NOTIFY_SCAN_LIMIT_MS} ms`);
+      writeResults(results);
+    } catch (err) {
+      const message = (err instanceof Error ? err.message : String(err)).split("\n")[0].slice(0, 300);
+      results.notify = { failed: message };
+      results.notes.push(`Notification scan: failed (${message}).`);
+      log(`notify: failed: ${message}`);
+    } finally {
+      await dropDatabase(a, DB_NOTIFY).catch(() => undefined);
+      await a.end({ timeout: 2 });
+    }
+  } else results.notify = { skipped: "--only" };
+
+  // 6. Import vs COPY, on the scratch copy of 1×.
   if (wantImport) {
     const port = await freePort(FIRST_PORT, taken);
     taken.add(port);
@@ -280,7 +310,7 @@ async function main(o: Options): Promise<number> {
     }
   } else results.import = { skipped: "--only" };
 
-  // 6. Lighthouse on 1×.
+  // 7. Lighthouse on 1×.
   if (needLighthouse) {
     results.lighthouse = await runLighthouse(servers["1x"]!.baseUrl, cookies["1x"]!, LIGHTHOUSE_PAGES, log);
   } else results.lighthouse = { skipped: o.quick ? "--quick" : "--only" };
@@ -303,7 +333,7 @@ async function cleanup(): Promise<void> {
   try {
     const a = await adminConnection();
     try {
-      if (await databaseExists(a, DB_IMPORT)) await dropDatabase(a, DB_IMPORT);
+      for (const name of [DB_IMPORT, DB_NOTIFY]) if (await databaseExists(a, name)) await dropDatabase(a, name);
     } finally {
       await a.end({ timeout: 2 });
     }
