@@ -3,6 +3,8 @@
  * (lighthouse/core/config/desktop-config.js: no mobile emulation, desktop throttling), with the
  * session cookie sent as an extra header.
  */
+import { existsSync } from "node:fs";
+
 export const CHROME_FLAGS = [
   "--headless",
   "--no-sandbox",
@@ -30,6 +32,12 @@ export type LighthouseResult = {
 
 export async function runLighthouse(baseUrl: string, cookie: string, paths: string[], log: (s: string) => void): Promise<LighthouseResult[]> {
   const chromePath = process.env.CHROME_PATH || "/usr/bin/chromium";
+  // No browser: reported, not a crash (chrome-launcher's spawn error would end the whole run).
+  if (!existsSync(chromePath)) {
+    const reason = `no Chromium at ${chromePath} (apt-get install chromium, or set CHROME_PATH)`;
+    log(`lighthouse: skipped, ${reason}`);
+    return paths.map((path) => ({ path, available: false, preset: "desktop", reason }));
+  }
   const { default: lighthouse } = await import("lighthouse");
   const { default: desktopConfig } = await import("lighthouse/core/config/desktop-config.js");
   const chromeLauncher = await import("chrome-launcher");

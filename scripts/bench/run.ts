@@ -312,7 +312,14 @@ async function main(o: Options): Promise<number> {
 
   // 7. Lighthouse on 1×.
   if (needLighthouse) {
-    results.lighthouse = await runLighthouse(servers["1x"]!.baseUrl, cookies["1x"]!, LIGHTHOUSE_PAGES, log);
+    try {
+      results.lighthouse = await runLighthouse(servers["1x"]!.baseUrl, cookies["1x"]!, LIGHTHOUSE_PAGES, log);
+    } catch (err) {
+      // The browser failed to start or to run: the figures measured so far are still written.
+      const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0].slice(0, 300);
+      log(`lighthouse: failed: ${reason}`);
+      results.lighthouse = LIGHTHOUSE_PAGES.map((path) => ({ path, available: false, preset: "desktop" as const, reason }));
+    }
   } else results.lighthouse = { skipped: o.quick ? "--quick" : "--only" };
   if (!needLoad) results.load = { skipped: "--only" };
 
