@@ -27,4 +27,5 @@ import "./register";
 import "./notifications";
 import "./requests";
 import "./provisions";
+import "./renewal-pack";
 export { registeredOperations } from "../operation";
