@@ -1,5 +1,6 @@
 "use client";
 
+import { ChildEvidence } from "@/components/evidence/child-evidence";
 import Link from "next/link";
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
@@ -209,6 +210,7 @@ export function AuditDetailView({
                     </Button>
                   </div>
                 ) : null}
+                <ChildEvidence kind="finding" recordId={f.id} label={f.description} />
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ChildEvidence } from "@/components/evidence/child-evidence";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { useSearchParams } from "next/navigation";
@@ -354,6 +355,7 @@ function AssessmentItem({ a, contractorId, canEdit }: { a: AssessmentDto; contra
           </table>
         </ScrollArea>
       </details>
+      <ChildEvidence kind="assessment" recordId={a.id} label={`${formatDate(a.assessedOn)} ${ta(`type.${a.type}`)}`} />
       <ReasonDialog
         open={open}
         title={ta("withdrawTitle")}

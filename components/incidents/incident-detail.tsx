@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Alert, Badge, Card, PageHeader, Skeleton } from "@/components/ui/card";
 import { LoadError } from "@/components/ui/load-error";
+import { ChildEvidenceRow } from "@/components/evidence/child-evidence";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { TextAreaField, TextField } from "@/components/ui/field";
@@ -353,6 +354,7 @@ function WorkflowPanel({ incident, transitions, canManage }: { incident: Inciden
 
 function ActionsPanel({ incident, actions, canManage, today }: { incident: IncidentDto; actions: CorrectiveActionDto[]; canManage: boolean; today: string }) {
   const t = useTranslations("incidents.actions");
+  const te = useTranslations("evidence");
   const [retiring, setRetiring] = useState<CorrectiveActionDto | null>(null);
   // A new add form after each addition (empty fields).
   const [added, setAdded] = useState(0);
@@ -381,13 +383,14 @@ function ActionsPanel({ incident, actions, canManage, today }: { incident: Incid
                   <th scope="col" className="py-1 pr-2 font-medium">{t("dueOn")}</th>
                   <th scope="col" className="py-1 pr-2 font-medium">{t("doneOn")}</th>
                   {canManage ? <th scope="col" className="py-1 font-medium"><span className="sr-only">{t("heading")}</span></th> : null}
+                  <th scope="col" className="px-3 py-1 font-medium">{te("child.column")}</th>
                 </tr>
               </thead>
               <tbody>
                 {actions.map((a) => {
                   const late = !a.doneOn && a.dueOn < today;
                   return (
-                    <tr key={a.id} className="border-b border-slate-100 align-top">
+                    <ChildEvidenceRow key={a.id} kind="corrective_action" recordId={a.id} label={a.description} colSpan={canManage ? 6 : 5} className="border-b border-slate-100 align-top">
                       <td className="py-2 pr-2">{a.description}</td>
                       <td className="py-2 pr-2 whitespace-nowrap">{a.owner}</td>
                       <td className={`py-2 pr-2 whitespace-nowrap ${late ? "font-semibold text-red-700" : ""}`}>
@@ -407,7 +410,7 @@ function ActionsPanel({ incident, actions, canManage, today }: { incident: Incid
                           </Button>
                         </td>
                       ) : null}
-                    </tr>
+                    </ChildEvidenceRow>
                   );
                 })}
               </tbody>

@@ -16,12 +16,14 @@ import { DateText, DueBadge, StatusBadge, regulationKeys, useVersionLabel } from
 import { RegulationFormDialog, type OwnerOption } from "./regulation-form";
 import { ReviewFormDialog } from "./review-form";
 import { ScrollArea } from "@/components/ui/data-table";
+import { ChildEvidence, ChildEvidenceRow } from "@/components/evidence/child-evidence";
 
 /** A regulation: its facts, the review awaiting approval, the revision history 改訂履歴 and the reviews. */
 export function RegulationDetail({ id, initial, canEdit, owners, today }: { id: number; initial: Detail; canEdit: boolean; owners: OwnerOption[]; today: string }) {
   const t = useTranslations("regulations");
   const tc = useTranslations("common");
   const versionLabel = useVersionLabel();
+  const te = useTranslations("evidence");
   const q = useQuery({ queryKey: regulationKeys.detail(id), queryFn: () => apiFetch<Detail>(`/api/v1/regulations/${id}`), initialData: initial });
   const [editOpen, setEditOpen] = useState(false);
   const [reviewOpen, setReviewOpen] = useState<"new" | ReviewDto | null>(null);
@@ -151,11 +153,12 @@ export function RegulationDetail({ id, initial, canEdit, owners, today }: { id: 
                   <th scope="col" className="px-3 py-2 text-left font-semibold">{t("detail.summary")}</th>
                   <th scope="col" className="px-3 py-2 text-left font-semibold whitespace-nowrap">{t("detail.approvedBy")}</th>
                   <th scope="col" className="px-3 py-2 text-left font-semibold whitespace-nowrap">{t("detail.approvedOn")}</th>
+                  <th scope="col" className="px-3 py-2 text-left font-semibold whitespace-nowrap">{te("child.column")}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100" data-testid="version-history">
                 {versions.map((v) => (
-                  <tr key={v.id} className={v.current ? "bg-emerald-50/60" : undefined}>
+                  <ChildEvidenceRow key={v.id} kind="regulation_version" recordId={v.id} label={versionLabel(v.versionNumber)} colSpan={6} className={v.current ? "bg-emerald-50/60" : undefined}>
                     <td className="px-3 py-2 whitespace-nowrap">
                       {versionLabel(v.versionNumber)} {v.current ? <Badge tone="green">{t("detail.currentBadge")}</Badge> : null}
                     </td>
@@ -167,7 +170,7 @@ export function RegulationDetail({ id, initial, canEdit, owners, today }: { id: 
                     <td className="px-3 py-2">
                       <DateText value={v.approvedOn} />
                     </td>
-                  </tr>
+                  </ChildEvidenceRow>
                 ))}
               </tbody>
             </table>
@@ -194,6 +197,7 @@ export function RegulationDetail({ id, initial, canEdit, owners, today }: { id: 
                   </Badge>
                 </div>
                 <ReviewFacts review={rv} />
+                <ChildEvidence kind="regulation_review" recordId={rv.id} label={t("detail.reviewOf", { date: formatDate(rv.reviewedOn) })} />
               </li>
             ))}
           </ol>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
 import { getTranslations } from "next-intl/server";
+import { EvidenceSection } from "@/components/evidence/evidence-section";
 import { ItemDetailView } from "@/components/register/item-detail";
 import { ItemLinks } from "@/components/register/item-links";
 import { RiskAnalysis } from "@/components/register/risks/risk-analysis";
@@ -40,6 +41,9 @@ export default async function RegisterItemPage({ params }: { params: Promise<{ i
           </div>
         }
       />
+      <div className="mt-6">
+        <EvidenceSection user={user} kind="register_item" recordId={id} />
+      </div>
     </HydrationBoundary>
   );
 }
