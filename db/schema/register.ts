@@ -200,6 +200,11 @@ export const registerRisks = pgTable(
   (t) => [
     index("register_risks_item_idx").on(t.itemId, t.stage),
     index("register_risks_residual_idx").on(t.residualLikelihood, t.residualImpact).where(sql`${t.retiredAt} is null`),
+    // The heat map counts every live risk by its two ratings under the stage/risk/accepted filters: every
+    // column it reads is in this index, so it is an index-only scan (about a tenth of the table's pages).
+    index("register_risks_heatmap_idx")
+      .on(t.itemId, t.likelihood, t.impact, t.residualLikelihood, t.residualImpact, t.stage, t.threat, t.acceptedOn)
+      .where(sql`${t.retiredAt} is null`),
     check("register_risks_scale", sql`${t.likelihood} between 1 and 5 and ${t.impact} between 1 and 5 and ${t.residualLikelihood} between 1 and 5 and ${t.residualImpact} between 1 and 5`),
     check("register_risks_accepted_has_name", sql`(${t.acceptedOn} is null) = (${t.acceptedByName} is null)`),
   ],

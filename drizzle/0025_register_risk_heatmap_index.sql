@@ -1,0 +1,1 @@
+CREATE INDEX "register_risks_heatmap_idx" ON "register_risks" USING btree ("item_id","likelihood","impact","residual_likelihood","residual_impact","stage","threat","accepted_on") WHERE "register_risks"."retired_at" is null;
