@@ -228,6 +228,7 @@ function FactsPanel({ incident, registerItems }: { incident: IncidentDto; regist
           : null}
         {row(td("description"), incident.description)}
         {row(td("containment"), incident.containment)}
+        {incident.publiclyAnnouncedOn ? row(tAll("incidents.outputs.mark.publicStatement"), formatDate(incident.publiclyAnnouncedOn)) : null}
         {row(
           td("flags"),
           <ul className="space-y-0.5">

@@ -52,7 +52,7 @@ export type RegulatorContext = {
 export type OutputField = { key: string; label: string; value: string; source: OutputSource };
 export type PpcSectionKey = "reporter" | "incident" | "items";
 export type PpcSection = { key: PpcSectionKey; heading: string; fields: OutputField[] };
-export type PpcReport = { kind: "preliminary" | "final"; title: string; sections: PpcSection[] };
+export type PpcReport = { kind: "preliminary" | "final"; title: string; /** The title with the kind: 個人データの漏えい等の報告（速報）. */ heading: string; sections: PpcSection[] };
 export type DraftText = { title: string; text: string; missing: string[] };
 
 /** 2026-06-10 → 2026年6月10日. */
@@ -194,9 +194,11 @@ export function ppcReport(ctx: RegulatorContext): PpcReport {
   const occurred = occurredDate(i);
   const reasons = i.reportableReasons.map((r) => REPORTABLE_REASON_LABELS[r]).join("\n");
   const situation = reasons || (i.exemption ? "該当なし（高度な暗号化その他の個人の権利利益を保護するために必要な措置を講じている）" : "該当なし");
+  const title = "個人データの漏えい等の報告";
   return {
     kind,
-    title: "個人データの漏えい等の報告",
+    title,
+    heading: `${title}（${kind === "final" ? "確報" : "速報"}）`,
     sections: [
       {
         key: "reporter",
@@ -223,7 +225,7 @@ export function ppcReport(ctx: RegulatorContext): PpcReport {
 
 /** Every field as "label：value" lines, in the form's order: what "copy all" puts on the clipboard. */
 export function ppcReportText(report: PpcReport): string {
-  const lines: string[] = [`${report.title}（${report.kind === "final" ? "確報" : "速報"}）`];
+  const lines: string[] = [report.heading];
   for (const s of report.sections) {
     lines.push("", `■${s.heading}`);
     for (const f of s.fields) lines.push(`${f.label}：${f.value || MISSING(f.label)}`);
@@ -333,4 +335,17 @@ export function publicStatementDraft(ctx: RegulatorContext, on: string): DraftTe
     "以上",
   ];
   return { title, text: lines.join("\n"), missing };
+}
+
+/** The context of the outputs from an incident's detail (as the pages read it) and the organisation. */
+export function regulatorContext(
+  detail: { incident: RegulatorFacts; correctiveActions: RegulatorContext["correctiveActions"]; registerItems: RegulatorContext["registerItems"] },
+  organization: { name: string; representative: string },
+): RegulatorContext {
+  return {
+    incident: detail.incident,
+    correctiveActions: detail.correctiveActions,
+    registerItems: detail.registerItems,
+    organization: { name: organization.name, representative: organization.representative },
+  };
 }

@@ -1,71 +1,78 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { PrintButton } from "@/components/ui/print-button";
-import { ButtonLink } from "@/components/ui/button";
-import { getIncidentDetail } from "@/db/queries/incidents";
-import { requirePageUser } from "@/lib/auth/session";
-import { formatDate, formatDateTime, todayInTokyo } from "@/lib/dates";
-import { FINAL_REPORT_ITEMS, incidentIdParams } from "@/lib/incidents/schema";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/card";
+import { CopyButton } from "@/components/incidents/outputs/copy-button";
+import { CopyField } from "@/components/incidents/outputs/copy-field";
+import { madeOnOf, MarkMadePanel } from "@/components/incidents/outputs/mark-made";
+import { loadOutputs } from "@/components/incidents/outputs/load";
+import { JapaneseOnlyNote, OutputsFrame } from "@/components/incidents/outputs/outputs-frame";
+import { FINAL_REPORT_ITEMS, type FinalReportItem } from "@/lib/incidents/schema";
+import { ppcReport, ppcReportText } from "@/lib/incidents/regulator-outputs";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations({ locale: "ja", namespace: "incidents.finalReport" }))("heading") };
+  return { title: (await getTranslations("incidents.outputs.nav"))("report") };
 }
 
 /**
- * A draft of the final report 確報 to the PPC, with its nine items, in Japanese (the report is filed
- * in Japanese whatever the user's language). Laid out for paper with @media print.
+ * The report to the PPC as a copy view (docs/domain.md §3, "Regulator outputs"): the PPC takes reports
+ * only through its online form, so each field, in the form's order and in Japanese, has a copy button,
+ * and "copy all" copies every field. Filled from the incident's report items, then its record.
  */
-export default async function FinalReportDraftPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageUser();
-  const parsed = incidentIdParams.safeParse(await params);
-  if (!parsed.success) notFound();
-  const detail = await getIncidentDetail(parsed.data.id);
-  if (!detail) notFound();
-  const i = detail.incident;
-  const t = await getTranslations({ locale: "ja", namespace: "incidents.finalReport" });
-  const tUi = await getTranslations("incidents.finalReport");
+export default async function PpcReportPage({ params }: { params: Promise<{ id: string }> }) {
+  const { incident, context, organizationMissing, canManage } = await loadOutputs(params);
+  const t = await getTranslations("incidents.outputs");
+  const tItems = await getTranslations("incidents.finalReport.items");
+  const ja = (await getLocale()) === "ja";
+  const report = ppcReport(context);
+  const hint = (key: string) => (ja ? null : FINAL_REPORT_ITEMS.includes(key as FinalReportItem) ? tItems(key) : t(`hints.${key}`));
   return (
-    <div className="final-report mx-auto max-w-3xl space-y-4">
-      <style>{`@media print {
-  header, nav, aside, .no-print { display: none !important; }
-  main { padding: 0 !important; margin: 0 !important; }
-  .final-report { max-width: none; font-size: 10.5pt; }
-  .final-report section { break-inside: avoid; }
-  @page { size: A4; margin: 18mm; }
-}`}</style>
-      <div className="no-print flex flex-wrap gap-2">
-        <ButtonLink href={`/incidents/${i.id}`} variant="secondary">
-          {tUi("back")}
-        </ButtonLink>
-        <PrintButton label={tUi("printButton")} />
+    <OutputsFrame incidentId={incident.id} reference={incident.reference} title={t("ppc.title", { reference: incident.reference })} view="report">
+      <div className="no-print space-y-2">
+        <p className="text-sm text-slate-700">{t("ppc.intro")}</p>
+        <JapaneseOnlyNote />
+        {!incident.reportable ? <Alert tone="info">{t("ppc.notReportable")}</Alert> : null}
+        {organizationMissing ? (
+          <Alert tone="warning">
+            {t("organizationMissing")}{" "}
+            {canManage ? (
+              <Link href="/settings" className="underline">
+                {t("settingsLink")}
+              </Link>
+            ) : null}
+          </Alert>
+        ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          <CopyButton text={ppcReportText(report)} field={t("ppc.allFields")} label={t("ppc.copyAll")} variant="primary" />
+          <p className="text-xs text-slate-600">{t(`ppc.kind.${report.kind}`)}</p>
+        </div>
       </div>
-      <article lang="ja" className="space-y-4 rounded-lg border border-slate-300 bg-white p-6 print:border-0 print:p-0">
-        <p className="text-right text-xs text-slate-600">{t("draft")}</p>
-        <h1 className="text-center text-lg font-bold">{t("heading")}</h1>
-        <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="text-slate-600">{t("reference")}</dt>
-          <dd>{i.reference}</dd>
-          <dt className="text-slate-600">{t("occurredAt")}</dt>
-          <dd>{formatDateTime(i.occurredAt) || "—"}</dd>
-          <dt className="text-slate-600">{t("discoveredAt")}</dt>
-          <dd>{formatDateTime(i.discoveredAt)}</dd>
-          <dt className="text-slate-600">{t("preparedOn")}</dt>
-          <dd>{formatDate(todayInTokyo())}</dd>
-        </dl>
-        <ol className="space-y-3">
-          {FINAL_REPORT_ITEMS.map((k, n) => (
-            <li key={k}>
-              <section className="rounded border border-slate-300">
-                <h2 className="border-b border-slate-300 bg-slate-50 px-3 py-1.5 text-sm font-semibold print:bg-transparent">
-                  {n + 1}. {t(`items.${k}`)}
-                </h2>
-                <p className={`min-h-12 whitespace-pre-wrap px-3 py-2 text-sm ${i[k] ? "" : "text-slate-500"}`}>{i[k] || t("notFilled")}</p>
-              </section>
-            </li>
-          ))}
-        </ol>
+      <article lang="ja" className="space-y-5 rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-6">
+        <h2 className="text-center text-lg font-bold">{report.heading}</h2>
+        {report.sections.map((s) => (
+          <section key={s.key} aria-labelledby={`ppc-${s.key}`} className="space-y-2">
+            <h3 id={`ppc-${s.key}`} className="border-l-4 border-brand-600 pl-2 text-base font-semibold">
+              {s.heading}
+            </h3>
+            <dl className="space-y-2">
+              {s.fields.map((f, n) => (
+                <CopyField key={f.key} f={f} hint={hint(f.key)} number={s.key === "items" ? n + 1 : undefined} />
+              ))}
+            </dl>
+          </section>
+        ))}
       </article>
-    </div>
+      {canManage ? (
+        <MarkMadePanel
+          incidentId={incident.id}
+          version={incident.version}
+          intro={t("mark.introPpc")}
+          outputs={[
+            { output: "ppcPreliminary", madeOn: madeOnOf(incident, "ppcPreliminary") },
+            { output: "ppcFinal", madeOn: madeOnOf(incident, "ppcFinal") },
+          ]}
+        />
+      ) : null}
+    </OutputsFrame>
   );
 }
