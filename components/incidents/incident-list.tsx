@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/card";
 import { EnumSelect } from "@/components/ui/field";
 import type { Column } from "@/components/ui/data-table";
-import { FilterBar, ListTable, useListParams } from "@/components/ui/list";
+import { FilterBar, FlagCheckbox, ListTable, useListParams } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
 import { FLAG_VALUES } from "@/lib/list/params";
 import { formatDate, formatDateTime } from "@/lib/dates";
@@ -134,6 +134,7 @@ export function IncidentList() {
           optionLabel={(v) => (v === "true" ? tl("overdueOnly") : tl("notOverdue"))}
           onValueChange={(overdue) => update({ overdue })}
         />
+        <FlagCheckbox label={tl("pmarkLate")} params={listParams} name="pmarkLate" />
       </FilterBar>
 
       {list.data && list.data.total === 0 ? (

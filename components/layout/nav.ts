@@ -1,6 +1,7 @@
 import type { Role } from "@/lib/auth/roles";
 import { ADMINS, ANY_ROLE, TRAINING_WRITERS } from "@/lib/auth/roles";
 import { REQUEST_READERS } from "@/lib/requests/roles";
+import { RENEWAL_READERS } from "@/lib/renewal/roles";
 
 /** The modules that exist, and who sees them in the sidebar (the server checks again on every request). */
 export type NavItem = { href: string; key: string; roles: readonly Role[] };
@@ -53,6 +54,7 @@ export const NAV: NavGroup[] = [
     ["/audits/findings", "auditFindings"],
     ["/audits/management-reviews", "managementReviews"],
     ["/audits/pmark", "pmark"],
+    ["/renewal", "renewalReadiness", RENEWAL_READERS],
     ["/audits/calendar", "auditCalendar"],
   ]),
   group("admin", [

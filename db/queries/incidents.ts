@@ -7,7 +7,16 @@ import { ConflictError, NotFoundError, ValidationError, type FieldError } from "
 import type { SessionUser } from "@/lib/auth/roles";
 import { todayInTokyo } from "@/lib/dates";
 import { fiscalYearMonths, fiscalYearOf, fiscalYearRange } from "@/lib/fiscal-year";
-import { computeReportingClocks, lateFlags, reportDateProblem, reportingObligations, tokyoDateOf } from "@/lib/incidents/reporting";
+import {
+  computeReportingClocks,
+  FINAL_DUE_DAYS,
+  FINAL_DUE_DAYS_WRONGFUL,
+  lateFlags,
+  PRELIMINARY_DUE_DAYS,
+  reportDateProblem,
+  reportingObligations,
+  tokyoDateOf,
+} from "@/lib/incidents/reporting";
 import {
   FINAL_REPORT_ITEMS,
   INCIDENT_CATEGORIES,
@@ -176,6 +185,13 @@ async function selectIds(q: ExportIncidentsQuery, today: string, page?: { page: 
   if (q.reportable) conds.push(eq(incidents.reportable, q.reportable === "true"));
   if (q.overdue === "true") conds.push(sql`${incidents.nextReportDue} < ${today}::date`);
   else if (q.overdue === "false") conds.push(sql`(${incidents.nextReportDue} is null or ${incidents.nextReportDue} >= ${today}::date)`);
+  if (q.pmarkLate) {
+    // lib/incidents/reporting.ts: the P-mark reports are due on the Tokyo discovery day + 5 and + 30 (60 with a wrongful purpose); late = not made and the due day before today (isPastDue).
+    const day = sql`(${incidents.discoveredAt} at time zone 'Asia/Tokyo')::date`;
+    const late = sql`((${incidents.pmarkPreliminaryReportedOn} is null and ${day} + ${PRELIMINARY_DUE_DAYS}::int < ${today}::date)
+      or (${incidents.pmarkFinalReportedOn} is null and ${day} + (case when ${incidents.wrongfulPurpose} then ${FINAL_DUE_DAYS_WRONGFUL}::int else ${FINAL_DUE_DAYS}::int end) < ${today}::date))`;
+    conds.push(q.pmarkLate === "true" ? late : sql`not ${late}`);
+  }
   const where = and(...conds)!;
   const order =
     q.sort === "nextDue"

@@ -17,6 +17,7 @@ import {
 import { seedIncidents } from "./incidents";
 import { hashPassword } from "@/lib/auth/password";
 import { seedRegulations } from "./regulations";
+import { seedCorrespondence } from "./correspondence";
 import { seedContractors } from "./contractors";
 import { seedAudits } from "./audits";
 import { seedRequests } from "./requests";
@@ -203,6 +204,7 @@ export async function seedDemo(db: Db, opts: { today?: string } = {}): Promise<S
       ...sessions,
       settings: claimed.length + organization.length,
       ...(await seedRegulations(tx, { today })),
+      ...(await seedCorrespondence(tx)),
       ...(await seedIncidents(tx, { today })),
       ...(await seedContractors(tx, { today })),
       ...(await seedRegister(tx, { today })),

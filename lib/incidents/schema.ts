@@ -173,6 +173,8 @@ export const listIncidentsQuery = z.object({
   reportable: boolFlag,
   /** "true": something is past its deadline and not made. */
   overdue: boolFlag,
+  /** "true": a report to the P-mark assessment body (preliminary or final) not made and past its deadline (renewal readiness links here). */
+  pmarkLate: boolFlag,
   /** Discovered in this fiscal year. */
   fy: z.coerce.number().int().min(1900).max(2999).optional(),
   sort: z.enum(INCIDENT_SORTS).default("discoveredAt"),

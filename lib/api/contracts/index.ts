@@ -28,4 +28,5 @@ import "./notifications";
 import "./requests";
 import "./provisions";
 import "./renewal-pack";
+import "./renewal-readiness";
 export { registeredOperations } from "../operation";
