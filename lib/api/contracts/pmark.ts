@@ -11,7 +11,7 @@ export const getPmarkCertificate = defineOperation({
   path: "/api/v1/pmark-certificates",
   roles: ANY_ROLE,
   tag,
-  summary: "The current P-mark certificate (latest valid-to) with its renewal window (opens 8, closes 4 months before expiry) and earlier certificates",
+  summary: "The current P-mark certificate (latest valid-to) with its renewal window (opens the day after the date 8 months before expiry, closes 4 months before, moved off weekends and holidays) and earlier certificates",
   response: currentCertificateSchema,
 });
 
