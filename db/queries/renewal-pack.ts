@@ -353,32 +353,39 @@ async function registerChanges(since: string): Promise<ChangeFacts[]> {
   });
 }
 
-/** Contractors: added (created on or after the day), terminated or retired since, otherwise changed (the fields from the audit trail). */
+/**
+ * Contractors: added when their contract starts on or after the day, or the audit trail has them
+ * created or imported since; ended when the trail shows them terminated or retired since; otherwise
+ * changed, with the fields the trail's updates changed. Rows written without the trail (the demo's
+ * seed) only count by their contract start.
+ */
 async function contractorChanges(since: string): Promise<ChangeFacts[]> {
   const db = await getDb();
-  const [rows, trail] = await Promise.all([
-    db
-      .select({ id: contractors.id, name: contractors.name, corporateNumber: contractors.corporateNumber, status: contractors.status, retiredAt: contractors.retiredAt, created: tokyoDay(contractors.createdAt), updated: tokyoDay(contractors.updatedAt) })
-      .from(contractors)
-      .where(sql`${contractors.updatedAt} >= ${tokyoStart(since)} or ${contractors.createdAt} >= ${tokyoStart(since)}`),
-    trailSince("contractor", since),
-  ]);
+  const trail = await trailSince("contractor", since);
+  const ids = [...new Set(trail.map((e) => Number(e.entityId)).filter(Number.isInteger))];
+  const rows = await db
+    .select({ id: contractors.id, name: contractors.name, corporateNumber: contractors.corporateNumber, status: contractors.status, retiredAt: contractors.retiredAt, contractStart: contractors.contractStart })
+    .from(contractors)
+    .where(ids.length ? sql`${contractors.contractStart} >= ${since} or ${inArray(contractors.id, ids)}` : gte(contractors.contractStart, since))
+    .orderBy(asc(contractors.id));
   return rows.map((c) => {
     const entries = trail.filter((e) => e.entityId === String(c.id));
-    const added = compareDates(c.created, since) >= 0;
-    const ended = entries.some((e) => e.action === "retire" || (e.action === "update" && asRecord(e.after)?.status === "terminated" && asRecord(e.before)?.status !== "terminated"));
-    const kind = added ? "added" : ended && (c.retiredAt || c.status === "terminated") ? "retired" : "changed";
-    const fields = [...new Set(entries.filter((e) => e.action !== "create").flatMap((e) => changedFields(e.before, e.after)))];
-    return { area: "contractor" as const, code: c.corporateNumber, name: c.name, kind, on: entries.at(-1)?.on ?? c.updated, details: kind === "changed" && fields.length ? [{ fields }] : [] };
+    const created = entries.find((e) => e.action === "create" || (e.action === "import" && e.before === null));
+    const startedSince = c.contractStart !== null && compareDates(c.contractStart, since) >= 0;
+    const ended = entries.some((e) => e.action === "retire" || (asRecord(e.after)?.status === "terminated" && asRecord(e.before)?.status !== "terminated"));
+    const kind = created || startedSince ? "added" : ended && (c.retiredAt || c.status === "terminated") ? "retired" : "changed";
+    const fields = [...new Set(entries.filter((e) => e.before !== null).flatMap((e) => changedFields(e.before, e.after)))];
+    const on = kind === "added" ? (created?.on ?? c.contractStart!) : entries.at(-1)!.on;
+    return { area: "contractor" as const, code: c.corporateNumber, name: c.name, kind, on, details: kind === "changed" && fields.length ? [{ fields }] : [] };
   });
 }
 
-/** Posts: created, retired or edited since (audit trail), and each holder appointed or whose term ended since. */
+/** Posts: created, retired or edited since (the audit trail), and each holder appointed or whose term ended since (the appointments' own dates). */
 async function postChanges(since: string, today: string): Promise<ChangeFacts[]> {
   const db = await getDb();
   const [posts, trail, appts] = await Promise.all([
     db
-      .select({ id: pmsPosts.id, code: pmsPosts.code, title: pmsPosts.title, retiredAt: pmsPosts.retiredAt, created: tokyoDay(pmsPosts.createdAt), retired: tokyoDay(pmsPosts.retiredAt), updated: tokyoDay(pmsPosts.updatedAt) })
+      .select({ id: pmsPosts.id, code: pmsPosts.code, title: pmsPosts.title, retiredAt: pmsPosts.retiredAt, retired: tokyoDay(pmsPosts.retiredAt) })
       .from(pmsPosts),
     trailSince("pms_post", since),
     db
@@ -396,8 +403,8 @@ async function postChanges(since: string, today: string): Promise<ChangeFacts[]>
   const out: ChangeFacts[] = [];
   for (const p of posts) {
     const entries = trail.filter((e) => e.entityId === String(p.id));
-    const added = compareDates(p.created, since) >= 0;
-    const retired = !!p.retiredAt && compareDates(p.retired, since) >= 0;
+    const added = entries.some((e) => e.action === "create");
+    const retired = !!p.retiredAt && entries.some((e) => e.action === "retire");
     const fields = [...new Set(entries.filter((e) => e.action === "update").flatMap((e) => changedFields(e.before, e.after)))];
     const events: ChangeDetail[] = [];
     for (const a of appts.filter((x) => x.postId === p.id).sort((x, y) => compareDates(x.fromDate, y.fromDate))) {
@@ -408,21 +415,20 @@ async function postChanges(since: string, today: string): Promise<ChangeFacts[]>
     if (!added && !retired && fields.length === 0 && events.length === 0) continue;
     const kind = added ? "added" : retired ? "retired" : "changed";
     const dates = [...entries.map((e) => e.on), ...appts.filter((x) => x.postId === p.id).flatMap((a) => [a.fromDate, a.toDate ?? ""]).filter((d) => d && compareDates(d, since) >= 0 && compareDates(d, today) <= 0)];
-    const on = kind === "added" ? p.created : kind === "retired" ? p.retired : dates.sort(compareDates).at(-1) ?? p.updated;
+    const on = kind === "added" ? entries.find((e) => e.action === "create")!.on : kind === "retired" ? p.retired : dates.sort(compareDates).at(-1)!;
     out.push({ area: "post", code: p.code, name: p.title, kind, on, details: [...(fields.length ? [{ fields }] : []), ...events] });
   }
   return out;
 }
 
-/** Regulations: made since (created), revised (a version taking effect since), retired by a review approved since, or edited (audit trail). */
+/** Regulations: established since (the first version took effect since), revised (a later version took effect since), retired by a review approved since, or edited (the audit trail). */
 async function regulationChanges(since: string): Promise<ChangeFacts[]> {
   const db = await getDb();
   const [regs, versions, retiring, trail] = await Promise.all([
-    db.select({ id: regulations.id, code: regulations.code, title: regulations.title, status: regulations.status, created: tokyoDay(regulations.createdAt) }).from(regulations),
+    db.select({ id: regulations.id, code: regulations.code, title: regulations.title, status: regulations.status }).from(regulations),
     db
       .select({ regulationId: regulationVersions.regulationId, versionNumber: regulationVersions.versionNumber, effectiveDate: regulationVersions.effectiveDate, summary: regulationVersions.summary })
       .from(regulationVersions)
-      .where(gte(regulationVersions.effectiveDate, since))
       .orderBy(asc(regulationVersions.effectiveDate), asc(regulationVersions.versionNumber)),
     db
       .select({ regulationId: regulationReviews.regulationId, approvedOn: regulationReviews.approvedOn })
@@ -432,9 +438,12 @@ async function regulationChanges(since: string): Promise<ChangeFacts[]> {
   ]);
   const out: ChangeFacts[] = [];
   for (const r of regs) {
-    const added = compareDates(r.created, since) >= 0;
+    const own = versions.filter((v) => v.regulationId === r.id);
+    const created = trail.find((e) => e.entityId === String(r.id) && e.action === "create");
+    // Established since: its first version took effect on or after the day (a draft never in force: made since).
+    const added = own.length ? compareDates(own[0].effectiveDate, since) >= 0 : !!created;
     const retiredOn = r.status === "retired" ? retiring.find((x) => x.regulationId === r.id)?.approvedOn ?? null : null;
-    const vs = versions.filter((v) => v.regulationId === r.id && (!added || v.versionNumber > 1));
+    const vs = own.filter((v) => compareDates(v.effectiveDate, since) >= 0 && (!added || v !== own[0]));
     const fields = [...new Set(trail.filter((e) => e.entityId === String(r.id) && e.action === "update").flatMap((e) => changedFields(e.before, e.after)))].filter(
       (f) => !["currentVersion", "effectiveDate", "status"].includes(f),
     );
@@ -444,7 +453,7 @@ async function regulationChanges(since: string): Promise<ChangeFacts[]> {
       ...vs.map((v): ChangeDetail => ({ event: "version", values: { version: v.versionNumber, date: v.effectiveDate.replaceAll("-", "/"), summary: v.summary } })),
       ...(fields.length ? [{ fields }] : []),
     ];
-    const on = kind === "added" ? r.created : retiredOn ?? [...vs.map((v) => v.effectiveDate), ...trail.filter((e) => e.entityId === String(r.id)).map((e) => e.on)].sort(compareDates).at(-1)!;
+    const on = kind === "added" ? (own[0]?.effectiveDate ?? created!.on) : retiredOn ?? [...vs.map((v) => v.effectiveDate), ...trail.filter((e) => e.entityId === String(r.id)).map((e) => e.on)].sort(compareDates).at(-1)!;
     out.push({ area: "regulation", code: r.code, name: r.title, kind, on, details });
   }
   return out;
