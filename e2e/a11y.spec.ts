@@ -21,6 +21,7 @@ const DETAILS: [list: string, href: (id: string) => string][] = [
   ["/api/v1/contractors", (id) => `/contractors/${id}`],
   ["/api/v1/employees", (id) => `/training/employees/${id}`],
   ["/api/v1/courses", (id) => `/training/courses/${id}`],
+  ["/api/v1/training-sessions", (id) => `/training/sessions/${id}`],
 ];
 
 async function newPage(browser: Browser, baseURL: string, locale: Locale, role: Role | null): Promise<Page> {
