@@ -1,5 +1,6 @@
 import { uploadForm } from "@/components/import/upload";
 import { ApiProblem } from "@/lib/client/api";
+import { toLoginAfterSessionEnded } from "@/lib/client/session-expired";
 import type { EvidenceUploadDto } from "@/lib/evidence/schema";
 
 /**
@@ -18,7 +19,7 @@ export async function sendEvidenceFile(url: string, file: File, query: Record<st
   } catch {
     /* not JSON */
   }
-  if (res.status === 401) window.location.href = "/login";
+  if (res.status === 401) toLoginAfterSessionEnded();
   if (res.status < 200 || res.status >= 300) {
     const fields: Record<string, string> = {};
     for (const e of body.errors ?? []) fields[e.field] ??= e.message;

@@ -1,6 +1,7 @@
 "use client";
 
 import { databaseAnswered, databaseUnavailable } from "./database-status";
+import { toLoginAfterSessionEnded } from "./session-expired";
 
 /** The problem+json the API answers with, as a throwable error for forms and queries. */
 export class ApiProblem extends Error {
@@ -38,9 +39,7 @@ export async function apiFetch<T>(url: string, init?: RequestInit & { json?: unk
     headers: { ...(json !== undefined ? { "content-type": "application/json" } : {}), accept: "application/json", ...rest.headers },
     body: json !== undefined ? JSON.stringify(json) : rest.body,
   });
-  if (res.status === 401 && typeof window !== "undefined") {
-    window.location.href = "/login";
-  }
+  if (res.status === 401) toLoginAfterSessionEnded();
   if (!res.ok) {
     let body: { type?: string; title?: string; detail?: string; errors?: { field: string; message: string }[] } = {};
     try {
