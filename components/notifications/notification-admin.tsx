@@ -101,6 +101,9 @@ function DeliveryList() {
         <span>
           {d.recipient}
           {d.digestOn ? <span className="block text-xs text-slate-600">{t("deliveries.digest", { date: formatDate(d.digestOn) })}</span> : null}
+          {d.trainingReminder ? (
+            <span className="block text-xs text-slate-600">{t("deliveries.trainingReminder", { course: d.trainingReminder.courseCode, number: d.trainingReminder.number, max: d.trainingReminder.max })}</span>
+          ) : null}
         </span>
       ),
     },
@@ -148,6 +151,7 @@ function DeliveryList() {
                 <span>{t(`deliveries.channel.${d.channel}`)}</span>
                 <span>{d.recipient}</span>
               </p>
+              {d.trainingReminder ? <p className="text-xs text-slate-600">{t("deliveries.trainingReminder", { course: d.trainingReminder.courseCode, number: d.trainingReminder.number, max: d.trainingReminder.max })}</p> : null}
               <p className="text-xs text-slate-700">
                 {t("deliveries.attempts")}: {d.attempts}
                 {d.lastError ? `${tc("dot")}${d.lastError}` : ""}

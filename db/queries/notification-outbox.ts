@@ -3,17 +3,21 @@ import { createHmac } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { getDb } from "@/db";
-import { notificationDeliveries, notificationPreferences, notifications, users } from "@/db/schema";
+import { courses, employees, notificationDeliveries, notificationPreferences, notifications, users } from "@/db/schema";
+import { todayInTokyo } from "@/lib/dates";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { translateKey } from "@/lib/i18n/messages";
 import { digestMail, notificationMail, type Mail, type MailItem } from "@/lib/notifications/mail";
 import { mailEnabled, readMailConfig } from "@/lib/notifications/mail-config";
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "@/lib/notifications/rules";
+import { isMailAddress, isReminderPayload, trainingReminderMail, type ReminderPayload } from "@/lib/notifications/training-reminders";
 import type { DeliveryDto, DeliveryQuery } from "@/lib/notifications/schema";
 import { recordAudit } from "./audit";
 import { getWebhooks, webhookSecret } from "./notification-webhooks";
 import { summaryOf } from "./notifications";
+import { getOrganization } from "./settings";
+import { reminderLabels } from "./training-reminders";
 
 /**
  * The outbox's sender (docs/domain.md, "Notifications"): claims the deliveries whose time has come,
@@ -70,7 +74,36 @@ class PermanentError extends Error {}
 
 const asItem = (n: typeof notifications.$inferSelect, locale: Locale): MailItem => ({ summary: summaryOf(n, locale), dueOn: n.dueOn, stage: n.stage, href: n.href, escalated: n.escalated });
 
+/**
+ * A training reminder to an employee: the address of the employee record as it is now (none, or the
+ * employee gone: failed at once), in the language of a user with the same address if there is one,
+ * else Japanese.
+ */
+async function buildReminder(p: ReminderPayload): Promise<{ to: string; mail: Mail }> {
+  const db = await getDb();
+  const [e] = await db.select().from(employees).where(eq(employees.id, p.employeeId));
+  if (!e) throw new PermanentError("employee not found");
+  if (e.retiredAt || (e.leaveDate && e.leaveDate < todayInTokyo())) throw new PermanentError("employee has left");
+  if (!isMailAddress(e.email)) throw new PermanentError("no e-mail address in the employee record");
+  const to = e.email.trim();
+  const [[c], [pref], org] = await Promise.all([
+    db.select({ code: courses.code, title: courses.title }).from(courses).where(eq(courses.id, p.courseId)),
+    db
+      .select({ locale: notificationPreferences.locale })
+      .from(users)
+      .innerJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
+      .where(sql`lower(${users.email}) = lower(${to})`),
+    getOrganization(),
+  ]);
+  if (!c) throw new PermanentError("course not found");
+  const locale: Locale = pref?.locale === "en" ? "en" : "ja";
+  const t = translatorFor(locale);
+  const sender = org.name || t("notifications.trainingReminder.defaultSender");
+  return { to, mail: trainingReminderMail({ employeeName: e.name, courseCode: c.code, courseTitle: c.title, dueOn: p.dueOn, overdue: p.overdue, number: p.number, max: p.max, sender }, t) };
+}
+
 async function buildMail(d: Delivery): Promise<{ to: string; mail: Mail }> {
+  if (isReminderPayload(d.payload)) return buildReminder(d.payload);
   const db = await getDb();
   const who = await recipientOf(d.userId!);
   const t = translatorFor(who.locale);
@@ -196,12 +229,14 @@ export async function listDeliveries(q: DeliveryQuery): Promise<{ items: Deliver
     getWebhooks(),
   ]);
   const hookName = (d: Delivery) => hooks.find((h) => h.key === (d.payload as { hook?: string } | null)?.hook)?.name ?? null;
+  const reminder = await reminderLabels(rows.map(({ d }) => d.payload));
   return {
     items: rows.map(({ d, userName }) => ({
       id: d.id,
       channel: d.channel,
       status: d.status,
-      recipient: (d.channel === "email" ? userName : hookName(d)) ?? "—",
+      recipient: (isReminderPayload(d.payload) ? reminder(d.payload).employeeName : d.channel === "email" ? userName : hookName(d)) ?? "—",
+      trainingReminder: isReminderPayload(d.payload) ? { courseCode: reminder(d.payload).courseCode, number: d.payload.number, max: d.payload.max } : null,
       digestOn: d.digestOn,
       attempts: d.attempts,
       nextAttemptAt: d.status === "pending" ? d.nextAttemptAt.toISOString() : null,

@@ -231,6 +231,8 @@ export async function scanDeadlines(opts: { today?: string; daily?: boolean } = 
   }
 
   if (opts.daily && email) queued += await queueDigests(today);
+  // Training reminders to the employees themselves (opt-in; db/queries/training-reminders.ts), with the morning scan.
+  if (opts.daily && email) queued += await (await import("./training-reminders")).queueTrainingReminders(today);
   return { today, due: staged.length, created, queued };
 }
 

@@ -82,6 +82,8 @@ export const deliverySchema = z.object({
   status: z.enum(DELIVERY_STATUSES),
   /** Who or where: the recipient's name for an e-mail, the hook's name for a webhook call. */
   recipient: z.string(),
+  /** A training reminder to an employee (recipient: the employee's name): the course and which reminder of how many. */
+  trainingReminder: z.object({ courseCode: z.string(), number: z.number().int(), max: z.number().int() }).nullable(),
   digestOn: z.string().nullable(),
   attempts: z.number().int(),
   nextAttemptAt: z.string().nullable(),

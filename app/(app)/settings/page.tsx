@@ -13,6 +13,7 @@ import { SecuritySettings } from "@/components/settings/security-settings";
 import { SystemInfo } from "@/components/settings/system-info";
 import { EvidenceSettings } from "@/components/settings/evidence-settings";
 import { RequestSettingsCard } from "@/components/settings/request-settings";
+import { TrainingReminderSettings } from "@/components/settings/training-reminder-settings";
 import { AuditChainStatus, AuditChainStatusSkeleton } from "@/components/settings/audit-chain-status";
 import pkg from "@/package.json";
 
@@ -39,6 +40,7 @@ export default async function SettingsPage() {
         <SecuritySettings initial={security} />
         <EvidenceSettings />
         <RequestSettingsCard />
+        <TrainingReminderSettings />
         <SystemInfo dbKind={dbKind} version={pkg.version} />
         {user.role === "privacy_manager" ? (
           <Suspense fallback={<AuditChainStatusSkeleton title={t("auditChain.title")} />}>

@@ -21,6 +21,7 @@ import { EmployeeFormDialog } from "./employee-form";
 import { employeeKeys } from "./keys";
 import { fetchEmployee, fetchEmployeeHistory } from "./queries";
 import { ChangeTable } from "../records/change-table";
+import { EmployeeReminders } from "@/components/notifications/employee-reminders";
 
 export function EmployeeDetail({ id, canEdit }: { id: number; canEdit: boolean }) {
   const t = useTranslations("employees");
@@ -141,6 +142,11 @@ export function EmployeeDetail({ id, canEdit }: { id: number; canEdit: boolean }
         </Card>
         <History id={id} version={e.version} />
       </div>
+      {canEdit ? (
+        <div className="mt-4">
+          <EmployeeReminders employeeId={id} />
+        </div>
+      ) : null}
 
       <EmployeeFormDialog
         open={editOpen}

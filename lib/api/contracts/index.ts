@@ -27,6 +27,7 @@ import "./register";
 import "./notifications";
 import "./requests";
 import "./provisions";
+import "./training-reminders";
 import "./renewal-pack";
 import "./renewal-readiness";
 export { registeredOperations } from "../operation";
