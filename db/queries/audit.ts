@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { GENESIS_HASH, type AuditChainReport, type ChainBreak } from "@/lib/security/audit-chain";
 
 export type AuditInput = {
-  action: "create" | "update" | "retire" | "restore" | "import" | "bulk_create" | "reset_password" | "deactivate" | "activate" | "approve" | "end"
+  action: "create" | "update" | "retire" | "restore" | "import" | "bulk_create" | "reset_password" | "change_password" | "deactivate" | "activate" | "approve" | "end"
     // Sign-in and its second factor (docs/security.md): sign_in carries the method, sign_in_failed the reason.
     | "sign_in" | "sign_in_failed" | "enrol" | "reset_second_factor" | "link"
     // Evidence files (docs/domain.md): every upload, view, download and disposal.

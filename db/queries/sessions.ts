@@ -18,7 +18,7 @@ import { recordAudit } from "./audit";
  */
 
 /** Why a session ended (sessions.revoke_reason). */
-export type RevokeReason = "sign_out" | "sign_out_everywhere" | "revoked_by_manager" | "password_reset" | "deactivated" | "role_changed";
+export type RevokeReason = "sign_out" | "sign_out_everywhere" | "revoked_by_manager" | "password_reset" | "password_changed" | "deactivated" | "role_changed";
 
 /** last_seen_at is written at most this often per session: most requests only read. */
 export const TOUCH_INTERVAL_MS = 60_000;

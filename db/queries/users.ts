@@ -2,14 +2,16 @@ import "server-only";
 import { and, asc, count, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { users, type User } from "@/db/schema";
-import { ValidationError } from "@/lib/api/errors";
-import { hashPassword, temporaryPassword } from "@/lib/auth/password";
+import { ConflictError, TooManyRequestsError, ValidationError } from "@/lib/api/errors";
+import { hashPassword, temporaryPassword, verifyPassword } from "@/lib/auth/password";
+import { isAdmitted, limitFor, minutesLocked } from "@/lib/auth/rate-limit";
 import type { SessionUser } from "@/lib/auth/roles";
-import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from "@/lib/users/schema";
+import type { ChangeOwnPasswordInput, CreateUserInput, ListUsersQuery, UpdateUserInput } from "@/lib/users/schema";
 import { recordAudit } from "./audit";
 import { updateVersioned } from "./versioned";
 import { countLiveSessions, revokeUserSessions } from "./sessions";
 import { enrolledUserIds } from "./second-factor";
+import { countSignInAttempt, refundSignInAttempt } from "./auth";
 
 function toDto(u: User) {
   return {
@@ -138,6 +140,55 @@ export async function resetPassword(actor: SessionUser, id: number, input: { pas
     });
     return { user: toDto(after), ...(temp ? { temporaryPassword: temp } : {}) };
   });
+}
+
+/**
+ * A signed-in user changes their own password (docs/security.md, "Passwords"). The current password
+ * proves it is them, not someone holding their session: every try is counted per user before it is
+ * checked (the sign-in limits: 5 in 15 minutes, then a 15-minute lock → 429), a right one takes its
+ * try back. Accounts that sign in only through single sign-on have no password here (409). Every other
+ * session of the user ends in the same transaction; the one making the change stays. Audited (no hash).
+ */
+export async function changeOwnPassword(actor: SessionUser, input: ChangeOwnPasswordInput, keepSessionId: string | undefined, now = new Date()) {
+  const counter = await countSignInAttempt("password_change", String(actor.id), now);
+  if (!isAdmitted(counter, now, limitFor("password_change"))) {
+    const minutes = Math.max(1, minutesLocked(counter.lockedUntil, now));
+    throw new TooManyRequestsError("account.password.errors.rateLimited", { minutes }, minutes * 60);
+  }
+  const db = await getDb();
+  const [current] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
+  if (!current?.passwordHash) throw new ConflictError("account.password.errors.noPassword");
+  if (!(await verifyPassword(input.currentPassword, current.passwordHash))) {
+    throw new ValidationError([{ field: "currentPassword", code: "wrong_password", messageKey: "account.password.errors.wrongCurrent" }]);
+  }
+  if (await verifyPassword(input.newPassword, current.passwordHash)) {
+    throw new ValidationError([{ field: "newPassword", code: "same_password", messageKey: "account.password.errors.samePassword" }]);
+  }
+  await refundSignInAttempt("password_change", String(actor.id), counter.windowStartedAt);
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.transaction(async (tx) => {
+    // The row is locked and re-read: a password changed meanwhile (another tab, a reset) wins → 409.
+    const [locked] = await tx.select().from(users).where(eq(users.id, actor.id)).for("update");
+    if (!locked || locked.passwordHash !== current.passwordHash) throw new ConflictError("account.password.errors.changedMeanwhile");
+    const after = await updateVersioned(tx, actor, {
+      table: users,
+      entity: "user",
+      id: actor.id,
+      version: locked.version,
+      change: () => ({ passwordHash, isDemo: false }),
+      // Sessions first, audit last (see updateUser).
+      afterUpdate: () => revokeUserSessions(tx, actor, actor.id, "password_changed", { exceptSid: keepSessionId }),
+      audit: (before, after) => ({ action: "change_password", before: { version: before.version }, after: { version: after.version } }),
+    });
+    return { user: toDto(after) };
+  });
+}
+
+/** Whether the user signs in with a password here (false for accounts made by single sign-on). */
+export async function hasOwnPassword(userId: number): Promise<boolean> {
+  const db = await getDb();
+  const [u] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return Boolean(u?.passwordHash);
 }
 
 /** Demo sign-ins shown on the login page: only while demo accounts still have the demo password. */

@@ -30,7 +30,7 @@ export const users = pgTable(
 export const loginAttempts = pgTable(
   "login_attempts",
   {
-    scope: text("scope", { enum: ["account", "address", "second_factor"] }).notNull(),
+    scope: text("scope", { enum: ["account", "address", "second_factor", "password_change"] }).notNull(),
     key: text("key").notNull(),
     failures: integer("failures").notNull().default(0),
     windowStartedAt: timestamp("window_started_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),

@@ -27,8 +27,10 @@ export const LOGIN_LIMITS = {
 /**
  * "second_factor" counts codes (TOTP or recovery) typed for one user id after their password was
  * accepted: the same window, limit and lock as an account (docs/security.md, "Second factor").
+ * "password_change" counts current passwords typed by a signed-in user changing their own password
+ * (keyed by user id; same limits), so a stolen session cannot be used to guess the password.
  */
-export type LoginScope = "account" | "address" | "second_factor";
+export type LoginScope = "account" | "address" | "second_factor" | "password_change";
 
 export function limitFor(scope: LoginScope): number {
   return scope === "address" ? LOGIN_LIMITS.address : LOGIN_LIMITS.account;

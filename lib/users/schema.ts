@@ -28,6 +28,13 @@ export const resetPasswordSchema = z.object({
   version,
 });
 
+/** A signed-in user's own new password: the current one proves it is them (docs/security.md, "Passwords"). */
+export const changeOwnPasswordSchema = z.object({
+  currentPassword: z.string({ error: "validation.required" }).min(1, "validation.required").max(200, "validation.tooLong"),
+  newPassword: password,
+});
+export type ChangeOwnPasswordInput = z.infer<typeof changeOwnPasswordSchema>;
+
 export const listUsersQuery = z.object({
   ...paging,
   q: z.string().trim().max(100).optional(),

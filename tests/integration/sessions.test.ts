@@ -7,11 +7,13 @@ import * as usersRoute from "@/app/api/v1/users/route";
 import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as resetRoute from "@/app/api/v1/users/[id]/reset-password/route";
 import * as revokeMineRoute from "@/app/api/v1/me/sessions/revoke/route";
+import * as myPasswordRoute from "@/app/api/v1/me/password/route";
 import * as revokeUserRoute from "@/app/api/v1/users/[id]/sessions/revoke/route";
 import { getDb } from "@/db";
-import { auditLog, sessions, users } from "@/db/schema";
+import { auditLog, loginAttempts, sessions, users } from "@/db/schema";
 import { PURGE_AFTER_DAYS, TOUCH_INTERVAL_MS, purgeEndedSessions, sessionLimits, userForSession } from "@/db/queries/sessions";
 import { sessionClaims } from "@/lib/auth/session-token";
+import { LOGIN_LIMITS } from "@/lib/auth/rate-limit";
 import type { Role } from "@/lib/auth/roles";
 import { call } from "../support/api";
 import { testPasswordHash } from "../support/passwords";
@@ -406,5 +408,74 @@ describe("lifetimes", () => {
     await db.insert(sessions).values({ id: `purge-signin-${n}`.padEnd(43, "x"), userId: u.id, createdAt: old, lastSeenAt: old, revokedAt: old });
     await signIn(u.email);
     expect(await db.select().from(sessions).where(eq(sessions.id, `purge-signin-${n}`.padEnd(43, "x")))).toEqual([]);
+  });
+});
+
+describe("changing one's own password", () => {
+  const change = (cookie: string, json: unknown) => as(cookie, myPasswordRoute, "POST", "/api/v1/me/password", { json });
+  const NEW = "a new and long passphrase";
+
+  it("needs the current password; ends the user's other sessions, keeps this one, audited without the hash; the new one signs in", async () => {
+    const u = await makeUser("hr");
+    const other = await makeUser("auditor");
+    const here = await signIn(u.email);
+    const elsewhere = await signIn(u.email);
+    const someoneElse = await signIn(other.email);
+    const before = await version(u.id);
+
+    const wrong = await change(here, { currentPassword: "not my password", newPassword: NEW });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors).toEqual([expect.objectContaining({ field: "currentPassword" })]);
+    expect(await version(u.id)).toEqual(before);
+    expect((await me(elsewhere)).status).toBe(200);
+
+    const same = await change(here, { currentPassword: PASSWORD, newPassword: PASSWORD });
+    expect(same.status).toBe(400);
+    expect(same.body.errors).toEqual([expect.objectContaining({ field: "newPassword" })]);
+    const short = await change(here, { currentPassword: PASSWORD, newPassword: "short" });
+    expect(short.status).toBe(400);
+    expect(await version(u.id)).toEqual(before);
+
+    const ok = await change(here, { currentPassword: PASSWORD, newPassword: NEW });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.body.user).toMatchObject({ id: u.id, version: before.version + 1 });
+    expect(JSON.stringify(ok.body)).not.toContain("$2");
+    expect((await me(here)).status).toBe(200);
+    expect((await me(elsewhere)).status).toBe(401);
+    expect((await me(someoneElse)).status).toBe(200);
+    expect(await sessionRow(elsewhere)).toMatchObject({ revokeReason: "password_changed" });
+
+    const db = await getDb();
+    const entries = await db.select().from(auditLog).where(and(eq(auditLog.entity, "user"), eq(auditLog.entityId, String(u.id)), eq(auditLog.action, "change_password")));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actorId: u.id, before: { version: before.version }, after: { version: before.version + 1 } });
+    expect(JSON.stringify(entries[0])).not.toMatch(/\$2[aby]\$/);
+
+    await expect(signIn(u.email, PASSWORD)).rejects.toThrow(/sign-in/);
+    expect((await me(await signIn(u.email, NEW))).status).toBe(200);
+  });
+
+  it("counts tries of the current password per user: after the limit, 429 with Retry-After even for the right one", async () => {
+    const u = await makeUser("executive");
+    const here = await signIn(u.email);
+    for (let i = 0; i < LOGIN_LIMITS.account; i++) expect((await change(here, { currentPassword: `guess ${i}`, newPassword: NEW })).status).toBe(400);
+    const locked = await change(here, { currentPassword: PASSWORD, newPassword: NEW });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+    const db = await getDb();
+    const [row] = await db.select().from(loginAttempts).where(and(eq(loginAttempts.scope, "password_change"), eq(loginAttempts.key, String(u.id))));
+    expect(row.lockedUntil).not.toBeNull();
+    expect((await signIn(u.email, PASSWORD)).length).toBeGreaterThan(0);
+  });
+
+  it("an account that signs in only through single sign-on has no password to change: 409, nothing changed", async () => {
+    const u = await makeUser("auditor");
+    const cookie = await signIn(u.email);
+    const db = await getDb();
+    await db.update(users).set({ passwordHash: null }).where(eq(users.id, u.id));
+    const before = await version(u.id);
+    const res = await change(cookie, { currentPassword: PASSWORD, newPassword: NEW });
+    expect(res.status).toBe(409);
+    expect(await version(u.id)).toEqual(before);
   });
 });

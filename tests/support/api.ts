@@ -1,9 +1,18 @@
+import bcrypt from "bcryptjs";
 import { testState } from "./state";
 import type { Role, SessionUser } from "@/lib/auth/roles";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { appOrigin } from "@/lib/security/origin";
+
+/**
+ * The password of the users signInAs makes (the demo password, so that an example body that must quote
+ * the current password — POST /api/v1/me/password — succeeds for them too), hashed once at bcrypt's
+ * lowest cost (tests/support/passwords.ts).
+ */
+export const TEST_USER_PASSWORD = "demo-password";
+const TEST_USER_HASH = bcrypt.hashSync(TEST_USER_PASSWORD, 4);
 
 type RouteModule = Record<string, ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) | unknown>;
 
@@ -13,7 +22,7 @@ export async function signInAs(role: Role | null): Promise<SessionUser | null> {
   const db = await getDb();
   const email = `test-${role}@example.com`;
   let [u] = await db.select().from(users).where(eq(users.email, email));
-  if (!u) [u] = await db.insert(users).values({ email, name: `Test ${role}`, role, passwordHash: "x" }).returning();
+  if (!u) [u] = await db.insert(users).values({ email, name: `Test ${role}`, role, passwordHash: TEST_USER_HASH }).returning();
   testState.user = { id: u.id, email: u.email, name: u.name, role };
   return testState.user;
 }
