@@ -107,7 +107,7 @@ export async function pairSourceFor(asOf: string, today: string = todayInTokyo()
  * - last passing completion on or before the day (live records): from `source` (see PairSource);
  * - status: training_status_on with due = training_due_on.
  */
-export function judgedPairs(f: Omit<StatusFilters, "status" | "fiscalYear">, asOf: string, source: PairSource = "records"): SQL {
+export function judgedPairs(f: Omit<StatusFilters, "status" | "fiscalYear">, asOf: string, source: PairSource = "records", currentWhere?: SQL): SQL {
   const day = sql`${asOf}::date`;
   const empWhere: SQL[] = [];
   if (f.employmentType?.length) empWhere.push(sql`e.employment_type::text in (${list(f.employmentType)})`);
@@ -126,6 +126,7 @@ export function judgedPairs(f: Omit<StatusFilters, "status" | "fiscalYear">, asO
     const where: SQL[] = [sql`s.hire_date <= ${day}`, sql`(s.leave_date is null or s.leave_date >= ${day})`, sql`s.required_from <= ${day}`, ...empWhere];
     if (f.department?.length) where.push(sql`s.department_id in (${list(f.department)})`);
     if (f.course?.length) where.push(sql`s.course_id in (${list(f.course)})`);
+    if (currentWhere) where.push(currentWhere);
     pairs = sql`
         select ${columns}, s.exempt, s.last_passed_on, s.due_on as rule_due_on
         from training_current_status s
@@ -262,34 +263,99 @@ async function selectRows(q: ExportTrainingStatusQuery, asOf: string, source: Pa
 }
 
 /**
- * How many pairs the list's filter selects, counted apart from the page (a window count would make
- * the database join and keep every pair's columns only to count them). Served by the current table:
- * with no employee filter, summed from training_status_tally per department and status (as the
- * dashboard counts, currentTrainingStatusCounts); with a course filter, the table's rows counted
- * without reading any employee; otherwise the judged pairs counted.
+ * How many pairs the list's filter selects, per status, counted apart from the page (a window count
+ * would make the database join and keep every pair's columns only to count them). From the current
+ * table with no employee filter: summed from the day's stored counts per course, department and status
+ * (storedDayCounts); otherwise the judged pairs counted.
  */
-async function countPairs(q: ExportTrainingStatusQuery, asOf: string, source: PairSource): Promise<number> {
+async function statusTotals(q: ExportTrainingStatusQuery, asOf: string, source: PairSource): Promise<Map<TrainingStatus, number>> {
   const day = sql`${asOf}::date`;
   const statusWhere = q.status?.length ? sql`where j.status in (${list(q.status)})` : sql``;
   let from: SQL;
-  if (source === "current" && !q.q && !q.employmentType?.length && !q.course?.length) {
-    const dept = q.department?.length ? sql` and t.department_id in (${list(q.department)})` : sql``;
-    from = sql`select training_status_on(t.exempt, t.passed, nullif(t.due_on, 'infinity'::date), ${day}, ${DUE_SOON_DAYS}::int) as status, t.n
-               from training_status_tally t
-               where t.required_from <= ${day} and t.pending_from <= ${day} and t.leave_date >= ${day}${dept}`;
-  } else if (source === "current" && !q.q && !q.employmentType?.length) {
-    from = sql`select x.status, 1 as n from (${currentPairStatuses(q, asOf)}) x`;
+  if (source === "current" && !q.q && !q.employmentType?.length) {
+    await storedDayCounts(asOf);
+    const where: SQL[] = [sql`t.as_of = ${day}`];
+    if (q.department?.length) where.push(sql`t.department_id in (${list(q.department)})`);
+    if (q.course?.length) where.push(sql`t.course_id in (${list(q.course)})`);
+    from = sql`select t.status, t.n from training_status_day_counts t where ${and(...where)}`;
   } else {
     from = sql`select x.status, 1 as n from (${judgedPairs(q, asOf, source)}) x`;
   }
-  const [c] = await run<{ n: number | string | null }>(sql`select sum(j.n)::int as n from (${from}) j ${statusWhere}`);
-  return Number(c?.n ?? 0);
+  const rows = await run<{ status: TrainingStatus; n: number | string | null }>(sql`select j.status, sum(j.n)::int as n from (${from}) j ${statusWhere} group by j.status`);
+  return new Map(rows.map((r) => [r.status, Number(r.n ?? 0)]));
+}
+
+/**
+ * The pairs of each status as a condition the index training_current_status_due_idx serves (migration
+ * 0026): exactly the pairs training_status_on gives that status on `day` (the due date of a pair never
+ * passed is never null: training_due_on falls back to hire or requiredFrom + the grace days). Stated
+ * on the columns rather than as `status = …`, so that the planner sees how many rows each status has
+ * and walks the index in due-date order (tests/integration/training-record-tally.test.ts checks each
+ * page against the single ORDER BY of every pair).
+ */
+function statusCondition(status: TrainingStatus, day: SQL): SQL {
+  const soon = sql`(${day} + ${DUE_SOON_DAYS}::int)`;
+  switch (status) {
+    case "overdue":
+      return sql`(not s.exempt and s.due_on < ${day})`;
+    case "due_soon":
+      return sql`(not s.exempt and s.due_on >= ${day} and (s.last_passed_on is null or s.due_on <= ${soon}))`;
+    case "compliant":
+      return sql`(not s.exempt and s.last_passed_on is not null and (s.due_on is null or s.due_on > ${soon}))`;
+    case "exempt":
+      return sql`s.exempt`;
+  }
+}
+
+/**
+ * One page of the list sorted by status first (sort "priority" or "status"), from the current table:
+ * the statuses in rank order, each a query of its own ordered by due date (then employee number and
+ * course code) that reads only the rows the page takes from it — the first page of ~115,000 pairs at
+ * 10× reads a few hundred rows through the due-date index instead of sorting them all. The same order
+ * as selectRows' single ORDER BY (tests/integration/training-record-tally.test.ts compares them page by page).
+ */
+async function pageByStatus(q: ListTrainingStatusQuery, asOf: string, totals: Map<TrainingStatus, number>): Promise<PairRow[]> {
+  const day = sql`${asOf}::date`;
+  const t = await textOrder();
+  const statuses = (Object.keys(STATUS_RANK) as TrainingStatus[])
+    .filter((st) => !q.status?.length || q.status.includes(st))
+    .sort((a, b) => (q.dir === "desc" ? STATUS_RANK[b] - STATUS_RANK[a] : STATUS_RANK[a] - STATUS_RANK[b]));
+  const start = (q.page - 1) * q.pageSize;
+  const end = start + q.pageSize;
+  const out: PairRow[] = [];
+  let before = 0;
+  for (const status of statuses) {
+    const n = totals.get(status) ?? 0;
+    const from = Math.max(start, before);
+    const to = Math.min(end, before + n);
+    if (to > from) {
+      // Within one status: sortStatusRows' due date (descending only for "priority" desc), then the tie.
+      const d = sql.raw(q.sort === "priority" && q.dir === "desc" ? "desc" : "asc");
+      const order = status === "exempt" ? sql`j.employee_number${t} asc, j.course_code${t} asc` : sql`j.rule_due_on ${d} nulls last, j.employee_number${t} asc, j.course_code${t} asc`;
+      const rows = await run<PairRow>(
+        sql`select j.* from (${judgedPairs(q, asOf, "current", statusCondition(status, day))}) j
+            order by ${order} limit ${to - from} offset ${from - before}`,
+      );
+      out.push(...rows);
+    }
+    before += n;
+    if (before >= end) break;
+  }
+  return out;
 }
 
 export async function listTrainingStatus(q: ListTrainingStatusQuery, today: string = todayInTokyo()) {
   const scope = await scopeFor(q.fiscalYear, today);
   const source = await pairSourceFor(scope.asOf);
-  const [rows, total] = await Promise.all([selectRows(q, scope.asOf, source, q), countPairs(q, scope.asOf, source)]);
+  let rows: PairRow[];
+  let totals: Map<TrainingStatus, number>;
+  if (source === "current" && (q.sort === "priority" || q.sort === "status")) {
+    totals = await statusTotals(q, scope.asOf, source);
+    rows = await pageByStatus(q, scope.asOf, totals);
+  } else {
+    [rows, totals] = await Promise.all([selectRows(q, scope.asOf, source, q), statusTotals(q, scope.asOf, source)]);
+  }
+  const total = [...totals.values()].reduce((a, b) => a + b, 0);
   return { items: rows.map((r) => toStatusRow(r, scope.asOf)), total, page: q.page, pageSize: q.pageSize, fiscalYear: scope.fiscalYear, asOf: scope.asOf };
 }
 
@@ -300,38 +366,74 @@ export async function exportTrainingStatusRows(q: ExportTrainingStatusQuery, tod
   return { scope, rows };
 }
 
+type CountRow = {
+  by_course: boolean;
+  course_id: number | null;
+  course_code: string | null;
+  course_title: string | null;
+  department_id: number | null;
+  department_code: string | null;
+  department_name: string | null;
+  status: TrainingStatus;
+  n: number | string;
+};
+
+/**
+ * The pairs of training_current_status on `asOf` per course, department and status, as stored in
+ * training_status_day_counts (migration 0026), stored first when the day is not: a few hundred rows to
+ * read instead of every pair. The day is counted and stored under the training lock, which every write
+ * to the table holds while its trigger forgets the stored days: a write that commits meanwhile waits,
+ * then forgets what was stored, so a stored day always equals a count of the table.
+ */
+async function storedDayCounts(asOf: string): Promise<void> {
+  const db = await getDb();
+  const stored = (d: Pick<typeof db, "execute">) =>
+    d.execute(sql`select 1 from training_status_days where as_of = ${asOf}::date`).then((res) => rowsOf(res).length > 0);
+  if (await stored(db)) return;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select training_current_status_lock()`);
+    if (await stored(tx)) return; // another request stored it meanwhile
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local work_mem = '32MB'`);
+    // Days that can no longer be asked for (the list and summary read today, or a later day).
+    await tx.execute(sql`delete from training_status_days where as_of < ${asOf}::date`);
+    await tx.execute(sql`insert into training_status_days (as_of) values (${asOf}::date)`);
+    await tx.execute(sql`
+      insert into training_status_day_counts (as_of, course_id, department_id, status, n)
+      select ${asOf}::date, j.course_id, j.department_id, j.status, count(*)::int
+      from (${currentPairStatuses({}, asOf)}) j
+      group by j.course_id, j.department_id, j.status`);
+  });
+}
+
 /** Counts per course and per department and status of the scope's pairs (one GROUP BY GROUPING SETS). */
 export async function statusCounts(f: Pick<StatusFilters, "department" | "course">, asOf: string, from?: PairSource) {
   const source = from ?? (await pairSourceFor(asOf));
-  const rows = await run<{
-    by_course: boolean;
-    course_id: number | null;
-    course_code: string | null;
-    course_title: string | null;
-    department_id: number | null;
-    department_code: string | null;
-    department_name: string | null;
-    status: TrainingStatus;
-    n: number | string;
-  }>(
-    source === "current"
-      ? // Only ids and statuses are grouped (no employee is read), the names joined to the few groups.
-        sql`
+  let rows: CountRow[];
+  if (source === "current") {
+    // Only ids and statuses are grouped (no employee is read), the names joined to the few groups.
+    await storedDayCounts(asOf);
+    const where: SQL[] = [sql`j.as_of = ${asOf}::date`];
+    if (f.department?.length) where.push(sql`j.department_id in (${list(f.department)})`);
+    if (f.course?.length) where.push(sql`j.course_id in (${list(f.course)})`);
+    rows = await run<CountRow>(sql`
     select g.by_course, g.course_id, c.code as course_code, c.title as course_title,
            g.department_id, d.code as department_code, d.name as department_name, g.status, g.n
     from (
-      select grouping(j.course_id) = 0 as by_course, j.course_id, j.department_id, j.status, count(*)::int as n
-      from (${currentPairStatuses(f, asOf)}) j
+      select grouping(j.course_id) = 0 as by_course, j.course_id, j.department_id, j.status, sum(j.n)::int as n
+      from training_status_day_counts j
+      where ${and(...where)}
       group by grouping sets ((j.course_id, j.status), (j.department_id, j.status))
     ) g
     left join courses c on c.id = g.course_id
-    left join departments d on d.id = g.department_id`
-      : sql`
+    left join departments d on d.id = g.department_id`);
+  } else {
+    rows = await run<CountRow>(sql`
     select grouping(j.course_id) = 0 as by_course, j.course_id, j.course_code, j.course_title,
            j.department_id, j.department_code, j.department_name, j.status, count(*)::int as n
     from (${judgedPairs(f, asOf, source)}) j
-    group by grouping sets ((j.course_id, j.course_code, j.course_title, j.status), (j.department_id, j.department_code, j.department_name, j.status))`,
-  );
+    group by grouping sets ((j.course_id, j.course_code, j.course_title, j.status), (j.department_id, j.department_code, j.department_name, j.status))`);
+  }
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 

@@ -201,7 +201,13 @@ export const trainingCurrentStatus = pgTable(
      */
     tallied: boolean("tallied").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.employeeId, t.courseId] }), index("training_current_status_course_idx").on(t.courseId)],
+  (t) => [
+    primaryKey({ columns: [t.employeeId, t.courseId] }),
+    index("training_current_status_course_idx").on(t.courseId),
+    // The status list's pages sorted by status, one status at a time in due-date order
+    // (db/queries/training-status.ts pageByStatus): the first page reads a few hundred rows, not all.
+    index("training_current_status_due_idx").on(t.dueOn).where(sql`not ${t.exempt}`),
+  ],
 );
 
 /**
@@ -252,6 +258,34 @@ export const trainingMonthEndCounts = pgTable(
     n: integer("n").notNull(),
   },
   (t) => [primaryKey({ columns: [t.asOf, t.departmentId, t.status] })],
+);
+
+/**
+ * The status summary's counts of one day (db/queries/training-status.ts statusCounts): the pairs of
+ * training_current_status per course, department and status on that day, stored when first asked for.
+ * A row here says the day's counts in training_status_day_counts are complete and current: a trigger
+ * on training_current_status (migration 0026) deletes every stored day in the same transaction as any
+ * change to it, so the next request counts again. tests/integration/training-record-tally.test.ts
+ * compares the stored counts with a count of the table.
+ */
+export const trainingStatusDays = pgTable("training_status_days", {
+  asOf: date("as_of", { mode: "string" }).primaryKey(),
+  computedAt: timestamp("computed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
+
+/** Employee × required course pairs of a stored day per course, department and status (lib/training/status.ts). */
+export const trainingStatusDayCounts = pgTable(
+  "training_status_day_counts",
+  {
+    asOf: date("as_of", { mode: "string" })
+      .notNull()
+      .references(() => trainingStatusDays.asOf, { onDelete: "cascade" }),
+    courseId: integer("course_id").notNull(),
+    departmentId: integer("department_id").notNull(),
+    status: text("status").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.asOf, t.courseId, t.departmentId, t.status] })],
 );
 
 /**
