@@ -40,7 +40,8 @@ function SheetTable({ sheet, showTitle, emptyText, rowsText }: { sheet: PackShee
         <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-center text-sm text-slate-600">{emptyText}</p>
       ) : (
         <div className="pack-scroll overflow-x-auto" tabIndex={0} role="region" aria-label={`${sheet.title} (${rowsText(sheet.rows.length)})`}>
-          <table className="pack-table min-w-full border-collapse text-xs">
+          {/* Wide sheets keep a readable width and scroll sideways on a phone instead of squeezing every column. */}
+          <table className="pack-table min-w-full border-collapse text-xs" style={{ minWidth: `${Math.min(60, sheet.columns.length * 7)}rem` }}>
             <thead>
               <tr>
                 {sheet.columns.map((c, i) => (
@@ -54,7 +55,7 @@ function SheetTable({ sheet, showTitle, emptyText, rowsText }: { sheet: PackShee
               {sheet.rows.map((row, r) => (
                 <tr key={r}>
                   {sheet.columns.map((c, i) => (
-                    <td key={i} className={`border border-slate-300 px-2 py-1 align-top text-slate-900 ${c.type === "number" ? "text-right tabular-nums" : "whitespace-pre-line"}`}>
+                    <td key={i} className={`border border-slate-300 px-2 py-1 align-top text-slate-900 ${c.type === "number" ? "text-right tabular-nums" : c.type === "date" ? "whitespace-nowrap" : "min-w-20 whitespace-pre-line"}`}>
                       {cellText(c, row[i])}
                     </td>
                   ))}

@@ -27,7 +27,8 @@ const PRINT_CSS = `
   .pack-doc { border: 0 !important; border-radius: 0 !important; box-shadow: none !important; padding: 0 !important; }
   .pack-break { break-before: page; }
   .pack-scroll { overflow: visible !important; }
-  .pack-table { font-size: 7.5pt; }
+  .pack-table { font-size: 7.5pt; min-width: 0 !important; width: 100%; }
+  .pack-table td { min-width: 0 !important; }
   tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   thead { display: table-header-group; }
