@@ -60,7 +60,7 @@ export default async function RenewalPackPage({ searchParams }: { searchParams: 
   let resolved = resolvePackParams(query, ctx);
   if (resolved.errors) {
     errors = resolved.errors;
-    resolved = resolvePackParams(packQuery.parse({}), ctx);
+    resolved = resolvePackParams({ ...packQuery.parse({}), lang: query.lang }, ctx);
   }
   const params = resolved.params!;
   const docT: Translate = (key, values) => translateKey(params.lang, key, values);
