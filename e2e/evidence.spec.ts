@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { onePagePdf } from "../db/seed/evidence";
@@ -7,8 +8,9 @@ import { t } from "./i18n";
 
 /**
  * Evidence files end to end (docs/domain.md, "Evidence files"): the privacy manager attaches a PDF to
- * a training record (the attendance of one session) and to an incident, sees it listed with its
- * SHA-256, previews it, uploads a second version, and downloads the first one under its Japanese name.
+ * a training session (its attendance sheet) and to an incident, sees it listed with its SHA-256,
+ * previews it, uploads a second version, and downloads the first one under its Japanese name — the
+ * same bytes (SHA-256) as the file uploaded.
  */
 
 const pdfFile = (name: string, text: string) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(onePagePdf([text])) });
@@ -54,45 +56,65 @@ async function previewShowsPdf(page: Page, item: ReturnType<Page["getByRole"]>, 
   await expect(dialog).toBeHidden();
 }
 
-test("attach a PDF to a training record and an incident, preview it, add a version, download the first", async ({ signedInAs }) => {
-  test.setTimeout(120_000);
-  const page = await signedInAs("privacy_manager");
-  const stamp = Date.now();
-
-  // A training record: the attendance sheet of the session it belongs to. The demo's first record
-  // is a retired one (db/seed/demo.ts); the second is live.
-  const recordId = 2;
-  await openRecord(page, `/training/records/${recordId}`);
-  const v1 = pdfFile(`出席簿_第1版_${stamp}.pdf`, `Attendance v1 ${stamp}`);
-  const sheet = await attach(page, v1, `出席簿 ${stamp}`);
-  await expect(sheet.getByText(v1.name)).toBeVisible();
-  await expect(sheet.getByText(/[0-9a-f]{64}/).first()).toBeVisible();
-  await previewShowsPdf(page, sheet, v1.name);
+/**
+ * On one record page: attach a PDF, see it listed with its SHA-256, preview it, upload a second
+ * version, and download the first — its bytes are the first file's (same SHA-256 as shown in the
+ * version history), under its Japanese name. Returns the evidence's list item.
+ */
+async function attachVersionDownload(page: Page, label: string, text: string, stamp: number) {
+  const v1 = pdfFile(`${label}_第1版_${stamp}.pdf`, `${text} v1 ${stamp}`);
+  const title = `${label} ${stamp}`;
+  const item = await attach(page, v1, title);
+  const sha1 = createHash("sha256").update(v1.buffer).digest("hex");
+  await expect(item.getByText(v1.name)).toBeVisible();
+  await expect(item.getByText(sha1).first()).toBeVisible();
+  await previewShowsPdf(page, item, v1.name);
 
   // A second version with its own effective date; the first stays in the history.
-  await sheet.getByRole("button", { name: t("evidence.newVersion") }).click();
-  const versionDialog = page.getByRole("dialog", { name: t("evidence.dialog.versionTitle", { title: `出席簿 ${stamp}` }) });
-  const v2 = pdfFile(`出席簿_第2版_${stamp}.pdf`, `Attendance v2 ${stamp}`);
+  await item.getByRole("button", { name: t("evidence.newVersion") }).click();
+  const versionDialog = page.getByRole("dialog", { name: t("evidence.dialog.versionTitle", { title }) });
+  const v2 = pdfFile(`${label}_第2版_${stamp}.pdf`, `${text} v2 ${stamp}`);
   await versionDialog.locator('input[type="file"]').setInputFiles(v2);
   await versionDialog.getByLabel(t("evidence.fields.effectiveOn")).fill("2026-04-01");
   await versionDialog.getByRole("button", { name: t("evidence.upload") }).click();
   await expect(versionDialog).toBeHidden({ timeout: 60_000 });
-  await expect(sheet.getByText(v2.name).first()).toBeVisible();
-  await sheet.getByRole("button", { name: t("evidence.history", { count: 2 }) }).click();
-  const first = sheet.getByRole("link", { name: t("evidence.downloadVersion", { number: 1 }) });
+  await expect(item.getByText(v2.name).first()).toBeVisible();
+  await expect(item.getByText(createHash("sha256").update(v2.buffer).digest("hex")).first()).toBeVisible();
+  await item.getByRole("button", { name: t("evidence.history", { count: 2 }) }).click();
+  await expect(item.getByText(sha1).first()).toBeVisible();
+  const first = item.getByRole("link", { name: t("evidence.downloadVersion", { number: 1 }) });
   const [download] = await Promise.all([page.waitForEvent("download"), first.click()]);
   expect(download.suggestedFilename()).toBe(v1.name);
   const saved = readFileSync(await download.path());
-  expect(saved.toString("latin1")).toContain(`Attendance v1 ${stamp}`);
+  expect(createHash("sha256").update(saved).digest("hex")).toBe(sha1);
+  expect(saved.toString("latin1")).toContain(`${text} v1 ${stamp}`);
+  return item;
+}
+
+test("attach a PDF to a training session and an incident: listed, previewed, a second version, the first downloaded byte for byte", async ({ signedInAs }) => {
+  test.setTimeout(180_000);
+  const page = await signedInAs("privacy_manager");
+  const stamp = Date.now();
+
+  // A training session (the demo's bulk entries have them): its attendance sheet.
+  await page.goto("/training/sessions");
+  await expect(page.getByRole("heading", { name: t("sessions.title"), level: 1 })).toBeVisible({ timeout: 60_000 });
+  await waitForData(page);
+  await expect(page.getByRole("table", { name: t("sessions.tableCaption") }).getByRole("row").nth(1)).toBeVisible();
+  await openRecord(page, "/training/sessions/1");
+  await expect(page.getByRole("table", { name: t("sessions.attendeesCaption") })).toBeVisible();
+  await attachVersionDownload(page, "出席簿", "Attendance sheet", stamp);
+
+  // The attendee's record links back to its session.
+  await page.getByRole("table", { name: t("sessions.attendeesCaption") }).getByRole("link").first().click();
+  await expect(page.getByText(t("sessions.recordLinkIntro"))).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('a[href="/training/sessions/1"]').first()).toBeVisible();
 
   // An incident: the report made to the PPC.
   await openRecord(page, "/incidents/1");
-  const report = pdfFile(`委員会への速報_${stamp}.pdf`, `PPC preliminary report ${stamp}`);
-  const reported = await attach(page, report, `委員会への速報 ${stamp}`);
-  await expect(reported.getByText(report.name)).toBeVisible();
-  await previewShowsPdf(page, reported, report.name);
+  const reported = await attachVersionDownload(page, "委員会への速報", "PPC preliminary report", stamp);
 
-  // The panel with its history open, and the upload dialog with its messages, pass axe.
-  await reported.getByRole("button", { name: t("evidence.history", { count: 1 }) }).click();
+  // The panel with its history open passes axe.
+  await expect(reported.getByRole("button", { name: t("evidence.hideHistory") })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 });
