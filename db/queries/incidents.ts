@@ -543,9 +543,15 @@ export async function incidentStats(fy: number | undefined, today = todayInTokyo
   const start = await getFiscalYearStartMonth();
   const fiscalYear = fy ?? fiscalYearOf(today, start);
   const range = fiscalYearRange(fiscalYear, start);
-  // Discovered in the fiscal year: its Tokyo day within the year (the months the chart shows).
+  // Discovered in the fiscal year: its Tokyo day within the year (the months the chart shows), stated
+  // as the instants from the year's first Tokyo midnight to the next year's, so incidents_discovered_idx
+  // finds the year's incidents instead of every incident being converted to its day (Tokyo has no DST).
   const discoveredDay = sql`(${incidents.discoveredAt} at time zone 'Asia/Tokyo')::date`;
-  const inYear = and(isNull(incidents.retiredAt), sql`${discoveredDay} between ${range.start}::date and ${range.end}::date`);
+  const inYear = and(
+    isNull(incidents.retiredAt),
+    sql`${incidents.discoveredAt} >= (${range.start}::date)::timestamp at time zone 'Asia/Tokyo'`,
+    sql`${incidents.discoveredAt} < (${range.end}::date + 1)::timestamp at time zone 'Asia/Tokyo'`,
+  );
   const [perMonth, open, contained] = await Promise.all([
     db
       .select({ month: sql<string>`to_char(${discoveredDay}, 'YYYY-MM')`, category: incidents.category, n: sql<number>`count(*)::int`.mapWith(Number) })
