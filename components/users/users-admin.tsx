@@ -119,9 +119,10 @@ export function UsersAdmin({ currentUserId }: { currentUserId: number }) {
           variant="ghost"
           className={`whitespace-nowrap px-2 ${u.active && !self ? "text-red-700 hover:bg-red-50" : ""}`}
           aria-label={t("rowAction", { action: toggleLabel, name: u.name })}
-          // An account waiting for a role gets one (Edit) before anything else is changed.
-          disabled={self || !u.role}
-          title={self ? t("selfNote") : !u.role ? tf("waitingHelp") : undefined}
+          // An account waiting for a role can be deactivated as it is (an unknown person who signed in
+          // through single sign-on); re-activating it leaves it waiting for a role.
+          disabled={self}
+          title={self ? t("selfNote") : undefined}
           onClick={() => openPending({ kind: "toggle", user: u })}
         >
           {toggleLabel}

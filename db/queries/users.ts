@@ -94,6 +94,8 @@ export async function updateUser(actor: SessionUser, id: number, input: UpdateUs
       id,
       version: input.version,
       change: async (before) => {
+        if (input.role === null && before.role !== null)
+          throw new ValidationError([{ field: "role", code: "required", messageKey: "validation.required" }]);
         if (id === actor.id && (!input.active || input.role !== before.role))
           throw new ValidationError([{ field: input.active ? "role" : "active", code: "self", messageKey: "users.errors.self" }]);
         if (before.role === "privacy_manager" && before.active && (input.role !== "privacy_manager" || !input.active))

@@ -17,7 +17,11 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z.object({
   name: requiredText(100),
-  role,
+  /**
+   * null only for an account that has no role yet (made by single sign-on, waiting for access) and keeps
+   * none, e.g. when it is deactivated; a role once given is never taken away to null (the server checks).
+   */
+  role: role.nullable(),
   active: z.boolean({ error: "validation.required" }),
   version,
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import * as usersRoute from "@/app/api/v1/users/route";
 import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as resetRoute from "@/app/api/v1/users/[id]/reset-password/route";
 import * as meRoute from "@/app/api/v1/me/route";
 import { call, signInAs } from "../support/api";
 import { getDb } from "@/db";
+import { users } from "@/db/schema";
 
 describe("users API", () => {
   it("refuses without a session (401) and with the wrong role (403), as problem+json", async () => {
@@ -82,6 +83,30 @@ describe("users API", () => {
     expect(reset.body.temporaryPassword).toBeTruthy();
     const missing = await call(resetRoute, "POST", `/api/v1/users/999999/reset-password`, { params: { id: 999999 }, json: { version: 1 } });
     expect(missing.status).toBe(404);
+  });
+
+  it("an account waiting for a role (single sign-on) can be deactivated as it is; a role once given cannot be taken back to none", async () => {
+    await signInAs("privacy_manager");
+    const db = await getDb();
+    const [waiting] = await db.insert(users).values({ email: "sso.stranger@example.com", name: "SSO Stranger", role: null, passwordHash: null }).returning();
+    const deact = await call(userRoute, "PATCH", `/api/v1/users/${waiting.id}`, {
+      params: { id: waiting.id },
+      json: { name: waiting.name, role: null, active: false, version: waiting.version },
+    });
+    expect(deact.status, deact.text).toBe(200);
+    expect(deact.body).toMatchObject({ active: false, role: null, version: waiting.version + 1 });
+
+    const hr = await signInAs("hr");
+    await signInAs("privacy_manager");
+    const [before] = await db.select().from(users).where(eq(users.id, hr!.id));
+    const stripped = await call(userRoute, "PATCH", `/api/v1/users/${hr!.id}`, {
+      params: { id: hr!.id },
+      json: { name: before.name, role: null, active: true, version: before.version },
+    });
+    expect(stripped.status).toBe(400);
+    expect(stripped.body.errors[0].field).toBe("role");
+    const [after] = await db.select().from(users).where(eq(users.id, hr!.id));
+    expect(after).toEqual(before);
   });
 
   it("the audit trail records each change and refuses UPDATE and DELETE", async () => {
