@@ -4,16 +4,17 @@ import { trainingSessions, type TrainingMethod } from "@/db/schema";
 type BulkLike = { courseId: number; completedOn: string; method: TrainingMethod; source: "manual" | "bulk"; sessionId?: number | null };
 
 /**
- * The demo's bulk-entered records as the bulk entry writes them (docs/domain.md, "Training
- * sessions"): one session per course, day and format, and each of those records pointing at it.
- * Classroom sessions are held in the head office's meeting room by the privacy manager, e-learning
- * is recorded from the LMS. Sessions are numbered by date, so session 1 is the oldest (the API
- * reference's examples point at it). Sets `sessionId` on the records in place; returns the count.
+ * The demo's classroom sessions as the bulk entry writes them (docs/domain.md, "Training sessions"):
+ * one session per course and day, held in the head office's meeting room by the privacy manager, and
+ * each of its records pointing at it. The e-learning records entered in bulk from the LMS's monthly
+ * history stand for entries made before sessions existed (as after an upgrade): they have none.
+ * Sessions are numbered by date, so session 1 is the oldest (the API reference's examples point at
+ * it). Sets `sessionId` on the records in place; returns the count.
  */
 export async function seedTrainingSessions(tx: Tx, records: BulkLike[], createdBy: number | null): Promise<{ trainingSessions: number }> {
   const groups = new Map<string, BulkLike[]>();
   for (const r of records) {
-    if (r.source !== "bulk") continue;
+    if (r.source !== "bulk" || r.method !== "classroom") continue;
     const key = `${r.completedOn}|${r.courseId}|${r.method}`;
     const list = groups.get(key);
     if (list) list.push(r);
@@ -23,16 +24,15 @@ export async function seedTrainingSessions(tx: Tx, records: BulkLike[], createdB
   if (keys.length === 0) return { trainingSessions: 0 };
   const values = keys.map((key) => {
     const first = groups.get(key)![0];
-    const classroom = first.method === "classroom";
     const april = first.completedOn.slice(5, 7) === "04";
     return {
       courseId: first.courseId,
       heldOn: first.completedOn,
       method: first.method,
-      title: classroom && april ? `${Number(first.completedOn.slice(0, 4))}年度 新入社員研修` : null,
-      place: classroom ? "本社 大会議室" : "オンライン（LMS）",
-      instructor: classroom ? "個人情報保護管理者" : null,
-      note: classroom ? "出席簿は押印済みの原本を総務部で保管" : "LMSの受講履歴から一括登録",
+      title: april ? `${Number(first.completedOn.slice(0, 4))}年度 新入社員研修` : null,
+      place: "本社 大会議室",
+      instructor: "個人情報保護管理者",
+      note: "出席簿の原本（署名済み）は総務部で保管",
       createdBy,
     };
   });

@@ -16,11 +16,11 @@ beforeEach(async () => {
 });
 
 describe("training sessions", () => {
-  it("the demo data's bulk records belong to sessions, numbered by date", async () => {
+  it("the demo data's classroom bulk records belong to sessions, numbered by date", async () => {
     const db = await getDb();
-    const bulk = await db.select({ sessionId: trainingRecords.sessionId, source: trainingRecords.source }).from(trainingRecords);
-    expect(bulk.filter((r) => r.source === "bulk").every((r) => r.sessionId !== null)).toBe(true);
-    expect(bulk.filter((r) => r.source !== "bulk").every((r) => r.sessionId === null)).toBe(true);
+    const bulk = await db.select({ sessionId: trainingRecords.sessionId, source: trainingRecords.source, method: trainingRecords.method }).from(trainingRecords);
+    expect(bulk.filter((r) => r.source === "bulk" && r.method === "classroom").every((r) => r.sessionId !== null)).toBe(true);
+    expect(bulk.filter((r) => r.source !== "bulk" || r.method !== "classroom").every((r) => r.sessionId === null)).toBe(true);
     const sessions = await db.select().from(trainingSessions).orderBy(trainingSessions.id);
     expect(sessions.length).toBeGreaterThan(5);
     expect(sessions.map((s) => s.heldOn)).toEqual([...sessions.map((s) => s.heldOn)].sort());
