@@ -5,13 +5,13 @@ import {
   bandOf,
   complianceScore,
   incidentDeadlineWindow,
-  pmarkIndicator,
   SCORE_INDICATORS,
   SCORE_WEIGHTS,
   share,
   shareOrPerfect,
   type IndicatorValues,
 } from "./score";
+import { pmarkIndicator } from "./pmark-indicator";
 import { computeReportingClocks, isPastDue, reportingObligations } from "@/lib/incidents/reporting";
 
 const all = (v: number | null): IndicatorValues => Object.fromEntries(SCORE_INDICATORS.map((k) => [k, v])) as IndicatorValues;

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { renewalWindow, type RenewalWindow } from "@/lib/audits/rules";
+import type { RenewalWindow } from "@/lib/audits/rules";
+import { renewalWindow } from "@/lib/audits/renewal-window";
 import { dashboardLinks as links } from "@/lib/dashboard/links";
 import { query, type Db } from "./sql";
 
