@@ -18,6 +18,7 @@ import {
   regulations,
   regulationVersions,
   employees,
+  trainingSessions,
   users,
 } from "@/db/schema";
 import { auditChanges } from "@/lib/audit-changes";
@@ -108,7 +109,8 @@ export async function getRenewalPack(params: PackParams, today = todayInTokyo())
  * Per fiscal year of the period (cut to it), judged on its last day, or today while it runs (a year
  * that has not begun is left out): each course's required pairs by employment type as the training
  * status list judges them (judgedPairs), how many of them passed within the year, how many stood
- * compliant, how many were exempt; the days and methods of the year's records; the course material.
+ * compliant, how many were exempt; the days and methods of the year's records, its sessions, and the
+ * material (the course's evidence dated in the year, the evidence of the year's sessions).
  */
 async function trainingFacts(params: PackParams, startMonth: number, today: string): Promise<TrainingYearFacts[]> {
   const years = fiscalYearsOfPeriod(params.from, params.to, startMonth).filter((y) => compareDates(y.start, today) <= 0);
@@ -147,23 +149,34 @@ async function trainingYear(start: string, asOf: string, today: string): Promise
   );
   const ids = [...new Set([...counts.map((c) => Number(c.course_id)), ...records.map((r) => Number(r.course_id))])];
   if (ids.length === 0) return [];
-  const [courseRows, materials] = await Promise.all([
+  const [courseRows, sessions] = await Promise.all([
     db.select().from(courses).where(inArray(courses.id, ids)).orderBy(asc(courses.code)),
     db
-      .select({ recordId: evidence.recordId, title: evidence.title, fileName: evidenceVersions.fileName, effectiveOn: evidenceVersions.effectiveOn })
-      .from(evidenceVersions)
-      .innerJoin(evidence, eq(evidence.id, evidenceVersions.evidenceId))
-      .where(
-        and(
-          eq(evidence.recordKind, "course"),
-          inArray(evidence.recordId, ids),
-          isNull(evidence.retiredAt),
-          gte(evidenceVersions.effectiveOn, start),
-          lte(evidenceVersions.effectiveOn, asOf),
-        ),
-      )
-      .orderBy(asc(evidenceVersions.effectiveOn), asc(evidenceVersions.id)),
+      .select({ id: trainingSessions.id, courseId: trainingSessions.courseId, heldOn: trainingSessions.heldOn, title: trainingSessions.title, method: trainingSessions.method, place: trainingSessions.place })
+      .from(trainingSessions)
+      .where(and(inArray(trainingSessions.courseId, ids), gte(trainingSessions.heldOn, start), lte(trainingSessions.heldOn, asOf)))
+      .orderBy(asc(trainingSessions.heldOn), asc(trainingSessions.id)),
   ]);
+  // Material: the course's evidence dated in the year (the year's material) and the evidence of its sessions held in the year.
+  const sessionCourse = new Map(sessions.map((x) => [x.id, x.courseId]));
+  const evidenceOf = (kind: string, recordIds: number[]) =>
+    recordIds.length
+      ? db
+          .select({ recordId: evidence.recordId, title: evidence.title, fileName: evidenceVersions.fileName, effectiveOn: evidenceVersions.effectiveOn })
+          .from(evidenceVersions)
+          .innerJoin(evidence, eq(evidence.id, evidenceVersions.evidenceId))
+          .where(
+            and(
+              eq(evidence.recordKind, kind),
+              inArray(evidence.recordId, recordIds),
+              isNull(evidence.retiredAt),
+              kind === "course" ? and(gte(evidenceVersions.effectiveOn, start), lte(evidenceVersions.effectiveOn, asOf)) : undefined,
+            ),
+          )
+          .orderBy(asc(evidenceVersions.effectiveOn), asc(evidenceVersions.id))
+      : Promise.resolve([]);
+  const [courseMaterials, sessionMaterials] = await Promise.all([evidenceOf("course", ids), evidenceOf("training_session", sessions.map((x) => x.id))]);
+  const materials = [...courseMaterials, ...sessionMaterials.map((m) => ({ ...m, recordId: sessionCourse.get(m.recordId)! }))].sort((a, b) => compareDates(a.effectiveOn, b.effectiveOn));
   const deptIds = [...new Set(courseRows.flatMap((c) => c.audienceDepartmentIds))];
   const deptNames = new Map(
     deptIds.length ? (await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, deptIds))).map((d) => [d.id, d.name]) : [],
@@ -185,6 +198,7 @@ async function trainingYear(start: string, asOf: string, today: string): Promise
       lastOn: rec?.last_on ?? null,
       days: rec ? Number(rec.days) : 0,
       methods: rec?.methods ?? [],
+      sessions: sessions.filter((x) => x.courseId === c.id).map(({ heldOn, title, method, place }) => ({ heldOn, title, method, place })),
       materials: materials.filter((m) => m.recordId === c.id).map(({ title, fileName, effectiveOn }) => ({ title, fileName, effectiveOn })),
     };
   });

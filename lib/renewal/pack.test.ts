@@ -10,6 +10,7 @@ import {
   packQuery,
   rate,
   resolvePackParams,
+  sessionLines,
   trainingSheet,
   type AuditFacts,
   type PackData,
@@ -107,6 +108,10 @@ const year: TrainingYearFacts = {
       lastOn: "2024-07-10",
       days: 5,
       methods: ["classroom", "e_learning"],
+      sessions: [
+        { heldOn: "2024-06-03", title: null, method: "classroom", place: "本社会議室" },
+        { heldOn: "2024-07-10", title: "追加開催", method: "classroom", place: null },
+      ],
       materials: [{ title: "2024年度教材", fileName: "pms-2024.pdf", effectiveOn: "2024-06-01" }],
     },
   ],
@@ -128,18 +133,30 @@ describe("trainingSheet", () => {
       "実施期間",
       "実施日数",
       "実施方法",
+      "実施回",
       "教材",
     ]);
     expect(s.rows).toEqual([
-      ["2024年度", "PMS-BASIC 個人情報保護基礎", "全従業者", "合計", 12, 10, 83.3, 11, 1, "2024/06/03〜2024/07/10", 5, "集合研修、eラーニング", "2024年度教材（pms-2024.pdf、2024/06/01）"],
-      ["2024年度", "PMS-BASIC 個人情報保護基礎", "", "正社員", 10, 9, 90, 9, 1, "", null, "", ""],
-      ["2024年度", "PMS-BASIC 個人情報保護基礎", "", "派遣社員", 2, 1, 50, 2, 0, "", null, "", ""],
+      ["2024年度", "PMS-BASIC 個人情報保護基礎", "全従業者", "合計", 12, 10, 83.3, 11, 1, "2024/06/03〜2024/07/10", 5, "集合研修、eラーニング", "2024/06/03 集合研修 本社会議室\n2024/07/10 追加開催 集合研修", "2024年度教材（pms-2024.pdf、2024/06/01）"],
+      ["2024年度", "PMS-BASIC 個人情報保護基礎", "", "正社員", 10, 9, 90, 9, 1, "", null, "", "", ""],
+      ["2024年度", "PMS-BASIC 個人情報保護基礎", "", "派遣社員", 2, 1, 50, 2, 0, "", null, "", "", ""],
     ]);
   });
   it("says so for a year without courses, in the documents' language", () => {
     const s = trainingSheet([{ ...year, courses: [] }], en, "en");
-    expect(s.rows).toEqual([["FY2024", "No course was held or required in this year", "", "", null, null, null, null, null, "", null, "", ""]]);
+    expect(s.rows).toEqual([["FY2024", "No course was held or required in this year", "", "", null, null, null, null, null, "", null, "", "", ""]]);
     expect(s.sheetName).toBe("Training summary");
+  });
+});
+
+describe("sessionLines", () => {
+  it("one line per session, the ones past the limit counted", () => {
+    const many = Array.from({ length: 14 }, (_, i) => ({ heldOn: `2025-05-${String(i + 1).padStart(2, "0")}`, title: null, method: "video", place: null }));
+    const lines = sessionLines(many, en).split("\n");
+    expect(lines).toHaveLength(13);
+    expect(lines[0]).toBe("2025/05/01 Video");
+    expect(lines[12]).toBe("and 2 more sessions");
+    expect(sessionLines([], ja)).toBe("");
   });
 });
 

@@ -90,6 +90,8 @@ export type TrainingCourseFacts = {
   lastOn: string | null;
   days: number;
   methods: string[];
+  /** The sessions held in the fiscal year (training_sessions): day, title, method, place. */
+  sessions: { heldOn: string; title: string | null; method: string; place: string | null }[];
   /** Course material: evidence of the course whose version speaks for a day of the fiscal year. */
   materials: { title: string; fileName: string; effectiveOn: string }[];
 };
@@ -223,13 +225,14 @@ export function trainingSheet(years: readonly TrainingYearFacts[], t: Translate,
     { header: t(`${D}.training.col.dates`) },
     { header: t(`${D}.training.col.days`), type: "number" },
     { header: t(`${D}.training.col.methods`) },
+    { header: t(`${D}.training.col.sessions`) },
     { header: t(`${D}.training.col.materials`) },
   ];
   const sep = t(`${D}.listSeparator`);
   const rows: ExportCell[][] = [];
   for (const y of years) {
     const fy = fiscalYearLabel(y.fiscalYear, lang);
-    if (y.courses.length === 0) rows.push([fy, t(`${D}.training.none`), "", "", null, null, null, null, null, "", null, "", ""]);
+    if (y.courses.length === 0) rows.push([fy, t(`${D}.training.none`), "", "", null, null, null, null, null, "", null, "", "", ""]);
     for (const c of y.courses) {
       const total = totalOf(c.byType);
       const audience = c.audienceAll
@@ -248,16 +251,27 @@ export function trainingSheet(years: readonly TrainingYearFacts[], t: Translate,
         dateRange(c.firstOn, c.lastOn, t),
         c.days,
         c.methods.map((m) => t(`methods.${m}`)).join(sep),
+        sessionLines(c.sessions, t),
         c.materials.length ? c.materials.map((m) => t(`${D}.training.material`, { title: m.title, file: m.fileName, date: formatDate(m.effectiveOn) })).join("\n") : t(`${D}.training.noMaterial`),
       ]);
       for (const type of EMPLOYMENT_TYPES) {
         const n = c.byType[type];
         if (!n || n.required + n.exempt + n.trained === 0) continue;
-        rows.push([fy, `${c.code} ${c.title}`, "", t(`employmentTypes.${type}`), n.required, n.trained, rate(n.trained, n.required), n.compliant, n.exempt, "", null, "", ""]);
+        rows.push([fy, `${c.code} ${c.title}`, "", t(`employmentTypes.${type}`), n.required, n.trained, rate(n.trained, n.required), n.compliant, n.exempt, "", null, "", "", ""]);
       }
     }
   }
   return { key: "training", sheetName: t(`${D}.training.sheet`), title: t(`${D}.training.title`), columns, rows, note: t(`${D}.training.note`) };
+}
+
+/** At most this many sessions are listed per course and year; the rest are counted. */
+export const MAX_SESSIONS_LISTED = 12;
+
+/** The year's sessions one per line ("2025/06/10 集合研修 本社会議室"), the ones past MAX_SESSIONS_LISTED counted. */
+export function sessionLines(sessions: TrainingCourseFacts["sessions"], t: Translate): string {
+  const lines = sessions.slice(0, MAX_SESSIONS_LISTED).map((x) => [formatDate(x.heldOn), x.title, t(`methods.${x.method}`), x.place].filter(Boolean).join(" "));
+  if (sessions.length > MAX_SESSIONS_LISTED) lines.push(t(`${D}.training.moreSessions`, { count: sessions.length - MAX_SESSIONS_LISTED }));
+  return lines.join("\n");
 }
 
 /** The internal audit summary: one row per internal audit, its scope, findings by grade and how many are verified. */
