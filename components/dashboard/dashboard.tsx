@@ -6,6 +6,7 @@ import type { Role } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/dates";
 import { fiscalYearLabel } from "@/lib/fiscal-year";
 import { sectionOrder, type DashboardSection } from "@/lib/dashboard/sections";
+import { RENEWAL_READERS } from "@/lib/renewal/roles";
 import { DepartmentRatesChart, IncidentsPerMonthChart, TrainingTrendChart } from "./dashboard-charts";
 import { FiscalYearPicker } from "./fiscal-year-picker";
 import { formatCount, formatPercent, monthLabel } from "./format";
@@ -43,7 +44,7 @@ export function Dashboard({ role, fy, summary: s }: { role: Role; fy: number | n
           <ScorePanel key={section} fy={fy} />
         ) : (
           <Section key={section} id={section} title={t(`sections.${section}`)}>
-            <SectionBody section={section} s={s} fy={fy} />
+            <SectionBody section={section} s={s} fy={fy} role={role} />
           </Section>
         ),
       )}
@@ -78,7 +79,7 @@ function NotificationsFailing({ s }: { s: DashboardSummaryDto }) {
   );
 }
 
-function SectionBody({ section, s, fy }: { section: Exclude<DashboardSection, "score">; s: DashboardSummaryDto; fy: number | null }) {
+function SectionBody({ section, s, fy, role }: { section: Exclude<DashboardSection, "score">; s: DashboardSummaryDto; fy: number | null; role: Role }) {
   switch (section) {
     case "training":
       return <TrainingSection s={s} fyKey={fy} />;
@@ -95,7 +96,7 @@ function SectionBody({ section, s, fy }: { section: Exclude<DashboardSection, "s
     case "audits":
       return <AuditsSection s={s} />;
     case "pmark":
-      return <PmarkSection s={s} />;
+      return <PmarkSection s={s} role={role} />;
   }
 }
 
@@ -305,8 +306,11 @@ function AuditsSection({ s }: { s: DashboardSummaryDto }) {
   );
 }
 
-function PmarkSection({ s }: { s: DashboardSummaryDto }) {
+function PmarkSection({ s, role }: { s: DashboardSummaryDto; role: Role }) {
   const t = useTranslations("dashboard");
+  const tr = useTranslations("renewal.card");
+  const locale = useLocale();
+  const r = s.renewal;
   const tp = useTranslations("pmark");
   const p = s.pmark;
   const w = p.window;
@@ -331,6 +335,17 @@ function PmarkSection({ s }: { s: DashboardSummaryDto }) {
           )
         }
       />
+      {/* From 10 months before expiry: the readiness checks not met (HR cannot open /renewal). */}
+      {r && RENEWAL_READERS.includes(role) ? (
+        <Kpi
+          id="renewal-readiness"
+          label={tr("title")}
+          value={r.failing ? tr("value", { count: formatCount(r.failing, locale) }) : tr("allMet")}
+          href={r.href}
+          tone={r.failing ? "critical" : r.open ? "attention" : "good"}
+          detail={tr("detail", { open: formatCount(r.open, locale), passing: formatCount(r.passing, locale) })}
+        />
+      ) : null}
     </div>
   );
 }

@@ -38,7 +38,7 @@ const LIST_API: Record<string, string> = {
 };
 
 /** Links that open a page about one thing rather than a list: no count to compare. */
-const NOT_A_LIST = [/^\/dashboard\/score(\?|$)/, /^\/audits\/pmark$/, /^\/incidents\/\d+$/, /^\/requests\/\d+$/, /^\/audits\/calendar(\?|$)/];
+const NOT_A_LIST = [/^\/dashboard\/score(\?|$)/, /^\/audits\/pmark$/, /^\/incidents\/\d+$/, /^\/requests\/\d+$/, /^\/audits\/calendar(\?|$)/, /^\/renewal$/];
 
 async function summary(): Promise<DashboardSummaryDto> {
   const r = await call(summaryRoute, "GET", "/api/v1/dashboard/summary");

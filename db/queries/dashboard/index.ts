@@ -11,6 +11,7 @@ import { pmarkCard } from "./pmark";
 import { pmsPostsCard } from "./pms-structure";
 import { regulationsCard } from "./regulations";
 import { registerCard } from "./register";
+import { renewalCard } from "./renewal";
 import { requestsCard } from "./requests";
 import { fiscalYearsOffered, scopeOf } from "./scope";
 import { trainingCard } from "./training";
@@ -39,7 +40,7 @@ export async function getDashboardSummary(opts: { fiscalYear?: number; today?: s
   const today = opts.today ?? todayInTokyo();
   const db = await getDb();
   const s = await scopeOf(opts.fiscalYear, today);
-  const [training, regulations, incidents, contractors, audits, pmark, pmsPosts, fiscalYears, evidence, notifications, register, requests] = await Promise.all([
+  const [training, regulations, incidents, contractors, audits, pmark, pmsPosts, fiscalYears, evidence, notifications, register, requests, renewal] = await Promise.all([
     trainingCard(db, s),
     regulationsCard(db, today),
     incidentsCard(db, s),
@@ -52,6 +53,7 @@ export async function getDashboardSummary(opts: { fiscalYear?: number; today?: s
     notificationsCard(),
     registerCard(db, today),
     requestsCard(today),
+    renewalCard(db, today),
   ]);
   return {
     today,
@@ -65,6 +67,7 @@ export async function getDashboardSummary(opts: { fiscalYear?: number; today?: s
     contractors,
     audits,
     pmark,
+    renewal,
     pmsPosts,
     register,
     requests,
