@@ -101,7 +101,7 @@ export function ChildEvidenceRow({
     <>
       <tr className={className}>
         {children}
-        <td className="px-3 py-2 align-top">
+        <td className="px-3 py-2">
           <ChildEvidenceToggle kind={kind} recordId={recordId} label={label} open={open} onToggle={() => setOpen((v) => !v)} panelId={panelId} />
         </td>
       </tr>
