@@ -107,8 +107,7 @@ test("attach a PDF to a training session and an incident: listed, previewed, a s
 
   // The attendee's record links back to its session.
   await page.getByRole("table", { name: t("sessions.attendeesCaption") }).getByRole("link").first().click();
-  await expect(page.getByText(t("sessions.recordLinkIntro"))).toBeVisible({ timeout: 60_000 });
-  await expect(page.locator('a[href="/training/sessions/1"]').first()).toBeVisible();
+  await expect(page.locator('main a[href="/training/sessions/1"]')).toBeVisible({ timeout: 60_000 });
 
   // An incident: the report made to the PPC.
   await openRecord(page, "/incidents/1");

@@ -11,10 +11,15 @@ export async function RecordSessionLink({ recordId }: { recordId: number }) {
   const t = await getTranslations("sessions");
   return (
     <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-800">
-      {t("recordLinkIntro")}{" "}
-      <Link href={`/training/sessions/${session.id}`} className="font-medium text-brand-700 underline underline-offset-2">
-        {t("recordLink", { name: sessionName(session), date: formatDate(session.heldOn) })}
-      </Link>
+      {t.rich("recordLink", {
+        name: sessionName(session),
+        date: formatDate(session.heldOn),
+        link: (chunks) => (
+          <Link href={`/training/sessions/${session.id}`} className="font-medium text-brand-700 underline underline-offset-2">
+            {chunks}
+          </Link>
+        ),
+      })}
     </p>
   );
 }
