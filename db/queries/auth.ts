@@ -108,6 +108,9 @@ export async function recordSignInEvent(
 ): Promise<void> {
   const db = handle ?? (await getDb());
   if (event.ok) {
+    // "Last sign-in" is the moment the whole sign-in succeeded (after the second factor where there is
+    // one), not the moment the password was accepted.
+    await markSignedIn(event.user.id, db);
     await recordAudit(db, event.user, { action: "sign_in", entity: "sign_in", entityId: event.user.id, after: { method: event.method } });
     return;
   }

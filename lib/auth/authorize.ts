@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { verifyPassword } from "./password";
-import { countSignInAttempt, getUserForSignIn, markSignedIn, purgeSpentLoginAttempts, refundSignInAttempt } from "@/db/queries/auth";
+import { countSignInAttempt, getUserForSignIn, purgeSpentLoginAttempts, refundSignInAttempt } from "@/db/queries/auth";
 import type { DbOrTx } from "@/db";
 import { requestClientAddress } from "@/lib/security/client-address";
 import { env } from "@/lib/env";
@@ -81,7 +81,6 @@ export async function checkCredentials(raw: unknown, address: string, opts: Sign
   await Promise.all([
     refundSignInAttempt("account", email, byAccount.windowStartedAt, db),
     refundSignInAttempt("address", address, byAddress.windowStartedAt, db),
-    markSignedIn(user.id, db),
   ]);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role }, breakGlass };
 }

@@ -117,14 +117,18 @@ describe("password sign-in with a second factor", () => {
     const user = await makeUser("auditor");
     const { secret } = await enrol(user);
     browser();
+    const lastSignIn = async () => (await (await getDb()).select({ at: users.lastSignInAt }).from(users).where(eq(users.id, user.id)))[0].at;
     const first = await passwordStep(user.email);
     expect(first.signedIn).toBe(false);
     expect(refusalCode(first.location)).toBe("second_factor");
     expect(state.jar.has("pms-sign-in-challenge")).toBe(true);
+    // A password alone is not a sign-in: "last sign-in" waits for the code.
+    expect(await lastSignIn()).toBeNull();
 
     const wrong = await codeStep("123456");
     expect(wrong.signedIn).toBe(false);
     expect(refusalCode(wrong.location)).toBe("invalid_code");
+    expect(await lastSignIn()).toBeNull();
 
     const ok = await codeStep(await totpCode(secret, new Date()));
     expect(ok.signedIn).toBe(true);
@@ -132,6 +136,7 @@ describe("password sign-in with a second factor", () => {
     const db = await getDb();
     const [s] = await db.select().from(sessions).where(eq(sessions.userId, user.id)).orderBy(desc(sessions.createdAt)).limit(1);
     expect(s.method).toBe("password+totp");
+    expect(await lastSignIn()).not.toBeNull();
     expect(await lastAudit("sign_in")).toMatchObject({ action: "sign_in", actorId: user.id, after: { method: "password+totp" } });
   });
 
