@@ -385,7 +385,7 @@ type CountRow = {
  * to the table holds while its trigger forgets the stored days: a write that commits meanwhile waits,
  * then forgets what was stored, so a stored day always equals a count of the table.
  */
-async function storedDayCounts(asOf: string): Promise<void> {
+export async function storedDayCounts(asOf: string): Promise<void> {
   const db = await getDb();
   const stored = (d: Pick<typeof db, "execute">) =>
     d.execute(sql`select 1 from training_status_days where as_of = ${asOf}::date`).then((res) => rowsOf(res).length > 0);

@@ -5,7 +5,7 @@ import { addDays } from "@/lib/dates";
 import { dashboardLinks as links } from "@/lib/dashboard/links";
 import { DUE_SOON_DAYS as TRAINING_DUE_SOON_DAYS, type TrainingStatus } from "@/lib/training/status";
 import { countsFromTotals, type StatusCounts } from "@/lib/training/status-summary";
-import { pairSourceFor } from "../training-status";
+import { pairSourceFor, storedDayCounts } from "../training-status";
 import type { DashboardScope } from "./scope";
 import { num, query, queryNoJit, textArray, type Db } from "./sql";
 
@@ -131,21 +131,20 @@ export async function monthEndTrainingCounts(days: readonly string[], db?: Db): 
 
 /**
  * The same counts for one day, where training_current_status answers for it (pairSourceFor: today or
- * later, no record dated after it): from its tally, training_status_tally, which groups the pairs by
- * the facts that decide their status (a few thousand groups where there are a hundred thousand pairs),
- * so the cost does not grow with the number of employees. Otherwise from the records, as
- * trainingStatusCounts does.
+ * later, no record dated after it): summed from the day's stored counts per course, department and
+ * status (training_status_day_counts, stored by the first request of the day and forgotten by any write
+ * that changes a pair: db/queries/training-status.ts storedDayCounts), a few hundred rows whatever the
+ * number of employees. Otherwise from the records, as trainingStatusCounts does.
  */
 export async function currentTrainingStatusCounts(asOf: string, db?: Db): Promise<TrainingCountRow[]> {
   const d = db ?? (await getDb());
   if ((await pairSourceFor(asOf)) !== "current") return trainingStatusCounts([asOf], d);
+  await storedDayCounts(asOf);
   const rows = await query<{ department_id: number; status: TrainingStatus; n: number | string }>(
     d,
-    sql`select t.department_id,
-               training_status_on(t.exempt, t.passed, nullif(t.due_on, 'infinity'::date), ${asOf}::date, ${TRAINING_DUE_SOON_DAYS}::int) as status,
-               sum(t.n)::int as n
-        from training_status_tally t
-        where t.required_from <= ${asOf}::date and t.pending_from <= ${asOf}::date and t.leave_date >= ${asOf}::date
+    sql`select t.department_id, t.status, sum(t.n)::int as n
+        from training_status_day_counts t
+        where t.as_of = ${asOf}::date
         group by 1, 2`,
   );
   return rows.map((r) => ({ ord: 1, departmentId: Number(r.department_id), status: r.status, n: num(r.n) }));
