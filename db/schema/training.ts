@@ -216,7 +216,8 @@ export const trainingCurrentStatus = pgTable(
  * where it matters (never passed, or hired after the last completion) and the leave date — so the
  * dashboard counts a few thousand groups instead of judging every pair. Kept by a trigger on
  * training_current_status in the same transaction; 'infinity' / '-infinity' stand for "none" so
- * that the key has no nulls. db/queries/dashboard.ts currentTrainingStatusCounts reads it.
+ * that the key has no nulls. Since migration 0026 the reads use training_status_day_counts instead
+ * (fewer rows: a day's counts per course, department and status); this is still kept and tested.
  */
 export const trainingStatusTally = pgTable(
   "training_status_tally",
