@@ -44,7 +44,7 @@ export function EmployeeReminders({ employeeId }: { employeeId: number }) {
                   </p>
                   {r.lastError ? <p className="text-xs break-all text-red-700">{r.lastError}</p> : null}
                 </div>
-                <div className="text-right">
+                <div className="sm:text-right">
                   <Badge tone={STATUS_TONE[r.status]}>{td(`status.${r.status}`)}</Badge>
                   <p className="mt-1 text-xs text-slate-600">{formatDateTime(r.sentAt ?? r.createdAt)}</p>
                 </div>

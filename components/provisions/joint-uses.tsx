@@ -97,7 +97,7 @@ export function JointUses({ canManage }: { canManage: boolean }) {
               <dd>{[j.responsibleName, j.responsibleAddress, j.responsibleRepresentative].join(" / ")}</dd>
               <dt className="text-slate-600">{t("records")}</dt>
               <dd>
-                <Link href="/provisions?ground=joint_use" className="text-brand-700 underline-offset-2 hover:underline">
+                <Link href={`/provisions?jointUse=${j.id}`} className="text-brand-700 underline-offset-2 hover:underline">
                   {t("recordCount", { count: j.provisionCount })}
                 </Link>
               </dd>

@@ -71,6 +71,14 @@ export function ProvisionList() {
         <EnumSelect label={tl("status")} values={PROVISION_STATUSES} value={filters.status} optionLabel={(v) => tl(`statuses.${v}`)} onValueChange={(status) => update({ status: status || undefined })} />
         <EnumSelect label={tl("abroad")} values={FLAG_VALUES} value={filters.abroad} empty={tl("all")} optionLabel={(v) => (v === "true" ? tl("abroadOnly") : tl("domesticOnly"))} onValueChange={(abroad) => update({ abroad })} />
       </FilterBar>
+      {filters.jointUse ? (
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+          {tl("jointUseFilter", { title: list.data?.items[0]?.jointUseTitle ?? `#${filters.jointUse}` })}
+          <button type="button" className="text-brand-700 underline underline-offset-2" onClick={() => update({ jointUse: undefined })}>
+            {tl("jointUseFilterClear")}
+          </button>
+        </p>
+      ) : null}
       {list.data && list.data.total === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{tl("empty")}</p>
       ) : (

@@ -120,6 +120,7 @@ function where(q: ExportProvisionsQuery, today: string): SQL {
   }
   if (q.direction) w.push(eq(provisionRecords.direction, q.direction));
   if (q.ground) w.push(eq(provisionRecords.ground, q.ground));
+  if (q.jointUse) w.push(eq(provisionRecords.jointUseId, q.jointUse));
   if (q.abroad === "true") w.push(and(isNotNull(provisionRecords.abroadCountry), ne(provisionRecords.abroadCountry, "JP")));
   if (q.abroad === "false") w.push(or(isNull(provisionRecords.abroadCountry), eq(provisionRecords.abroadCountry, "JP")));
   return and(...w)!;

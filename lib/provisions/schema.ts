@@ -67,6 +67,8 @@ export const listProvisionsQuery = z.object({
   abroad: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["true", "false"]).optional()),
   /** active (default): the live records; retired: those withdrawn as entered by mistake. */
   status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(PROVISION_STATUSES).default("active")),
+  /** Only the records made under one joint use (its page links here). */
+  jointUse: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ error: "validation.invalidType" }).int("validation.invalidType").positive("validation.invalidType").max(2_147_483_647, "validation.invalidType").optional()),
   sort: z.enum(["providedFrom", "disposableFrom", "counterpartyName"]).default("providedFrom"),
   dir: z.enum(["asc", "desc"]).default("desc"),
 });

@@ -179,6 +179,8 @@ describe("joint uses", () => {
     expect(j).toMatchObject({ provisionCount: 0, retiredAt: null });
     expect(j.notice).toContain("共催イベントの運営のため");
     await create({ ground: "joint_use", consentMethod: null, jointUseId: j.id });
+    const under = await call(listRoute, "GET", `/api/v1/provision-records?jointUse=${j.id}`);
+    expect(under.body.items.map((p: ProvisionDto) => p.jointUseId)).toEqual([j.id]);
     const edited = await call(jointItemRoute, "PATCH", `/api/v1/joint-uses/${j.id}`, { params: { id: j.id }, json: { ...joint({ partners: "株式会社テスト提携及びその子会社" }), version: j.version } });
     expect(edited.status, edited.text).toBe(200);
     expect(edited.body).toMatchObject({ partners: "株式会社テスト提携及びその子会社", provisionCount: 1, version: j.version + 1 });
