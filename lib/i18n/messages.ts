@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import ja from "@/messages/ja.json";
 import en from "@/messages/en.json";
 import { TIME_ZONE, type Locale } from "./config";
