@@ -5,7 +5,7 @@ import { courses, departments, employees, trainingRecords, trainingSessions, use
 import type { SessionUser } from "@/lib/auth/roles";
 import { fiscalYearRange } from "@/lib/fiscal-year";
 import type { TrainingMethodValue } from "@/lib/training/records-schema";
-import type { AttendeeDto, ListSessionsQuery, SessionDetail, SessionDto, SessionPage, UpdateSessionInput } from "@/lib/training/sessions-schema";
+import type { AttendeeDto, ListSessionsQuery, SessionDetail, SessionDto, SessionFilters, SessionPage, UpdateSessionInput } from "@/lib/training/sessions-schema";
 import { recordAudit } from "./audit";
 import { updateVersioned, withoutVersion } from "./versioned";
 
@@ -80,7 +80,7 @@ function toDto(row: SessionRow): SessionDto {
 
 const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function sessionFilter(q: ListSessionsQuery, fyStartMonth: number): SQL | undefined {
+function sessionFilter(q: SessionFilters, fyStartMonth: number): SQL | undefined {
   const where: SQL[] = [];
   if (q.q) {
     const like = escapeLike(q.q);
@@ -94,7 +94,7 @@ function sessionFilter(q: ListSessionsQuery, fyStartMonth: number): SQL | undefi
   return where.length ? and(...where) : undefined;
 }
 
-function sessionOrder(q: ListSessionsQuery): SQL[] {
+function sessionOrder(q: SessionFilters): SQL[] {
   const dir = q.dir === "asc" ? asc : desc;
   switch (q.sort) {
     case "course":
@@ -118,6 +118,13 @@ export async function listTrainingSessions(q: ListSessionsQuery, fyStartMonth: n
     db.select({ total: count() }).from(trainingSessions).innerJoin(courses, eq(courses.id, trainingSessions.courseId)).where(cond),
   ]);
   return { items: rows.map(toDto), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Every session matching the filter (no paging), for the export. */
+export async function listTrainingSessionsForExport(f: SessionFilters, fyStartMonth: number): Promise<SessionDto[]> {
+  const db = await getDb();
+  const rows = await baseQuery(db).where(sessionFilter(f, fyStartMonth)).orderBy(...sessionOrder(f));
+  return rows.map(toDto);
 }
 
 async function findSession(db: DbOrTx, id: number): Promise<SessionDto | null> {

@@ -21,7 +21,7 @@ const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v
 
 export const SESSION_SORTS = ["heldOn", "course", "attendees"] as const;
 
-export const listSessionsQuery = z.object({
+const sessionFilterFields = {
   /** Title, place or instructor (partial match). */
   q: z.preprocess(emptyToUndefined, z.string().trim().max(100, "validation.tooLong").optional()),
   courseId: z.preprocess(emptyToUndefined, refId.optional()),
@@ -29,10 +29,18 @@ export const listSessionsQuery = z.object({
   fy: z.preprocess(emptyToUndefined, z.coerce.number({ error: "validation.invalidType" }).int().min(1900, "validation.tooSmall").max(2999, "validation.tooBig").optional()),
   sort: z.preprocess(emptyToUndefined, z.enum(SESSION_SORTS, { error: "validation.invalidOption" }).default("heldOn")),
   dir: z.preprocess(emptyToUndefined, z.enum(["asc", "desc"], { error: "validation.invalidOption" }).default("desc")),
+};
+
+export const listSessionsQuery = z.object({
+  ...sessionFilterFields,
   page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1)),
   pageSize: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200, "validation.tooBig").default(50)),
 });
 export type ListSessionsQuery = z.output<typeof listSessionsQuery>;
+
+/** The export's filters: the list's, without paging. */
+export const exportSessionsQuery = z.object(sessionFilterFields);
+export type SessionFilters = z.output<typeof exportSessionsQuery>;
 
 export const sessionSchema = z.object({
   id: z.number(),

@@ -3,11 +3,13 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import * as bulkRoute from "@/app/api/v1/training-records/bulk/route";
 import * as sessionsRoute from "@/app/api/v1/training-sessions/route";
 import * as sessionRoute from "@/app/api/v1/training-sessions/[id]/route";
+import * as exportRoute from "@/app/api/v1/training-sessions/export.csv/route";
 import { getDb } from "@/db";
 import { sessionOfRecord } from "@/db/queries/training-sessions";
 import { auditLog, courses, employees, trainingRecords, trainingSessions } from "@/db/schema";
 import { call, signInAs } from "../support/api";
 import { TODAY, resetToDemo } from "../support/openapi-ops";
+import { fetchCsvExport } from "./csv-export";
 
 /** Training sessions (docs/domain.md, "Training sessions"): the bulk entry writes one; list, detail, correction. */
 
@@ -85,6 +87,19 @@ describe("training sessions", () => {
     const byAttendees = await call(sessionsRoute, "GET", "/api/v1/training-sessions?sort=attendees&dir=desc&pageSize=10");
     const counts = byAttendees.body.items.map((s: { attendeeCount: number }) => s.attendeeCount);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  it("exports the filtered list as CSV with the list's columns, in the user's language", async () => {
+    await signInAs("auditor");
+    const list = await call(sessionsRoute, "GET", "/api/v1/training-sessions?pageSize=200");
+    const first = list.body.items[0];
+    const csv = await fetchCsvExport(exportRoute, `/api/v1/training-sessions/export.csv?courseId=${first.courseId}`, "en");
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0].replace(/^\uFEFF/, "")).toBe("Date,Course code,Course,Session title,Format,Place,Instructor,Attendees,Note,Recorded by,Recorded at");
+    expect(lines).toHaveLength(1 + list.body.items.filter((s: { courseId: number }) => s.courseId === first.courseId).length);
+    expect(lines[1]).toContain(first.courseCode);
+    const ja = await fetchCsvExport(exportRoute, "/api/v1/training-sessions/export.csv", "ja");
+    expect(ja.replace(/^\uFEFF/, "").startsWith("実施日,教育プログラムコード")).toBe(true);
   });
 
   it("corrects the session's own fields with the version; HR and the manager may, the auditor may not; stale gets 409", async () => {

@@ -7,11 +7,11 @@ import { PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { IdSelect, SelectField } from "@/components/ui/field";
 import type { Column } from "@/components/ui/data-table";
-import { FilterBar, ListTable, useListParams } from "@/components/ui/list";
+import { ExportControl, FilterBar, ListTable, useListParams } from "@/components/ui/list";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import { fiscalYearLabel, fiscalYearOf } from "@/lib/fiscal-year";
-import { listSessionsQuery, sessionName, type SessionDto, type SessionPage } from "@/lib/training/sessions-schema";
+import { exportSessionsQuery, listSessionsQuery, sessionName, type SessionDto, type SessionPage } from "@/lib/training/sessions-schema";
 import type { CourseOption } from "../records/types";
 import { sessionKeys } from "./keys";
 
@@ -69,7 +69,11 @@ export function SessionList({ canEdit, courses, fyStartMonth, today }: { canEdit
         description={t("description")}
         actions={canEdit ? <ButtonLink href="/training/records/session">{t("record")}</ButtonLink> : undefined}
       />
-      <FilterBar label={t("filters.title")} search={{ label: t("filters.search"), placeholder: t("filters.searchPlaceholder"), applyOnBlur: true }} params={listParams} onClear={() => listParams.clear()} total={list.data?.total}>
+      <FilterBar label={t("filters.title")} search={{ label: t("filters.search"), placeholder: t("filters.searchPlaceholder"), applyOnBlur: true }} params={listParams}
+        onClear={() => listParams.clear()}
+        total={list.data?.total}
+        actions={<ExportControl path="/api/v1/training-sessions/export.csv" schema={exportSessionsQuery} values={filters} />}
+      >
         <IdSelect
           label={t("filters.course")}
           options={courses.map((c) => ({ id: c.id, label: c.retired ? t("filters.retiredCourse", { title: `${c.code} ${c.title}` }) : `${c.code} ${c.title}` }))}

@@ -1,5 +1,6 @@
 import { ANY_ROLE, TRAINING_WRITERS } from "@/lib/auth/roles";
-import { listSessionsQuery, sessionDetailSchema, sessionIdParams, sessionPageSchema, sessionSchema, updateSessionSchema } from "@/lib/training/sessions-schema";
+import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
+import { exportSessionsQuery, listSessionsQuery, sessionDetailSchema, sessionIdParams, sessionPageSchema, sessionSchema, updateSessionSchema } from "@/lib/training/sessions-schema";
 import { defineOperation } from "../operation";
 
 export const listTrainingSessions = defineOperation({
@@ -14,6 +15,18 @@ export const listTrainingSessions = defineOperation({
     "Sort: heldOn, course, attendees; dir asc/desc. attendeeCount counts the session's live records.",
   query: listSessionsQuery,
   response: sessionPageSchema,
+});
+
+export const exportTrainingSessions = defineOperation({
+  id: "exportTrainingSessions",
+  method: "get",
+  path: "/api/v1/training-sessions/export.csv",
+  roles: ANY_ROLE,
+  tag: "training-sessions",
+  summary: "The filtered training-session list as CSV (UTF-8 with BOM; formula-like cells neutralised); with format=xlsx an Excel workbook instead",
+  description: "Filters and sort as the list: q, courseId, fy; sort heldOn, course, attendees; dir asc/desc.",
+  query: withExportFormat(exportSessionsQuery),
+  produces: EXPORT_CONTENT_TYPES,
 });
 
 export const getTrainingSession = defineOperation({
