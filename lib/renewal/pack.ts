@@ -8,6 +8,7 @@ import type { ExportCell, ExportColumn } from "@/lib/list/export-table";
 import { EMPLOYMENT_TYPES } from "@/lib/training/employees-schema";
 import { LOCALES, type Locale } from "@/lib/i18n/config";
 import { optionalIsoDate } from "@/lib/validation/common";
+import { RENEWAL_READERS } from "./roles";
 
 /**
  * The renewal pack 更新申請のサマリー (docs/domain.md, "The renewal pack"): the summaries a P-mark holder
@@ -16,8 +17,8 @@ import { optionalIsoDate } from "@/lib/validation/common";
  * workbook and a table of the printable page. Nothing here reads the database or the clock.
  */
 
-/** Who may generate the pack: the privacy manager who applies, the executive who signs, the auditor. */
-export const PACK_READERS: readonly Role[] = ["privacy_manager", "executive", "auditor"];
+/** Who may generate the pack: the renewal's roles (lib/renewal/roles.ts) — the privacy manager who applies, the executive who signs, the auditor. */
+export const PACK_READERS: readonly Role[] = RENEWAL_READERS;
 
 /** The longest period a pack covers: the two fiscal years of a renewal, with room for a late one. */
 export const MAX_PACK_FISCAL_YEARS = 5;
