@@ -18,6 +18,7 @@ const STATE_TONE: Record<CheckState, "green" | "red" | "amber"> = { pass: "green
 export async function ReadinessView({ data }: { data: ReadinessDto }) {
   const t = await getTranslations("renewal");
   const locale = (await getLocale()) as "ja" | "en";
+  const tc = await getTranslations("common");
   const cert = data.certificate;
   return (
     <div className="space-y-6">
@@ -57,7 +58,9 @@ export async function ReadinessView({ data }: { data: ReadinessDto }) {
           <h2 id={`fy-${y.fiscalYear}`} className="text-lg font-semibold text-slate-900">
             {fiscalYearLabel(y.fiscalYear, locale)}{" "}
             <span className="text-sm font-normal text-slate-600">
-              {t("yearRange", { start: formatDate(y.start), end: formatDate(y.end) })} ・ {y.current ? t("currentYear", { asOf: formatDate(y.asOf) }) : t("pastYear", { asOf: formatDate(y.asOf) })}
+              {t("yearRange", { start: formatDate(y.start), end: formatDate(y.end) })}
+              {tc("dot")}
+              {y.current ? t("currentYear", { asOf: formatDate(y.asOf) }) : t("pastYear", { asOf: formatDate(y.asOf) })}
             </span>
           </h2>
           <ul className="mt-3 divide-y divide-slate-100">
@@ -74,6 +77,7 @@ export async function ReadinessView({ data }: { data: ReadinessDto }) {
 async function CheckItem({ check: c, fiscalYear }: { check: ReadinessCheck; fiscalYear: number }) {
   const t = await getTranslations("renewal");
   const types = await getTranslations("employmentTypes");
+  const locale = await getLocale();
   const values = Object.fromEntries(Object.entries(c.evidence).map(([k, v]) => [k, v === null ? "—" : v]));
   const headingId = `check-${fiscalYear}-${c.key}`;
   return (
@@ -106,10 +110,15 @@ async function CheckItem({ check: c, fiscalYear }: { check: ReadinessCheck; fisc
           <p className="text-xs font-semibold text-slate-700">{t("missingHeading")}</p>
           <ul className="mt-1 space-y-1 text-sm">
             {c.missing.map((m, i) => (
-              <li key={`${m.reason}-${i}`} className="flex flex-wrap items-baseline justify-between gap-x-3">
-                <span>{t(`missing.${m.reason}`, { count: m.count, name: m.name ?? "", type: m.name && m.reason === "typeNotCovered" ? types(m.name) : "" })}</span>
+              <li key={`${m.reason}-${i}`}>
+                {/* The missing item itself is the link to the list that shows it. */}
                 <Link className="text-brand-700 underline" href={m.href} data-testid={`missing-${fiscalYear}-${m.reason}`}>
-                  {t("openList")}
+                  {t(`missing.${m.reason}`, {
+                    count: m.count,
+                    name: m.name ?? "",
+                    names: (m.names ?? []).join(locale === "ja" ? "、" : ", "),
+                    type: m.name && m.reason === "typeNotCovered" ? types(m.name) : "",
+                  })}
                 </Link>
               </li>
             ))}

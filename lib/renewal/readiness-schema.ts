@@ -7,7 +7,7 @@ import { CHECK_STATES, MISSING_REASONS, READINESS_CHECKS } from "./readiness";
 export const readinessQuery = z.object({});
 
 const recordRef = z.object({ id: z.number().int(), label: z.string(), date: z.string().nullable(), href: z.string() });
-const missingItem = z.object({ reason: z.enum(MISSING_REASONS), count: z.number().int(), name: z.string().optional(), href: z.string() });
+const missingItem = z.object({ reason: z.enum(MISSING_REASONS), count: z.number().int(), name: z.string().optional(), names: z.array(z.string()).optional(), href: z.string() });
 
 export const readinessCheckSchema = z.object({
   key: z.enum(READINESS_CHECKS),

@@ -146,13 +146,13 @@ describe("internal audit", () => {
     const audits = goodYear().internalAudits.map((a) => (a.id === 8 ? { ...a, status: "in_progress" as const, reportedOn: null } : a));
     const c = judgeInternalAudit(goodYear({ internalAudits: audits }));
     expect(c.state).toBe("fail");
-    expect(c.missing).toEqual([{ reason: "departmentNotAudited", count: 1, name: "開発部", href: "/audits?fy=2024" }]);
+    expect(c.missing).toEqual([{ reason: "departmentNotAudited", count: 1, names: ["開発部"], href: "/audits?fy=2024" }]);
     expect(c.evidence).toMatchObject({ done: 1, planned: 1, departmentsCovered: 1 });
   });
 
   it("fails without any done audit", () => {
     const c = judgeInternalAudit(goodYear({ internalAudits: [] }));
-    expect(c.missing.map((m) => m.reason)).toEqual(["noInternalAudit", "departmentNotAudited", "departmentNotAudited"]);
+    expect(c.missing.map((m) => m.reason)).toEqual(["noInternalAudit"]);
   });
 });
 

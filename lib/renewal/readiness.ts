@@ -93,7 +93,7 @@ export type FiscalYearFacts = {
 // ---------------------------------------------------------------------------------------------
 // The verdict
 
-export type MissingItem = { reason: MissingReason; count: number; name?: string; href: string };
+export type MissingItem = { reason: MissingReason; count: number; name?: string; names?: string[]; href: string };
 export type EvidenceValue = string | number | null;
 export type ReadinessCheck = {
   key: ReadinessCheckKey;
@@ -205,7 +205,9 @@ export function judgeInternalAudit(f: FiscalYearFacts): ReadinessCheck {
   const notAudited = f.departments.filter((d) => !covered.has(d.id));
   const missing: MissingItem[] = [];
   if (!done.length) missing.push({ reason: "noInternalAudit", count: f.internalAudits.length, href: readinessLinks.audits(f.fiscalYear) });
-  for (const d of notAudited) missing.push({ reason: "departmentNotAudited", count: 1, name: d.name, href: readinessLinks.audits(f.fiscalYear) });
+  // Once an audit is done, the departments its scope left out (without one, every department is).
+  else if (notAudited.length)
+    missing.push({ reason: "departmentNotAudited", count: notAudited.length, names: notAudited.map((d) => d.name), href: readinessLinks.audits(f.fiscalYear) });
   return {
     key: "internalAudit",
     state: verdict(missing, f.current, false),
