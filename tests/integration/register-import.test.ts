@@ -1,7 +1,3 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +14,7 @@ import { todayInTokyo } from "@/lib/dates";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { XLSX_CONTENT_TYPE } from "@/lib/list/export-format";
 import { call, signInAs } from "../support/api";
+import { convertWithLibreOffice, parseCsv, soffice } from "../support/xlsx";
 
 /**
  * Import of an existing register (xlsx, CSV in UTF-8 and Shift_JIS; bad rows; re-import) and the
@@ -198,26 +195,6 @@ async function readXlsx(bytes: ArrayBuffer): Promise<{ sheets: Sheet[]; wb: Exce
   return { sheets, wb };
 }
 
-const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => existsSync(p));
-
-/** LibreOffice Calc converts the workbook: every sheet to a CSV of its own (UTF-8), read back here. */
-function convertWithLibreOffice(bytes: ArrayBuffer): Map<string, string> {
-  const dir = mkdtempSync(path.join(tmpdir(), "register-lo-"));
-  try {
-    const file = path.join(dir, "register.xlsx");
-    writeFileSync(file, new Uint8Array(bytes));
-    // Filter options: comma, double quote, UTF-8 (76), from line 1, …, cells as shown, sheet -1 = every sheet to its own file.
-    execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", dir, file], {
-      timeout: 120_000,
-      stdio: "pipe",
-    });
-    const out = new Map<string, string>();
-    for (const f of readdirSync(dir).filter((x) => x.endsWith(".csv"))) out.set(f.replace(/^register-?/, "").replace(/\.csv$/, ""), readFileSync(path.join(dir, f), "utf8"));
-    return out;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 async function exportBytes(locale: "ja" | "en", query = ""): Promise<{ res: Response; bytes: ArrayBuffer }> {
   const res = await exportRoute.GET(new Request(`http://localhost/api/v1/register/export${query}`, { headers: { "accept-language": locale } }), { params: Promise.resolve({}) });
@@ -282,50 +259,20 @@ describe("export", () => {
       await signInAs("auditor");
       const { bytes } = await exportBytes(locale);
       const { sheets } = await readXlsx(bytes);
-      const converted = convertWithLibreOffice(bytes);
+      const converted = convertWithLibreOffice(bytes, "register");
       expect([...converted.keys()].sort()).toEqual(sheets.map((x) => x.name).sort());
       for (const sheet of sheets) {
         const text = converted.get(sheet.name)!;
-        const lines = ExcelJSLessCsv(text);
+        const lines = parseCsv(text);
         expect(lines[0]).toEqual(sheet.rows[0]);
         expect(lines.length).toBe(sheet.rows.length);
         // Codes and texts survive; dates come back as the yyyy/mm/dd the sheet shows.
         expect(lines.map((l) => l[0])).toEqual(sheet.rows.map((r) => r[0]));
         expect(lines[1][1]).toBe(sheet.rows[1][1]);
       }
-      const register = ExcelJSLessCsv(converted.get(sheets[0].name)!);
+      const register = parseCsv(converted.get(sheets[0].name)!);
       const dueColumn = register[0].indexOf(locale === "ja" ? "次回見直し期限" : "Next review due");
       expect(register[1][dueColumn]).toMatch(/^\d{4}\/\d{2}\/\d{2}$/);
     }
   }, 240_000);
 });
-
-/** A CSV as LibreOffice writes it (comma, double quotes, cells with new lines quoted) → rows of cells. */
-function ExcelJSLessCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += ch;
-  }
-  if (cell !== "" || row.length) rows.push([...row, cell]);
-  return rows;
-}
