@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 /**
  * Reading a downloaded workbook back in the tests: with exceljs (every sheet's cells as text), and —
  * where LibreOffice is installed (.ci/run installs it) — converted by LibreOffice Calc, every sheet to
- * a CSV of its own, read back here. The same steps as the register export's test.
+ * a CSV of its own, read back here. Shared by the register export's and the renewal pack's tests.
  */
 
 export type SheetText = { name: string; rows: string[][] };
