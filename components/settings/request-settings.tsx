@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Alert, Card, Skeleton } from "@/components/ui/card";
-import { TextField } from "@/components/ui/field";
+import { CheckboxField, TextField } from "@/components/ui/field";
 import { Form, useForm } from "@/components/ui/form";
 import { LoadError } from "@/components/ui/load-error";
 import { requestKeys } from "@/components/requests/keys";
@@ -13,12 +13,13 @@ import { feeAmount } from "@/lib/requests/fee";
 import { updateRequestSettingsSchema, type RequestSettings } from "@/lib/requests/schema";
 
 type Stored = RequestSettings & { version: number };
-type Values = { targetDays: string; feeExclTax: string; taxRatePercent: string; retentionMonths: string };
+type Values = { targetDays: string; feeExclTax: string; taxRatePercent: string; retentionMonths: string; publicIntake: boolean };
 const valuesOf = (s: Stored): Values => ({
   targetDays: String(s.targetDays),
   feeExclTax: String(s.feeExclTax),
   taxRatePercent: String(s.taxRatePercent),
   retentionMonths: String(s.retentionMonths),
+  publicIntake: s.publicIntake,
 });
 const whole = (v: string) => (/^\d+$/.test(v.trim()) ? Number(v) : null);
 
@@ -49,7 +50,7 @@ function RequestSettingsForm({ stored }: { stored: Stored }) {
       setSaved(true);
     },
     loadLatest: () => apiFetch<Stored>("/api/v1/settings/requests"),
-    compare: { targetDays: t("targetDays"), feeExclTax: t("feeExclTax"), taxRatePercent: t("taxRatePercent"), retentionMonths: t("retentionMonths") },
+    compare: { targetDays: t("targetDays"), feeExclTax: t("feeExclTax"), taxRatePercent: t("taxRatePercent"), retentionMonths: t("retentionMonths"), publicIntake: t("publicIntake") },
     toValues: valuesOf,
   });
   const numberField = (name: keyof Values, min: number, max: number) => {
@@ -79,6 +80,15 @@ function RequestSettingsForm({ stored }: { stored: Stored }) {
         <TextField label={t("feeExclTax")} hint={t("feeHint")} className="max-w-40" {...numberField("feeExclTax", 0, 100_000)} />
         <TextField label={t("taxRatePercent")} className="max-w-32" {...numberField("taxRatePercent", 0, 30)} />
       </div>
+      <CheckboxField
+        label={t("publicIntake")}
+        hint={t("publicIntakeHint", { path: "/request" })}
+        checked={f.values.publicIntake}
+        onChange={(e) => {
+          f.setValue("publicIntake", e.target.checked);
+          setSaved(false);
+        }}
+      />
       <p className="text-sm text-slate-700" aria-live="polite">
         {amount ? t("feePreview", { excl: amount.exclTax, tax: amount.tax, incl: amount.inclTax }) : null}
       </p>

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db";
 import { disclosureRequestCounters, disclosureRequestItems, disclosureRequests, registerItems, type DisclosureRequest } from "@/db/schema";
-import { ConflictError, ValidationError } from "@/lib/api/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { todayInTokyo } from "@/lib/dates";
 import { fiscalYearOf, fiscalYearRange } from "@/lib/fiscal-year";
@@ -19,11 +19,15 @@ import {
   type IdentityInput,
   type ListRequestsQuery,
   type RequestDto,
+  type PublicRequestInput,
+  type PublicRequestReceipt,
   type RequestSettings,
   type UpdateRequestInput,
   type WithdrawInput,
 } from "@/lib/requests/schema";
+import { publicRequestLimit } from "@/lib/security/request-limits";
 import { recordAudit } from "./audit";
+import { enforceRequestLimit, purgeEndedWindowsSometimes } from "./rate-limits";
 import { getFiscalYearStartMonth, keyedSetting } from "./settings";
 import { setRetiredVersioned, updateVersioned, withoutVersion } from "./versioned";
 
@@ -248,6 +252,28 @@ export async function createRequest(actor: SessionUser, input: CreateRequestInpu
     await setItems(tx, row.id, input.registerItemIds);
     await recordAudit(tx, actor, { action: "create", entity: "disclosure_request", entityId: row.id, after: forAudit(row) });
     return (await readRequest(tx, row.id, today, settings))!;
+  });
+}
+
+/**
+ * A request sent through the public intake page (off unless the setting says so: 404). Received
+ * today by web form; limited per client address (429, nothing written); audited without an actor and,
+ * like every request, without the requester's details.
+ */
+export async function createPublicRequest(input: PublicRequestInput, clientAddress: string, today = todayInTokyo(), now = new Date()): Promise<PublicRequestReceipt> {
+  const [fyStart, settings] = await Promise.all([getFiscalYearStartMonth(), getRequestSettings()]);
+  if (!settings.publicIntake) throw new NotFoundError();
+  const limit = publicRequestLimit(clientAddress);
+  await purgeEndedWindowsSometimes(limit, { now });
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await enforceRequestLimit(limit, "problems.publicRequestLimit", { now, db: tx });
+    const fiscalYear = fiscalYearOf(today, fyStart);
+    const { seq, reference } = await nextReference(tx, fiscalYear);
+    const values = intakeValues({ ...input, channel: "web_form", receivedOn: today, registerItemIds: [] });
+    const [row] = await tx.insert(disclosureRequests).values({ ...values, reference, fiscalYear, seq }).returning();
+    await recordAudit(tx, null, { action: "create", entity: "disclosure_request", entityId: row.id, after: forAudit(row) });
+    return { reference, receivedOn: today, targetDays: settings.targetDays };
   });
 }
 

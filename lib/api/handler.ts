@@ -85,9 +85,12 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
         if (kind !== "none" && (declaredLength(req.headers) ?? 0) > cap) throw tooLarge();
       }
 
-      const user = await getCurrentUser();
-      if (!user) throw new UnauthorizedError();
-      if (!op.roles.includes(user.role)) throw new ForbiddenError();
+      // A public operation (handlePublic) answers without a session; every other one needs a session and a role.
+      const user = op.public ? null : await getCurrentUser();
+      if (!op.public) {
+        if (!user) throw new UnauthorizedError();
+        if (!op.roles.includes(user.role)) throw new ForbiddenError();
+      }
 
       const rawParams = (await route?.params) ?? {};
       const rawQuery = searchParamsObject(new URL(req.url).searchParams);
@@ -122,6 +125,20 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
       return errorResponse(err, locale, instance);
     }
   };
+}
+
+/**
+ * A route handler of a public operation (`public: true`, e.g. the requests intake page's form): the
+ * same gate, input validation and error answers as handle(), without a session — so its code gets no
+ * user. Anything it writes must be limited some other way (per client address).
+ */
+export function handlePublic<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined>(
+  op: OperationDef<P, Q, B>,
+  fn: (ctx: Omit<HandlerContext<Out<P>, Out<Q>, Out<B>>, "user">) => Promise<unknown>,
+  options: HandleOptions = {},
+) {
+  if (!op.public) throw new Error(`handlePublic: ${op.id} is not declared public`);
+  return handle(op, ({ req, locale, params, query, body, form, stream }) => fn({ req, locale, params, query, body, form, stream }), options);
 }
 
 /** 400 naming every field whose text Postgres cannot store (NUL, a lone surrogate). */

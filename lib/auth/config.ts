@@ -12,6 +12,9 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
  * The JWT carries the user id and the role it had at sign-in; the server re-reads the user on
  * every request (lib/auth/session.ts), so a deactivation or role change bites at once.
  */
+/** The public intake page of requests from individuals (app/(public)/request). */
+export const PUBLIC_REQUEST_PATH = "/request";
+
 export const authConfig = {
   secret: authSecret(),
   trustHost: true,
@@ -37,7 +40,9 @@ export const authConfig = {
     // is a path, not Auth.js's default absolute URL (docs/security.md, "Redirects").
     authorized({ auth, request }) {
       const { pathname, search } = request.nextUrl;
-      if (pathname === LOGIN_PATH || pathname.startsWith("/api/")) return true;
+      // The login page, the API (route handlers check the session themselves) and the public intake
+      // page for requests from individuals (it answers 404 unless the company turned it on).
+      if (pathname === LOGIN_PATH || pathname === PUBLIC_REQUEST_PATH || pathname.startsWith("/api/")) return true;
       if (auth?.user) return true;
       const login = new URL(LOGIN_PATH, request.nextUrl);
       if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);

@@ -32,6 +32,31 @@ function checkIntake(v: { viaAgent: boolean; agentName: string | null; receivedO
   if (v.viaAgent && !v.agentName) ctx.addIssue({ code: "custom", path: ["agentName"], message: "requests.errors.agentNameRequired", input: v.agentName });
 }
 
+/**
+ * A request sent by the person (or their agent) through the public intake page: what the privacy
+ * manager would log, less what only the company knows (channel, date, register items). The contact
+ * is an e-mail address, the way the answer and the identity check begin.
+ */
+export const publicRequestSchema = z
+  .object({
+    kind: intakeFields.kind,
+    requesterName: intakeFields.requesterName,
+    requesterContact: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(300, "validation.tooLong").regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "requests.errors.contactEmail"),
+    requesterAddress: intakeFields.requesterAddress,
+    viaAgent: intakeFields.viaAgent,
+    agentName: intakeFields.agentName,
+    agentRelationship: intakeFields.agentRelationship,
+    details: intakeFields.details,
+    disclosureMethod: intakeFields.disclosureMethod,
+  })
+  .superRefine((v, ctx) => {
+    if (v.viaAgent && !v.agentName) ctx.addIssue({ code: "custom", path: ["agentName"], message: "requests.errors.agentNameRequired", input: v.agentName });
+  });
+export type PublicRequestInput = z.output<typeof publicRequestSchema>;
+/** What the requester is told: the reference to quote, the day received, and the company's answer target. */
+export const publicRequestReceipt = z.object({ reference: z.string(), receivedOn: z.string(), targetDays: z.number() });
+export type PublicRequestReceipt = z.infer<typeof publicRequestReceipt>;
+
 /** Log a request received (the privacy manager). */
 export const createRequestSchema = z.object(intakeFields).superRefine(checkIntake);
 export type CreateRequestInput = z.output<typeof createRequestSchema>;
@@ -112,12 +137,14 @@ export const requestSettingsSchema = z.object({
   feeExclTax: z.preprocess(numberOrNull, wholeNumber(0, 100_000)),
   taxRatePercent: z.preprocess(numberOrNull, wholeNumber(0, 30)),
   retentionMonths: z.preprocess(numberOrNull, wholeNumber(1, 240)),
+  /** The public intake page /request (off by default): anyone may send a request through it. */
+  publicIntake: z.boolean({ error: "validation.invalidType" }).default(false),
 });
 export type RequestSettings = z.output<typeof requestSettingsSchema>;
 export const updateRequestSettingsSchema = requestSettingsSchema.extend({
   version: z.coerce.number({ error: "validation.required" }).int("validation.invalid").min(0, "validation.invalid"),
 });
-export const DEFAULT_REQUEST_SETTINGS: RequestSettings = { targetDays: DEFAULT_TARGET_DAYS, feeExclTax: 1000, taxRatePercent: 10, retentionMonths: DEFAULT_REQUEST_RETENTION_MONTHS };
+export const DEFAULT_REQUEST_SETTINGS: RequestSettings = { targetDays: DEFAULT_TARGET_DAYS, feeExclTax: 1000, taxRatePercent: 10, retentionMonths: DEFAULT_REQUEST_RETENTION_MONTHS, publicIntake: false };
 export const requestSettingsDto = requestSettingsSchema.extend({ version: z.number() });
 
 const pauseSchema = z.object({ reason: z.enum(["identity", "fee"]), from: z.string(), to: z.string().nullable() });

@@ -13,6 +13,12 @@ export function incidentReportLimit(userId: number, perHour: number): RequestLim
   return { scope: "incident-report", key: String(userId), limit: perHour, windowSeconds: 3600 };
 }
 
+/** The public intake page of requests from individuals: PUBLIC_REQUESTS_PER_HOUR per client address and hour. */
+export const PUBLIC_REQUESTS_PER_HOUR = 5;
+export function publicRequestLimit(address: string): RequestLimit {
+  return { scope: "public-request", key: address, limit: PUBLIC_REQUESTS_PER_HOUR, windowSeconds: 3600 };
+}
+
 export function windowEnd(windowStartedAt: Date, windowSeconds: number): Date {
   return new Date(windowStartedAt.getTime() + windowSeconds * 1000);
 }

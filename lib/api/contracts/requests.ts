@@ -1,4 +1,4 @@
-import { ADMINS } from "@/lib/auth/roles";
+import { ADMINS, ANY_ROLE } from "@/lib/auth/roles";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 import { pageSchema } from "@/lib/list/page";
 import { REQUEST_READERS } from "@/lib/requests/roles";
@@ -11,6 +11,8 @@ import {
   listRequestsQuery,
   requestIdParams,
   requestSchema,
+  publicRequestReceipt,
+  publicRequestSchema,
   requestSettingsDto,
   updateRequestSchema,
   updateRequestSettingsSchema,
@@ -222,4 +224,22 @@ export const updateRequestSettings = defineOperation({
   body: updateRequestSettingsSchema,
   example: { targetDays: 14, feeExclTax: 1000, taxRatePercent: 10, retentionMonths: 36, version: 0 },
   response: requestSettingsDto,
+});
+
+export const submitPublicRequest = defineOperation({
+  id: "submitPublicRequest",
+  method: "post",
+  path: "/api/v1/public/requests",
+  roles: ANY_ROLE,
+  public: true,
+  tag: "requests",
+  summary: "The public intake page's request (no sign-in): logged as received today by web form; 404 while the setting publicIntake is off (the default)",
+  description:
+    "Public: anyone may send it while the company has turned the intake page on (GET/PUT /api/v1/settings/requests, publicIntake). " +
+    "Answers the reference to quote, the day received and the answer target in days; the requester's identity is checked by the privacy manager before anything is disclosed.",
+  rateLimit: "5 requests per client address and hour (then 429 with Retry-After)",
+  body: publicRequestSchema,
+  example: { kind: "disclosure", requesterName: "山田 花子", requesterContact: "hanako@example.jp", viaAgent: false, details: "私に関して貴社が保有している個人データの開示を求めます。" },
+  successStatus: 201,
+  response: publicRequestReceipt,
 });
