@@ -36,7 +36,8 @@ test("the manager previews the pack for a period, downloads the workbook and pri
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: t("renewalPack.download") }).click()]);
   expect(download.suggestedFilename()).toBe("更新申請サマリー_2025-04-01_2026-03-31.xlsx");
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(await download.path()));
+  const bytes = readFileSync(await download.path());
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   expect(wb.worksheets.map((w) => w.name)).toEqual(["表紙", "教育実施サマリー", "内部監査", "マネジメントレビュー", "個人情報保護体制", "PMS文書の一覧", "変更の一覧", "対応表"]);
 
   // Printing: the toolbar and the app's frame stay off the paper; no table is wider than A4.
