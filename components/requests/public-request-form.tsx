@@ -64,7 +64,7 @@ export function PublicRequestForm({ targetDays }: { targetDays: number }) {
       {v.kind === "disclosure" || v.kind === "provision_record_disclosure" ? (
         <EnumSelect
           label={tf("disclosureMethod")}
-          hint={tf("disclosureMethodHint")}
+          hint={t("disclosureMethodHint")}
           {...f.enumField("disclosureMethod")}
           values={DISCLOSURE_METHODS}
           empty={tf("notStated")}
