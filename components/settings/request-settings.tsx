@@ -80,6 +80,9 @@ function RequestSettingsForm({ stored }: { stored: Stored }) {
         <TextField label={t("feeExclTax")} hint={t("feeHint")} className="max-w-40" {...numberField("feeExclTax", 0, 100_000)} />
         <TextField label={t("taxRatePercent")} className="max-w-32" {...numberField("taxRatePercent", 0, 30)} />
       </div>
+      <p className="text-sm text-slate-700" aria-live="polite">
+        {amount ? t("feePreview", { excl: amount.exclTax, tax: amount.tax, incl: amount.inclTax }) : null}
+      </p>
       <CheckboxField
         label={t("publicIntake")}
         hint={t("publicIntakeHint", { path: "/request" })}
@@ -89,9 +92,13 @@ function RequestSettingsForm({ stored }: { stored: Stored }) {
           setSaved(false);
         }}
       />
-      <p className="text-sm text-slate-700" aria-live="polite">
-        {amount ? t("feePreview", { excl: amount.exclTax, tax: amount.tax, incl: amount.inclTax }) : null}
-      </p>
+      {stored.publicIntake ? (
+        <p className="text-sm">
+          <a href="/request" target="_blank" rel="noopener" className="text-brand-700 underline underline-offset-2">
+            {t("openIntake")}
+          </a>
+        </p>
+      ) : null}
       {saved ? <Alert tone="success">{t("saved")}</Alert> : null}
     </Form>
   );
