@@ -129,6 +129,11 @@ export const OUTPUT_DATE_FIELDS = {
   publicStatement: "publiclyAnnouncedOn",
 } as const satisfies Record<IncidentOutput, ReportDateField | "publiclyAnnouncedOn">;
 
+/** The day an output was made, as the incident records it (null: not yet). */
+export function madeOnOf(i: Record<(typeof OUTPUT_DATE_FIELDS)[IncidentOutput], string | null>, output: IncidentOutput): string | null {
+  return i[OUTPUT_DATE_FIELDS[output]];
+}
+
 export const incidentOutputParams = z.object({
   id: refId,
   output: z.enum(INCIDENT_OUTPUTS, { error: "validation.invalidOption" }),

@@ -8,7 +8,7 @@ import { TextField } from "@/components/ui/field";
 import { Form, useForm } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
-import { markOutputMadeSchema, type IncidentDetail, type IncidentDto, type IncidentOutput } from "@/lib/incidents/schema";
+import { madeOnOf, markOutputMadeSchema, type IncidentDetail, type IncidentDto, type IncidentOutput } from "@/lib/incidents/schema";
 import { incidentKeys } from "../common";
 
 type MadeRecord = { version: number; madeOn: string | null };
@@ -46,19 +46,6 @@ export function MarkMadeForm({ incidentId, output, record }: { incidentId: numbe
       <TextField type="date" label={t(output)} hint={t("hint")} {...f.field("madeOn")} />
     </Form>
   );
-}
-
-export function madeOnOf(i: Pick<IncidentDto, "ppcPreliminaryReportedOn" | "ppcFinalReportedOn" | "personsNotifiedOn" | "publiclyAnnouncedOn">, output: IncidentOutput): string | null {
-  switch (output) {
-    case "ppcPreliminary":
-      return i.ppcPreliminaryReportedOn;
-    case "ppcFinal":
-      return i.ppcFinalReportedOn;
-    case "personsNotice":
-      return i.personsNotifiedOn;
-    case "publicStatement":
-      return i.publiclyAnnouncedOn;
-  }
 }
 
 /** The panel of one or more "made on" forms, for the privacy manager only (the page decides). */
