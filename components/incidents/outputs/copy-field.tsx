@@ -19,22 +19,22 @@ export async function CopyField({ f, hint, number }: { f: OutputField; hint: str
   const label = number !== undefined ? `${number}. ${f.label}` : f.label;
   return (
     <div className="keep rounded-md border border-slate-300 print:rounded-none">
-      <div className="flex items-start justify-between gap-3 border-b border-slate-200 bg-slate-50 px-3 py-2 print:bg-transparent">
-        <div className="min-w-0">
-          <dt className="text-sm font-semibold text-slate-900">{label}</dt>
-          {hint ? (
-            <p className="no-print text-xs text-slate-600" lang={ui}>
-              {hint}
-            </p>
-          ) : null}
+      <dt className="border-b border-slate-200 bg-slate-50 px-3 py-2 print:bg-transparent">
+        <span className="block text-sm font-semibold text-slate-900">{label}</span>
+        {hint ? (
+          <span className="no-print block text-xs text-slate-600" lang={ui}>
+            {hint}
+          </span>
+        ) : null}
+      </dt>
+      <dd className="flex items-start justify-between gap-3 px-3 py-2">
+        <div className="min-w-0 space-y-1">
+          {f.value ? <p className="whitespace-pre-wrap text-sm text-slate-900">{f.value}</p> : <p className="text-sm text-amber-800">【要記入】</p>}
+          <p className="no-print" lang={ui}>
+            <span className={`inline-block rounded px-1.5 py-0.5 text-xs ${SOURCE_STYLE[f.source]}`}>{t(`source.${f.source}`)}</span>
+          </p>
         </div>
         <CopyButton text={f.value} field={f.label} />
-      </div>
-      <dd className="space-y-1 px-3 py-2">
-        {f.value ? <p className="whitespace-pre-wrap text-sm text-slate-900">{f.value}</p> : <p className="text-sm text-amber-800">【要記入】</p>}
-        <p className="no-print" lang={ui}>
-          <span className={`inline-block rounded px-1.5 py-0.5 text-xs ${SOURCE_STYLE[f.source]}`}>{t(`source.${f.source}`)}</span>
-        </p>
       </dd>
     </div>
   );
