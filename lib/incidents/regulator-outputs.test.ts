@@ -173,10 +173,12 @@ describe("the notice to the persons and the public statement", () => {
     expect(lines[0]).toBe("2026年6月12日");
     expect(lines).toContain("関係者各位");
     expect(lines).toContain("株式会社ルフト");
-    expect(lines).toContain("代表者 山田 太郎");
+    expect(lines).toContain("山田 太郎");
     expect(lines).toContain(d.title);
     expect(d.title).toBe("個人データの漏えい等に関するお知らせとお詫び");
-    expect(d.text).toContain("2026年6月9日、当社において誤送信による個人データの漏えいが発生いたしました（2026年6月10日発覚）。");
+    expect(d.text).toContain("このたび、当社が取り扱う皆様の個人データについて、誤送信による個人データの漏えいが発生いたしました（2026年6月10日発覚）。");
+    // The overview does not repeat the opening: the day it occurred and the record's description.
+    expect(d.text).toContain("1. 概要\n発生日：2026年6月9日\n顧客20名分の連絡先一覧を添付したメールを取引先1社に誤送信した。");
     expect(d.text).toContain("3. 原因\n宛先の確認不足");
     expect(d.text).toContain("4. 二次被害又はそのおそれの有無及びその内容\n【要記入：二次被害又はそのおそれの有無及びその内容】");
     expect(d.missing).toEqual(["二次被害又はそのおそれの有無及びその内容", "再発防止のための措置", "お問い合わせ窓口"]);

@@ -111,12 +111,17 @@ function occurredDate(i: RegulatorFacts): string | null {
   return i.occurredAt ? tokyoDateOf(i.occurredAt) : null;
 }
 
-/** The facts sentence every output starts from: when, what, discovered when; then the record's description. */
-function overviewFromRecord(i: RegulatorFacts, polite: boolean): string {
+/** The report's overview from the record: when, what, discovered when; then the record's description. */
+function overviewFromRecord(i: RegulatorFacts): string {
   const occurred = occurredDate(i);
-  const verb = polite ? "が発生いたしました" : "が発生した";
-  const lead = `${occurred ? `${jaDate(occurred)}、` : ""}当社において${CATEGORY_PHRASES[i.category]}${verb}（${jaDate(discoveryDate(i))}発覚）。`;
+  const lead = `${occurred ? `${jaDate(occurred)}、` : ""}当社において${CATEGORY_PHRASES[i.category]}が発生した（${jaDate(discoveryDate(i))}発覚）。`;
   return [lead, text(i.description)].filter(Boolean).join("\n");
+}
+
+/** A letter's overview from the record: its opening already says what happened and when it was discovered. */
+function letterOverviewFromRecord(i: RegulatorFacts): string {
+  const occurred = occurredDate(i);
+  return [occurred ? `発生日：${jaDate(occurred)}` : null, text(i.description)].filter(Boolean).join("\n");
 }
 
 function dataItemsFromRecord(ctx: RegulatorContext): string | null {
@@ -170,7 +175,7 @@ function otherFromRecord(i: RegulatorFacts): string | null {
 export function ppcItems(ctx: RegulatorContext): OutputField[] {
   const i = ctx.incident;
   const fromRecord: Record<FinalReportItem, string | null> = {
-    reportOverview: overviewFromRecord(i, false),
+    reportOverview: overviewFromRecord(i),
     reportDataItems: dataItemsFromRecord(ctx),
     reportPersons: personsFromRecord(i),
     reportCause: null,
@@ -244,7 +249,8 @@ function header(ctx: RegulatorContext, on: string, missing: string[], addressee:
   const lines = [jaDate(on), ""];
   if (addressee) lines.push(addressee, "");
   lines.push(org || MISSING("事業者の名称"));
-  if (text(ctx.organization.representative)) lines.push(`代表者 ${text(ctx.organization.representative)}`);
+  // The representative as Settings holds it, title included (代表取締役 …).
+  if (text(ctx.organization.representative)) lines.push(text(ctx.organization.representative));
   return lines;
 }
 
@@ -258,10 +264,10 @@ function itemsByKey(ctx: RegulatorContext): Record<FinalReportItem, OutputField>
   return Object.fromEntries(ppcItems(ctx).map((f) => [f.key, f])) as Record<FinalReportItem, OutputField>;
 }
 
-/** The overview for a letter: the manager's text, else the record's facts in the polite form. */
-function politeOverview(ctx: RegulatorContext): OutputField {
+/** The overview for a letter: the manager's text, else the day it occurred and the record's description. */
+function letterOverview(ctx: RegulatorContext): OutputField {
   const i = ctx.incident;
-  return field("reportOverview", PPC_ITEM_LABELS.reportOverview, i.reportOverview, overviewFromRecord(i, true));
+  return field("reportOverview", PPC_ITEM_LABELS.reportOverview, i.reportOverview, letterOverviewFromRecord(i));
 }
 
 /**
@@ -282,7 +288,7 @@ export function personsNoticeDraft(ctx: RegulatorContext, on: string): DraftText
     `このたび、当社が取り扱う皆様の個人データについて、${CATEGORY_PHRASES[i.category]}が発生いたしました（${jaDate(discoveryDate(i))}発覚）。皆様に多大なご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。`,
     "本件の概要等について、以下のとおりお知らせいたします。",
     "",
-    block(1, "概要", politeOverview(ctx), missing),
+    block(1, "概要", letterOverview(ctx), missing),
     "",
     block(2, "漏えい等が発生し、又は発生したおそれがある個人データの項目", it.reportDataItems, missing),
     "",
@@ -316,7 +322,7 @@ export function publicStatementDraft(ctx: RegulatorContext, on: string): DraftTe
     `このたび、当社において${CATEGORY_PHRASES[i.category]}が発生したことが判明いたしました（${jaDate(discoveryDate(i))}発覚）。関係者の皆様に多大なご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。`,
     "これまでの調査で判明した事実と当社の対応について、以下のとおりお知らせいたします。",
     "",
-    block(1, "概要", politeOverview(ctx), missing),
+    block(1, "概要", letterOverview(ctx), missing),
     "",
     block(2, "漏えい等が発生し、又は発生したおそれがある個人データの項目", it.reportDataItems, missing),
     "",
