@@ -18,7 +18,7 @@ import type { ReadinessDto } from "@/lib/renewal/readiness-schema";
 import { EMPLOYMENT_TYPES, type EmploymentType } from "@/lib/training/employees-schema";
 import type { TrainingStatus } from "@/lib/training/status";
 import { listFindings } from "./audits";
-import { query, num, type Db } from "./dashboard/sql";
+import { query, queryNoJit, num, type Db } from "./dashboard/sql";
 import { getCurrentCertificate } from "./pmark";
 import { listItems } from "./register";
 import { getFiscalYearStartMonth } from "./settings";
@@ -42,10 +42,13 @@ async function trainingFacts(db: Db, s: Scope, today: string): Promise<FiscalYea
   const source = await pairSourceFor(s.asOf, today);
   const day = sql`${s.asOf}::date`;
   const [pairs, workers] = await Promise.all([
-    query<{ employment_type: string; status: TrainingStatus; n: number | string; employees: number | string }>(
+    // One pass over the judged pairs: per type and status the pairs, and per type the workers (not exempt) some course is required of.
+    queryNoJit<{ employment_type: string; status: TrainingStatus | null; n: number | string; covered: number | string }>(
       db,
-      sql`select j.employment_type, j.status, count(*)::int as n, count(distinct j.employee_id)::int as employees
-          from (${judgedPairs({}, s.asOf, source)}) j group by j.employment_type, j.status`,
+      sql`select j.employment_type, j.status, count(*)::int as n,
+                 count(distinct j.employee_id) filter (where j.status <> 'exempt')::int as covered
+          from (${judgedPairs({}, s.asOf, source)}) j
+          group by grouping sets ((j.employment_type, j.status), (j.employment_type))`,
     ),
     query<{ employment_type: string; n: number | string }>(
       db,
@@ -56,18 +59,13 @@ async function trainingFacts(db: Db, s: Scope, today: string): Promise<FiscalYea
           group by e.employment_type`,
     ),
   ]);
-  const count = (st: TrainingStatus) => pairs.filter((p) => p.status === st).reduce((n, p) => n + num(p.n), 0);
-  // Workers (not exempt) of each type that at least one course is required of: distinct employees among the non-exempt pairs.
-  const coveredRows = await query<{ employment_type: string; n: number | string }>(
-    db,
-    sql`select j.employment_type, count(distinct j.employee_id)::int as n from (${judgedPairs({}, s.asOf, source)}) j
-        where j.status <> 'exempt' group by j.employment_type`,
-  );
+  const byStatus = pairs.filter((p) => p.status !== null);
+  const count = (st: TrainingStatus) => byStatus.filter((p) => p.status === st).reduce((n, p) => n + num(p.n), 0);
   const byType: TrainingByType[] = EMPLOYMENT_TYPES.map((type: EmploymentType) => ({
     type,
     workers: num(workers.find((w) => w.employment_type === type)?.n),
-    covered: num(coveredRows.find((c) => c.employment_type === type)?.n),
-    overdue: pairs.filter((p) => p.employment_type === type && p.status === "overdue").reduce((n, p) => n + num(p.n), 0),
+    covered: num(pairs.find((p) => p.status === null && p.employment_type === type)?.covered),
+    overdue: byStatus.filter((p) => p.employment_type === type && p.status === "overdue").reduce((n, p) => n + num(p.n), 0),
   })).filter((b) => b.workers > 0);
   const compliant = count("compliant");
   const dueSoon = count("due_soon");
