@@ -134,7 +134,7 @@ function Operation({ t, op, roleName }: { t: T; op: OperationView; roleName: (r:
         <MethodBadge method={op.method} />
         <code className="break-all">{op.path}</code>
       </h3>
-      <p className="mt-1 text-sm text-slate-800" lang="en">
+      <p className="mt-1 text-sm break-words text-slate-800" lang="en">
         {op.summary}
       </p>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
@@ -146,7 +146,7 @@ function Operation({ t, op, roleName }: { t: T; op: OperationView; roleName: (r:
         <dd>{op.signedIn ? op.roles.map(roleName).join(t("listSeparator")) : t("public")}</dd>
       </dl>
       {op.description ? (
-        <p className="mt-2 text-sm whitespace-pre-line text-slate-700" lang="en">
+        <p className="mt-2 text-sm break-words whitespace-pre-line text-slate-700" lang="en">
           {op.description}
         </p>
       ) : null}
@@ -207,7 +207,7 @@ function Operation({ t, op, roleName }: { t: T; op: OperationView; roleName: (r:
             {t("requestBody")} <code className="text-xs font-normal text-slate-700">{op.body.contentType}</code>
           </h4>
           {op.body.description ? (
-            <p className="mb-1 text-sm text-slate-700" lang="en">
+            <p className="mb-1 text-sm break-words text-slate-700" lang="en">
               {op.body.description}
             </p>
           ) : null}
