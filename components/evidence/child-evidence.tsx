@@ -26,7 +26,7 @@ export function ChildEvidence({ kind, recordId, label }: { kind: EvidenceRecordK
   return (
     <div className="mt-2">
       <ChildEvidenceToggle kind={kind} recordId={recordId} label={label} open={open} onToggle={() => setOpen((v) => !v)} panelId={panelId} />
-      <ChildEvidencePanel kind={kind} recordId={recordId} open={open} id={panelId} className="mt-2" />
+      <ChildEvidencePanel kind={kind} recordId={recordId} label={label} open={open} id={panelId} className="mt-2" />
     </div>
   );
 }
@@ -51,7 +51,7 @@ export function ChildEvidenceToggle({
   const q = useQuery({ queryKey: evidenceKeys.list(kind, recordId), queryFn: () => apiFetch<EvidenceListDto>(evidenceUrls.list(kind, recordId)) });
   const count = q.data?.items.length;
   const values = { state: count === undefined ? "loading" : "ready", count: count ?? 0 };
-  const name = label.length > 60 ? `${label.slice(0, 60)}…` : label;
+  const name = shortLabel(label);
   return (
     <button
       type="button"
@@ -67,10 +67,26 @@ export function ChildEvidenceToggle({
   );
 }
 
-export function ChildEvidencePanel({ kind, recordId, open, id, className }: { kind: EvidenceRecordKind; recordId: number; open: boolean; id: string; className?: string }) {
+/** The panel, titled with the child record's name so that it is not a second "Evidence files" region beside the parent's. */
+export function ChildEvidencePanel({
+  kind,
+  recordId,
+  label,
+  open,
+  id,
+  className,
+}: {
+  kind: EvidenceRecordKind;
+  recordId: number;
+  label: string;
+  open: boolean;
+  id: string;
+  className?: string;
+}) {
+  const t = useTranslations("evidence");
   return (
     <div id={id} hidden={!open} className={className}>
-      {open ? <EvidencePanel kind={kind} recordId={recordId} today={todayInTokyo()} /> : null}
+      {open ? <EvidencePanel kind={kind} recordId={recordId} today={todayInTokyo()} title={t("child.panelTitle", { label: shortLabel(label) })} /> : null}
     </div>
   );
 }
@@ -107,9 +123,14 @@ export function ChildEvidenceRow({
       </tr>
       <tr hidden={!open}>
         <td colSpan={colSpan} className="bg-slate-50 px-3 py-3">
-          <ChildEvidencePanel kind={kind} recordId={recordId} open={open} id={panelId} />
+          <ChildEvidencePanel kind={kind} recordId={recordId} label={label} open={open} id={panelId} />
         </td>
       </tr>
     </>
   );
+}
+
+/** A long name (a finding's description) cut to fit a heading or a button's accessible name. */
+function shortLabel(label: string): string {
+  return label.length > 60 ? `${label.slice(0, 60)}…` : label;
 }

@@ -25,7 +25,7 @@ import { sendEvidenceFile } from "./upload";
  * version history; attaching a file or a new version (drop zone, progress); disposal with a reason.
  * One component for every record kind: the page passes the kind and the record's id.
  */
-export function EvidencePanel({ kind, recordId, today }: { kind: EvidenceRecordKind; recordId: number; today: string }) {
+export function EvidencePanel({ kind, recordId, today, title }: { kind: EvidenceRecordKind; recordId: number; today: string; title?: string }) {
   const t = useTranslations("evidence");
   const key = evidenceKeys.list(kind, recordId);
   const q = useQuery({ queryKey: key, queryFn: () => apiFetch<EvidenceListDto>(evidenceUrls.list(kind, recordId)) });
@@ -37,7 +37,7 @@ export function EvidencePanel({ kind, recordId, today }: { kind: EvidenceRecordK
   return (
     <section aria-labelledby={headingId}>
       <Card
-        title={<span id={headingId}>{t("title")}</span>}
+        title={<span id={headingId}>{title ?? t("title")}</span>}
         action={
           q.data?.canWrite ? (
             <Button type="button" onClick={() => setUploadFor({ evidence: null })}>
