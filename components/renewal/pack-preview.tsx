@@ -40,12 +40,12 @@ function SheetTable({ sheet, showTitle, emptyText, rowsText }: { sheet: PackShee
         <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-center text-sm text-slate-600">{emptyText}</p>
       ) : (
         <div className="pack-scroll overflow-x-auto" tabIndex={0} role="region" aria-label={`${sheet.title} (${rowsText(sheet.rows.length)})`}>
-          {/* Wide sheets keep a readable width and scroll sideways on a phone instead of squeezing every column. */}
-          <table className="pack-table min-w-full border-collapse text-xs" style={{ minWidth: `${Math.min(60, sheet.columns.length * 7)}rem` }}>
+          {/* Wide sheets keep a readable width and scroll sideways (on a phone) instead of squeezing every column. */}
+          <table className="pack-table min-w-full border-collapse text-xs" style={{ minWidth: `${minWidthRem(sheet.columns)}rem` }}>
             <thead>
               <tr>
                 {sheet.columns.map((c, i) => (
-                  <th key={i} scope="col" className="border border-slate-300 bg-slate-100 px-2 py-1 text-left font-semibold text-slate-800">
+                  <th key={i} scope="col" className={`border border-slate-300 bg-slate-100 px-2 py-1 text-left font-semibold text-slate-800 ${c.type === "number" ? "min-w-14" : "min-w-20"}`}>
                     {c.header}
                   </th>
                 ))}
@@ -67,6 +67,11 @@ function SheetTable({ sheet, showTitle, emptyText, rowsText }: { sheet: PackShee
       )}
     </div>
   );
+}
+
+/** The narrowest a sheet's table may get before it scrolls: 5rem a text or date column, 3.5rem a number. */
+function minWidthRem(columns: readonly ExportColumn[]): number {
+  return columns.reduce((w, c) => w + (c.type === "number" ? 3.5 : 5), 0);
 }
 
 /** A cell as the workbook shows it: dates yyyy/MM/dd, numbers as they are, nothing for empty. */
