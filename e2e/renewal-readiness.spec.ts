@@ -65,3 +65,18 @@ test("the correspondence table flags the clause no regulation covers, and the ma
   await expect(j11).toContainText("REG-07");
   await expect(page.getByText(t("renewal.correspondence.allCovered"))).toBeVisible();
 });
+
+test("the executive reads readiness and the table without editing; HR cannot open them", async ({ signedInAs }) => {
+  const exec = await signedInAs("executive");
+  await exec.goto("/renewal/correspondence");
+  await expect(exec.getByRole("heading", { level: 1, name: t("renewal.correspondence.title") })).toBeVisible({ timeout: 60_000 });
+  await expect(exec.getByTestId("clause-J.1")).toContainText("REG-01");
+  await expect(exec.getByRole("button", { name: t("renewal.correspondence.add") })).toHaveCount(0);
+  await exec.goto("/renewal");
+  await expect(exec.getByRole("heading", { level: 1, name: t("renewal.title") })).toBeVisible({ timeout: 60_000 });
+
+  const hr = await signedInAs("hr");
+  await hr.goto("/renewal");
+  await expect(hr).toHaveURL(/\/forbidden/, { timeout: 60_000 });
+  await expect(hr.getByRole("link", { name: t("nav.renewalReadiness") })).toHaveCount(0);
+});
