@@ -91,7 +91,7 @@ export default async function RenewalPackPage({ searchParams }: { searchParams: 
       </div>
       <section aria-label={t("toolbarLabel")} className="no-print space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         {errors.length ? <Alert tone="error">{t("errors.invalid")}</Alert> : null}
-        <form method="get" noValidate className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-start">
+        <form method="get" noValidate className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-start">
           <TextField label={t("form.from")} name="from" type="date" defaultValue={errors.length ? input.from : params.from} error={errorOf("from")} />
           <TextField
             label={t("form.to")}
@@ -106,7 +106,7 @@ export default async function RenewalPackPage({ searchParams }: { searchParams: 
             <option value="ja">{t("form.langJa")}</option>
             <option value="en">{t("form.langEn")}</option>
           </SelectField>
-          <div className="flex flex-wrap gap-2 lg:pt-6">
+          <div className="flex flex-wrap gap-2 sm:col-span-2 lg:col-span-4">
             <button type="submit" className="inline-flex min-h-9 items-center rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
               {t("form.show")}
             </button>
