@@ -282,14 +282,16 @@ export async function TagOperations({ tag, roleName }: { tag: TagView; roleName:
         {tag.name} <span className="text-sm font-normal text-slate-600">({t("operationsCount", { count: tag.operations.length })})</span>
       </h2>
       <nav aria-label={t("inThisSection")} className="rounded-lg border border-slate-200 bg-white p-3">
-        <ul className="space-y-1 text-sm">
+        <ul className="divide-y divide-slate-100 text-sm">
           {tag.operations.map((op) => (
-            <li key={op.id} className="flex flex-wrap items-center gap-2">
-              <MethodBadge method={op.method} />
-              <a href={`#${operationAnchor(op.id)}`} className="break-all text-brand-700 underline">
-                {op.path}
-              </a>
-              <span className="text-slate-700" lang="en">
+            <li key={op.id} className="py-1.5">
+              <span className="flex flex-wrap items-center gap-2">
+                <MethodBadge method={op.method} />
+                <a href={`#${operationAnchor(op.id)}`} className="break-all text-brand-700 underline">
+                  {op.path}
+                </a>
+              </span>
+              <span className="mt-0.5 block break-words text-slate-700" lang="en">
                 {op.summary}
               </span>
             </li>
