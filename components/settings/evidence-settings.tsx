@@ -1,12 +1,11 @@
 "use client";
 
-import { useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { Alert, Card, Skeleton } from "@/components/ui/card";
+import { Alert } from "@/components/ui/card";
 import { CheckboxField, TextField } from "@/components/ui/field";
-import { Form, useForm } from "@/components/ui/form";
-import { LoadError } from "@/components/ui/load-error";
+import { Form } from "@/components/ui/form";
+import { SettingsCard, useSettingsForm } from "./settings-form";
 import { apiFetch } from "@/lib/client/api";
 import { EVIDENCE_MEDIA_TYPES, EVIDENCE_TYPE_EXTENSIONS, updateEvidenceSettingsSchema, type EvidenceMediaType, type EvidenceSettingsDto } from "@/lib/evidence/schema";
 import { formatBytes } from "@/lib/format-bytes";
@@ -21,45 +20,31 @@ export function EvidenceSettings() {
   const t = useTranslations("evidence.settings");
   const q = useQuery({ queryKey: EVIDENCE_SETTINGS_KEY, queryFn: () => apiFetch<EvidenceSettingsDto>("/api/v1/settings/evidence") });
   return (
-    <Card title={t("title")}>
-      {q.isPending ? (
-        <Skeleton className="h-24 w-full" />
-      ) : q.isError && !q.data ? (
-        <LoadError onRetry={() => q.refetch()} />
-      ) : (
-        <EvidenceSettingsForm stored={q.data} />
-      )}
-    </Card>
+    <SettingsCard title={t("title")} query={q}>
+      {(stored) => <EvidenceSettingsForm stored={stored} />}
+    </SettingsCard>
   );
 }
 
 function EvidenceSettingsForm({ stored }: { stored: EvidenceSettingsDto }) {
   const t = useTranslations("evidence.settings");
   const qc = useQueryClient();
-  const [saved, setSaved] = useState(false);
-  const f = useForm({
-    initial: valuesOf(stored),
-    record: stored,
-    followRecord: true,
+  const { f, saved, setSaved, bind } = useSettingsForm({
+    url: "/api/v1/settings/evidence",
+    queryKey: EVIDENCE_SETTINGS_KEY,
+    stored,
+    valuesOf,
     schema: updateEvidenceSettingsSchema,
     toInput: (v) => ({ maxBytes: Math.round(Number(v.maxMegabytes) * MIB), allowedTypes: v.allowedTypes }),
     errorField: (field) => (field === "maxBytes" ? "maxMegabytes" : field.startsWith("allowedTypes") ? "allowedTypes" : field),
-    submit: (body) => apiFetch<EvidenceSettingsDto>("/api/v1/settings/evidence", { method: "PUT", json: body }),
-    onSaved: (s) => {
-      qc.setQueryData(EVIDENCE_SETTINGS_KEY, s);
-      qc.invalidateQueries({ queryKey: ["evidence"] });
-      setSaved(true);
-    },
-    loadLatest: () => apiFetch<EvidenceSettingsDto>("/api/v1/settings/evidence"),
     compare: { maxBytes: t("maxMegabytes"), allowedTypes: t("allowedTypes") },
-    toValues: valuesOf,
+    onSaved: () => void qc.invalidateQueries({ queryKey: ["evidence"] }),
   });
   const toggle = (type: EvidenceMediaType, on: boolean) => {
     const next = on ? [...f.values.allowedTypes, type] : f.values.allowedTypes.filter((x) => x !== type);
     f.setValue("allowedTypes", EVIDENCE_MEDIA_TYPES.filter((x) => next.includes(x)));
     setSaved(false);
   };
-  const max = f.field("maxMegabytes");
   return (
     <Form form={f}>
       <p className="text-sm text-slate-700">{t("description", { cap: formatBytes(stored.serverMaxBytes) })}</p>
@@ -70,11 +55,7 @@ function EvidenceSettingsForm({ stored }: { stored: EvidenceSettingsDto }) {
         min={0.0625}
         step="any"
         className="max-w-40"
-        {...max}
-        onChange={(e) => {
-          max.onChange(e);
-          setSaved(false);
-        }}
+        {...bind("maxMegabytes")}
       />
       <fieldset className="space-y-1" aria-describedby={f.errors.allowedTypes ? "evidence-types-error" : undefined}>
         <legend className="text-sm font-medium text-slate-800">{t("allowedTypes")}</legend>

@@ -1,13 +1,13 @@
 "use client";
 
-import { useState } from "react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { apiFetch } from "@/lib/client/api";
 import { updateOrganizationSchema, type Organization } from "@/lib/settings/schema";
 import { Alert, Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
-import { Form, useForm } from "@/components/ui/form";
+import { Form } from "@/components/ui/form";
+import { useSettingsForm } from "./settings-form";
 
 type Stored = Organization & { version: number };
 const ORGANIZATION_KEY = ["settings", "organization"] as const;
@@ -16,33 +16,15 @@ const valuesOf = (o: Stored) => ({ name: o.name, representative: o.representativ
 /** The organisation's name and representative, printed on the management-review report's cover. */
 export function OrganizationSettings({ initial }: { initial: Stored }) {
   const t = useTranslations("settings");
-  const qc = useQueryClient();
   const org = useQuery({ queryKey: ORGANIZATION_KEY, queryFn: () => apiFetch<Stored>("/api/v1/settings/organization"), initialData: initial });
-  const [saved, setSaved] = useState(false);
-  const f = useForm({
-    initial: valuesOf(org.data),
-    record: org.data,
-    followRecord: true,
+  const { f, saved, bind } = useSettingsForm({
+    url: "/api/v1/settings/organization",
+    queryKey: ORGANIZATION_KEY,
+    stored: org.data,
+    valuesOf,
     schema: updateOrganizationSchema,
-    submit: (body) => apiFetch<Stored>("/api/v1/settings/organization", { method: "PUT", json: body }),
-    onSaved: (o) => {
-      qc.setQueryData(ORGANIZATION_KEY, o);
-      setSaved(true);
-    },
-    loadLatest: () => apiFetch<Stored>("/api/v1/settings/organization"),
     compare: { name: t("organization.name"), representative: t("organization.representative") },
-    toValues: valuesOf,
   });
-  const bind = (name: "name" | "representative") => {
-    const field = f.field(name);
-    return {
-      ...field,
-      onChange: (e: { target: { value: string } }) => {
-        field.onChange(e);
-        setSaved(false);
-      },
-    };
-  };
   return (
     <Card title={t("organization.title")}>
       <Form form={f}>

@@ -1,12 +1,11 @@
 "use client";
 
-import { useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { Alert, Card, Skeleton } from "@/components/ui/card";
+import { Alert } from "@/components/ui/card";
 import { CheckboxField, TextField } from "@/components/ui/field";
-import { Form, useForm } from "@/components/ui/form";
-import { LoadError } from "@/components/ui/load-error";
+import { Form } from "@/components/ui/form";
+import { SettingsCard, useSettingsForm } from "./settings-form";
 import { requestKeys } from "@/components/requests/keys";
 import { apiFetch } from "@/lib/client/api";
 import { feeAmount } from "@/lib/requests/fee";
@@ -28,46 +27,32 @@ export function RequestSettingsCard() {
   const t = useTranslations("requests.settings");
   const q = useQuery({ queryKey: requestKeys.settings, queryFn: () => apiFetch<Stored>("/api/v1/settings/requests") });
   return (
-    <Card title={t("title")}>
-      {q.isPending ? <Skeleton className="h-24 w-full" /> : q.isError && !q.data ? <LoadError onRetry={() => q.refetch()} /> : <RequestSettingsForm stored={q.data} />}
-    </Card>
+    <SettingsCard title={t("title")} query={q}>
+      {(stored) => <RequestSettingsForm stored={stored} />}
+    </SettingsCard>
   );
 }
 
 function RequestSettingsForm({ stored }: { stored: Stored }) {
   const t = useTranslations("requests.settings");
   const qc = useQueryClient();
-  const [saved, setSaved] = useState(false);
-  const f = useForm({
-    initial: valuesOf(stored),
-    record: stored,
-    followRecord: true,
+  const { f, saved, setSaved, bind } = useSettingsForm({
+    url: "/api/v1/settings/requests",
+    queryKey: requestKeys.settings,
+    stored,
+    valuesOf,
     schema: updateRequestSettingsSchema,
-    submit: (body) => apiFetch<Stored>("/api/v1/settings/requests", { method: "PUT", json: body }),
-    onSaved: (s) => {
-      qc.setQueryData(requestKeys.settings, s);
-      void qc.invalidateQueries({ queryKey: ["requests"] });
-      setSaved(true);
-    },
-    loadLatest: () => apiFetch<Stored>("/api/v1/settings/requests"),
     compare: { targetDays: t("targetDays"), feeExclTax: t("feeExclTax"), taxRatePercent: t("taxRatePercent"), retentionMonths: t("retentionMonths"), publicIntake: t("publicIntake") },
-    toValues: valuesOf,
+    onSaved: () => void qc.invalidateQueries({ queryKey: ["requests"] }),
   });
-  const numberField = (name: keyof Values, min: number, max: number) => {
-    const field = f.field(name);
-    return {
-      ...field,
-      type: "number",
-      inputMode: "numeric" as const,
-      min,
-      max,
-      step: 1,
-      onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-        field.onChange(e);
-        setSaved(false);
-      },
-    };
-  };
+  const numberField = (name: "targetDays" | "feeExclTax" | "taxRatePercent" | "retentionMonths", min: number, max: number) => ({
+    ...bind(name),
+    type: "number",
+    inputMode: "numeric" as const,
+    min,
+    max,
+    step: 1,
+  });
   const fee = whole(f.values.feeExclTax);
   const rate = whole(f.values.taxRatePercent);
   const amount = fee !== null && rate !== null && rate <= 30 ? feeAmount(fee, rate) : null;

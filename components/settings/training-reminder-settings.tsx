@@ -1,12 +1,11 @@
 "use client";
 
-import { useState } from "react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { Alert, Card, Skeleton } from "@/components/ui/card";
+import { Alert } from "@/components/ui/card";
 import { CheckboxField, TextField } from "@/components/ui/field";
-import { Form, useForm } from "@/components/ui/form";
-import { LoadError } from "@/components/ui/load-error";
+import { Form } from "@/components/ui/form";
+import { SettingsCard, useSettingsForm } from "./settings-form";
 import { apiFetch } from "@/lib/client/api";
 import { MAX_REMINDERS_LIMIT, updateTrainingReminderSettingsSchema, type TrainingReminderSettingsDto } from "@/lib/notifications/training-reminders";
 
@@ -19,46 +18,31 @@ export function TrainingReminderSettings() {
   const t = useTranslations("notifications.trainingReminderSettings");
   const q = useQuery({ queryKey: TRAINING_REMINDER_SETTINGS_KEY, queryFn: () => apiFetch<TrainingReminderSettingsDto>("/api/v1/settings/training-reminders") });
   return (
-    <Card title={t("title")}>
-      {q.isPending ? <Skeleton className="h-24 w-full" /> : q.isError && !q.data ? <LoadError onRetry={() => q.refetch()} /> : <SettingsForm stored={q.data} />}
-    </Card>
+    <SettingsCard title={t("title")} query={q}>
+      {(stored) => <SettingsForm stored={stored} />}
+    </SettingsCard>
   );
 }
 
 function SettingsForm({ stored }: { stored: TrainingReminderSettingsDto }) {
   const t = useTranslations("notifications.trainingReminderSettings");
-  const qc = useQueryClient();
-  const [saved, setSaved] = useState(false);
-  const f = useForm({
-    initial: valuesOf(stored),
-    record: stored,
-    followRecord: true,
+  const { f, saved, setSaved, bind } = useSettingsForm({
+    url: "/api/v1/settings/training-reminders",
+    queryKey: TRAINING_REMINDER_SETTINGS_KEY,
+    stored,
+    valuesOf,
     schema: updateTrainingReminderSettingsSchema,
-    submit: (body) => apiFetch<TrainingReminderSettingsDto>("/api/v1/settings/training-reminders", { method: "PUT", json: body }),
-    onSaved: (s) => {
-      qc.setQueryData(TRAINING_REMINDER_SETTINGS_KEY, s);
-      setSaved(true);
-    },
-    loadLatest: () => apiFetch<TrainingReminderSettingsDto>("/api/v1/settings/training-reminders"),
     compare: { enabled: t("enabled"), maxPerCourse: t("maxPerCourse"), intervalDays: t("intervalDays") },
-    toValues: valuesOf,
   });
-  const numberField = (name: "maxPerCourse" | "intervalDays", max: number) => {
-    const field = f.field(name);
-    return {
-      ...field,
-      type: "number",
-      inputMode: "numeric" as const,
-      min: 1,
-      max,
-      step: 1,
-      disabled: !f.values.enabled,
-      onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-        field.onChange(e);
-        setSaved(false);
-      },
-    };
-  };
+  const numberField = (name: "maxPerCourse" | "intervalDays", max: number) => ({
+    ...bind(name),
+    type: "number",
+    inputMode: "numeric" as const,
+    min: 1,
+    max,
+    step: 1,
+    disabled: !f.values.enabled,
+  });
   return (
     <Form form={f}>
       <p className="text-sm text-slate-700">{t("description")}</p>
