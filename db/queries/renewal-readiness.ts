@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { todayInTokyo, minDate } from "@/lib/dates";
 import { INTERNAL_AUDIT_TYPES } from "@/lib/audits/rules";
-import { computeReportingClocks, reportingObligations } from "@/lib/incidents/reporting";
+import { incidentFactsColumns, obligationsOf, type IncidentFactsRow } from "./dashboard/incidents";
 import { listFindingsQuery } from "@/lib/audits/schema";
 import { listItemsQuery } from "@/lib/register/schema";
 import {
@@ -171,29 +171,9 @@ async function findingFacts(s: Scope, today: string): Promise<FiscalYearFacts["m
 }
 
 async function incidentFacts(db: Db, s: Scope, today: string): Promise<FiscalYearFacts["incidents"]> {
-  const rows = await query<{
-    id: number;
-    reference: string;
-    title: string;
-    discovered_at: string | Date;
-    sensitive_data: boolean;
-    financial_loss: boolean;
-    wrongful_purpose: boolean;
-    encrypted: boolean;
-    persons_affected: number;
-    ppc_preliminary_reported_on: string | null;
-    ppc_final_reported_on: string | null;
-    pmark_preliminary_reported_on: string | null;
-    pmark_final_reported_on: string | null;
-    persons_notified_on: string | null;
-  }>(
+  const rows = await query<IncidentFactsRow>(
     db,
-    sql`select id, reference, title, discovered_at, sensitive_data, financial_loss, wrongful_purpose, encrypted, persons_affected,
-               to_char(ppc_preliminary_reported_on, 'YYYY-MM-DD') as ppc_preliminary_reported_on,
-               to_char(ppc_final_reported_on, 'YYYY-MM-DD') as ppc_final_reported_on,
-               to_char(pmark_preliminary_reported_on, 'YYYY-MM-DD') as pmark_preliminary_reported_on,
-               to_char(pmark_final_reported_on, 'YYYY-MM-DD') as pmark_final_reported_on,
-               to_char(persons_notified_on, 'YYYY-MM-DD') as persons_notified_on
+    sql`select ${incidentFactsColumns}
         from incidents
         where retired_at is null and ${tokyoDay("discovered_at")} between ${s.start}::date and ${s.end}::date
         order by discovered_at, id`,
@@ -201,25 +181,7 @@ async function incidentFacts(db: Db, s: Scope, today: string): Promise<FiscalYea
   const late: FiscalYearFacts["incidents"]["late"] = [];
   let reported = 0;
   for (const r of rows) {
-    const clocks = computeReportingClocks({
-      discoveredAt: r.discovered_at instanceof Date ? r.discovered_at : new Date(r.discovered_at),
-      sensitiveData: r.sensitive_data,
-      financialLoss: r.financial_loss,
-      wrongfulPurpose: r.wrongful_purpose,
-      encrypted: r.encrypted,
-      personsAffected: num(r.persons_affected),
-    });
-    const pmark = reportingObligations(
-      clocks,
-      {
-        ppcPreliminaryReportedOn: r.ppc_preliminary_reported_on,
-        ppcFinalReportedOn: r.ppc_final_reported_on,
-        pmarkPreliminaryReportedOn: r.pmark_preliminary_reported_on,
-        pmarkFinalReportedOn: r.pmark_final_reported_on,
-        personsNotifiedOn: r.persons_notified_on,
-      },
-      today,
-    ).filter((o) => o.key === "pmarkPreliminary" || o.key === "pmarkFinal");
+    const pmark = obligationsOf(r, today).filter((o) => o.key === "pmarkPreliminary" || o.key === "pmarkFinal");
     if (pmark.some((o) => o.state === "late")) late.push({ id: num(r.id), reference: r.reference, title: r.title });
     if (pmark.every((o) => o.doneOn)) reported++;
   }

@@ -15,7 +15,8 @@ import { num, query, textArray, type Db } from "./sql";
 // the generated columns of incidents), read from the tallies its triggers keep; the one incident shown
 // as the next deadline is judged by the pure rule itself.
 
-type IncidentFactsRow = {
+/** An incident as its reporting clocks need it (also read by renewal readiness). */
+export type IncidentFactsRow = {
   id: number;
   reference: string;
   title: string;
@@ -33,7 +34,7 @@ type IncidentFactsRow = {
   persons_notified_on: string | null;
 };
 
-const incidentFactsColumns = sql.raw(`id, reference, title, severity::text as severity, discovered_at,
+export const incidentFactsColumns = sql.raw(`id, reference, title, severity::text as severity, discovered_at,
   sensitive_data, financial_loss, wrongful_purpose, encrypted, persons_affected,
   to_char(ppc_preliminary_reported_on, 'YYYY-MM-DD') as ppc_preliminary_reported_on,
   to_char(ppc_final_reported_on, 'YYYY-MM-DD') as ppc_final_reported_on,
@@ -41,7 +42,8 @@ const incidentFactsColumns = sql.raw(`id, reference, title, severity::text as se
   to_char(pmark_final_reported_on, 'YYYY-MM-DD') as pmark_final_reported_on,
   to_char(persons_notified_on, 'YYYY-MM-DD') as persons_notified_on`);
 
-function obligationsOf(r: IncidentFactsRow, today: string) {
+/** The reporting obligations of one incident as of `today` (lib/incidents/reporting.ts). */
+export function obligationsOf(r: IncidentFactsRow, today: string) {
   const clocks = computeReportingClocks({
     discoveredAt: r.discovered_at instanceof Date ? r.discovered_at : new Date(r.discovered_at),
     sensitiveData: r.sensitive_data,
