@@ -134,8 +134,9 @@ async function main(o: Options): Promise<number> {
     }
   }
 
-  // 2. Build and servers.
-  if (o.build || !buildExists()) {
+  // 2. Build and servers (none for the notification scan alone).
+  const needServer = runs(o, "latency") || runs(o, "load") || wantImport || (runs(o, "lighthouse") && !o.quick);
+  if (needServer && (o.build || !buildExists())) {
     const seconds = await build(log);
     results.notes.push(`next build ran (${seconds} s).`);
   } else log(`using the existing build in ${distDir()} (--build to rebuild)`);
