@@ -11,6 +11,7 @@ import { DepartmentRatesChart, IncidentsPerMonthChart, TrainingTrendChart } from
 import { FiscalYearPicker } from "./fiscal-year-picker";
 import { formatCount, formatPercent, monthLabel } from "./format";
 import { Kpi } from "./kpi";
+import { RenewalReadinessKpi } from "./renewal-readiness-kpi";
 import { RetryButton } from "./retry-button";
 import { ScorePanel } from "./score-panel";
 import { Section } from "./section";
@@ -308,8 +309,6 @@ function AuditsSection({ s }: { s: DashboardSummaryDto }) {
 
 function PmarkSection({ s, role }: { s: DashboardSummaryDto; role: Role }) {
   const t = useTranslations("dashboard");
-  const tr = useTranslations("renewal.card");
-  const locale = useLocale();
   const r = s.renewal;
   const tp = useTranslations("pmark");
   const p = s.pmark;
@@ -336,16 +335,7 @@ function PmarkSection({ s, role }: { s: DashboardSummaryDto; role: Role }) {
         }
       />
       {/* From 10 months before expiry: the readiness checks not met (HR cannot open /renewal). */}
-      {r && RENEWAL_READERS.includes(role) ? (
-        <Kpi
-          id="renewal-readiness"
-          label={tr("title")}
-          value={r.failing ? tr("value", { count: formatCount(r.failing, locale) }) : tr("allMet")}
-          href={r.href}
-          tone={r.failing ? "critical" : r.open ? "attention" : "good"}
-          detail={tr("detail", { open: formatCount(r.open, locale), passing: formatCount(r.passing, locale) })}
-        />
-      ) : null}
+      {r && RENEWAL_READERS.includes(role) ? <RenewalReadinessKpi href={r.href} /> : null}
     </div>
   );
 }

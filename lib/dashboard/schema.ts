@@ -101,8 +101,11 @@ export const dashboardSummarySchema = z.object({
     }),
   }),
   pmark: z.object({ certificateNumber: z.string().nullable(), validTo: z.string().nullable(), window: renewalWindowSchema.nullable(), href: z.string() }),
-  /** Renewal readiness (db/queries/dashboard/renewal.ts): the checks not met, in progress and met; null until 10 months before the certificate expires. */
-  renewal: z.object({ failing: z.number(), open: z.number(), passing: z.number(), href: z.string() }).nullable(),
+  /**
+   * Renewal readiness (db/queries/dashboard/renewal.ts): where its card links, from 10 months before the
+   * certificate expires (null before). The card loads the checks itself (GET /api/v1/renewal/readiness).
+   */
+  renewal: z.object({ href: z.string() }).nullable(),
   pmsPosts: z.object({ total: z.number(), vacant: z.number(), href: z.string() }),
   /** The personal information register and its risk analysis (db/queries/dashboard/register.ts). */
   register: z.object({
