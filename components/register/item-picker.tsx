@@ -1,17 +1,22 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { CheckboxField } from "@/components/ui/field";
-import type { LinkedItem } from "@/lib/register/linked-item";
+import { CheckboxField, TextField } from "@/components/ui/field";
+import { matchesItem, type LinkedItem } from "@/lib/register/linked-item";
 
 /**
  * The incident form's "data involved" from the personal information register (docs/domain.md §6,
  * "Links"): a checkbox per item; picking an item with sensitive data ticks the incident's sensitive-data
  * flag (the form does it), and the persons the picked items hold are offered as the number affected.
+ * A long register (thousands of items) is narrowed by a filter on code and name: the picked items stay
+ * on top, and at most SHOWN_AT_MOST others are drawn at once.
  */
+const FILTER_FROM = 12;
+const SHOWN_AT_MOST = 60;
+
 export function RegisterItemPicker({
   items,
   linked,
@@ -31,18 +36,26 @@ export function RegisterItemPicker({
 }) {
   const t = useTranslations("registerRisks.links");
   const errorId = useId();
+  const [filter, setFilter] = useState("");
   // The live items, and any item the incident already names though it was retired since.
   const options = [...items, ...linked.filter((l) => !items.some((i) => i.id === l.id))];
   if (options.length === 0) return null;
   const picked = options.filter((o) => selected.includes(o.id));
   const persons = picked.reduce((sum, o) => sum + (o.personCount ?? 0), 0);
   const known = picked.some((o) => o.personCount != null);
+  const others = options.filter((o) => !selected.includes(o.id) && matchesItem(o, filter));
+  const shown = [...picked, ...others.slice(0, SHOWN_AT_MOST)];
   return (
     <fieldset className="space-y-2 rounded-md border border-slate-200 p-3" aria-describedby={error ? errorId : undefined}>
       <legend className="px-1 text-sm font-medium text-slate-800">{t("pickItems")}</legend>
       <p className="text-xs text-slate-600">{t("pickHint")}</p>
+      {options.length > FILTER_FROM ? (
+        <div className="max-w-sm">
+          <TextField type="search" label={t("filterItems")} value={filter} onChange={(e) => setFilter(e.target.value)} hint={t("filterHint", { count: options.length })} />
+        </div>
+      ) : null}
       <div className="grid max-h-56 gap-1 overflow-y-auto sm:grid-cols-2">
-        {options.map((o) => (
+        {shown.map((o) => (
           <div key={o.id} className="flex items-start gap-2">
             <CheckboxField
               label={`${o.code} ${o.name}`}
@@ -59,6 +72,11 @@ export function RegisterItemPicker({
           </div>
         ))}
       </div>
+      {others.length > SHOWN_AT_MOST || (filter && others.length === 0) ? (
+        <p className="text-xs text-slate-600" aria-live="polite">
+          {others.length === 0 ? t("noMatch") : t("moreItems", { count: others.length - SHOWN_AT_MOST })}
+        </p>
+      ) : null}
       {known ? (
         <p className="flex flex-wrap items-center gap-2 text-sm text-slate-800" aria-live="polite">
           {t("suggestedPersons", { count: persons })}

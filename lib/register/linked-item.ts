@@ -11,3 +11,13 @@ export const linkedItemSchema = z.object({
   retired: z.boolean(),
 });
 export type LinkedItem = z.infer<typeof linkedItemSchema>;
+
+/**
+ * Whether an item answers a picker's filter: part of its code or name, case-insensitive (full-width and
+ * half-width forms of the same letter are one: NFKC). An empty filter matches every item.
+ */
+export function matchesItem(item: Pick<LinkedItem, "code" | "name">, filter: string): boolean {
+  const norm = (s: string) => s.normalize("NFKC").toLowerCase();
+  const f = norm(filter.trim());
+  return !f || norm(item.code).includes(f) || norm(item.name).includes(f);
+}
