@@ -31,8 +31,6 @@ import {
 const { auth } = NextAuth(authConfig);
 
 const isDev = process.env.NODE_ENV === "development";
-/** Served by a route handler behind the sign-in, but the same for everyone (swagger-ui-dist's files). */
-const PUBLIC_ASSETS = "/api-docs/assets/";
 
 const withSession = auth((req: NextAuthRequest) => {
   const https = isHttps(req);
@@ -46,9 +44,8 @@ const withSession = auth((req: NextAuthRequest) => {
   requestHeaders.set("Content-Security-Policy", headers.find((h) => h.key === "Content-Security-Policy")!.value);
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   setHeaders(res.headers, headers);
-  // A signed-in page shows personal data: no shared or browser cache may keep it. (The proxy's
-  // headers win over a route handler's own: Swagger UI's library files keep their public caching.)
-  if (req.auth?.user && !req.nextUrl.pathname.startsWith(PUBLIC_ASSETS)) res.headers.set("Cache-Control", "no-store");
+  // A signed-in page shows personal data: no shared or browser cache may keep it.
+  if (req.auth?.user) res.headers.set("Cache-Control", "no-store");
   return res;
 }) as unknown as (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
 
@@ -76,7 +73,7 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Respo
 
 export const config = {
   // Pages (and the server actions posted to them) and Auth.js; not /api/v1 nor static files.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt|swagger-ui/).*)", "/api/auth/:path*"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)", "/api/auth/:path*"],
 };
 
 function isHttps(req: NextRequest): boolean {
