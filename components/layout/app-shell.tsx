@@ -66,8 +66,14 @@ export function AppShell({ user, nav, signOut, children }: { user: SessionUser; 
               <path d="M3 5h14v2H3zM3 9h14v2H3zM3 13h14v2H3z" />
             </svg>
           </button>
-          <Link href="/" className="truncate text-sm font-bold text-brand-800 sm:text-base">
-            {t("app.name")}
+          {/* On a phone the bell, the language switch and the user menu leave room for "PMS" only: the full name stays the link's name. */}
+          <Link href="/" aria-label={t("app.name")} className="truncate text-sm font-bold text-brand-800 sm:text-base">
+            <span aria-hidden="true" className="sm:hidden">
+              PMS
+            </span>
+            <span aria-hidden="true" className="hidden sm:inline">
+              {t("app.name")}
+            </span>
           </Link>
         </div>
         <div className="flex shrink-0 items-center gap-2 text-sm">
