@@ -28,7 +28,7 @@ const PRINT_CSS = `
   .pack-break { break-before: page; }
   .pack-scroll { overflow: visible !important; }
   .pack-table { font-size: 7.5pt; min-width: 0 !important; width: 100%; }
-  .pack-table td { min-width: 0 !important; }
+  .pack-table th, .pack-table td { min-width: 0 !important; overflow-wrap: anywhere; }
   tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   thead { display: table-header-group; }
