@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/card";
 import { ScrollArea } from "@/components/ui/data-table";
 import { operationAnchor, type Constraint, type FieldRow, type OperationView, type SchemaView, type TagView, type TypeView } from "@/lib/api-docs/reference";
@@ -69,47 +70,63 @@ function Required({ t, required }: { t: T; required: boolean }) {
   return required ? <span className="text-xs font-semibold text-red-800">{t("required")}</span> : <span className="text-xs text-slate-600">{t("optional")}</span>;
 }
 
-export function FieldsTable({ t, rows, label }: { t: T; rows: FieldRow[]; label: string }) {
+/** A field's or a parameter's type, required and description cells; `children` adds to the description. */
+function DescribedCells({ t, item, children }: { t: T; item: Pick<FieldRow, "type" | "required" | "description" | "constraints">; children?: ReactNode }) {
+  return (
+    <>
+      <td className={td}>
+        <TypeText type={item.type} />
+      </td>
+      <td className={td}>
+        <Required t={t} required={item.required} />
+      </td>
+      <td className={`${td} text-slate-800`}>
+        {item.description ? <span lang="en">{item.description}</span> : null}
+        <Constraints t={t} items={item.constraints} />
+        {children}
+      </td>
+    </>
+  );
+}
+
+/** A column header of RefTable: its text, or its text and extra classes. */
+type Column = string | { label: string; className: string };
+
+/**
+ * Every table of the reference: named by `label` (its aria-label and its scroll area's), a row of
+ * column headers and the rows given as children; `className` adds to the table's own classes.
+ */
+function RefTable({ label, columns, className, children }: { label: string; columns: Column[]; className?: string; children: ReactNode }) {
   return (
     <ScrollArea label={label}>
-      <table aria-label={label} className="w-full min-w-[36rem] border-collapse text-sm">
+      <table aria-label={label} className={`w-full min-w-[36rem] border-collapse ${className ? `${className} ` : ""}text-sm`}>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={th}>
-              {t("colField")}
-            </th>
-            <th scope="col" className={th}>
-              {t("colType")}
-            </th>
-            <th scope="col" className={th}>
-              {t("colRequired")}
-            </th>
-            <th scope="col" className={th}>
-              {t("colDescription")}
-            </th>
+            {columns.map((c, i) => (
+              <th key={i} scope="col" className={typeof c === "string" ? th : `${th} ${c.className}`}>
+                {typeof c === "string" ? c : c.label}
+              </th>
+            ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.path}>
-              <th scope="row" className={`${td} ${INDENT[Math.min(r.depth, INDENT.length - 1)]} text-left font-normal`}>
-                <code className="text-xs break-all text-slate-900">{r.path}</code>
-              </th>
-              <td className={td}>
-                <TypeText type={r.type} />
-              </td>
-              <td className={td}>
-                <Required t={t} required={r.required} />
-              </td>
-              <td className={`${td} text-slate-800`}>
-                {r.description ? <span lang="en">{r.description}</span> : null}
-                <Constraints t={t} items={r.constraints} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
       </table>
     </ScrollArea>
+  );
+}
+
+export function FieldsTable({ t, rows, label }: { t: T; rows: FieldRow[]; label: string }) {
+  return (
+    <RefTable label={label} columns={[t("colField"), t("colType"), t("colRequired"), t("colDescription")]}>
+      {rows.map((r) => (
+        <tr key={r.path}>
+          <th scope="row" className={`${td} ${INDENT[Math.min(r.depth, INDENT.length - 1)]} text-left font-normal`}>
+            <code className="text-xs break-all text-slate-900">{r.path}</code>
+          </th>
+          <DescribedCells t={t} item={r} />
+        </tr>
+      ))}
+    </RefTable>
   );
 }
 
@@ -154,50 +171,19 @@ function Operation({ t, op, roleName }: { t: T; op: OperationView; roleName: (r:
       {op.parameters.length ? (
         <>
           <h4 className="mt-4 mb-1 text-sm font-semibold text-slate-900">{t("parameters")}</h4>
-          <ScrollArea label={`${t("parameters")}: ${op.id}`}>
-            <table aria-label={`${t("parameters")}: ${op.id}`} className="w-full min-w-[36rem] border-collapse text-sm">
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={th}>
-                    {t("colName")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("colIn")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("colType")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("colRequired")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("colDescription")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {op.parameters.map((p) => (
-                  <tr key={`${p.in}:${p.name}`}>
-                    <th scope="row" className={`${td} text-left font-normal`}>
-                      <code className="text-xs text-slate-900">{p.name}</code>
-                    </th>
-                    <td className={`${td} text-xs text-slate-800`}>{t(`in.${p.in === "path" || p.in === "query" || p.in === "header" ? p.in : "cookie"}`)}</td>
-                    <td className={td}>
-                      <TypeText type={p.type} />
-                    </td>
-                    <td className={td}>
-                      <Required t={t} required={p.required} />
-                    </td>
-                    <td className={`${td} text-slate-800`}>
-                      {p.description ? <span lang="en">{p.description}</span> : null}
-                      <Constraints t={t} items={p.constraints} />
-                      {p.example !== undefined ? <p className="mt-0.5 text-xs text-slate-700">{t("exampleValue", { value: p.example })}</p> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollArea>
+          <RefTable label={`${t("parameters")}: ${op.id}`} columns={[t("colName"), t("colIn"), t("colType"), t("colRequired"), t("colDescription")]}>
+            {op.parameters.map((p) => (
+              <tr key={`${p.in}:${p.name}`}>
+                <th scope="row" className={`${td} text-left font-normal`}>
+                  <code className="text-xs text-slate-900">{p.name}</code>
+                </th>
+                <td className={`${td} text-xs text-slate-800`}>{t(`in.${p.in === "path" || p.in === "query" || p.in === "header" ? p.in : "cookie"}`)}</td>
+                <DescribedCells t={t} item={p}>
+                  {p.example !== undefined ? <p className="mt-0.5 text-xs text-slate-700">{t("exampleValue", { value: p.example })}</p> : null}
+                </DescribedCells>
+              </tr>
+            ))}
+          </RefTable>
         </>
       ) : null}
 
@@ -223,45 +209,28 @@ function Operation({ t, op, roleName }: { t: T; op: OperationView; roleName: (r:
       ) : null}
 
       <h4 className="mt-4 mb-1 text-sm font-semibold text-slate-900">{t("responses")}</h4>
-      <ScrollArea label={`${t("responses")}: ${op.id}`}>
-        <table aria-label={`${t("responses")}: ${op.id}`} className="w-full min-w-[36rem] border-collapse text-sm">
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className={th}>
-                {t("colStatus")}
-              </th>
-              <th scope="col" className={th}>
-                {t("colDescription")}
-              </th>
-              <th scope="col" className={th}>
-                {t("colBody")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {op.responses.map((r) => (
-              <tr key={r.status}>
-                <th scope="row" className={`${td} text-left font-normal`}>
-                  <code className="text-xs text-slate-900">{r.status}</code>
-                </th>
-                <td className={`${td} text-slate-800`} lang="en">
-                  {r.description}
-                </td>
-                <td className={td}>
-                  {r.contentType ? (
-                    <>
-                      <code className="block text-xs text-slate-700">{r.contentType}</code>
-                      {r.type ? <TypeText type={r.type} /> : null}
-                    </>
-                  ) : (
-                    <span className="text-xs text-slate-600">{t("noBody")}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollArea>
+      <RefTable label={`${t("responses")}: ${op.id}`} columns={[t("colStatus"), t("colDescription"), t("colBody")]}>
+        {op.responses.map((r) => (
+          <tr key={r.status}>
+            <th scope="row" className={`${td} text-left font-normal`}>
+              <code className="text-xs text-slate-900">{r.status}</code>
+            </th>
+            <td className={`${td} text-slate-800`} lang="en">
+              {r.description}
+            </td>
+            <td className={td}>
+              {r.contentType ? (
+                <>
+                  <code className="block text-xs text-slate-700">{r.contentType}</code>
+                  {r.type ? <TypeText type={r.type} /> : null}
+                </>
+              ) : (
+                <span className="text-xs text-slate-600">{t("noBody")}</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </RefTable>
       {success.map((r) => (
         <details key={r.status} className="mt-2">
           <summary className="cursor-pointer text-sm text-brand-700 underline">{t("responseFields", { status: r.status, count: r.fields.length })}</summary>
@@ -317,40 +286,27 @@ export async function Overview({ tags }: { tags: TagView[] }) {
             </Link>{" "}
             <span className="text-sm font-normal text-slate-600">({t("operationsCount", { count: tag.operations.length })})</span>
           </h2>
-          <ScrollArea label={t("operationsOf", { tag: tag.name })}>
-            <table aria-label={t("operationsOf", { tag: tag.name })} className="w-full min-w-[36rem] border-collapse rounded-lg border border-slate-200 bg-white text-sm">
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={`${th} w-20`}>
-                    {t("colMethod")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("colPath")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("colSummary")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {tag.operations.map((op) => (
-                  <tr key={op.id}>
-                    <td className={td}>
-                      <MethodBadge method={op.method} />
-                    </td>
-                    <th scope="row" className={`${td} text-left font-normal`}>
-                      <Link href={`/api-docs?tag=${encodeURIComponent(tag.name)}#${operationAnchor(op.id)}`} className="break-all text-brand-700 underline">
-                        <code className="text-xs">{op.path}</code>
-                      </Link>
-                    </th>
-                    <td className={`${td} text-slate-800`} lang="en">
-                      {op.summary}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollArea>
+          <RefTable
+            label={t("operationsOf", { tag: tag.name })}
+            columns={[{ label: t("colMethod"), className: "w-20" }, t("colPath"), t("colSummary")]}
+            className="rounded-lg border border-slate-200 bg-white"
+          >
+            {tag.operations.map((op) => (
+              <tr key={op.id}>
+                <td className={td}>
+                  <MethodBadge method={op.method} />
+                </td>
+                <th scope="row" className={`${td} text-left font-normal`}>
+                  <Link href={`/api-docs?tag=${encodeURIComponent(tag.name)}#${operationAnchor(op.id)}`} className="break-all text-brand-700 underline">
+                    <code className="text-xs">{op.path}</code>
+                  </Link>
+                </th>
+                <td className={`${td} text-slate-800`} lang="en">
+                  {op.summary}
+                </td>
+              </tr>
+            ))}
+          </RefTable>
         </section>
       ))}
     </div>
