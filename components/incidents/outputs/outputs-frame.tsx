@@ -32,13 +32,16 @@ export async function OutputsFrame({ incidentId, reference, title, view, childre
       <div className="no-print">
         <h1 className="text-2xl font-bold text-slate-900">{title}</h1>
         <nav aria-label={t("nav.label")} className="mt-3 border-b border-slate-200">
-          <ul className="-mb-px flex flex-wrap gap-1">
+          {/* One row at any width: auto grid columns give the short names their full width first, so on a
+              phone only the longest name wraps inside its tab (phrase by phrase in Japanese) rather than
+              the last tab dropping to a second row. */}
+          <ul className="-mb-px grid auto-cols-auto grid-flow-col justify-start gap-1">
             {OUTPUT_VIEWS.map((v) => (
-              <li key={v}>
+              <li key={v} className="flex">
                 <Link
                   href={`/incidents/${incidentId}/${v}`}
                   aria-current={v === view ? "page" : undefined}
-                  className={`inline-block rounded-t-md border px-3 py-2 text-sm ${
+                  className={`flex w-full items-center justify-center rounded-t-md border px-2 py-2 sm:px-3 text-center text-sm leading-snug [overflow-wrap:anywhere] [word-break:auto-phrase] ${
                     v === view ? "border-slate-200 border-b-white bg-white font-semibold text-slate-900" : "border-transparent text-brand-700 hover:bg-slate-50"
                   }`}
                 >
