@@ -206,6 +206,78 @@ describe("the notice to the persons and the public statement", () => {
     expect(d.missing).toEqual(["原因", "二次被害又はそのおそれの有無及びその内容", "再発防止のための措置", "お問い合わせ窓口"]);
   });
 
+  it("both drafts in full, to the letter: heading, opening, numbered matters (other matters when known), contact, 以上", () => {
+    const full = ctx(
+      {
+        category: "unauthorized_access",
+        description: "会員サイトへの不正アクセスにより会員情報が閲覧された。",
+        dataInvolved: "氏名、メールアドレス",
+        personsAffected: 1200,
+        sensitiveData: true,
+        financialLoss: true,
+        wrongfulPurpose: true,
+        containment: "該当サーバーを切り離した。",
+        reportCause: "脆弱性の放置",
+        pmarkPreliminaryReportedOn: "2026-06-11",
+        personsNotifiedOn: "2026-06-12",
+      },
+      {
+        correctiveActions: [
+          { description: "パッチ適用", owner: "情報システム部", dueOn: "2026-06-20", doneOn: "2026-06-18" },
+          { description: "監視強化", owner: "情報システム部", dueOn: "2026-07-31", doneOn: null },
+        ],
+        registerItems: [{ code: "R-001", name: "会員情報" }],
+        organization: { name: "株式会社ルフト", representative: "代表取締役 山田 太郎" },
+      },
+    );
+    // Paragraphs, separated by a blank line; the matters the two share by their number-less text.
+    const overview = "概要\n発生日：2026年6月9日\n会員サイトへの不正アクセスにより会員情報が閲覧された。";
+    const items = "漏えい等が発生し、又は発生したおそれがある個人データの項目\n氏名、メールアドレス\n（個人情報管理台帳：R-001 会員情報）\n要配慮個人情報を含む。";
+    const cause = "原因\n脆弱性の放置";
+    const risk = "二次被害又はそのおそれの有無及びその内容\n有\n不正に利用されることにより財産的被害が生じるおそれがある。\n不正の目的をもって行われたおそれがある。";
+    const measures = "再発防止のための措置\n・パッチ適用（担当：情報システム部、期限：2026年6月20日、2026年6月18日実施済み）\n・監視強化（担当：情報システム部、期限：2026年7月31日、実施中）";
+    const contact = "本件に関するお問い合わせ先\n株式会社ルフト　【要記入：お問い合わせ窓口（部署・電話番号・受付時間）】";
+    const company = "株式会社ルフト\n代表取締役 山田 太郎";
+    const notice = personsNoticeDraft(full, "2026-06-15");
+    expect(notice.text).toBe(
+      [
+        "2026年6月15日",
+        "関係者各位",
+        company,
+        "個人データの漏えい等に関するお知らせとお詫び",
+        "このたび、当社が取り扱う皆様の個人データについて、不正アクセスによる個人データの漏えい等が発生いたしました（2026年6月10日発覚）。皆様に多大なご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。\n本件の概要等について、以下のとおりお知らせいたします。",
+        `1. ${overview}`,
+        `2. ${items}`,
+        `3. ${cause}`,
+        `4. ${risk}`,
+        `5. ${measures}`,
+        "6. その他参考となる事項\n封じ込め措置：該当サーバーを切り離した。\nプライバシーマーク審査機関への報告：速報 2026年6月11日",
+        `7. ${contact}`,
+        "以上",
+      ].join("\n\n"),
+    );
+    expect(notice.missing).toEqual(["お問い合わせ窓口"]);
+    const statement = publicStatementDraft(full, "2026-06-15");
+    expect(statement.text).toBe(
+      [
+        "2026年6月15日",
+        company,
+        "個人データの漏えい等に関するお知らせ",
+        "このたび、当社において不正アクセスによる個人データの漏えい等が発生したことが判明いたしました（2026年6月10日発覚）。関係者の皆様に多大なご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。\nこれまでの調査で判明した事実と当社の対応について、以下のとおりお知らせいたします。",
+        `1. ${overview}`,
+        `2. ${items}`,
+        "3. 対象となる方の人数\n1,200人",
+        `4. ${cause}`,
+        `5. ${risk}`,
+        "6. 対象となる方への対応\n2026年6月12日に本人への通知を行った。",
+        `7. ${measures}`,
+        `8. ${contact}`,
+        "以上",
+      ].join("\n\n"),
+    );
+    expect(statement.missing).toEqual(["お問い合わせ窓口"]);
+  });
+
   it("without an organisation name both drafts mark it missing", () => {
     const none = { organization: { name: "", representative: "" } };
     expect(personsNoticeDraft(ctx({}, none), "2026-06-12").missing[0]).toBe("事業者の名称");

@@ -238,9 +238,9 @@ export function ppcReportText(report: PpcReport): string {
   return lines.join("\n");
 }
 
-function block(n: number, label: string, f: OutputField, missing: string[]): string {
-  if (f.source === "missing") missing.push(label);
-  return `${n}. ${label}\n${f.value || MISSING(label)}`;
+function block(n: number, f: OutputField, missing: string[]): string {
+  if (f.source === "missing") missing.push(f.label);
+  return `${n}. ${f.label}\n${f.value || MISSING(f.label)}`;
 }
 
 function header(ctx: RegulatorContext, on: string, missing: string[], addressee: string | null): string[] {
@@ -260,8 +260,10 @@ function contact(ctx: RegulatorContext, n: number, missing: string[]): string {
   return `${n}. 本件に関するお問い合わせ先\n${org}　${MISSING("お問い合わせ窓口（部署・電話番号・受付時間）")}`;
 }
 
-function itemsByKey(ctx: RegulatorContext): Record<FinalReportItem, OutputField> {
-  return Object.fromEntries(ppcItems(ctx).map((f) => [f.key, f])) as Record<FinalReportItem, OutputField>;
+/** The nine items for a letter, by key: the overview as letterOverview() writes it. */
+function letterItems(ctx: RegulatorContext): Record<FinalReportItem, OutputField> {
+  const items = Object.fromEntries(ppcItems(ctx).map((f) => [f.key, f])) as Record<FinalReportItem, OutputField>;
+  return { ...items, reportOverview: letterOverview(ctx) };
 }
 
 /** The overview for a letter: the manager's text, else the day it occurred and the record's description. */
@@ -270,38 +272,41 @@ function letterOverview(ctx: RegulatorContext): OutputField {
   return field("reportOverview", PPC_ITEM_LABELS.reportOverview, i.reportOverview, letterOverviewFromRecord(i));
 }
 
+/** An item under the name the statement gives it (its label on the PPC form says 本人, the statement says 対象となる方). */
+const titled = (f: OutputField, label: string): OutputField => ({ ...f, label });
+
+/**
+ * A letter's shape, the same for the notice and the statement: the date, the addressee if any, the
+ * company and its representative, the title, the opening paragraph, the matters numbered from 1 in
+ * the order given (each under its label), the contact point as the last one, then 以上. `missing`
+ * lists what is to be filled in, in that order.
+ */
+function letter(ctx: RegulatorContext, on: string, parts: { addressee: string | null; title: string; opening: string[]; matters: OutputField[] }): DraftText {
+  const missing: string[] = [];
+  const lines = [...header(ctx, on, missing, parts.addressee), "", parts.title, "", ...parts.opening];
+  parts.matters.forEach((f, k) => lines.push("", block(k + 1, f, missing)));
+  lines.push("", contact(ctx, parts.matters.length + 1, missing), "", "以上");
+  return { title: parts.title, text: lines.join("\n"), missing };
+}
+
 /**
  * The notice to the persons 本人への通知 (APPI Art. 26(2)): the matters of enforcement rule Art. 10 —
  * the overview, the data items, the cause, secondary damage and other matters — and the measures
  * taken, with the contact point. `on` is the date of the letter.
  */
 export function personsNoticeDraft(ctx: RegulatorContext, on: string): DraftText {
-  const missing: string[] = [];
-  const it = itemsByKey(ctx);
-  const title = "個人データの漏えい等に関するお知らせとお詫び";
+  const it = letterItems(ctx);
   const i = ctx.incident;
-  const lines = [
-    ...header(ctx, on, missing, "関係者各位"),
-    "",
-    title,
-    "",
-    `このたび、当社が取り扱う皆様の個人データについて、${CATEGORY_PHRASES[i.category]}が発生いたしました（${jaDate(discoveryDate(i))}発覚）。皆様に多大なご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。`,
-    "本件の概要等について、以下のとおりお知らせいたします。",
-    "",
-    block(1, "概要", letterOverview(ctx), missing),
-    "",
-    block(2, "漏えい等が発生し、又は発生したおそれがある個人データの項目", it.reportDataItems, missing),
-    "",
-    block(3, "原因", it.reportCause, missing),
-    "",
-    block(4, "二次被害又はそのおそれの有無及びその内容", it.reportSecondaryRisk, missing),
-    "",
-    block(5, "再発防止のための措置", it.reportRecurrenceMeasures, missing),
-  ];
-  let n = 6;
-  if (it.reportOther.source !== "missing") lines.push("", block(n++, "その他参考となる事項", it.reportOther, missing));
-  lines.push("", contact(ctx, n, missing), "", "以上");
-  return { title, text: lines.join("\n"), missing };
+  return letter(ctx, on, {
+    addressee: "関係者各位",
+    title: "個人データの漏えい等に関するお知らせとお詫び",
+    opening: [
+      `このたび、当社が取り扱う皆様の個人データについて、${CATEGORY_PHRASES[i.category]}が発生いたしました（${jaDate(discoveryDate(i))}発覚）。皆様に多大なご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。`,
+      "本件の概要等について、以下のとおりお知らせいたします。",
+    ],
+    // Other matters only when known: never a 【要記入】 of their own.
+    matters: [it.reportOverview, it.reportDataItems, it.reportCause, it.reportSecondaryRisk, it.reportRecurrenceMeasures, ...(it.reportOther.source !== "missing" ? [it.reportOther] : [])],
+  });
 }
 
 /**
@@ -310,37 +315,25 @@ export function personsNoticeDraft(ctx: RegulatorContext, on: string): DraftText
  * is published. `on` is the date of the statement.
  */
 export function publicStatementDraft(ctx: RegulatorContext, on: string): DraftText {
-  const missing: string[] = [];
-  const it = itemsByKey(ctx);
-  const title = "個人データの漏えい等に関するお知らせ";
+  const it = letterItems(ctx);
   const i = ctx.incident;
-  const lines = [
-    ...header(ctx, on, missing, null),
-    "",
-    title,
-    "",
-    `このたび、当社において${CATEGORY_PHRASES[i.category]}が発生したことが判明いたしました（${jaDate(discoveryDate(i))}発覚）。関係者の皆様に多大なご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。`,
-    "これまでの調査で判明した事実と当社の対応について、以下のとおりお知らせいたします。",
-    "",
-    block(1, "概要", letterOverview(ctx), missing),
-    "",
-    block(2, "漏えい等が発生し、又は発生したおそれがある個人データの項目", it.reportDataItems, missing),
-    "",
-    block(3, "対象となる方の人数", it.reportPersons, missing),
-    "",
-    block(4, "原因", it.reportCause, missing),
-    "",
-    block(5, "二次被害又はそのおそれの有無及びその内容", it.reportSecondaryRisk, missing),
-    "",
-    block(6, "対象となる方への対応", it.reportResponseToPersons, missing),
-    "",
-    block(7, "再発防止のための措置", it.reportRecurrenceMeasures, missing),
-    "",
-    contact(ctx, 8, missing),
-    "",
-    "以上",
-  ];
-  return { title, text: lines.join("\n"), missing };
+  return letter(ctx, on, {
+    addressee: null,
+    title: "個人データの漏えい等に関するお知らせ",
+    opening: [
+      `このたび、当社において${CATEGORY_PHRASES[i.category]}が発生したことが判明いたしました（${jaDate(discoveryDate(i))}発覚）。関係者の皆様に多大なご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。`,
+      "これまでの調査で判明した事実と当社の対応について、以下のとおりお知らせいたします。",
+    ],
+    matters: [
+      it.reportOverview,
+      it.reportDataItems,
+      titled(it.reportPersons, "対象となる方の人数"),
+      it.reportCause,
+      it.reportSecondaryRisk,
+      titled(it.reportResponseToPersons, "対象となる方への対応"),
+      it.reportRecurrenceMeasures,
+    ],
+  });
 }
 
 /** The context of the outputs from an incident's detail (as the pages read it) and the organisation. */
