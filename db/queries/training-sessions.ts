@@ -1,9 +1,11 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
-import { courses, departments, employees, trainingRecords, trainingSessions, users } from "@/db/schema";
+import { auditLog, courses, departments, employees, trainingRecords, trainingSessions, users } from "@/db/schema";
+import { auditChanges } from "@/lib/audit-changes";
 import type { SessionUser } from "@/lib/auth/roles";
 import { fiscalYearRange } from "@/lib/fiscal-year";
+import type { HistoryEntry } from "@/lib/training/courses-schema";
 import type { TrainingMethodValue } from "@/lib/training/records-schema";
 import type { AttendeeDto, ListSessionsQuery, SessionDetail, SessionDto, SessionFilters, SessionPage, UpdateSessionInput } from "@/lib/training/sessions-schema";
 import { recordAudit } from "./audit";
@@ -132,29 +134,59 @@ async function findSession(db: DbOrTx, id: number): Promise<SessionDto | null> {
   return row ? toDto(row) : null;
 }
 
-/** The session and its attendees (retired records too, marked), by employee number. */
+/** What a session's history shows: the facts written by the bulk entry, then the correctable ones. */
+const SESSION_HISTORY_FIELDS = ["courseId", "heldOn", "method", "title", "place", "instructor", "note"] as const;
+
+/** The session's audit trail, newest first, with the before → after of each field; the course by its code and title. */
+async function sessionHistory(db: DbOrTx, session: SessionDto): Promise<HistoryEntry[]> {
+  const rows = await db
+    .select({ entry: auditLog, actorName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.entity, "training_session"), eq(auditLog.entityId, String(session.id))))
+    .orderBy(desc(auditLog.id))
+    .limit(100);
+  // A session's course never changes (it is that of its records): its id is labelled with the session's course.
+  const courseLabel = `${session.courseCode} ${session.courseTitle}`;
+  return rows.map(({ entry, actorName }) => ({
+    id: entry.id,
+    occurredAt: entry.occurredAt.toISOString(),
+    action: entry.action,
+    actorEmail: entry.actorEmail,
+    actorName: actorName ?? null,
+    changes: auditChanges(entry.before, entry.after, SESSION_HISTORY_FIELDS).map((c) =>
+      c.field === "courseId" ? { ...c, ...(c.before === session.courseId ? { beforeLabel: courseLabel } : {}), ...(c.after === session.courseId ? { afterLabel: courseLabel } : {}) } : c,
+    ),
+    reason: null,
+  }));
+}
+
+/** The session, its attendees (retired records too, marked), by employee number, and its history. */
 export async function getTrainingSession(id: number): Promise<SessionDetail | null> {
   const db = await getDb();
   const session = await findSession(db, id);
   if (!session) return null;
-  const rows = await db
-    .select({
-      recordId: trainingRecords.id,
-      employeeId: trainingRecords.employeeId,
-      employeeNumber: employees.employeeNumber,
-      employeeName: employees.name,
-      departmentName: departments.name,
-      score: trainingRecords.score,
-      passed: trainingRecords.passed,
-      retiredAt: trainingRecords.retiredAt,
-    })
-    .from(trainingRecords)
-    .innerJoin(employees, eq(employees.id, trainingRecords.employeeId))
-    .innerJoin(departments, eq(departments.id, employees.departmentId))
-    .where(eq(trainingRecords.sessionId, id))
-    .orderBy(asc(employees.employeeNumber), asc(trainingRecords.id));
+  const [rows, history] = await Promise.all([
+    db
+      .select({
+        recordId: trainingRecords.id,
+        employeeId: trainingRecords.employeeId,
+        employeeNumber: employees.employeeNumber,
+        employeeName: employees.name,
+        departmentName: departments.name,
+        score: trainingRecords.score,
+        passed: trainingRecords.passed,
+        retiredAt: trainingRecords.retiredAt,
+      })
+      .from(trainingRecords)
+      .innerJoin(employees, eq(employees.id, trainingRecords.employeeId))
+      .innerJoin(departments, eq(departments.id, employees.departmentId))
+      .where(eq(trainingRecords.sessionId, id))
+      .orderBy(asc(employees.employeeNumber), asc(trainingRecords.id)),
+    sessionHistory(db, session),
+  ]);
   const attendees: AttendeeDto[] = rows.map(({ retiredAt, ...r }) => ({ ...r, retired: retiredAt !== null }));
-  return { session, attendees };
+  return { session, attendees, history };
 }
 
 /** A correction of the session's own fields (title, place, instructor, note); a stale version gets 409. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { optionalText, version } from "@/lib/validation/common";
 import { refId } from "@/lib/validation/numbers";
 import { pageSchema } from "@/lib/list/page";
+import { historyEntrySchema } from "./courses-schema";
 import { TRAINING_METHOD_VALUES } from "./records-schema";
 import { sessionFields } from "./session-fields";
 
@@ -78,7 +79,8 @@ export const attendeeSchema = z.object({
 });
 export type AttendeeDto = z.infer<typeof attendeeSchema>;
 
-export const sessionDetailSchema = z.object({ session: sessionSchema, attendees: z.array(attendeeSchema) });
+/** The session, its attendees and its audit trail (newest first: its creation by the bulk entry, each correction). */
+export const sessionDetailSchema = z.object({ session: sessionSchema, attendees: z.array(attendeeSchema), history: z.array(historyEntrySchema) });
 export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 
 /** The name a session is shown by: its own title, else the course's. */

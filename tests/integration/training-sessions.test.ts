@@ -114,4 +114,52 @@ describe("training sessions", () => {
     expect(stale.status).toBe(409);
     expect((await call(sessionRoute, "GET", "/api/v1/training-sessions/999999", { params: { id: 999999 } })).status).toBe(404);
   });
+
+  it("a correction shows in the session's history, newest first, after its creation by the bulk entry; HR and the manager read it", async () => {
+    const hr = (await signInAs("hr"))!;
+    const db = await getDb();
+    const [course] = await db.select({ id: courses.id, code: courses.code, title: courses.title, passMark: courses.passMark }).from(courses).orderBy(courses.id).limit(1);
+    const day = "2025-02-12";
+    const [emp] = (await db.select({ id: employees.id, hire: employees.hireDate, leave: employees.leaveDate, retired: employees.retiredAt }).from(employees).orderBy(employees.id)).filter(
+      (e) => e.hire <= day && (e.leave === null || e.leave >= day) && e.retired === null,
+    );
+    const created = await call(bulkRoute, "POST", "/api/v1/training-records/bulk", {
+      json: { courseId: course.id, completedOn: day, method: "classroom", evidence: null, note: null, title: "2月 研修", place: "本社", instructor: null, entries: [{ employeeId: emp.id, score: course.passMark === null ? null : 90 }] },
+    });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.sessionId as number;
+    const url = `/api/v1/training-sessions/${id}`;
+
+    const first = await call(sessionRoute, "GET", url, { params: { id } });
+    expect(first.body.history).toHaveLength(1);
+    expect(first.body.history[0]).toMatchObject({ action: "create", actorEmail: hr.email, actorName: hr.name, reason: null });
+    const fields = Object.fromEntries(first.body.history[0].changes.map((c: { field: string; after: unknown; afterLabel?: string }) => [c.field, c]));
+    expect(Object.keys(fields)).toEqual(["courseId", "heldOn", "method", "title", "place"]);
+    expect(fields.courseId).toMatchObject({ after: course.id, afterLabel: `${course.code} ${course.title}` });
+    expect(fields.heldOn.after).toBe(day);
+
+    const saved = await call(sessionRoute, "PATCH", url, { params: { id }, json: { title: "2月 全社研修", place: "本社", instructor: "外部講師", note: null, version: 1 } });
+    expect(saved.status, saved.text).toBe(200);
+
+    const manager = (await signInAs("privacy_manager"))!;
+    const after = await call(sessionRoute, "GET", url, { params: { id } });
+    expect(after.status).toBe(200);
+    expect(after.body.history.map((h: { action: string }) => h.action)).toEqual(["update", "create"]);
+    expect(after.body.history[0]).toMatchObject({
+      actorEmail: hr.email,
+      changes: [
+        { field: "title", before: "2月 研修", after: "2月 全社研修" },
+        { field: "instructor", before: null, after: "外部講師" },
+      ],
+    });
+    // The manager's own correction comes first; an unchanged save writes no entry.
+    const again = await call(sessionRoute, "PATCH", url, { params: { id }, json: { title: "2月 全社研修", place: "本社 会議室B", instructor: "外部講師", note: "資料配布", version: 2 } });
+    expect(again.status, again.text).toBe(200);
+    const same = await call(sessionRoute, "PATCH", url, { params: { id }, json: { title: "2月 全社研修", place: "本社 会議室B", instructor: "外部講師", note: "資料配布", version: 3 } });
+    expect(same.status, same.text).toBe(200);
+    await signInAs("hr");
+    const last = await call(sessionRoute, "GET", url, { params: { id } });
+    expect(last.body.history).toHaveLength(3);
+    expect(last.body.history[0]).toMatchObject({ action: "update", actorEmail: manager.email, changes: [{ field: "place", before: "本社", after: "本社 会議室B" }, { field: "note", before: null, after: "資料配布" }] });
+  });
 });

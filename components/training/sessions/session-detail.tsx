@@ -12,10 +12,11 @@ import { ActionMessage, Form, FormDialog, useAction, useForm } from "@/component
 import { apiFetch } from "@/lib/client/api";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { sessionName, updateSessionSchema, type SessionDetail as SessionDetailData, type SessionDto } from "@/lib/training/sessions-schema";
+import { HistoryList } from "../records/history-list";
 import { queryKeys } from "../records/types";
 import { sessionKeys } from "./keys";
 
-/** One training session: its facts (title, place, instructor, note correctable), and its attendees' records. */
+/** One training session: its facts (title, place, instructor, note correctable), its attendees' records and its history. */
 export function SessionDetail({ id, initial, canEdit }: { id: number; initial: SessionDetailData; canEdit: boolean }) {
   const t = useTranslations("sessions");
   const tr = useTranslations("records");
@@ -127,6 +128,15 @@ export function SessionDetail({ id, initial, canEdit }: { id: number; initial: S
             </table>
           </ScrollArea>
         )}
+      </Card>
+
+      <Card title={tr("history.title")}>
+        <HistoryList
+          entries={detail.data.history}
+          fieldLabel={(f) => (f === "courseId" ? t("fields.course") : t.has(`fields.${f}`) ? t(`fields.${f}`) : f)}
+          formatValue={(f, v) => (f === "heldOn" ? formatDate(String(v)) : f === "method" ? tm(String(v)) : String(v))}
+          actionLabel={(a) => (tr.has(`history.actions.${a}`) ? tr(`history.actions.${a}`) : a)}
+        />
       </Card>
 
       {canEdit ? (
