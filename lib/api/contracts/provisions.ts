@@ -18,6 +18,7 @@ import {
   versionOnlySchema,
 } from "@/lib/provisions/schema";
 import { defineOperation } from "../operation";
+import { recordActions } from "../record-actions";
 
 /**
  * Records of provision to third parties 第三者提供記録 and joint uses 共同利用 (docs/domain.md §7). Read
@@ -127,32 +128,14 @@ export const disposeProvision = defineOperation({
   response: provisionSchema,
 });
 
-export const retireProvision = defineOperation({
-  id: "retireProvisionRecord",
-  method: "post",
-  path: "/api/v1/provision-records/{id}/retire",
-  roles: ADMINS,
-  tag: "provisions",
-  summary: "Withdraw a record entered by mistake (kept, never deleted)",
-  params: provisionIdParams,
-  body: versionOnlySchema,
-  paramsExample: { id: 1 },
-  example: { version: 1 },
-  response: provisionSchema,
-});
+const provisionRecord = recordActions({ path: "/api/v1/provision-records/{id}", roles: ADMINS, tag: "provisions", params: provisionIdParams, body: versionOnlySchema, response: provisionSchema });
 
-export const restoreProvision = defineOperation({
+export const retireProvision = provisionRecord("retire", { id: "retireProvisionRecord", summary: "Withdraw a record entered by mistake (kept, never deleted)", paramsExample: { id: 1 } });
+
+export const restoreProvision = provisionRecord("restore", {
   id: "restoreProvisionRecord",
-  method: "post",
-  path: "/api/v1/provision-records/{id}/restore",
-  roles: ADMINS,
-  tag: "provisions",
   summary: "Put a withdrawn record back (409 when it is not withdrawn, or on a stale version)",
-  params: provisionIdParams,
-  body: versionOnlySchema,
   paramsExample: { id: 10 },
-  example: { version: 1 },
-  response: provisionSchema,
 });
 
 export const listJointUses = defineOperation({
@@ -212,30 +195,12 @@ export const updateJointUse = defineOperation({
   response: jointUseSchema,
 });
 
-export const retireJointUse = defineOperation({
-  id: "retireJointUse",
-  method: "post",
-  path: "/api/v1/joint-uses/{id}/retire",
-  roles: ADMINS,
-  tag: "provisions",
-  summary: "End a joint use (kept, never deleted)",
-  params: provisionIdParams,
-  body: versionOnlySchema,
-  paramsExample: { id: 1 },
-  example: { version: 1 },
-  response: jointUseSchema,
-});
+const jointUse = recordActions({ path: "/api/v1/joint-uses/{id}", roles: ADMINS, tag: "provisions", params: provisionIdParams, body: versionOnlySchema, response: jointUseSchema });
 
-export const restoreJointUse = defineOperation({
+export const retireJointUse = jointUse("retire", { id: "retireJointUse", summary: "End a joint use (kept, never deleted)", paramsExample: { id: 1 } });
+
+export const restoreJointUse = jointUse("restore", {
   id: "restoreJointUse",
-  method: "post",
-  path: "/api/v1/joint-uses/{id}/restore",
-  roles: ADMINS,
-  tag: "provisions",
   summary: "Put an ended joint use back in force (409 when it is in force, or on a stale version)",
-  params: provisionIdParams,
-  body: versionOnlySchema,
   paramsExample: { id: 2 },
-  example: { version: 1 },
-  response: jointUseSchema,
 });

@@ -20,6 +20,7 @@ import {
   withdrawSchema,
 } from "@/lib/requests/schema";
 import { defineOperation } from "../operation";
+import { recordActions } from "../record-actions";
 
 /**
  * Requests from individuals 開示等請求 (docs/domain.md §7). The privacy manager handles them; the
@@ -176,33 +177,15 @@ export const withdrawRequest = defineOperation({
   response: requestSchema,
 });
 
-export const disposeRequest = defineOperation({
+const request = recordActions({ path: "/api/v1/requests/{id}", roles: ADMINS, tag: "requests", params: requestIdParams, body: versionOnlySchema, response: requestSchema });
+
+export const disposeRequest = request("dispose", {
   id: "disposeRequest",
-  method: "post",
-  path: "/api/v1/requests/{id}/dispose",
-  roles: ADMINS,
-  tag: "requests",
   summary: "Dispose of the requester's details once the retention after closing has run; a minimal log stays (409 before)",
-  params: requestIdParams,
-  body: versionOnlySchema,
   paramsExample: { id: 7 },
-  example: { version: 1 },
-  response: requestSchema,
 });
 
-export const retireRequest = defineOperation({
-  id: "retireRequest",
-  method: "post",
-  path: "/api/v1/requests/{id}/retire",
-  roles: ADMINS,
-  tag: "requests",
-  summary: "Withdraw a request logged by mistake (a duplicate): kept, never deleted",
-  params: requestIdParams,
-  body: versionOnlySchema,
-  paramsExample: { id: 1 },
-  example: { version: 1 },
-  response: requestSchema,
-});
+export const retireRequest = request("retire", { id: "retireRequest", summary: "Withdraw a request logged by mistake (a duplicate): kept, never deleted", paramsExample: { id: 1 } });
 
 export const getRequestSettings = defineOperation({
   id: "getRequestSettings",
