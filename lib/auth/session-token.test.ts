@@ -51,4 +51,35 @@ describe("sessionClaims", () => {
       expect(await sessionClaims(`${NAME}=${await token({ uid: 7, sid })}`, secret), String(sid)).toBeNull();
     }
   });
+
+  it("answers a cookie it has decrypted before from memory, but never past the token's own expiry", async () => {
+    const t = await token({ uid: 9 }, NAME, 60);
+    const cookie = `${NAME}=${t}`;
+    const now = Date.now();
+    expect(await sessionClaims(cookie, secret, now)).toEqual({ userId: 9, sid: SID });
+    // Again, within its life: the same claims (from the cache).
+    expect(await sessionClaims(`NEXT_LOCALE=en; ${cookie}`, secret, now + 30_000)).toEqual({ userId: 9, sid: SID });
+    // Past the token's exp (60 s), even though it was decrypted before: refused.
+    expect(await sessionClaims(cookie, secret, now + 61_000)).toBeNull();
+  });
+
+  it("does not let a cached cookie stand for another secret, a tampered copy or another cookie", async () => {
+    const t = await token({ uid: 5 });
+    expect(await sessionClaims(`${NAME}=${t}`, secret)).toEqual({ userId: 5, sid: SID });
+    expect(await sessionClaims(`${NAME}=${t}`, "another-secret-another-secret-another")).toBeNull();
+    const parts = t.split(".");
+    parts[4] = parts[4].slice(0, -2) + (parts[4].endsWith("AA") ? "BB" : "AA");
+    expect(await sessionClaims(`${NAME}=${parts.join(".")}`, secret)).toBeNull();
+    // The same value under the secure name is another cookie (another salt): it does not decrypt.
+    expect(await sessionClaims(`${SECURE}=${t}`, secret)).toBeNull();
+    // Nothing but the cached cookie's name and value counts: other cookies around it change nothing.
+    expect(await sessionClaims(`a=1; ${NAME}=${t}; b=2`, secret)).toEqual({ userId: 5, sid: SID });
+  });
+
+  it("keeps a token that expired by its own clock out, even within the decryption's clock tolerance", async () => {
+    // Auth.js decrypts with 15 s of clock tolerance; the session ends at the token's exp all the same.
+    const t = await token({ uid: 4 }, NAME, -5);
+    expect(await sessionClaims(`${NAME}=${t}`, secret)).toBeNull();
+  });
 });
+
