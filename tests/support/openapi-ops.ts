@@ -126,22 +126,90 @@ async function tables(): Promise<string[]> {
 }
 
 /**
+ * Which tables have been written, so that snapshot() and resetToDemo() redo only those (docs/testing.md).
+ * Every public table gets a statement-level trigger (after insert, update, delete or truncate, also when
+ * no row was touched, also for writes made by the app's own triggers) that notes the table's name in a
+ * schema of its own; a write that is rolled back takes its note with it. resetToDemo() restores rows with
+ * triggers muted, and notes what it restored itself. Where the triggers cannot be made (a role without
+ * the right to), everything is redone every time, as before.
+ */
+const WRITES = "pms_test_writes";
+type Tracking = { tables: string[]; hashes: Map<string, string> | null } | null;
+const trackings = new WeakMap<object, Promise<Tracking>>();
+
+function tracking(db: Awaited<ReturnType<typeof getDb>>): Promise<Tracking> {
+  let t = trackings.get(db);
+  if (!t) {
+    t = (async () => {
+      const names = await tables();
+      try {
+        await db.transaction(async (tx) => {
+          await tx.execute(sql.raw(`drop schema if exists ${WRITES} cascade`));
+          await tx.execute(sql.raw(`create schema ${WRITES}`));
+          await tx.execute(sql.raw(`create table ${WRITES}.since_reset (t text primary key)`));
+          await tx.execute(sql.raw(`create table ${WRITES}.since_snapshot (t text primary key)`));
+          await tx.execute(
+            sql.raw(`create function ${WRITES}.note() returns trigger language plpgsql as $$
+              begin
+                insert into ${WRITES}.since_reset values (tg_table_name) on conflict do nothing;
+                insert into ${WRITES}.since_snapshot values (tg_table_name) on conflict do nothing;
+                return null;
+              end $$`),
+          );
+          for (const name of names) {
+            await tx.execute(
+              sql.raw(`create trigger pms_test_note_write after insert or update or delete or truncate on "${name}" for each statement execute function ${WRITES}.note()`),
+            );
+          }
+        });
+        return { tables: names, hashes: null };
+      } catch {
+        return null;
+      }
+    })();
+    trackings.set(db, t);
+  }
+  return t;
+}
+
+/** The tables written since the last call for `list` (and forgets them). */
+async function writtenSince(db: Awaited<ReturnType<typeof getDb>>, list: "since_reset" | "since_snapshot"): Promise<Set<string>> {
+  return new Set(rowsOf<{ t: string }>(await db.execute(sql.raw(`delete from ${WRITES}.${list} returning t`))).map((x) => x.t));
+}
+
+/**
  * A fingerprint of every row of every table: equal before and after means nothing changed. One
- * statement for all tables (a round trip per table made this the cost of the generated tests).
+ * statement for all tables (a round trip per table made this the cost of the generated tests); a table
+ * that no statement has written since the previous snapshot keeps its fingerprint (see above), the
+ * others are fingerprinted again.
  */
 export async function snapshot(): Promise<Record<string, string>> {
   const db = await getDb();
-  const names = await tables();
+  const track = await tracking(db);
+  const names = track ? track.tables : await tables();
   if (names.length === 0) return {};
-  const r = await db.execute(
-    sql.raw(
-      names
-        .map((t) => `select '${t}' as t, count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${t}" x`)
-        .join(" union all "),
-    ),
-  );
+  let hashes = track?.hashes ?? null;
+  let todo = names;
+  if (track && hashes) {
+    const written = await writtenSince(db, "since_snapshot");
+    todo = names.filter((t) => written.has(t));
+  } else if (track) {
+    await writtenSince(db, "since_snapshot");
+  }
+  hashes = new Map(hashes ?? []);
+  if (todo.length) {
+    const r = await db.execute(
+      sql.raw(
+        todo
+          .map((t) => `select '${t}' as t, count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${t}" x`)
+          .join(" union all "),
+      ),
+    );
+    for (const { t, n, h } of rowsOf<{ t: string; n: number; h: string }>(r)) hashes.set(t, `${n} rows, ${h}`);
+  }
+  if (track) track.hashes = hashes;
   const out: Record<string, string> = {};
-  for (const { t, n, h } of rowsOf<{ t: string; n: number; h: string }>(r)) out[t] = `${n} rows, ${h}`;
+  for (const t of names) out[t] = hashes.get(t)!;
   return out;
 }
 
@@ -154,25 +222,44 @@ const demoCopies = new WeakMap<object, DemoCopy>();
 /**
  * Back to exactly the demo data (ids from 1). The first call empties every table and seeds the demo
  * data, then keeps a copy of every row and every sequence's position; later calls restore that copy
- * (a few statements instead of seeding again, bcrypt included). The audit trail refuses TRUNCATE, so
- * triggers (the audit chain's and the foreign keys') are muted while the rows are put back as they were.
+ * (a few statements instead of seeding again, bcrypt included): every sequence, and the rows of every
+ * table written since the previous call (all of them where writes are not tracked, see above). The
+ * audit trail refuses TRUNCATE and DELETE, so triggers (the audit chain's and the foreign keys') are
+ * muted while the rows are put back as they were.
  */
 export async function resetToDemo() {
   const db = await getDb();
+  const track = await tracking(db);
   const demoCopy = demoCopies.get(db);
-  const names = await tables();
-  const list = names.map((t) => `"${t}"`).join(", ");
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`set local session_replication_role = replica`);
-    await tx.execute(sql.raw(`truncate ${list} restart identity cascade`));
-    if (!demoCopy) return;
-    for (const t of demoCopy.tables) {
-      await tx.execute(sql.raw(`insert into "${t.name}" (${t.columns}) overriding system value select ${t.columns} from ${DEMO_COPY}."${t.name}"`));
-    }
-    for (const s of demoCopy.sequences) {
-      await tx.execute(sql`select setval(${`public."${s.name}"`}, ${s.value ?? 1}, ${s.value !== null})`);
-    }
-  });
+  const names = track ? track.tables : await tables();
+  if (!demoCopy || !track) {
+    // Muted triggers note nothing: every table is fingerprinted again by the next snapshot().
+    if (track) track.hashes = null;
+    const list = names.map((t) => `"${t}"`).join(", ");
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql.raw(`truncate ${list} restart identity cascade`));
+      if (!demoCopy) return;
+      for (const t of demoCopy.tables) {
+        await tx.execute(sql.raw(`insert into "${t.name}" (${t.columns}) overriding system value select ${t.columns} from ${DEMO_COPY}."${t.name}"`));
+      }
+      await restoreSequences(tx, demoCopy);
+    });
+  } else {
+    const written = await writtenSince(db, "since_reset");
+    const restore = demoCopy.tables.filter((t) => written.has(t.name));
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      for (const t of restore) {
+        await tx.execute(sql.raw(`delete from "${t.name}"`));
+        await tx.execute(sql.raw(`insert into "${t.name}" (${t.columns}) overriding system value select ${t.columns} from ${DEMO_COPY}."${t.name}"`));
+      }
+      await restoreSequences(tx, demoCopy);
+      // Muted triggers noted nothing: the restored tables are fingerprinted again by the next snapshot().
+      if (restore.length) await tx.execute(sql.raw(`insert into ${WRITES}.since_snapshot values ${restore.map((t) => `('${t.name}')`).join(", ")} on conflict do nothing`));
+    });
+    return;
+  }
   if (demoCopy) return;
   await seedDemo(db, { today: TODAY });
   await db.transaction(async (tx) => {
@@ -193,5 +280,18 @@ export async function resetToDemo() {
       await tx.execute(sql`select sequencename as name, last_value::text as value from pg_sequences where schemaname = 'public'`),
     );
     demoCopies.set(db, { tables: copied, sequences });
+    // The tables now hold the copy: nothing to restore until they are written again.
+    if (track) await tx.execute(sql.raw(`delete from ${WRITES}.since_reset`));
   });
+}
+
+/** Every sequence back where the copy found it, in one statement. */
+async function restoreSequences(tx: { execute: (q: ReturnType<typeof sql>) => Promise<unknown> }, demoCopy: DemoCopy) {
+  if (demoCopy.sequences.length === 0) return;
+  await tx.execute(
+    sql.join(
+      [sql`select`, sql.join(demoCopy.sequences.map((s) => sql`setval(${`public."${s.name}"`}, ${s.value ?? 1}, ${s.value !== null})`), sql`, `)],
+      sql` `,
+    ),
+  );
 }
