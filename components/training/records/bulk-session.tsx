@@ -26,6 +26,8 @@ import { useDebounced } from "./employee-picker";
 import { queryKeys, type CourseOption, type DepartmentOption } from "./types";
 import { ScrollArea } from "@/components/ui/data-table";
 import { sessionKeys } from "../sessions/keys";
+import { SessionFields } from "../sessions/session-fields";
+import { EmployeeHeaderCells } from "./employee-header-cells";
 
 type Selected = { id: number; employeeNumber: string; name: string; departmentName: string; score: string };
 
@@ -40,7 +42,6 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
   const t = useTranslations("records");
   const tb = useTranslations("records.bulk");
   const tm = useTranslations("methods");
-  const ts = useTranslations("sessions");
   const [departmentId, setDepartmentId] = useState("");
   const [q, setQ] = useState("");
   const [result, setResult] = useState<{ r: BulkResult; query: string } | null>(null);
@@ -200,9 +201,7 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
               {...f.enumField("method")}
               optionLabel={(m) => tm(m)}
             />
-            <TextField label={ts("fields.title")} {...f.field("title")} hint={ts("form.titleHint")} maxLength={200} />
-            <TextField label={ts("fields.place")} {...f.field("place")} hint={ts("form.placeHint")} maxLength={200} />
-            <TextField label={ts("fields.instructor")} {...f.field("instructor")} maxLength={200} />
+            <SessionFields form={f} />
             <TextField label={t("fields.evidence")} {...f.field("evidence")} hint={t("form.evidenceHint")} maxLength={500} />
             <div className="sm:col-span-2">
               <TextAreaField label={t("fields.note")} {...f.field("note")} rows={2} maxLength={2000} />
@@ -264,15 +263,7 @@ export function BulkSession({ courses, departments, today }: { courses: CourseOp
                           }}
                         />
                       </th>
-                      <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-                        {t("columns.employeeNumber")}
-                      </th>
-                      <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-                        {t("columns.employee")}
-                      </th>
-                      <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-                        {t("columns.department")}
-                      </th>
+                      <EmployeeHeaderCells />
                       <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
                         {t("columns.score")}
                       </th>

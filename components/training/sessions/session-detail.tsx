@@ -7,14 +7,16 @@ import { useTranslations } from "next-intl";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ScrollArea } from "@/components/ui/data-table";
-import { TextAreaField, TextField } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/field";
 import { ActionMessage, Form, FormDialog, useAction, useForm } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { sessionName, updateSessionSchema, type SessionDetail as SessionDetailData, type SessionDto } from "@/lib/training/sessions-schema";
+import { EmployeeHeaderCells } from "../records/employee-header-cells";
 import { HistoryList } from "../records/history-list";
 import { queryKeys } from "../records/types";
 import { sessionKeys } from "./keys";
+import { SessionFields } from "./session-fields";
 
 /** One training session: its facts (title, place, instructor, note correctable), its attendees' records and its history. */
 export function SessionDetail({ id, initial, canEdit }: { id: number; initial: SessionDetailData; canEdit: boolean }) {
@@ -84,15 +86,7 @@ export function SessionDetail({ id, initial, canEdit }: { id: number; initial: S
               <caption className="sr-only">{t("attendeesCaption")}</caption>
               <thead className="bg-slate-50">
                 <tr>
-                  <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-                    {tr("columns.employeeNumber")}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-                    {tr("columns.employee")}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-                    {tr("columns.department")}
-                  </th>
+                  <EmployeeHeaderCells />
                   <th scope="col" className="px-3 py-2 text-right font-semibold text-slate-700">
                     {tr("columns.score")}
                   </th>
@@ -174,10 +168,8 @@ function SessionForm({ session, onCancel, onSaved }: { session: SessionDto; onCa
   });
   return (
     <Form form={f} onCancel={onCancel} submitLabel={t("form.submit")}>
-      <TextField label={t("fields.title")} {...f.field("title")} hint={t("form.titleHint")} maxLength={200} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label={t("fields.place")} {...f.field("place")} hint={t("form.placeHint")} maxLength={200} />
-        <TextField label={t("fields.instructor")} {...f.field("instructor")} maxLength={200} />
+        <SessionFields form={f} titleOwnRow />
       </div>
       <TextAreaField label={t("fields.note")} {...f.field("note")} rows={3} maxLength={2000} />
     </Form>
