@@ -132,11 +132,7 @@ const provisionRecord = recordActions({ path: "/api/v1/provision-records/{id}", 
 
 export const retireProvision = provisionRecord("retire", { id: "retireProvisionRecord", summary: "Withdraw a record entered by mistake (kept, never deleted)", paramsExample: { id: 1 } });
 
-export const restoreProvision = provisionRecord("restore", {
-  id: "restoreProvisionRecord",
-  summary: "Put a withdrawn record back (409 when it is not withdrawn, or on a stale version)",
-  paramsExample: { id: 10 },
-});
+export const restoreProvision = provisionRecord("restore", { id: "restoreProvisionRecord", summary: "Put a withdrawn record back (409 when it is not withdrawn, or on a stale version)", paramsExample: { id: 10 } });
 
 export const listJointUses = defineOperation({
   id: "listJointUses",
@@ -199,8 +195,4 @@ const jointUse = recordActions({ path: "/api/v1/joint-uses/{id}", roles: ADMINS,
 
 export const retireJointUse = jointUse("retire", { id: "retireJointUse", summary: "End a joint use (kept, never deleted)", paramsExample: { id: 1 } });
 
-export const restoreJointUse = jointUse("restore", {
-  id: "restoreJointUse",
-  summary: "Put an ended joint use back in force (409 when it is in force, or on a stale version)",
-  paramsExample: { id: 2 },
-});
+export const restoreJointUse = jointUse("restore", { id: "restoreJointUse", summary: "Put an ended joint use back in force (409 when it is in force, or on a stale version)", paramsExample: { id: 2 } });
