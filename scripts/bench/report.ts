@@ -8,7 +8,7 @@ import type { LighthouseResult } from "./lighthouse";
 import type { LoadResult } from "./load";
 import type { NotifyResult } from "./notify";
 import type { DirectResult } from "./direct";
-import { fmtMet, fmtMs, fmtNum, fmtRatio, meets, type Target } from "./stats";
+import { fmtMet, fmtMs, fmtNum, fmtRatio, meets, ratio, type Target } from "./stats";
 
 export type Scale = "1x" | "10x";
 
@@ -30,7 +30,8 @@ export type Results = {
   databases: Partial<Record<Scale, { name: string; sizes: Record<string, number | null> }>>;
   dataGrowth: { trainingRecords: number | null; employees: number | null };
   /** floor: GET /api/v1/me, the session check and nothing else — what any API request costs before its work. */
-  latency?: { plan: Plan; endpoints: EndpointResult[]; floor?: Partial<Record<Scale, TimedRun>> };
+  /** frameworkFloor: GET /api/v1/health, a route handler without a session answering one `SELECT 1` — what Next.js itself costs. */
+  latency?: { plan: Plan; endpoints: EndpointResult[]; floor?: Partial<Record<Scale, TimedRun>>; frameworkFloor?: Partial<Record<Scale, TimedRun>> };
   /** 10× again with this many open incidents that have no report made (seeded + added by the bench). */
   openIncidents?: { seeded: number; added: number; total: number; endpoints: EndpointResult[] };
   load?: LoadResult | { skipped: string };
@@ -69,6 +70,15 @@ function p(run: TimedRun | undefined): string {
   return `${fmtMs(run.summary.p50)} / ${fmtMs(run.summary.p95)}${run.errors ? ` (${run.errors} errors)` : ""}`;
 }
 
+/** (API p95 − the request floor's p95) ÷ DB p95: how much the endpoint adds to its database work once the fixed cost of a request is set aside. */
+export function beyondFloor(e: EndpointResult, floor: Partial<Record<Scale, TimedRun>> | undefined, s: Scale): string {
+  const api = e.api[s]?.summary?.p95;
+  const base = floor?.[s]?.summary?.p95;
+  const d = e.db[s];
+  if (api == null || base == null || !d?.available) return "—";
+  return fmtRatio(ratio(Math.max(0, api - base), d.summary.p95));
+}
+
 function dbCell(e: EndpointResult, s: Scale): string {
   const d = e.db[s];
   if (!d) return "—";
@@ -79,6 +89,8 @@ function dbCell(e: EndpointResult, s: Scale): string {
 export function tableRows(r: Results): Row[] {
   const rows: Row[] = [];
   const floor = r.latency?.floor;
+  const framework = r.latency?.frameworkFloor;
+  if (framework) rows.push(["framework floor (GET /api/v1/health: no session, SELECT 1): API p50 / p95", p(framework["1x"]), p(framework["10x"]), "", ""]);
   if (floor) rows.push(["request floor (GET /api/v1/me: session check only): API p50 / p95", p(floor["1x"]), p(floor["10x"]), "", ""]);
   for (const e of r.latency?.endpoints ?? []) {
     const isDash = e.key === "dashboardSummary";
@@ -98,6 +110,9 @@ export function tableRows(r: Results): Row[] {
       ratioTarget ? ratioTarget.label : "",
       ratioTarget ? fmtMet(meets(e.ratio["10x"], ratioTarget)) : "",
     ]);
+    if (e.kind === "list" || e.kind === "summary") {
+      rows.push([`${e.label}: (API p95 − request floor p95) ÷ DB p95 — the work beyond what every request costs`, beyondFloor(e, floor, "1x"), beyondFloor(e, floor, "10x"), "", ""]);
+    }
     const gt = growthTarget(r.dataGrowth.trainingRecords);
     rows.push([`${e.label}: API p95 growth 1× → 10× (DB)`, "", `${fmtRatio(e.growth.api)} (${fmtRatio(e.growth.db)})`, isDash ? gt.label : "", isDash ? fmtMet(meets(e.growth.api, gt)) : ""]);
   }

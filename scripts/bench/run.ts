@@ -167,8 +167,12 @@ async function main(o: Options): Promise<number> {
   if (needLatency) {
     const endpoints: EndpointResult[] = ENDPOINTS.map((e) => ({ ...e, api: {}, db: {}, ratio: {}, growth: { api: null, db: null } }));
     const floor: Partial<Record<Scale, TimedRun>> = {};
+    const frameworkFloor: Partial<Record<Scale, TimedRun>> = {};
     for (const scale of ["1x", "10x"] as const) {
       const server = servers[scale]!;
+      // What Next.js itself costs: a route handler with no session, answering one `SELECT 1`.
+      frameworkFloor[scale] = await timeGets(`${server.baseUrl}/api/v1/health`, "", plan);
+      log(`${scale} framework floor (/api/v1/health): ${frameworkFloor[scale]!.summary ? `p50 ${frameworkFloor[scale]!.summary!.p50} ms, p95 ${frameworkFloor[scale]!.summary!.p95} ms` : "no success"}`);
       // What any API request costs before its own work: routing, the session cookie, the active-user lookup.
       floor[scale] = await timeGets(`${server.baseUrl}/api/v1/me`, cookies[scale]!, plan);
       log(`${scale} API request floor (/api/v1/me): ${floor[scale]!.summary ? `p50 ${floor[scale]!.summary!.p50} ms, p95 ${floor[scale]!.summary!.p95} ms` : "no success"}`);
@@ -208,7 +212,7 @@ async function main(o: Options): Promise<number> {
         db: d1?.available && d10?.available ? ratio(d10.summary.p95, d1.summary.p95) : null,
       };
     }
-    results.latency = { plan, endpoints, floor };
+    results.latency = { plan, endpoints, floor, frameworkFloor };
     writeResults(results); // partial figures survive a later failure
 
     // 3b. The same at 10× with 5,000 open incidents that have no report made (the seed's own topped up).
