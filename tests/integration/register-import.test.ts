@@ -4,14 +4,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import * as importRoute from "@/app/api/v1/register/import/route";
 import * as exportRoute from "@/app/api/v1/register/export/route";
+import * as itemsRoute from "@/app/api/v1/register/items/route";
 import * as historyRoute from "@/app/api/v1/register/items/[id]/history/route";
 import * as retireRoute from "@/app/api/v1/register/items/[id]/retire/route";
 import * as restoreRoute from "@/app/api/v1/register/items/[id]/restore/route";
 import { getDb } from "@/db";
 import { seedDemo } from "@/db/seed/demo";
-import { auditLog, registerItems } from "@/db/schema";
+import { auditLog, registerItems, registerRisks } from "@/db/schema";
 import { todayInTokyo } from "@/lib/dates";
 import { MESSAGES } from "@/lib/i18n/messages";
+import { LIFECYCLE_STAGES } from "@/lib/register/enums";
+import { REGISTER_COLUMN_KEYS } from "@/lib/register/import";
 import { XLSX_CONTENT_TYPE } from "@/lib/list/export-format";
 import { call, signInAs } from "../support/api";
 import { convertWithLibreOffice, parseCsv, soffice } from "../support/xlsx";
@@ -252,6 +255,37 @@ describe("export", () => {
       expect(Object.values(en.threat)).toContain(r[3]);
     }
     expect(sheets[1].rows.slice(1).flatMap((r) => r[8].split("\n")).filter(Boolean).every((c) => Object.values(en.safeguard).some((s) => c.startsWith(`${s}: `)))).toBe(true);
+  });
+
+  it("a sort and a filter: the register sheet is the list's items in the list's order with their purposes and contractors; the risk sheet their live risks by item and stage", async () => {
+    await signInAs("auditor");
+    const query = "?status=all&sort=department&dir=desc";
+    const list = await call(itemsRoute, "GET", `/api/v1/register/items${query}&pageSize=200`);
+    expect(list.status, list.text).toBe(200);
+    type Item = { id: number; code: string; purposes: { code: string; text: string }[]; contractors: { name: string }[]; retiredAt: string | null };
+    const items = list.body.items as Item[];
+    expect(list.body.total).toBe(items.length);
+    expect(items.some((i) => i.retiredAt)).toBe(true);
+    expect(items.some((i) => i.contractors.length > 1 || i.purposes.length > 1)).toBe(true);
+
+    const { sheets } = await readXlsx((await exportBytes("en", query)).bytes);
+    const [register, risks] = sheets;
+    // An empty cell reads back as a hole in the row.
+    const cell = (r: string[], k: (typeof REGISTER_COLUMN_KEYS)[number]) => r[REGISTER_COLUMN_KEYS.indexOf(k)] ?? "";
+    expect(register.rows.slice(1).map((r) => r[0])).toEqual(items.map((i) => i.code));
+    expect(register.rows.slice(1).map((r) => cell(r, "purposeIds"))).toEqual(items.map((i) => i.purposes.map((p) => `${p.code} ${p.text}`).join("\n")));
+    expect(register.rows.slice(1).map((r) => cell(r, "contractorIds"))).toEqual(items.map((i) => i.contractors.map((c) => c.name).join("\n")));
+
+    // Live risks only, in the items' order, then by lifecycle stage and id.
+    const db = await getDb();
+    const all = await db.select({ id: registerRisks.id, itemId: registerRisks.itemId, stage: registerRisks.stage, description: registerRisks.description, retiredAt: registerRisks.retiredAt }).from(registerRisks);
+    expect(all.some((r) => r.retiredAt)).toBe(true);
+    const order = new Map(items.map((i, n) => [i.id, n]));
+    const expected = all
+      .filter((r) => !r.retiredAt && order.has(r.itemId))
+      .sort((a, b) => order.get(a.itemId)! - order.get(b.itemId)! || LIFECYCLE_STAGES.indexOf(a.stage) - LIFECYCLE_STAGES.indexOf(b.stage) || a.id - b.id);
+    const stage = MESSAGES.en.registerRisks.stage as Record<string, string>;
+    expect(risks.rows.slice(1).map((r) => [r[0], r[2], r[4] ?? ""])).toEqual(expected.map((r) => [items[order.get(r.itemId)!].code, stage[r.stage], r.description]));
   });
 
   it.skipIf(!soffice)("opens cleanly in LibreOffice Calc: both sheets convert and read back (ja and en)", async () => {

@@ -1,6 +1,6 @@
 import { handle } from "@/lib/api/handler";
 import * as ops from "@/lib/api/contracts/register";
-import { listItemsForExport, risksForExport } from "@/db/queries/register";
+import { registerExport } from "@/db/queries/register";
 import { exportWorkbookResponse } from "@/db/queries/exports";
 import { todayInTokyo } from "@/lib/dates";
 import { translator } from "@/lib/i18n/messages";
@@ -20,8 +20,8 @@ const NUMBER_KEYS = new Set(["personCount", "reviewIntervalMonths"]);
 
 export const GET = handle(ops.exportRegister, async ({ query, locale }) => {
   const t = translator(locale);
-  const items = await listItemsForExport(query);
-  const risks = await risksForExport(items.map((i) => i.id));
+  // The items and their risks in one snapshot, read by the filter (not by a list of the items' ids).
+  const { items, risks } = await registerExport(query);
   const order = new Map(items.map((i, n) => [i.id, n]));
   risks.sort((a, b) => order.get(a.itemId)! - order.get(b.itemId)!);
   const byId = new Map(items.map((i) => [i.id, i]));
