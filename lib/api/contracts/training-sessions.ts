@@ -36,7 +36,7 @@ export const getTrainingSession = defineOperation({
   path: "/api/v1/training-sessions/{id}",
   roles: ANY_ROLE,
   tag: "training-sessions",
-  summary: "A training session and its attendees (the training records entered with it; retired ones marked)",
+  summary: "A training session, its attendees (the training records entered with it; retired ones marked) and its history (before → after of each change, who and when)",
   params: sessionIdParams,
   response: sessionDetailSchema,
 });
