@@ -11,14 +11,15 @@ export function ChangeTable({ rows, caption }: { rows: ChangeRow[]; caption?: st
   const t = useTranslations("records.history");
   return (
     <ScrollArea label={caption ?? t("title")} className="mt-2">
+      {/* On a phone the field column takes a third, so a one-word label ("Instructor") is not cut mid-word. */}
       <table className="w-full table-fixed text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>
           <tr className="text-left text-xs text-slate-600">
-            <th scope="col" className="w-1/4 py-1 pr-3 font-medium">
+            <th scope="col" className="w-1/3 py-1 pr-3 font-medium sm:w-1/4">
               {t("field")}
             </th>
-            <th scope="col" className="w-3/8 py-1 pr-3 font-medium">
+            <th scope="col" className="w-1/3 py-1 pr-3 font-medium sm:w-3/8">
               {t("before")}
             </th>
             <th scope="col" className="py-1 font-medium">
