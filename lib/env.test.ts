@@ -33,7 +33,9 @@ describe("readEnv", () => {
   });
 });
 
-describe("npm start's environment check (scripts/check-env.ts, the prestart script)", () => {
+// Each test starts tsx once or twice (a second or two of start-up each, more on a busy machine): a
+// timeout of its own, so a loaded CI machine does not fail a check that is only slow.
+describe("npm start's environment check (scripts/check-env.ts, the prestart script)", { timeout: 60_000 }, () => {
   const run = (extra: Record<string, string>) =>
     spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/check-env.ts"], {
       env: { PATH: process.env.PATH ?? "", ...extra } as unknown as NodeJS.ProcessEnv,
