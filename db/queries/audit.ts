@@ -2,9 +2,11 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { getDb } from "@/db";
-import { auditLog } from "@/db/schema";
+import { auditLog, users } from "@/db/schema";
+import { auditChanges, type FieldChange } from "@/lib/audit-changes";
 import type { SessionUser } from "@/lib/auth/roles";
 import { GENESIS_HASH, type AuditChainReport, type ChainBreak } from "@/lib/security/audit-chain";
+import type { HistoryEntry } from "@/lib/training/courses-schema";
 
 export type AuditInput = {
   action: "create" | "update" | "retire" | "restore" | "import" | "bulk_create" | "reset_password" | "change_password" | "deactivate" | "activate" | "approve" | "end"
@@ -55,14 +57,56 @@ function redact(v: unknown): unknown {
   return passwordHash === undefined ? v : { ...rest, passwordHash: "[redacted]" };
 }
 
-export async function listAuditFor(entity: string, entityId: string | number, limit = 100) {
-  const db = await getDb();
+/** One entity's audit trail, newest first, each entry with its actor's name. */
+function auditTrail(db: DbOrTx, entity: string, entityId: string | number, limit: number) {
   return db
-    .select()
+    .select({ entry: auditLog, actorName: users.name })
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, String(entityId))))
     .orderBy(desc(auditLog.id))
     .limit(limit);
+}
+
+/** One entity's audit rows as written, newest first. */
+export async function listAuditFor(entity: string, entityId: string | number, limit = 100) {
+  const rows = await auditTrail(await getDb(), entity, entityId, limit);
+  return rows.map((r) => r.entry);
+}
+
+export type AuditHistoryOptions<F extends string> = {
+  limit?: number;
+  /** The field of an entry's after snapshot that holds the reason given for it (a retirement's), if any. */
+  reason?: string;
+  /** Gives a changed value a label (an id shown as its code and title). */
+  relabel?: (change: FieldChange<F>) => HistoryEntry["changes"][number];
+};
+
+/**
+ * A record's history for its detail page: the audit trail, newest first, who and when, and the
+ * before → after of the named fields (in display order; bookkeeping columns stay out).
+ */
+export async function auditHistory<F extends string>(
+  db: DbOrTx,
+  entity: string,
+  entityId: string | number,
+  fields: readonly F[],
+  { limit = 100, reason, relabel }: AuditHistoryOptions<F> = {},
+): Promise<HistoryEntry[]> {
+  const rows = await auditTrail(db, entity, entityId, limit);
+  return rows.map(({ entry, actorName }) => {
+    const changes = auditChanges(entry.before, entry.after, fields);
+    const why = reason ? (entry.after as Record<string, unknown> | null)?.[reason] : undefined;
+    return {
+      id: entry.id,
+      occurredAt: entry.occurredAt.toISOString(),
+      action: entry.action,
+      actorEmail: entry.actorEmail,
+      actorName: actorName ?? null,
+      changes: relabel ? changes.map(relabel) : changes,
+      reason: typeof why === "string" ? why : null,
+    };
+  });
 }
 
 /**

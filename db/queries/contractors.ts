@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db";
-import { auditLog, contractorCertifications, contractors, type Contractor } from "@/db/schema";
+import { contractorCertifications, contractors, type Contractor } from "@/db/schema";
 import { ConflictError, ValidationError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import {
@@ -27,7 +27,7 @@ import { fiscalYearMonths, fiscalYearOf } from "@/lib/fiscal-year";
 import type { ContractorImportRow } from "@/lib/contractors/import";
 import type { Locale } from "@/lib/i18n/config";
 import { assessmentFactsFor, listAssessmentsFor } from "./assessments";
-import { recordAudit, recordAudits, type AuditInput } from "./audit";
+import { listAuditFor, recordAudit, recordAudits, type AuditInput } from "./audit";
 import { query } from "./dashboard/sql";
 import { textOrder } from "./training-status";
 import { updateVersioned } from "./versioned";
@@ -248,20 +248,11 @@ export async function getContractor(id: number, today = todayInTokyo(), tx?: DbO
 export async function getContractorDetail(id: number, locale: Locale, today = todayInTokyo()): Promise<ContractorDetail | null> {
   const contractor = await getContractor(id, today);
   if (!contractor) return null;
-  const db = await getDb();
-  const [assessmentsList, trail] = await Promise.all([
-    listAssessmentsFor(id, locale),
-    db
-      .select({ id: auditLog.id, occurredAt: auditLog.occurredAt, action: auditLog.action, actorEmail: auditLog.actorEmail })
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "contractor"), eq(auditLog.entityId, String(id))))
-      .orderBy(desc(auditLog.id))
-      .limit(50),
-  ]);
+  const [assessmentsList, trail] = await Promise.all([listAssessmentsFor(id, locale), listAuditFor("contractor", id, 50)]);
   return {
     contractor,
     assessments: assessmentsList,
-    history: trail.map((h) => ({ ...h, occurredAt: h.occurredAt.toISOString() })),
+    history: trail.map((h) => ({ id: h.id, occurredAt: h.occurredAt.toISOString(), action: h.action, actorEmail: h.actorEmail })),
   };
 }
 

@@ -1,12 +1,11 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
-import { auditLog, courses, departments, trainingRecords, users, type Course } from "@/db/schema";
+import { courses, departments, trainingRecords, type Course } from "@/db/schema";
 import { ValidationError, type FieldError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { CourseDto, CreateCourseInput, ExportCoursesQuery, HistoryEntry, ListCoursesQuery, UpdateCourseInput } from "@/lib/training/courses-schema";
-import { auditChanges } from "@/lib/audit-changes";
-import { recordAudit } from "./audit";
+import { auditHistory, recordAudit } from "./audit";
 import { setRetiredVersioned, updateVersioned } from "./versioned";
 
 function toDto(c: Course, recordCount = 0): CourseDto {
@@ -104,23 +103,7 @@ const COURSE_HISTORY_FIELDS = [
 export async function getCourseDetail(id: number): Promise<{ course: CourseDto; history: HistoryEntry[] } | null> {
   const course = await getCourse(id);
   if (!course) return null;
-  const db = await getDb();
-  const rows = await db
-    .select({ entry: auditLog, actorName: users.name })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(and(eq(auditLog.entity, "course"), eq(auditLog.entityId, String(id))))
-    .orderBy(desc(auditLog.id))
-    .limit(100);
-  const history = rows.map(({ entry, actorName }) => ({
-    id: entry.id,
-    occurredAt: entry.occurredAt.toISOString(),
-    action: entry.action,
-    actorEmail: entry.actorEmail,
-    actorName: actorName ?? null,
-    changes: auditChanges(entry.before as Record<string, unknown> | null, entry.after as Record<string, unknown> | null, COURSE_HISTORY_FIELDS),
-    reason: null,
-  }));
+  const history = await auditHistory(await getDb(), "course", id, COURSE_HISTORY_FIELDS);
   return { course, history };
 }
 

@@ -1,12 +1,10 @@
 import "server-only";
-import { auditChanges } from "@/lib/audit-changes";
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db";
-import { auditLog, courses, departments, employees, trainingRecords, trainingRecordTally, users, type Course, type TrainingRecord } from "@/db/schema";
+import { courses, departments, employees, trainingRecords, trainingRecordTally, users, type Course, type TrainingRecord } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { todayInTokyo } from "@/lib/dates";
-import type { HistoryEntry } from "@/lib/training/courses-schema";
 import {
   RECORD_HISTORY_FIELDS,
   employeeIneligibility,
@@ -25,7 +23,7 @@ import {
   type UpdateRecordInput,
 } from "@/lib/training/records-schema";
 import { isPassing, isRequired } from "@/lib/training/status";
-import { recordAudit } from "./audit";
+import { auditHistory, recordAudit } from "./audit";
 import { createSessionForBulk } from "./training-sessions";
 import { setRetiredVersioned, updateVersioned } from "./versioned";
 
@@ -192,26 +190,7 @@ export async function getTrainingRecordDetail(id: number): Promise<RecordDetail 
   const db = await getDb();
   const record = await findRecord(db, id);
   if (!record) return null;
-  const rows = await db
-    .select({ entry: auditLog, actorName: users.name })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(and(eq(auditLog.entity, "training_record"), eq(auditLog.entityId, String(id))))
-    .orderBy(desc(auditLog.id))
-    .limit(200);
-
-  const history: HistoryEntry[] = rows.map(({ entry, actorName }) => {
-    const after = entry.after as Record<string, unknown> | null;
-    return {
-      id: entry.id,
-      occurredAt: entry.occurredAt.toISOString(),
-      action: entry.action,
-      actorEmail: entry.actorEmail,
-      actorName: actorName ?? null,
-      changes: auditChanges(entry.before as Record<string, unknown> | null, after, RECORD_HISTORY_FIELDS),
-      reason: typeof after?.retireReason === "string" ? after.retireReason : null,
-    };
-  });
+  const history = await auditHistory(db, "training_record", id, RECORD_HISTORY_FIELDS, { limit: 200, reason: "retireReason" });
 
   // Employee and course ids in the history are shown as "E0012 山田 太郎", "PI-BASIC 個人情報保護基礎研修".
   const ids = (field: string) =>

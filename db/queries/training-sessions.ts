@@ -1,14 +1,13 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
-import { auditLog, courses, departments, employees, trainingRecords, trainingSessions, users } from "@/db/schema";
-import { auditChanges } from "@/lib/audit-changes";
+import { courses, departments, employees, trainingRecords, trainingSessions, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/roles";
 import { fiscalYearRange } from "@/lib/fiscal-year";
 import type { HistoryEntry } from "@/lib/training/courses-schema";
 import type { TrainingMethodValue } from "@/lib/training/records-schema";
 import type { AttendeeDto, ListSessionsQuery, SessionDetail, SessionDto, SessionFilters, SessionPage, UpdateSessionInput } from "@/lib/training/sessions-schema";
-import { recordAudit } from "./audit";
+import { auditHistory, recordAudit } from "./audit";
 import { updateVersioned, withoutVersion } from "./versioned";
 
 /**
@@ -139,26 +138,12 @@ const SESSION_HISTORY_FIELDS = ["courseId", "heldOn", "method", "title", "place"
 
 /** The session's audit trail, newest first, with the before → after of each field; the course by its code and title. */
 async function sessionHistory(db: DbOrTx, session: SessionDto): Promise<HistoryEntry[]> {
-  const rows = await db
-    .select({ entry: auditLog, actorName: users.name })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(and(eq(auditLog.entity, "training_session"), eq(auditLog.entityId, String(session.id))))
-    .orderBy(desc(auditLog.id))
-    .limit(100);
   // A session's course never changes (it is that of its records): its id is labelled with the session's course.
   const courseLabel = `${session.courseCode} ${session.courseTitle}`;
-  return rows.map(({ entry, actorName }) => ({
-    id: entry.id,
-    occurredAt: entry.occurredAt.toISOString(),
-    action: entry.action,
-    actorEmail: entry.actorEmail,
-    actorName: actorName ?? null,
-    changes: auditChanges(entry.before, entry.after, SESSION_HISTORY_FIELDS).map((c) =>
+  return auditHistory(db, "training_session", session.id, SESSION_HISTORY_FIELDS, {
+    relabel: (c) =>
       c.field === "courseId" ? { ...c, ...(c.before === session.courseId ? { beforeLabel: courseLabel } : {}), ...(c.after === session.courseId ? { afterLabel: courseLabel } : {}) } : c,
-    ),
-    reason: null,
-  }));
+  });
 }
 
 /** The session, its attendees (retired records too, marked), by employee number, and its history. */
