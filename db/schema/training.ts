@@ -262,6 +262,37 @@ export const trainingMonthEndCounts = pgTable(
 );
 
 /**
+ * Renewal readiness's training facts of one day (db/queries/renewal-readiness.ts, docs/architecture.md
+ * "Readiness days"): per employment type the workers, the workers some course is required of and the
+ * pairs per status, as judged from the records on that day — a past fiscal year's last day, or today —
+ * stored once asked for. A row here says the day's rows in training_readiness_counts are complete and
+ * current: the month-end triggers of migration 0016 delete it with the month ends from the earliest day
+ * a write can change (training_month_ends_forget, migration 0027), under the same training lock.
+ */
+export const trainingReadinessDays = pgTable("training_readiness_days", {
+  asOf: date("as_of", { mode: "string" }).primaryKey(),
+  computedAt: timestamp("computed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
+
+/** One stored day's training facts per employment type (lib/renewal/readiness.ts TrainingTypeTally). */
+export const trainingReadinessCounts = pgTable(
+  "training_readiness_counts",
+  {
+    asOf: date("as_of", { mode: "string" })
+      .notNull()
+      .references(() => trainingReadinessDays.asOf, { onDelete: "cascade" }),
+    employmentType: text("employment_type").notNull(),
+    workers: integer("workers").notNull(),
+    covered: integer("covered").notNull(),
+    compliant: integer("compliant").notNull(),
+    dueSoon: integer("due_soon").notNull(),
+    overdue: integer("overdue").notNull(),
+    exempt: integer("exempt").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.asOf, t.employmentType] })],
+);
+
+/**
  * The status summary's counts of one day (db/queries/training-status.ts statusCounts): the pairs of
  * training_current_status per course, department and status on that day, stored when first asked for.
  * A row here says the day's counts in training_status_day_counts are complete and current: a trigger
