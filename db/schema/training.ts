@@ -195,11 +195,6 @@ export const trainingCurrentStatus = pgTable(
     lastPassedOn: date("last_passed_on", { mode: "string" }),
     /** training_due_on(): null when a once-only course was passed (it never expires). */
     dueOn: date("due_on", { mode: "string" }),
-    /**
-     * Counted in training_status_tally: false when the employee had already left on the day the row was
-     * written, so the pair can never count again on any day from then on (a new leave date rewrites it).
-     */
-    tallied: boolean("tallied").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.employeeId, t.courseId] }),
@@ -208,30 +203,6 @@ export const trainingCurrentStatus = pgTable(
     // (db/queries/training-status.ts pageByStatus): the first page reads a few hundred rows, not all.
     index("training_current_status_due_idx").on(t.dueOn).where(sql`not ${t.exempt}`),
   ],
-);
-
-/**
- * training_current_status counted: how many pairs of a department share the facts that decide their
- * status on a day from today on — exempt, passed, due date, the course's requiredFrom, the hire date
- * where it matters (never passed, or hired after the last completion) and the leave date — so the
- * dashboard counts a few thousand groups instead of judging every pair. Kept by a trigger on
- * training_current_status in the same transaction; 'infinity' / '-infinity' stand for "none" so
- * that the key has no nulls. Since migration 0026 the reads use training_status_day_counts instead
- * (fewer rows: a day's counts per course, department and status); this is still kept and tested.
- */
-export const trainingStatusTally = pgTable(
-  "training_status_tally",
-  {
-    departmentId: integer("department_id").notNull(),
-    exempt: boolean("exempt").notNull(),
-    passed: boolean("passed").notNull(),
-    dueOn: date("due_on", { mode: "string" }).notNull(),
-    requiredFrom: date("required_from", { mode: "string" }).notNull(),
-    pendingFrom: date("pending_from", { mode: "string" }).notNull(),
-    leaveDate: date("leave_date", { mode: "string" }).notNull(),
-    n: integer("n").notNull(),
-  },
-  (t) => [primaryKey({ name: "training_status_tally_pk", columns: [t.departmentId, t.exempt, t.passed, t.dueOn, t.requiredFrom, t.pendingFrom, t.leaveDate] })],
 );
 
 /**
