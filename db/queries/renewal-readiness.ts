@@ -10,19 +10,20 @@ import {
   judgeFiscalYear,
   readinessCounts,
   readinessYears,
+  trainingFactsOf,
   yearScope,
   type FiscalYearFacts,
-  type TrainingByType,
+  type TrainingTypeTally,
 } from "@/lib/renewal/readiness";
 import type { ReadinessDto } from "@/lib/renewal/readiness-schema";
-import { EMPLOYMENT_TYPES, type EmploymentType } from "@/lib/training/employees-schema";
+import type { EmploymentType } from "@/lib/training/employees-schema";
 import type { TrainingStatus } from "@/lib/training/status";
 import { listFindings } from "./audits";
-import { query, queryNoJit, num, type Db } from "./dashboard/sql";
+import { query, num, textArray, type Db } from "./dashboard/sql";
 import { getCurrentCertificate } from "./pmark";
 import { listItems } from "./register";
 import { getFiscalYearStartMonth } from "./settings";
-import { judgedPairs, pairSourceFor } from "./training-status";
+import { judgedPairs, type PairSource } from "./training-status";
 
 /**
  * Renewal readiness (docs/domain.md, "Renewal readiness"): the facts of each checked fiscal year, read
@@ -38,39 +39,115 @@ type Scope = { fiscalYear: number; start: string; end: string; asOf: string; cur
 /** Tokyo day of a timestamp column, in SQL. */
 const tokyoDay = (col: string) => sql.raw(`(${col} at time zone 'Asia/Tokyo')::date`);
 
-async function trainingFacts(db: Db, s: Scope, today: string): Promise<FiscalYearFacts["training"]> {
-  const source = await pairSourceFor(s.asOf, today);
-  const day = sql`${s.asOf}::date`;
-  const [pairs, workers] = await Promise.all([
-    // One pass over the judged pairs: per type and status the pairs, and per type the workers (not exempt) some course is required of.
-    queryNoJit<{ employment_type: string; status: TrainingStatus | null; n: number | string; covered: number | string }>(
-      db,
-      sql`select j.employment_type, j.status, count(*)::int as n,
-                 count(distinct j.employee_id) filter (where j.status <> 'exempt')::int as covered
-          from (${judgedPairs({}, s.asOf, source)}) j
-          group by grouping sets ((j.employment_type, j.status), (j.employment_type))`,
-    ),
-    query<{ employment_type: string; n: number | string }>(
-      db,
-      sql`select e.employment_type::text as employment_type, count(*)::int as n from employees e
-          where e.hire_date <= ${day} and (e.leave_date is null or e.leave_date >= ${day})
-            and (e.retired_at is null or ${tokyoDay("e.retired_at")} > ${day})
-            and not training_exempt(e.exemption_reason)
-          group by e.employment_type`,
-    ),
-  ]);
-  const byStatus = pairs.filter((p) => p.status !== null);
-  const count = (st: TrainingStatus) => byStatus.filter((p) => p.status === st).reduce((n, p) => n + num(p.n), 0);
-  const byType: TrainingByType[] = EMPLOYMENT_TYPES.map((type: EmploymentType) => ({
-    type,
+/**
+ * Each employment type's training on `asOf` (lib/renewal/readiness.ts TrainingTypeTally), counted now:
+ * the pairs as the status list judges them (judgedPairs from `source`: pairSourceFor(asOf, today)) per
+ * type and status with the workers some course is required of, and the type's workers (active, not
+ * exempt). A past day is judged from the records (about a second at 10×), hence the stored days below.
+ * Run it with JIT off (a transaction's `set local jit = off`): the aggregate is costed high enough to
+ * trigger it, and compiling takes longer than running it.
+ */
+export async function countTrainingTypes(db: Db, asOf: string, source: PairSource): Promise<TrainingTypeTally[]> {
+  const day = sql`${asOf}::date`;
+  // One pass over the judged pairs: per type and status the pairs, and per type the workers (not exempt) some course is required of.
+  const pairs = await query<{ employment_type: string; status: TrainingStatus | null; n: number | string; covered: number | string }>(
+    db,
+    sql`select j.employment_type, j.status, count(*)::int as n,
+               count(distinct j.employee_id) filter (where j.status <> 'exempt')::int as covered
+        from (${judgedPairs({}, asOf, source)}) j
+        group by grouping sets ((j.employment_type, j.status), (j.employment_type))`,
+  );
+  const workers = await query<{ employment_type: string; n: number | string }>(
+    db,
+    sql`select e.employment_type::text as employment_type, count(*)::int as n from employees e
+        where e.hire_date <= ${day} and (e.leave_date is null or e.leave_date >= ${day})
+          and (e.retired_at is null or ${tokyoDay("e.retired_at")} > ${day})
+          and not training_exempt(e.exemption_reason)
+        group by e.employment_type`,
+  );
+  const types = new Set([...pairs.map((p) => p.employment_type), ...workers.map((w) => w.employment_type)]);
+  const pairsOf = (type: string, st: TrainingStatus) => num(pairs.find((p) => p.employment_type === type && p.status === st)?.n);
+  return [...types].sort().map((type) => ({
+    type: type as EmploymentType,
     workers: num(workers.find((w) => w.employment_type === type)?.n),
-    covered: num(pairs.find((p) => p.status === null && p.employment_type === type)?.covered),
-    overdue: byStatus.filter((p) => p.employment_type === type && p.status === "overdue").reduce((n, p) => n + num(p.n), 0),
-  })).filter((b) => b.workers > 0);
-  const compliant = count("compliant");
-  const dueSoon = count("due_soon");
-  const overdue = count("overdue");
-  return { required: compliant + dueSoon + overdue, compliant, dueSoon, overdue, exempt: count("exempt"), byType };
+    covered: num(pairs.find((p) => p.employment_type === type && p.status === null)?.covered),
+    compliant: pairsOf(type, "compliant"),
+    dueSoon: pairsOf(type, "due_soon"),
+    overdue: pairsOf(type, "overdue"),
+    exempt: pairsOf(type, "exempt"),
+  }));
+}
+
+type StoredTypeRow = { as_of: string; employment_type: string | null; workers: number; covered: number; compliant: number; due_soon: number; overdue: number; exempt: number };
+
+/** The stored tallies of these days (training_readiness_counts); a day without a training_readiness_days row is absent. */
+async function storedTrainingTypes(db: Db, days: readonly string[]): Promise<Map<string, TrainingTypeTally[]>> {
+  const rows = await query<StoredTypeRow>(
+    db,
+    sql`select to_char(d.as_of, 'YYYY-MM-DD') as as_of, c.employment_type, c.workers, c.covered, c.compliant, c.due_soon, c.overdue, c.exempt
+        from training_readiness_days d left join training_readiness_counts c on c.as_of = d.as_of
+        where d.as_of = any(${textArray(days)}::date[])
+        order by d.as_of, c.employment_type`,
+  );
+  const out = new Map<string, TrainingTypeTally[]>();
+  for (const r of rows) {
+    const list = out.get(r.as_of) ?? [];
+    if (r.employment_type !== null) {
+      list.push({
+        type: r.employment_type as EmploymentType,
+        workers: num(r.workers),
+        covered: num(r.covered),
+        compliant: num(r.compliant),
+        dueSoon: num(r.due_soon),
+        overdue: num(r.overdue),
+        exempt: num(r.exempt),
+      });
+    }
+    out.set(r.as_of, list);
+  }
+  return out;
+}
+
+/**
+ * countTrainingTypes of each day, read from training_readiness_counts (docs/architecture.md, "Readiness
+ * days"). A day not stored yet — never asked for, or forgotten by a write that can change it: the
+ * month-end triggers of migration 0016 call training_month_ends_forget, which since migration 0027 also
+ * deletes the readiness days from the earliest day the write can change — is counted and stored under
+ * the training lock those triggers take: a write that commits while the day is being counted waits, and
+ * forgets it again once stored, so a stored day always equals a recount. Days before the newest one
+ * asked for that are not month ends (a past fiscal year ends on one) are no longer asked for: dropped.
+ */
+export async function trainingTypeTallies(days: readonly string[], today: string): Promise<Map<string, TrainingTypeTally[]>> {
+  const db = await getDb();
+  const wanted = [...new Set(days)];
+  const stored = await storedTrainingTypes(db, wanted);
+  if (wanted.every((d) => stored.has(d))) return stored;
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    await tx.execute(sql`select training_current_status_lock()`);
+    // Read again after the lock: another request may have stored them meanwhile.
+    const now = await storedTrainingTypes(t, wanted);
+    const missing = wanted.filter((d) => !now.has(d));
+    if (missing.length === 0) return now;
+    await tx.execute(sql`set local jit = off`);
+    const later = wanted.reduce((a, b) => (b > a ? b : a));
+    await tx.execute(sql`delete from training_readiness_days where as_of < ${later}::date and extract(day from as_of + 1) <> 1`);
+    for (const day of missing) {
+      // pairSourceFor's rule, read in this transaction: a day before today, or a record dated after it, is judged from the records.
+      const [r] = day < today ? [{ later: true }] : await query<{ later: boolean }>(t, sql`select exists(select 1 from training_records where completed_on > ${day}::date and passed and retired_at is null) as later`);
+      const tallies = await countTrainingTypes(t, day, r?.later ? "records" : "current");
+      await tx.execute(sql`insert into training_readiness_days (as_of) values (${day}::date)`);
+      if (tallies.length) {
+        await tx.execute(
+          sql`insert into training_readiness_counts (as_of, employment_type, workers, covered, compliant, due_soon, overdue, exempt)
+              select ${day}::date, x.type, x.workers, x.covered, x.compliant, x."dueSoon", x.overdue, x.exempt
+              from json_to_recordset(${JSON.stringify(tallies)}::json) as x(type text, workers int, covered int, compliant int, "dueSoon" int, overdue int, exempt int)`,
+        );
+      }
+      now.set(day, tallies);
+    }
+    return now;
+  });
 }
 
 async function departmentFacts(db: Db, s: Scope): Promise<FiscalYearFacts["departments"]> {
@@ -188,25 +265,29 @@ async function incidentFacts(db: Db, s: Scope, today: string): Promise<FiscalYea
   return { total: rows.length, reportedToBody: reported, late };
 }
 
-/** The facts of one fiscal year. */
-export async function fiscalYearFacts(fiscalYear: number, today: string, startMonth: number): Promise<FiscalYearFacts> {
+/** The facts of one fiscal year; its training from the tallies per employment type on its as-of day (trainingTypeTallies). */
+export async function fiscalYearFacts(fiscalYear: number, today: string, startMonth: number, trainingTypes?: readonly TrainingTypeTally[]): Promise<FiscalYearFacts> {
   const db = await getDb();
   const scope = { fiscalYear, ...yearScope(fiscalYear, today, startMonth) };
-  const [training, departments, audits, register, majorNonconformities, incidents] = await Promise.all([
-    trainingFacts(db, scope, today),
+  const tallies = trainingTypes ? Promise.resolve(trainingTypes) : trainingTypeTallies([scope.asOf], today).then((m) => m.get(scope.asOf) ?? []);
+  const [types, departments, audits, register, majorNonconformities, incidents] = await Promise.all([
+    tallies,
     departmentFacts(db, scope),
     auditFacts(db, scope),
     registerFacts(db, scope, today),
     findingFacts(scope, today),
     incidentFacts(db, scope, today),
   ]);
-  return { ...scope, training, departments, ...audits, register, majorNonconformities, incidents };
+  return { ...scope, training: trainingFactsOf(types), departments, ...audits, register, majorNonconformities, incidents };
 }
 
 /** The readiness of the last two complete fiscal years and the current one, with the current certificate. */
 export async function getRenewalReadiness(today: string = todayInTokyo()): Promise<ReadinessDto> {
   const startMonth = await getFiscalYearStartMonth();
-  const [cert, ...facts] = await Promise.all([getCurrentCertificate(today), ...readinessYears(today, startMonth).map((fy) => fiscalYearFacts(fy, today, startMonth))]);
+  const fys = readinessYears(today, startMonth);
+  const asOfs = fys.map((fy) => yearScope(fy, today, startMonth).asOf);
+  const [cert, tallies] = await Promise.all([getCurrentCertificate(today), trainingTypeTallies(asOfs, today)]);
+  const facts = await Promise.all(fys.map((fy, i) => fiscalYearFacts(fy, today, startMonth, tallies.get(asOfs[i]) ?? [])));
   const years = facts.map(judgeFiscalYear);
   return { today, certificate: cert.current, years, counts: readinessCounts(years) };
 }

@@ -10,6 +10,7 @@ import {
   readinessCounts,
   readinessYears,
   showReadinessCard,
+  trainingFactsOf,
   yearScope,
   type FiscalYearFacts,
 } from "./readiness";
@@ -138,6 +139,45 @@ describe("training", () => {
     expect(judgeTraining(goodYear(current)).state).toBe("open");
     expect(judgeTraining(goodYear({ ...current, training: { ...goodYear().training, dueSoon: 0 } })).state).toBe("pass");
     expect(judgeTraining(goodYear({ ...current, training: { ...goodYear().training, overdue: 1 } })).state).toBe("fail");
+  });
+});
+
+describe("training facts from the tallies per employment type", () => {
+  const tally = (type: "regular" | "part_time" | "dispatched", over: Partial<{ workers: number; covered: number; compliant: number; dueSoon: number; overdue: number; exempt: number }> = {}) => ({
+    type,
+    workers: 0,
+    covered: 0,
+    compliant: 0,
+    dueSoon: 0,
+    overdue: 0,
+    exempt: 0,
+    ...over,
+  });
+
+  it("sums the pairs of every type, and lists the types with workers in the employment types' order", () => {
+    const t = trainingFactsOf([
+      tally("part_time", { workers: 4, covered: 3, compliant: 5, dueSoon: 1, overdue: 2 }),
+      tally("regular", { workers: 10, covered: 10, compliant: 30, overdue: 1, exempt: 2 }),
+      // Every dispatched worker exempt: no workers, but their exempt pairs still count.
+      tally("dispatched", { exempt: 3 }),
+    ]);
+    expect(t).toEqual({
+      required: 39,
+      compliant: 35,
+      dueSoon: 1,
+      overdue: 3,
+      exempt: 5,
+      byType: [
+        { type: "regular", workers: 10, covered: 10, overdue: 1 },
+        { type: "part_time", workers: 4, covered: 3, overdue: 2 },
+      ],
+    });
+  });
+
+  it("is all zeros with no tallies, and then fails the check as nothing is required", () => {
+    const t = trainingFactsOf([]);
+    expect(t).toEqual({ required: 0, compliant: 0, dueSoon: 0, overdue: 0, exempt: 0, byType: [] });
+    expect(judgeTraining(goodYear({ training: t })).missing.map((m) => m.reason)).toEqual(["noRequiredTraining"]);
   });
 });
 

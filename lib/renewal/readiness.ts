@@ -54,6 +54,30 @@ export type TrainingByType = {
   overdue: number;
 };
 
+/**
+ * One employment type's training on an as-of day, as db/queries/renewal-readiness.ts counts (and stores)
+ * it: the type's workers (active, not exempt), those some course is required of, and the type's
+ * employee × required course pairs per status (exempt employees' pairs are all `exempt`).
+ */
+export type TrainingTypeTally = { type: EmploymentType; workers: number; covered: number; compliant: number; dueSoon: number; overdue: number; exempt: number };
+
+/**
+ * A year's training facts from its tallies per employment type: the pairs per status summed over every
+ * type, and byType for each type with workers, in EMPLOYMENT_TYPES order. A type without a tally counts
+ * as none.
+ */
+export function trainingFactsOf(tallies: readonly TrainingTypeTally[]): FiscalYearFacts["training"] {
+  const sum = (k: "compliant" | "dueSoon" | "overdue" | "exempt") => tallies.reduce((n, t) => n + t[k], 0);
+  const byType: TrainingByType[] = EMPLOYMENT_TYPES.flatMap((type) => {
+    const t = tallies.find((x) => x.type === type);
+    return t && t.workers > 0 ? [{ type, workers: t.workers, covered: t.covered, overdue: t.overdue }] : [];
+  });
+  const compliant = sum("compliant");
+  const dueSoon = sum("dueSoon");
+  const overdue = sum("overdue");
+  return { required: compliant + dueSoon + overdue, compliant, dueSoon, overdue, exempt: sum("exempt"), byType };
+}
+
 export type RecordRef = { id: number; label: string; date: string | null; href: string };
 
 export type FiscalYearFacts = {
