@@ -2,8 +2,11 @@ import type { z } from "zod";
 import type { Role } from "@/lib/auth/roles";
 import { defineOperation } from "./operation";
 
-/** What differs between one record type's actions: the operation id, its summary and a record it succeeds on in the demo data. */
-type ActionDef = { id: string; summary: string; paramsExample: Record<string, string | number> };
+/**
+ * What differs between one record type's actions: the operation id, its summary, and where the demo data
+ * needs them, a record the example succeeds on (default: id 1) and that record's version (default 1).
+ */
+type ActionDef = { id: string; summary: string; paramsExample?: Record<string, string | number>; version?: number };
 
 /**
  * The actions on one record that send nothing but its version: POST {path}/retire (withdrawn, kept,
@@ -25,7 +28,7 @@ export function recordActions<P extends z.ZodType, B extends z.ZodType>(record: 
       params: record.params,
       body: record.body,
       paramsExample: def.paramsExample,
-      example: { version: 1 },
+      example: { version: def.version ?? 1 },
       response: record.response,
     });
 }

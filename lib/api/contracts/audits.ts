@@ -23,6 +23,7 @@ import {
   versionOnlySchema,
 } from "@/lib/audits/schema";
 import { defineOperation } from "../operation";
+import { recordActions } from "../record-actions";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 import { pageSchema } from "@/lib/list/page";
 
@@ -131,19 +132,9 @@ export const setAuditTeam = defineOperation({
   response: auditSchema,
 });
 
-export const retireAudit = defineOperation({
-  id: "retireAudit",
-  method: "post",
-  path: "/api/v1/audits/{id}/retire",
-  roles: AUDIT_WRITERS,
-  tag,
-  summary: "Cancel a planned audit (kept, marked retired; only while planned)",
-  params: idParams,
-  body: versionOnlySchema,
-  example: { version: 1 },
-  paramsExample: { id: 2 },
-  response: auditSchema,
-});
+const audit = recordActions({ path: "/api/v1/audits/{id}", roles: AUDIT_WRITERS, tag, params: idParams, body: versionOnlySchema, response: auditSchema });
+
+export const retireAudit = audit("retire", { id: "retireAudit", summary: "Cancel a planned audit (kept, marked retired; only while planned)", paramsExample: { id: 2 } });
 
 export const auditStats = defineOperation({
   id: "auditStats",
@@ -282,16 +273,6 @@ export const retireFinding = defineOperation({
   response: findingSchema,
 });
 
-export const restoreFinding = defineOperation({
-  id: "restoreFinding",
-  method: "post",
-  path: "/api/v1/findings/{id}/restore",
-  roles: AUDIT_WRITERS,
-  tag: ftag,
-  summary: "Bring a retired finding back (409 when its audit has closed since, or when it is not retired)",
-  params: idParams,
-  body: versionOnlySchema,
-  example: { version: 1 },
-  paramsExample: { id: 12 },
-  response: findingSchema,
-});
+const finding = recordActions({ path: "/api/v1/findings/{id}", roles: AUDIT_WRITERS, tag: ftag, params: idParams, body: versionOnlySchema, response: findingSchema });
+
+export const restoreFinding = finding("restore", { id: "restoreFinding", summary: "Bring a retired finding back (409 when its audit has closed since, or when it is not retired)", paramsExample: { id: 12 } });

@@ -10,6 +10,7 @@ import {
   versionOnlySchema,
 } from "@/lib/training/courses-schema";
 import { defineOperation } from "../operation";
+import { recordActions } from "../record-actions";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 import { pageSchema } from "@/lib/list/page";
 
@@ -87,32 +88,11 @@ export const updateCourse = defineOperation({
   response: courseSchema,
 });
 
-export const retireCourse = defineOperation({
-  id: "retireCourse",
-  method: "post",
-  path: "/api/v1/courses/{id}/retire",
-  roles: TRAINING_WRITERS,
-  tag: "courses",
-  summary: "Retire a course: it is no longer required; its records stay",
-  params: courseIdParams,
-  body: versionOnlySchema,
-  example: { version: 1 },
-  response: courseSchema,
-});
+const course = recordActions({ path: "/api/v1/courses/{id}", roles: TRAINING_WRITERS, tag: "courses", params: courseIdParams, body: versionOnlySchema, response: courseSchema });
 
-export const restoreCourse = defineOperation({
-  id: "restoreCourse",
-  paramsExample: { id: 6 },
-  method: "post",
-  path: "/api/v1/courses/{id}/restore",
-  roles: TRAINING_WRITERS,
-  tag: "courses",
-  summary: "Bring a retired course back",
-  params: courseIdParams,
-  body: versionOnlySchema,
-  example: { version: 1 },
-  response: courseSchema,
-});
+export const retireCourse = course("retire", { id: "retireCourse", summary: "Retire a course: it is no longer required; its records stay" });
+
+export const restoreCourse = course("restore", { id: "restoreCourse", summary: "Bring a retired course back", paramsExample: { id: 6 } });
 
 export const exportCourses = defineOperation({
   id: "exportCourses",

@@ -10,6 +10,7 @@ import {
   versionOnlySchema,
 } from "@/lib/training/departments-schema";
 import { defineOperation } from "../operation";
+import { recordActions } from "../record-actions";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 
 export const listDepartments = defineOperation({
@@ -63,33 +64,11 @@ export const updateDepartment = defineOperation({
   response: departmentSchema,
 });
 
-export const retireDepartment = defineOperation({
-  id: "retireDepartment",
-  paramsExample: { id: 9 },
-  method: "post",
-  path: "/api/v1/departments/{id}/retire",
-  roles: TRAINING_WRITERS,
-  tag: "departments",
-  summary: "Retire (close) a department; refused with 409 while it has active employees; a no-op when already retired",
-  params: departmentIdParams,
-  body: versionOnlySchema,
-  example: { version: 1 },
-  response: departmentSchema,
-});
+const department = recordActions({ path: "/api/v1/departments/{id}", roles: TRAINING_WRITERS, tag: "departments", params: departmentIdParams, body: versionOnlySchema, response: departmentSchema });
 
-export const restoreDepartment = defineOperation({
-  id: "restoreDepartment",
-  paramsExample: { id: 10 },
-  method: "post",
-  path: "/api/v1/departments/{id}/restore",
-  roles: TRAINING_WRITERS,
-  tag: "departments",
-  summary: "Bring a retired department back (a no-op when it is not retired)",
-  params: departmentIdParams,
-  body: versionOnlySchema,
-  example: { version: 1 },
-  response: departmentSchema,
-});
+export const retireDepartment = department("retire", { id: "retireDepartment", summary: "Retire (close) a department; refused with 409 while it has active employees; a no-op when already retired", paramsExample: { id: 9 } });
+
+export const restoreDepartment = department("restore", { id: "restoreDepartment", summary: "Bring a retired department back (a no-op when it is not retired)", paramsExample: { id: 10 } });
 
 export const exportDepartments = defineOperation({
   id: "exportDepartments",

@@ -13,6 +13,7 @@ import {
   updateEmployeeSchema,
 } from "@/lib/training/employees-schema";
 import { defineOperation } from "../operation";
+import { recordActions } from "../record-actions";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 
 export const listEmployees = defineOperation({
@@ -87,32 +88,11 @@ export const updateEmployee = defineOperation({
   response: employeeSchema,
 });
 
-export const retireEmployee = defineOperation({
-  id: "retireEmployee",
-  method: "post",
-  path: "/api/v1/employees/{id}/retire",
-  roles: TRAINING_WRITERS,
-  tag: "employees",
-  summary: "Retire an employee record (kept, no longer listed or counted); someone who left gets a leave date instead",
-  params: employeeIdParams,
-  body: employeeVersionSchema,
-  example: { version: 1 },
-  response: employeeSchema,
-});
+const employee = recordActions({ path: "/api/v1/employees/{id}", roles: TRAINING_WRITERS, tag: "employees", params: employeeIdParams, body: employeeVersionSchema, response: employeeSchema });
 
-export const restoreEmployee = defineOperation({
-  id: "restoreEmployee",
-  paramsExample: { id: 121 },
-  method: "post",
-  path: "/api/v1/employees/{id}/restore",
-  roles: TRAINING_WRITERS,
-  tag: "employees",
-  summary: "Bring a retired employee record back (a no-op when it is not retired)",
-  params: employeeIdParams,
-  body: employeeVersionSchema,
-  example: { version: 1 },
-  response: employeeSchema,
-});
+export const retireEmployee = employee("retire", { id: "retireEmployee", summary: "Retire an employee record (kept, no longer listed or counted); someone who left gets a leave date instead" });
+
+export const restoreEmployee = employee("restore", { id: "restoreEmployee", summary: "Bring a retired employee record back (a no-op when it is not retired)", paramsExample: { id: 121 } });
 
 export const employeeHistory = defineOperation({
   id: "employeeHistory",

@@ -23,6 +23,7 @@ import {
   versionOnlySchema,
 } from "@/lib/incidents/schema";
 import { defineOperation } from "../operation";
+import { recordActions } from "../record-actions";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 import { pageSchema } from "@/lib/list/page";
 
@@ -241,16 +242,6 @@ export const updateCorrectiveAction = defineOperation({
   response: correctiveActionRowSchema,
 });
 
-export const retireCorrectiveAction = defineOperation({
-  id: "retireIncidentCorrectiveAction",
-  method: "post",
-  path: "/api/v1/incidents/{id}/corrective-actions/{actionId}/retire",
-  roles: ADMINS,
-  tag: "incidents",
-  summary: "Withdraw a corrective action entered by mistake (kept, never deleted)",
-  params: correctiveActionParams,
-  body: versionOnlySchema,
-  paramsExample: { id: 10, actionId: 1 },
-  example: { version: 1 },
-  response: correctiveActionRowSchema,
-});
+const correctiveAction = recordActions({ path: "/api/v1/incidents/{id}/corrective-actions/{actionId}", roles: ADMINS, tag: "incidents", params: correctiveActionParams, body: versionOnlySchema, response: correctiveActionRowSchema });
+
+export const retireCorrectiveAction = correctiveAction("retire", { id: "retireIncidentCorrectiveAction", summary: "Withdraw a corrective action entered by mistake (kept, never deleted)", paramsExample: { id: 10, actionId: 1 } });

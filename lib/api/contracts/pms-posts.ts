@@ -14,6 +14,7 @@ import {
 } from "@/lib/regulations/structure-schema";
 import { versionOnlySchema } from "@/lib/regulations/schema";
 import { defineOperation } from "../operation";
+import { recordActions } from "../record-actions";
 
 const tag = "pms-structure";
 
@@ -61,18 +62,9 @@ export const updatePmsPost = defineOperation({
   response: postSchema,
 });
 
-export const retirePmsPost = defineOperation({
-  id: "retirePmsPost",
-  method: "post",
-  path: "/api/v1/pms-posts/{id}/retire",
-  roles: REGULATION_WRITERS,
-  tag,
-  summary: "Retire a post that no longer exists (kept with its history)",
-  params: postIdParams,
-  body: versionOnlySchema,
-  example: { version: 1 },
-  response: postSchema,
-});
+const post = recordActions({ path: "/api/v1/pms-posts/{id}", roles: REGULATION_WRITERS, tag, params: postIdParams, body: versionOnlySchema, response: postSchema });
+
+export const retirePmsPost = post("retire", { id: "retirePmsPost", summary: "Retire a post that no longer exists (kept with its history)" });
 
 export const createPmsAppointment = defineOperation({
   id: "createPmsAppointment",

@@ -18,6 +18,7 @@ import {
   updateRiskThresholdSchema,
 } from "@/lib/register/risk-schema";
 import { defineOperation } from "../operation";
+import { recordActions } from "../record-actions";
 
 /** The privacy manager writes the risk analysis; HR, auditors and executives read it (docs/domain.md, Roles). */
 const WRITERS: readonly Role[] = [RISK_ACCEPTOR_ROLE];
@@ -107,33 +108,12 @@ export const acceptRegisterRisk = defineOperation({
   response: riskSchema,
 });
 
-export const retireRegisterRisk = defineOperation({
-  id: "retireRegisterRisk",
-  method: "post",
-  path: "/api/v1/register/risks/{id}/retire",
-  roles: WRITERS,
-  tag,
-  summary: "Retire a risk (kept with its history; never deleted). Retiring a retired risk is a 409",
-  params: riskIdParams,
-  body: riskVersionOnlySchema,
-  example: { version: 1 },
-  response: riskSchema,
-});
+const risk = recordActions({ path: "/api/v1/register/risks/{id}", roles: WRITERS, tag, params: riskIdParams, body: riskVersionOnlySchema, response: riskSchema });
 
-export const restoreRegisterRisk = defineOperation({
-  id: "restoreRegisterRisk",
-  method: "post",
-  path: "/api/v1/register/risks/{id}/restore",
-  roles: WRITERS,
-  tag,
-  summary: "Restore a retired risk (409 when it is not retired). A risk of a retired item counts as retired until its item is restored",
-  params: riskIdParams,
-  body: riskVersionOnlySchema,
-  example: { version: 1 },
-  // Risk 143 of the demo data is retired (with its retired item, PI-022).
-  paramsExample: { id: 143 },
-  response: riskSchema,
-});
+export const retireRegisterRisk = risk("retire", { id: "retireRegisterRisk", summary: "Retire a risk (kept with its history; never deleted). Retiring a retired risk is a 409" });
+
+// Risk 143 of the demo data is retired (with its retired item, PI-022).
+export const restoreRegisterRisk = risk("restore", { id: "restoreRegisterRisk", summary: "Restore a retired risk (409 when it is not retired). A risk of a retired item counts as retired until its item is restored", paramsExample: { id: 143 } });
 
 export const registerRiskHeatMap = defineOperation({
   id: "registerRiskHeatMap",

@@ -23,6 +23,7 @@ import {
   versionOnlySchema,
 } from "@/lib/register/schema";
 import { defineOperation } from "../operation";
+import { recordActions } from "../record-actions";
 
 /**
  * The personal information register 個人情報管理台帳 (docs/domain.md §6): items, their history, the
@@ -115,32 +116,11 @@ export const updateRegisterItem = defineOperation({
   response: registerItemSchema,
 });
 
-export const retireRegisterItem = defineOperation({
-  id: "retireRegisterItem",
-  method: "post",
-  path: "/api/v1/register/items/{id}/retire",
-  roles: REGISTER_WRITERS,
-  tag: TAG,
-  summary: "Retire a register item (no longer held: kept with its history, no longer due for review); 409 when already retired",
-  params: itemIdParams,
-  body: versionOnlySchema,
-  example: { version: 1 },
-  response: registerItemSchema,
-});
+const registerItem = recordActions({ path: "/api/v1/register/items/{id}", roles: REGISTER_WRITERS, tag: TAG, params: itemIdParams, body: versionOnlySchema, response: registerItemSchema });
 
-export const restoreRegisterItem = defineOperation({
-  id: "restoreRegisterItem",
-  method: "post",
-  path: "/api/v1/register/items/{id}/restore",
-  roles: REGISTER_WRITERS,
-  tag: TAG,
-  summary: "Put a retired register item back in use; 409 when it is not retired",
-  params: itemIdParams,
-  paramsExample: { id: DEMO_RETIRED_ITEM_ID },
-  body: versionOnlySchema,
-  example: { version: 2 },
-  response: registerItemSchema,
-});
+export const retireRegisterItem = registerItem("retire", { id: "retireRegisterItem", summary: "Retire a register item (no longer held: kept with its history, no longer due for review); 409 when already retired" });
+
+export const restoreRegisterItem = registerItem("restore", { id: "restoreRegisterItem", summary: "Put a retired register item back in use; 409 when it is not retired", paramsExample: { id: DEMO_RETIRED_ITEM_ID }, version: 2 });
 
 export const registerItemHistory = defineOperation({
   id: "registerItemHistory",
@@ -216,32 +196,11 @@ export const updatePurposeOfUse = defineOperation({
   response: purposeSchema,
 });
 
-export const retirePurposeOfUse = defineOperation({
-  id: "retirePurposeOfUse",
-  method: "post",
-  path: "/api/v1/register/purposes/{id}/retire",
-  roles: REGISTER_WRITERS,
-  tag: TAG,
-  summary: "Retire a purpose of use: items that chose it keep it; it can no longer be chosen",
-  params: itemIdParams,
-  body: versionOnlySchema,
-  example: { version: 1 },
-  response: purposeSchema,
-});
+const purpose = recordActions({ path: "/api/v1/register/purposes/{id}", roles: REGISTER_WRITERS, tag: TAG, params: itemIdParams, body: versionOnlySchema, response: purposeSchema });
 
-export const restorePurposeOfUse = defineOperation({
-  id: "restorePurposeOfUse",
-  method: "post",
-  path: "/api/v1/register/purposes/{id}/restore",
-  roles: REGISTER_WRITERS,
-  tag: TAG,
-  summary: "Bring a retired purpose of use back",
-  params: itemIdParams,
-  paramsExample: { id: DEMO_RETIRED_PURPOSE_ID },
-  body: versionOnlySchema,
-  example: { version: 1 },
-  response: purposeSchema,
-});
+export const retirePurposeOfUse = purpose("retire", { id: "retirePurposeOfUse", summary: "Retire a purpose of use: items that chose it keep it; it can no longer be chosen" });
+
+export const restorePurposeOfUse = purpose("restore", { id: "restorePurposeOfUse", summary: "Bring a retired purpose of use back", paramsExample: { id: DEMO_RETIRED_PURPOSE_ID } });
 
 export const importRegister = defineOperation({
   id: "importRegister",

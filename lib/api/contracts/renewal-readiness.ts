@@ -9,6 +9,7 @@ import {
   updateClauseLinkSchema,
 } from "@/lib/renewal/correspondence-schema";
 import { defineOperation } from "../operation";
+import { recordActions } from "../record-actions";
 
 const tag = "renewal";
 
@@ -62,15 +63,6 @@ export const updateClauseLink = defineOperation({
   response: clauseLinkSchema,
 });
 
-export const retireClauseLink = defineOperation({
-  id: "retireClauseLink",
-  method: "post",
-  path: "/api/v1/renewal/correspondence/{id}/retire",
-  roles: CORRESPONDENCE_WRITERS,
-  tag,
-  summary: "Remove a mapping (retired and kept in the audit trail; a repeat is a 409)",
-  params: clauseLinkIdParams,
-  body: clauseLinkRetireSchema,
-  example: { version: 1 },
-  response: clauseLinkSchema,
-});
+const clauseLink = recordActions({ path: "/api/v1/renewal/correspondence/{id}", roles: CORRESPONDENCE_WRITERS, tag, params: clauseLinkIdParams, body: clauseLinkRetireSchema, response: clauseLinkSchema });
+
+export const retireClauseLink = clauseLink("retire", { id: "retireClauseLink", summary: "Remove a mapping (retired and kept in the audit trail; a repeat is a 409)" });

@@ -16,6 +16,7 @@ import {
   updateRecordSchema,
 } from "@/lib/training/records-schema";
 import { defineOperation } from "../operation";
+import { recordActions } from "../record-actions";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 
 const FILTERS =
@@ -118,19 +119,9 @@ export const retireTrainingRecord = defineOperation({
   response: recordSchema,
 });
 
-export const restoreTrainingRecord = defineOperation({
-  id: "restoreTrainingRecord",
-  paramsExample: { id: 1 },
-  method: "post",
-  path: "/api/v1/training-records/{id}/restore",
-  roles: TRAINING_WRITERS,
-  tag: "training-records",
-  summary: "Bring a retired training record back (409 when a live record of the same employee, course and day exists)",
-  params: recordIdParams,
-  body: restoreRecordSchema,
-  example: { version: 1 },
-  response: recordSchema,
-});
+const trainingRecord = recordActions({ path: "/api/v1/training-records/{id}", roles: TRAINING_WRITERS, tag: "training-records", params: recordIdParams, body: restoreRecordSchema, response: recordSchema });
+
+export const restoreTrainingRecord = trainingRecord("restore", { id: "restoreTrainingRecord", summary: "Bring a retired training record back (409 when a live record of the same employee, course and day exists)", paramsExample: { id: 1 } });
 
 export const exportTrainingRecords = defineOperation({
   id: "exportTrainingRecords",
