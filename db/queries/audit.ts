@@ -13,7 +13,9 @@ export type AuditInput = {
     // Sign-in and its second factor (docs/security.md): sign_in carries the method, sign_in_failed the reason.
     | "sign_in" | "sign_in_failed" | "enrol" | "reset_second_factor" | "link"
     // Evidence files (docs/domain.md): every upload, view, download and disposal.
-    | "upload" | "view" | "download" | "dispose";
+    | "upload" | "view" | "download" | "dispose"
+    // A list downloaded as CSV or Excel (db/queries/exports.ts): who took which rows out, by which filters.
+    | "export";
   entity: string;
   entityId?: string | number | null;
   before?: unknown;

@@ -6,7 +6,12 @@ import * as departmentsRoute from "@/app/api/v1/departments/route";
 import * as departmentsExport from "@/app/api/v1/departments/export.csv/route";
 import * as departmentRetire from "@/app/api/v1/departments/[id]/retire/route";
 import * as organizationRoute from "@/app/api/v1/settings/organization/route";
+import * as requestsExport from "@/app/api/v1/requests/export.csv/route";
+import * as packRoute from "@/app/api/v1/renewal/pack/route";
+import { getDb } from "@/db";
+import { auditLog } from "@/db/schema";
 import { addDays, todayInTokyo } from "@/lib/dates";
+import { and, desc, eq, gt } from "drizzle-orm";
 import { XLSX_CONTENT_TYPE } from "@/lib/list/export-format";
 import { call, signInAs } from "../support/api";
 
@@ -138,5 +143,59 @@ describe("list export as Excel", () => {
     const after = new ExcelJS.Workbook();
     await after.xlsx.load(await (await get(departmentsExport, "/api/v1/departments/export.csv?format=xlsx")).arrayBuffer());
     expect(after.company).toBe("テスト株式会社");
+  });
+});
+
+describe("every download is an audit entry", () => {
+  async function lastAuditId() {
+    const [row] = await (await getDb()).select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    return row?.id ?? 0;
+  }
+  async function exportsSince(id: number) {
+    return (await getDb()).select().from(auditLog).where(and(gt(auditLog.id, id), eq(auditLog.action, "export"))).orderBy(auditLog.id);
+  }
+
+  it("who downloaded which list, in which format, how many rows and by which filters", async () => {
+    const before = await lastAuditId();
+    const user = await signInAs("auditor");
+    const res = await get(incidentsExport, "/api/v1/incidents/export.csv?format=xlsx&q=USB", "en");
+    expect(res.status).toBe(200);
+    const ws = await sheetOf(res);
+    const [entry, ...more] = await exportsSince(before);
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({ actorId: user!.id, actorEmail: user!.email, entity: "incident", entityId: null, before: null });
+    // The rows counted are the rows in the file (the header row aside); the filters as the list applied them.
+    expect(entry.after).toMatchObject({ format: "xlsx", rows: ws.rowCount - 1, filters: { q: "USB" } });
+    expect((entry.after as { filters: Record<string, unknown> }).filters).not.toHaveProperty("format");
+  });
+
+  it("a CSV download is one entry too; a download refused to the role writes none", async () => {
+    let before = await lastAuditId();
+    await signInAs("hr");
+    const csv = await get(departmentsExport, "/api/v1/departments/export.csv");
+    expect(csv.status).toBe(200);
+    const lines = new TextDecoder().decode(await csv.arrayBuffer()).trim().split("\r\n");
+    const [entry] = await exportsSince(before);
+    expect(entry).toMatchObject({ entity: "department", after: { format: "csv", rows: lines.length - 1 } });
+
+    before = await lastAuditId();
+    await signInAs("hr"); // HR has no part in individuals' requests (§6)
+    const refused = await call(requestsExport, "GET", "/api/v1/requests/export.csv");
+    expect(refused.status).toBe(403);
+    expect(await exportsSince(before)).toEqual([]);
+  });
+
+  it("the renewal pack's workbook is audited with its parameters and the rows of every sheet", async () => {
+    const before = await lastAuditId();
+    await signInAs("privacy_manager");
+    const res = await get(packRoute, "/api/v1/renewal/pack");
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const [entry] = await exportsSince(before);
+    expect(entry).toMatchObject({ entity: "renewal_pack", after: { format: "xlsx" } });
+    const after = entry.after as { rows: number; sheets: string[]; filters: Record<string, unknown> };
+    expect(after.sheets).toEqual(wb.worksheets.map((w) => w.name));
+    expect(Object.keys(after.filters).length).toBeGreaterThan(0);
   });
 });

@@ -11,7 +11,7 @@ const COLUMNS = [
   ["lead"], ["team"], ["status"], ["findings", "number"], ["openNc", "number"], ["summary"],
 ] as const satisfies readonly (readonly [string, ExportColumn["type"]?])[];
 
-export const GET = handle(ops.exportAudits, async ({ query: { format, ...query }, locale }) => {
+export const GET = handle(ops.exportAudits, async ({ query: { format, ...query }, locale, user }) => {
   const rows = await listAuditsForExport(query);
   const t = translator(locale);
   return exportListResponse(
@@ -38,5 +38,6 @@ export const GET = handle(ops.exportAudits, async ({ query: { format, ...query }
       sheetName: t("audits.csv.fileName"),
     },
     format,
+    { user, entity: "audit", filters: query },
   );
 });

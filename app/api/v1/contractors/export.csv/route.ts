@@ -28,7 +28,7 @@ const COLUMNS = [
   ["note"],
 ] as const satisfies readonly (readonly [string, ExportColumn["type"]?])[];
 
-export const GET = handle(ops.exportContractors, async ({ query: { format, ...query }, locale }) => {
+export const GET = handle(ops.exportContractors, async ({ query: { format, ...query }, locale, user }) => {
   const rows = await listContractorsForExport(query);
   const t = translator(locale);
   const sep = t("contractors.listSeparator");
@@ -60,5 +60,6 @@ export const GET = handle(ops.exportContractors, async ({ query: { format, ...qu
       sheetName: t("contractors.csv.fileName"),
     },
     format,
+    { user, entity: "contractor", filters: query },
   );
 });

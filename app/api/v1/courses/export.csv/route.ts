@@ -12,7 +12,7 @@ const COLUMNS = [
   ["code"], ["title"], ["audience"], ["recurrence"], ["newHireDue"], ["passMark", "number"], ["requiredFrom", "date"], ["records", "number"], ["status"], ["description"],
 ] as const satisfies readonly (readonly [string, ExportColumn["type"]?])[];
 
-export const GET = handle(ops.exportCourses, async ({ query: { format, ...query }, locale }) => {
+export const GET = handle(ops.exportCourses, async ({ query: { format, ...query }, locale, user }) => {
   const [rows, departments] = await Promise.all([listCoursesForExport(query), listDepartmentOptions({ includeRetired: true })]);
   const t = translator(locale);
   const deptName = new Map(departments.map((d) => [d.id, d.name]));
@@ -40,5 +40,6 @@ export const GET = handle(ops.exportCourses, async ({ query: { format, ...query 
       sheetName: t("courses.csv.fileName"),
     },
     format,
+    { user, entity: "course", filters: query },
   );
 });

@@ -5,7 +5,7 @@ import { todayInTokyo } from "@/lib/dates";
 import { translator } from "@/lib/i18n/messages";
 import { exportListResponse } from "@/db/queries/exports";
 
-export const GET = handle(ops.exportDepartments, async ({ query: { format, ...query }, locale }) => {
+export const GET = handle(ops.exportDepartments, async ({ query: { format, ...query }, locale, user }) => {
   const t = translator(locale);
   const rows = await exportDepartmentRows(query);
   return exportListResponse(
@@ -22,5 +22,6 @@ export const GET = handle(ops.exportDepartments, async ({ query: { format, ...qu
       sheetName: t("departments.title"),
     },
     format,
+    { user, entity: "department", filters: query },
   );
 });

@@ -13,7 +13,7 @@ const COLUMNS = [
   ["departmentName"], ["exemptionReason"], ["status"],
 ] as const satisfies readonly (readonly [string, ExportColumn["type"]?])[];
 
-export const GET = handle(ops.exportEmployees, async ({ query: { format, ...query }, locale }) => {
+export const GET = handle(ops.exportEmployees, async ({ query: { format, ...query }, locale, user }) => {
   const t = translator(locale);
   const rows = await exportEmployeeRows(query);
   return exportListResponse(
@@ -36,5 +36,6 @@ export const GET = handle(ops.exportEmployees, async ({ query: { format, ...quer
       sheetName: t("employees.title"),
     },
     format,
+    { user, entity: "employee", filters: query },
   );
 });

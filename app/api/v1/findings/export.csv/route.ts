@@ -11,7 +11,7 @@ const COLUMNS = [
   ["doneOn", "date"], ["verifiedOn", "date"], ["verifiedBy"], ["overdue"], ["retiredOn", "date"], ["retireReason"],
 ] as const satisfies readonly (readonly [string, ExportColumn["type"]?])[];
 
-export const GET = handle(ops.exportFindings, async ({ query: { format, ...query }, locale }) => {
+export const GET = handle(ops.exportFindings, async ({ query: { format, ...query }, locale, user }) => {
   const rows = await listFindingsForExport(query);
   const t = translator(locale);
   return exportListResponse(
@@ -39,5 +39,6 @@ export const GET = handle(ops.exportFindings, async ({ query: { format, ...query
       sheetName: t("findings.csv.fileName"),
     },
     format,
+    { user, entity: "audit_finding", filters: query },
   );
 });

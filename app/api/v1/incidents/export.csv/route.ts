@@ -12,7 +12,7 @@ const COLUMNS = [
   ["pmarkPreliminaryReportDue", "date"], ["pmarkPreliminaryReportedOn", "date"], ["pmarkFinalReportDue", "date"], ["pmarkFinalReportedOn", "date"], ["overdue"], ["description"],
 ] as const satisfies readonly (readonly [string, ExportColumn["type"]?])[];
 
-export const GET = handle(ops.exportIncidents, async ({ query: { format, ...query }, locale }) => {
+export const GET = handle(ops.exportIncidents, async ({ query: { format, ...query }, locale, user }) => {
   const rows = await listIncidentsForExport(query);
   const t = translator(locale);
   const yes = t("incidents.csv.yes");
@@ -31,5 +31,6 @@ export const GET = handle(ops.exportIncidents, async ({ query: { format, ...quer
       sheetName: t("incidents.csv.fileName"),
     },
     format,
+    { user, entity: "incident", filters: query },
   );
 });

@@ -11,7 +11,7 @@ const COLUMNS = [
   ["recordedOn", "date"], ["recordForm"], ["consentMethod"], ["source"], ["abroadCountry"], ["abroadBasis"], ["retainUntil", "date"], ["disposableFrom", "date"], ["disposedOn", "date"],
 ] as const satisfies readonly (readonly [string, ExportColumn["type"]?])[];
 
-export const GET = handle(ops.exportProvisions, async ({ query: { format, ...query }, locale }) => {
+export const GET = handle(ops.exportProvisions, async ({ query: { format, ...query }, locale, user }) => {
   const rows = await listProvisionsForExport(query);
   const t = translator(locale);
   return exportListResponse(
@@ -26,5 +26,6 @@ export const GET = handle(ops.exportProvisions, async ({ query: { format, ...que
       sheetName: t("provisions.csv.fileName"),
     },
     format,
+    { user, entity: "provision_record", filters: query },
   );
 });

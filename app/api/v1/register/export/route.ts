@@ -18,7 +18,7 @@ import { riskScore } from "@/lib/register/risk";
 const DATE_KEYS = new Set(["lastReviewedOn", "nextReviewDueOn"]);
 const NUMBER_KEYS = new Set(["personCount", "reviewIntervalMonths"]);
 
-export const GET = handle(ops.exportRegister, async ({ query, locale }) => {
+export const GET = handle(ops.exportRegister, async ({ query, locale, user }) => {
   const t = translator(locale);
   // The items and their risks in one snapshot, read by the filter (not by a list of the items' ids).
   const { items, risks } = await registerExport(query);
@@ -110,5 +110,6 @@ export const GET = handle(ops.exportRegister, async ({ query, locale }) => {
       { sheetName: t("register.export.riskSheet"), columns: riskColumns, rows: riskRows },
     ],
     `${t("register.export.fileName")}_${todayInTokyo()}`,
+    { user, entity: "register_item", filters: query },
   );
 });

@@ -10,7 +10,7 @@ const COLUMNS = [
   ["code"], ["title"], ["owner"], ["version"], ["effectiveDate", "date"], ["interval", "number"], ["lastReviewedOn", "date"], ["nextReviewDue", "date"], ["dueState"], ["status"],
 ] as const satisfies readonly (readonly [string, ExportColumn["type"]?])[];
 
-export const GET = handle(ops.exportRegulations, async ({ query: { format, ...query }, locale }) => {
+export const GET = handle(ops.exportRegulations, async ({ query: { format, ...query }, locale, user }) => {
   const rows = await listRegulationsForExport(query);
   const t = translator(locale);
   return exportListResponse(
@@ -32,5 +32,6 @@ export const GET = handle(ops.exportRegulations, async ({ query: { format, ...qu
       sheetName: t("regulations.csv.fileName"),
     },
     format,
+    { user, entity: "regulation", filters: query },
   );
 });

@@ -7,7 +7,7 @@ import { translateKey } from "@/lib/i18n/messages";
 import { buildPack, packFileName, resolvePackParams, type Translate } from "@/lib/renewal/pack";
 
 /** The renewal pack as one workbook: a sheet per document, in the documents' language (Japanese by default). */
-export const GET = handle(ops.getRenewalPackWorkbook, async ({ query }) => {
+export const GET = handle(ops.getRenewalPackWorkbook, async ({ query, user }) => {
   const ctx = await packContext();
   const resolved = resolvePackParams(query, ctx);
   if (resolved.errors) throw new ValidationError(resolved.errors);
@@ -17,5 +17,6 @@ export const GET = handle(ops.getRenewalPackWorkbook, async ({ query }) => {
   return exportWorkbookResponse(
     docs.flatMap((d) => d.sheets.map(({ sheetName, columns, rows }) => ({ sheetName, columns, rows }))),
     packFileName(resolved.params, t),
+    { user, entity: "renewal_pack", filters: { ...resolved.params } },
   );
 });

@@ -12,7 +12,7 @@ const COLUMNS = [
   ["decision"], ["refusalGround"], ["answeredOn", "date"], ["withdrawnOn", "date"], ["disposedOn", "date"],
 ] as const satisfies readonly (readonly [string, ExportColumn["type"]?])[];
 
-export const GET = handle(ops.exportRequests, async ({ query: { format, ...query }, locale }) => {
+export const GET = handle(ops.exportRequests, async ({ query: { format, ...query }, locale, user }) => {
   const rows = await listRequestsForExport(query);
   const t = translator(locale);
   return exportListResponse(
@@ -27,5 +27,6 @@ export const GET = handle(ops.exportRequests, async ({ query: { format, ...query
       sheetName: t("requests.csv.fileName"),
     },
     format,
+    { user, entity: "disclosure_request", filters: query },
   );
 });

@@ -25,7 +25,7 @@ const COLUMNS = [
   ["status"],
 ] as const satisfies readonly (readonly [string, ExportColumn["type"]?])[];
 
-export const GET = handle(ops.exportTrainingRecords, async ({ query: { format, ...query }, locale }) => {
+export const GET = handle(ops.exportTrainingRecords, async ({ query: { format, ...query }, locale, user }) => {
   const rows = await listTrainingRecordsForExport(query, await getFiscalYearStartMonth());
   const t = translator(locale);
   return exportListResponse(
@@ -52,5 +52,6 @@ export const GET = handle(ops.exportTrainingRecords, async ({ query: { format, .
       sheetName: t("records.csv.fileName"),
     },
     format,
+    { user, entity: "training_record", filters: query },
   );
 });

@@ -21,7 +21,7 @@ const COLUMNS = [
   ["recordedAt", "datetime"],
 ] as const satisfies readonly (readonly [string, ExportColumn["type"]?])[];
 
-export const GET = handle(ops.exportTrainingSessions, async ({ query: { format, ...query }, locale }) => {
+export const GET = handle(ops.exportTrainingSessions, async ({ query: { format, ...query }, locale, user }) => {
   const rows = await listTrainingSessionsForExport(query, await getFiscalYearStartMonth());
   const t = translator(locale);
   return exportListResponse(
@@ -32,5 +32,6 @@ export const GET = handle(ops.exportTrainingSessions, async ({ query: { format, 
       sheetName: t("sessions.csv.fileName"),
     },
     format,
+    { user, entity: "training_session", filters: query },
   );
 });
