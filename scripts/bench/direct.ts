@@ -10,7 +10,7 @@ import "./server-only"; // first: before anything imports db/queries
 import { capture, type Statement } from "./capture"; // before anything loads postgres.js
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { ENDPOINTS, searchParamsObject, type EndpointKey } from "./endpoints";
+import { BENCH_READER, ENDPOINTS, searchParamsObject, type EndpointKey } from "./endpoints";
 import { connect } from "./pg";
 import type { Plan } from "./http";
 import { nowMs, round, summarize, type Summary } from "./stats";
@@ -34,8 +34,18 @@ async function parse(opModule: Promise<Record<string, unknown>>, opName: string,
   return op.query ? op.query.parse(searchParamsObject(new URLSearchParams(query))) : undefined;
 }
 
+/** The signed-in user the API call would have (the endpoint's signInAs, else the benchmark's reader). */
+async function benchUser(email: string): Promise<{ id: number; role: string }> {
+  const { getDb } = await import("@/db");
+  const { users } = await import("@/db/schema");
+  const { eq } = await import("drizzle-orm");
+  const [u] = await (await getDb()).select({ id: users.id, role: users.role }).from(users).where(eq(users.email, email));
+  if (!u) throw new Error(`no user ${email} in this database`);
+  return u;
+}
+
 /** The call each route handler makes (see app/api/v1/<path>/route.ts). */
-async function runnerFor(key: EndpointKey, query: string): Promise<Runner> {
+async function runnerFor(key: EndpointKey, query: string, signInAs = BENCH_READER): Promise<Runner> {
   switch (key) {
     case "dashboardSummary":
     case "complianceScore": {
@@ -80,6 +90,30 @@ async function runnerFor(key: EndpointKey, query: string): Promise<Runner> {
       const q = await parse(import("@/lib/api/contracts/audits"), "listFindings", query);
       return () => listFindings(q as never);
     }
+    case "calendarEvents": {
+      // app/api/v1/calendar/events/route.ts: this month's grid unless from/to are given.
+      const { listCalendarEvents } = await import("@/db/queries/calendar");
+      const { monthGridRange, monthOf } = await import("@/lib/calendar/grid");
+      const { todayInTokyo } = await import("@/lib/dates");
+      const q = (await parse(import("@/lib/api/contracts/calendar"), "listCalendarEvents", query)) as { from?: string; to?: string; type?: never };
+      const user = await benchUser(signInAs);
+      return () => {
+        const today = todayInTokyo();
+        const grid = monthGridRange(monthOf(today));
+        return listCalendarEvents(user as never, { from: q.from ?? grid.start, to: q.to ?? grid.end }, q.type, today);
+      };
+    }
+    case "notifications": {
+      const { listNotifications } = await import("@/db/queries/notifications");
+      const q = await parse(import("@/lib/api/contracts/notifications"), "listNotifications", query);
+      const user = await benchUser(signInAs);
+      return () => listNotifications(user, q as never, "ja");
+    }
+    case "notificationsUnread": {
+      const { unreadCount } = await import("@/db/queries/notifications");
+      const user = await benchUser(signInAs);
+      return () => unreadCount(user.id);
+    }
     default: {
       // The other endpoints: the function their route.ts calls, with the query its contract parses.
       const s = SIMPLE[key];
@@ -95,7 +129,13 @@ async function runnerFor(key: EndpointKey, query: string): Promise<Runner> {
 type Simple = { module: string; fn: string; contracts: string; op: string; call: (fn: (...args: unknown[]) => Promise<unknown>, q: Record<string, unknown>, startMonth: number) => Promise<unknown> };
 const whole: Simple["call"] = (fn, q) => fn(q);
 /** As each app/api/v1/<path>/route.ts calls its function (its GET handler, without the session). */
-const SIMPLE: Record<Exclude<EndpointKey, "dashboardSummary" | "complianceScore" | "trainingStatus" | "trainingStatusSummary" | "trainingRecords" | "incidents" | "contractors" | "findings">, Simple> = {
+const SIMPLE: Record<
+  Exclude<
+    EndpointKey,
+    "dashboardSummary" | "complianceScore" | "trainingStatus" | "trainingStatusSummary" | "trainingRecords" | "incidents" | "contractors" | "findings" | "calendarEvents" | "notifications" | "notificationsUnread"
+  >,
+  Simple
+> = {
   incidentsDue: { module: "@/db/queries/incidents", fn: "listDueNow", contracts: "@/lib/api/contracts/incidents", op: "dueIncidents", call: (fn, q) => fn(q.limit) },
   incidentStats: { module: "@/db/queries/incidents", fn: "incidentStats", contracts: "@/lib/api/contracts/incidents", op: "incidentStats", call: (fn, q) => fn(q.fy) },
   contractorStats: { module: "@/db/queries/contractors", fn: "contractorStats", contracts: "@/lib/api/contracts/contractors", op: "contractorStats", call: (fn, q, m) => fn(q.fy, m) },
@@ -117,6 +157,27 @@ const SIMPLE: Record<Exclude<EndpointKey, "dashboardSummary" | "complianceScore"
   registerItems: { module: "@/db/queries/register", fn: "listItems", contracts: "@/lib/api/contracts/register", op: "listRegisterItems", call: whole },
   registerRisks: { module: "@/db/queries/register-risks", fn: "listRisks", contracts: "@/lib/api/contracts/register-risks", op: "listRegisterRisks", call: whole },
   registerHeatMap: { module: "@/db/queries/register-risks", fn: "riskHeatMap", contracts: "@/lib/api/contracts/register-risks", op: "registerRiskHeatMap", call: whole },
+  renewalReadiness: { module: "@/db/queries/renewal-readiness", fn: "getRenewalReadiness", contracts: "@/lib/api/contracts/renewal-readiness", op: "getRenewalReadiness", call: (fn) => fn() },
+  renewalCorrespondence: { module: "@/db/queries/renewal-correspondence", fn: "getCorrespondence", contracts: "@/lib/api/contracts/renewal-readiness", op: "getRenewalCorrespondence", call: (fn) => fn() },
+  pmarkCertificate: { module: "@/db/queries/pmark", fn: "getCurrentCertificate", contracts: "@/lib/api/contracts/pmark", op: "getPmarkCertificate", call: (fn) => fn() },
+  requests: { module: "@/db/queries/requests", fn: "listRequests", contracts: "@/lib/api/contracts/requests", op: "listRequests", call: whole },
+  provisions: { module: "@/db/queries/provisions", fn: "listProvisions", contracts: "@/lib/api/contracts/provisions", op: "listProvisions", call: whole },
+  jointUses: { module: "@/db/queries/provisions", fn: "listJointUses", contracts: "@/lib/api/contracts/provisions", op: "listJointUses", call: whole },
+  trainingSessions: { module: "@/db/queries/training-sessions", fn: "listTrainingSessions", contracts: "@/lib/api/contracts/training-sessions", op: "listTrainingSessions", call: (fn, q, m) => fn(q, m) },
+  trainingEmployeeOptions: {
+    module: "@/db/queries/training-records",
+    fn: "listEmployeeOptions",
+    contracts: "@/lib/api/contracts/training-records",
+    op: "listTrainingRecordEmployeeOptions",
+    call: whole,
+  },
+  trainingImportHistory: { module: "@/db/queries/training-import", fn: "listRecentImports", contracts: "@/lib/api/contracts/training-import", op: "importHistory", call: (fn) => fn(20) },
+  registerReviews: { module: "@/db/queries/register", fn: "listReviews", contracts: "@/lib/api/contracts/register", op: "listRegisterReviews", call: whole },
+  registerPurposes: { module: "@/db/queries/register", fn: "listPurposes", contracts: "@/lib/api/contracts/register", op: "listPurposesOfUse", call: (fn, q) => fn(q.includeRetired === "true") },
+  assessmentTemplates: { module: "@/db/queries/assessments", fn: "listTemplates", contracts: "@/lib/api/contracts/assessment-templates", op: "listAssessmentTemplates", call: (fn, q) => fn({ all: q.all === "true" }) },
+  pmsPeople: { module: "@/db/queries/pms-structure", fn: "listPeople", contracts: "@/lib/api/contracts/pms-posts", op: "listPmsPeople", call: (fn) => fn() },
+  notificationDeliveries: { module: "@/db/queries/notification-outbox", fn: "listDeliveries", contracts: "@/lib/api/contracts/notifications", op: "listNotificationDeliveries", call: whole },
+  users: { module: "@/db/queries/users", fn: "listUsers", contracts: "@/lib/api/contracts/users", op: "listUsers", call: whole },
 };
 
 /**
@@ -175,7 +236,7 @@ async function main(): Promise<void> {
   for (const key of args.keys) {
     const e = ENDPOINTS.find((x) => x.key === key)!;
     try {
-      const run = await runnerFor(key, e.query);
+      const run = await runnerFor(key, e.query, e.signInAs);
       const { plan } = args;
       let start = nowMs();
       for (let i = 0; i < plan.warm && (i < 2 || nowMs() - start < plan.warmBudgetMs); i++) await run();

@@ -26,7 +26,25 @@ export type EndpointKey =
   | "pmsPosts"
   | "registerItems"
   | "registerRisks"
-  | "registerHeatMap";
+  | "registerHeatMap"
+  | "renewalReadiness"
+  | "renewalCorrespondence"
+  | "pmarkCertificate"
+  | "requests"
+  | "provisions"
+  | "jointUses"
+  | "trainingSessions"
+  | "trainingEmployeeOptions"
+  | "trainingImportHistory"
+  | "registerReviews"
+  | "registerPurposes"
+  | "assessmentTemplates"
+  | "pmsPeople"
+  | "calendarEvents"
+  | "notifications"
+  | "notificationsUnread"
+  | "notificationDeliveries"
+  | "users";
 
 /**
  * What the endpoint is held to (README "Scale and benchmark", issue 14): a list or a summary answers
@@ -35,7 +53,15 @@ export type EndpointKey =
  */
 export type EndpointKind = "dashboard" | "score" | "list" | "summary";
 
-export type Endpoint = { key: EndpointKey; kind: EndpointKind; label: string; path: string; query: string; queryFn: string };
+/**
+ * signInAs: the demo user the API must be signed in as when the benchmark's reader (the executive) may
+ * not read the endpoint (its contract's roles); direct.ts also passes this user to the functions that
+ * take one (notifications, calendar).
+ */
+export type Endpoint = { key: EndpointKey; kind: EndpointKind; label: string; path: string; query: string; queryFn: string; signInAs?: string };
+
+/** The user the benchmark reads as (run.ts signs in as this one). */
+export const BENCH_READER = "executive@example.com";
 
 export const ENDPOINTS: Endpoint[] = [
   { key: "dashboardSummary", kind: "dashboard", label: "dashboard summary", path: "/api/v1/dashboard/summary", query: "", queryFn: "db/queries/dashboard getDashboardSummary" },
@@ -61,6 +87,24 @@ export const ENDPOINTS: Endpoint[] = [
   { key: "registerItems", kind: "list", label: "register items list p.1", path: "/api/v1/register/items", query: "page=1", queryFn: "db/queries/register.ts listItems" },
   { key: "registerRisks", kind: "list", label: "register risks list p.1", path: "/api/v1/register/risks", query: "page=1", queryFn: "db/queries/register-risks.ts listRisks" },
   { key: "registerHeatMap", kind: "summary", label: "register risk heat map", path: "/api/v1/register/risks/heatmap", query: "", queryFn: "db/queries/register-risks.ts riskHeatMap" },
+  { key: "renewalReadiness", kind: "summary", label: "renewal readiness", path: "/api/v1/renewal/readiness", query: "", queryFn: "db/queries/renewal-readiness.ts getRenewalReadiness" },
+  { key: "renewalCorrespondence", kind: "list", label: "renewal correspondence table", path: "/api/v1/renewal/correspondence", query: "", queryFn: "db/queries/renewal-correspondence.ts getCorrespondence" },
+  { key: "pmarkCertificate", kind: "summary", label: "P-mark certificates", path: "/api/v1/pmark-certificates", query: "", queryFn: "db/queries/pmark.ts getCurrentCertificate" },
+  { key: "requests", kind: "list", label: "requests (§6) list p.1", path: "/api/v1/requests", query: "page=1", queryFn: "db/queries/requests.ts listRequests" },
+  { key: "provisions", kind: "list", label: "provision records list p.1", path: "/api/v1/provision-records", query: "page=1", queryFn: "db/queries/provisions.ts listProvisions" },
+  { key: "jointUses", kind: "list", label: "joint uses list", path: "/api/v1/joint-uses", query: "", queryFn: "db/queries/provisions.ts listJointUses" },
+  { key: "trainingSessions", kind: "list", label: "training sessions list p.1", path: "/api/v1/training-sessions", query: "page=1", queryFn: "db/queries/training-sessions.ts listTrainingSessions" },
+  { key: "trainingEmployeeOptions", kind: "list", label: "training records employee picker", path: "/api/v1/training-records/employee-options", query: "", queryFn: "db/queries/training-records.ts listEmployeeOptions" },
+  { key: "trainingImportHistory", kind: "list", label: "training import history", path: "/api/v1/training-records/import/history", query: "", queryFn: "db/queries/training-import.ts listRecentImports", signInAs: "hr@example.com" },
+  { key: "registerReviews", kind: "list", label: "register reviews list p.1", path: "/api/v1/register/reviews", query: "page=1", queryFn: "db/queries/register.ts listReviews" },
+  { key: "registerPurposes", kind: "list", label: "register purposes of use", path: "/api/v1/register/purposes", query: "", queryFn: "db/queries/register.ts listPurposes" },
+  { key: "assessmentTemplates", kind: "list", label: "assessment templates", path: "/api/v1/assessment-templates", query: "", queryFn: "db/queries/assessments.ts listTemplates" },
+  { key: "pmsPeople", kind: "list", label: "PMS people", path: "/api/v1/pms-posts/people", query: "", queryFn: "db/queries/pms-structure.ts listPeople", signInAs: "manager@example.com" },
+  { key: "calendarEvents", kind: "list", label: "calendar events (this month)", path: "/api/v1/calendar/events", query: "", queryFn: "db/queries/calendar.ts listCalendarEvents" },
+  { key: "notifications", kind: "list", label: "notifications list p.1", path: "/api/v1/notifications", query: "page=1", queryFn: "db/queries/notifications.ts listNotifications" },
+  { key: "notificationsUnread", kind: "summary", label: "notifications unread count", path: "/api/v1/notifications/unread", query: "", queryFn: "db/queries/notifications.ts unreadCount" },
+  { key: "notificationDeliveries", kind: "list", label: "notification deliveries list p.1", path: "/api/v1/notifications/deliveries", query: "page=1", queryFn: "db/queries/notification-outbox.ts listDeliveries", signInAs: "manager@example.com" },
+  { key: "users", kind: "list", label: "users list p.1", path: "/api/v1/users", query: "page=1", queryFn: "db/queries/users.ts listUsers", signInAs: "manager@example.com" },
 ];
 
 /** Measured again at 10× with 5,000 open incidents that have no report made (run.ts, step 3b). */
