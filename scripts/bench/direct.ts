@@ -35,7 +35,7 @@ async function parse(opModule: Promise<Record<string, unknown>>, opName: string,
 }
 
 /** The signed-in user the API call would have (the endpoint's signInAs, else the benchmark's reader). */
-async function benchUser(email: string): Promise<{ id: number; role: string }> {
+async function benchUser(email: string): Promise<{ id: number; role: string | null }> {
   const { getDb } = await import("@/db");
   const { users } = await import("@/db/schema");
   const { eq } = await import("drizzle-orm");
