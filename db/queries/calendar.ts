@@ -1,7 +1,7 @@
 import "server-only";
 import { listProvisionDisposals } from "./provisions";
 import { listOpenRequests } from "./requests";
-import { and, between, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, between, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditFindings, audits, calendarFeeds, incidentCorrectiveActions, incidents, managementReviewActions, managementReviews, registerItems, regulations, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/api/errors";
@@ -24,6 +24,7 @@ import {
   validEvents,
   type CalendarEvent,
   type CalendarEventType,
+  type TrainingDueRow,
 } from "@/lib/calendar/events";
 import { hashFeedToken, newFeedToken } from "@/lib/calendar/feed";
 import type { FeedStatus } from "@/lib/calendar/schema";
@@ -31,12 +32,15 @@ import { exportContractorsQuery } from "@/lib/contractors/schema";
 import { todayInTokyo } from "@/lib/dates";
 import type { Locale } from "@/lib/i18n/config";
 import { OPEN_STATUSES } from "@/lib/incidents/workflow";
-import { exportTrainingStatusQuery } from "@/lib/training/status-query";
+import { currentFiscalYear } from "@/lib/fiscal-year";
+import { statusAsOfForFiscalYear } from "@/lib/training/status";
 import { recordAudit } from "./audit";
 import { listEvidenceExpiries } from "./evidence";
 import { getCurrentCertificate } from "./pmark";
 import { listContractorsForExport } from "./contractors";
-import { exportTrainingStatusRows } from "./training-status";
+import { query } from "./dashboard/sql";
+import { getFiscalYearStartMonth } from "./settings";
+import { judgedPairs, pairSourceFor } from "./training-status";
 
 /**
  * The calendar reads the other modules' data and turns it into events with lib/calendar. Where a
@@ -46,13 +50,31 @@ import { exportTrainingStatusRows } from "./training-status";
 
 type Range = { from: string; to: string };
 
-async function training(today: string): Promise<CalendarEvent[]> {
-  // The status as of today: each pair's next deadline (overdue ones on the day they fell due).
-  const { rows } = await exportTrainingStatusRows(exportTrainingStatusQuery.parse({}), today);
-  return trainingEvents(
-    rows.map((r) => ({ courseId: r.course.id, courseCode: r.course.code, courseTitle: r.course.title, dueOn: r.dueOn, status: r.status })),
-    today,
+/**
+ * The status list's pairs as of today (its default scope: the current fiscal year) that have a deadline
+ * within the range, counted per course and day in the database: the rows trainingEvents groups, without
+ * reading every pair. From training_current_status the deadline is matched through its due-date index.
+ */
+export async function trainingDueRows(r: Range, today: string): Promise<TrainingDueRow[]> {
+  const startMonth = await getFiscalYearStartMonth();
+  const asOf = statusAsOfForFiscalYear(currentFiscalYear(today, startMonth), today, startMonth);
+  const source = await pairSourceFor(asOf, today);
+  const inRange = (col: string) => sql`${sql.raw(col)} between ${r.from}::date and ${r.to}::date`;
+  const rows = await query<{ course_id: number; course_code: string; course_title: string; due_on: string; n: number | string }>(
+    await getDb(),
+    sql`
+      select j.course_id, j.course_code, j.course_title, to_char(j.due_on, 'YYYY-MM-DD') as due_on, count(*)::int as n
+      from (${judgedPairs({}, asOf, source, source === "current" ? sql`not s.exempt and ${inRange("s.due_on")}` : undefined)}) j
+      where j.status <> 'exempt' and ${inRange("j.due_on")}
+      group by j.course_id, j.course_code, j.course_title, j.due_on`,
   );
+  // Not exempt: any other status stands for them (trainingEvents only leaves the exempt out).
+  return rows.map((x) => ({ courseId: Number(x.course_id), courseCode: x.course_code, courseTitle: x.course_title, dueOn: x.due_on, status: "due_soon", count: Number(x.n) }));
+}
+
+async function training(r: Range, today: string): Promise<CalendarEvent[]> {
+  // The status as of today: each pair's next deadline (overdue ones on the day they fell due).
+  return trainingEvents(await trainingDueRows(r, today), today);
 }
 
 async function regulationReviews(r: Range, today: string): Promise<CalendarEvent[]> {
@@ -204,7 +226,7 @@ const LOADERS: Record<CalendarEventType, (r: Range, today: string) => Promise<Ca
   finding: findingDues,
   review_action: reviewActionDues,
   pmark: (_r, today) => pmarkDates(today),
-  training: (_r, today) => training(today),
+  training: training,
   regulation: regulationReviews,
   incident: async (r, today) => [...(await incidentDeadlines(today)), ...(await incidentActionDues(r, today))],
   contractor: (_r, today) => contractorAssessments(today),

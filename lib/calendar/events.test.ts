@@ -93,6 +93,15 @@ describe("trainingEvents", () => {
     ]);
     expect(ev[0].href).toBe("/training/status?course=1");
   });
+
+  it("adds up rows that stand for several pairs (counted per course and day by the database)", () => {
+    const row = (dueOn: string, count?: number) => ({ courseId: 1, courseCode: "PI-BASIC", courseTitle: "研修", dueOn, status: "due_soon" as const, count });
+    const ev = trainingEvents([row("2026-12-01", 40), row("2026-12-01"), row("2026-12-02", 7)], TODAY);
+    expect(ev.map((e) => [e.uid, e.values.count])).toEqual([
+      ["training-1-2026-12-01", 41],
+      ["training-1-2026-12-02", 7],
+    ]);
+  });
 });
 
 describe("the other collectors", () => {

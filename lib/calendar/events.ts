@@ -71,6 +71,8 @@ export type TrainingDueRow = {
   courseTitle: string;
   dueOn: string | null;
   status: "compliant" | "due_soon" | "overdue" | "exempt";
+  /** How many pairs this row stands for (the database may count them per course and day); 1 if absent. */
+  count?: number;
 };
 
 /**
@@ -83,8 +85,8 @@ export function trainingEvents(rows: readonly TrainingDueRow[], today: string): 
     if (r.status === "exempt" || !r.dueOn) continue;
     const key = `${r.courseId}|${r.dueOn}`;
     const g = groups.get(key);
-    if (g) g.count++;
-    else groups.set(key, { row: r, count: 1 });
+    if (g) g.count += r.count ?? 1;
+    else groups.set(key, { row: r, count: r.count ?? 1 });
   }
   return [...groups.values()].map(({ row, count }) => ({
     uid: `training-${row.courseId}-${row.dueOn}`,

@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { seedDemo } from "@/db/seed/demo";
+import { trainingDueRows } from "@/db/queries/calendar";
+import { exportTrainingStatusRows } from "@/db/queries/training-status";
+import { selectEvents, trainingEvents } from "@/lib/calendar/events";
+import { addDays, addMonths, todayInTokyo } from "@/lib/dates";
+import { exportTrainingStatusQuery } from "@/lib/training/status-query";
+
+/**
+ * The calendar's training deadlines are counted per course and day in the database (trainingDueRows)
+ * instead of reading every pair of the status list; the events must be the ones trainingEvents made
+ * from the status list's own rows (its default scope, as of today), within each range asked for.
+ */
+const today = todayInTokyo();
+
+beforeAll(async () => {
+  await seedDemo(await getDb(), { today });
+});
+
+describe("calendar training deadlines", () => {
+  it("are the status list's rows grouped per course and day, for the month grid, the feed's range and a wide one", async () => {
+    const { rows } = await exportTrainingStatusRows(exportTrainingStatusQuery.parse({}), today);
+    const fromList = trainingEvents(
+      rows.map((r) => ({ courseId: r.course.id, courseCode: r.course.code, courseTitle: r.course.title, dueOn: r.dueOn, status: r.status })),
+      today,
+    );
+    const ranges = [
+      { from: addDays(today, -7), to: addDays(today, 35) },
+      { from: addMonths(today, -3), to: addMonths(today, 12) },
+      { from: addMonths(today, -60), to: addMonths(today, 60) },
+    ];
+    let seen = 0;
+    for (const r of ranges) {
+      const expected = selectEvents(fromList, r.from, r.to, ["training"]);
+      const actual = selectEvents(trainingEvents(await trainingDueRows(r, today), today), r.from, r.to, ["training"]);
+      expect(actual, `${r.from}…${r.to}`).toEqual(expected);
+      seen += expected.length;
+    }
+    expect(seen, "the demo has training deadlines in these ranges").toBeGreaterThan(0);
+  });
+});
