@@ -171,6 +171,18 @@ const judgeColumns = {
 };
 
 /**
+ * An incident has a P-mark report late on `today`, as a condition on the incidents table (the list's
+ * pmarkLate filter, renewal readiness): lib/incidents/reporting.ts has the P-mark reports due on the
+ * Tokyo discovery day + 5 and + 30 (60 with a wrongful purpose); late = not made and the due day before
+ * today (isPastDue). tests/integration/incidents-list-sql.test.ts compares it with the pure rule.
+ */
+export function pmarkReportLate(today: string): SQL {
+  const day = sql`(${incidents.discoveredAt} at time zone 'Asia/Tokyo')::date`;
+  return sql`((${incidents.pmarkPreliminaryReportedOn} is null and ${day} + ${PRELIMINARY_DUE_DAYS}::int < ${today}::date)
+      or (${incidents.pmarkFinalReportedOn} is null and ${day} + (case when ${incidents.wrongfulPurpose} then ${FINAL_DUE_DAYS_WRONGFUL}::int else ${FINAL_DUE_DAYS}::int end) < ${today}::date))`;
+}
+
+/**
  * The ids of the incidents the query selects, in its order (all of them, or one page) and how many
  * there are, all in SQL. The derived filters and the deadline sort read the generated columns that
  * state lib/incidents/reporting.ts's rule in SQL (migration 0013): `reportable` is computeReportingClocks'
@@ -186,10 +198,7 @@ async function selectIds(q: ExportIncidentsQuery, today: string, page?: { page: 
   if (q.overdue === "true") conds.push(sql`${incidents.nextReportDue} < ${today}::date`);
   else if (q.overdue === "false") conds.push(sql`(${incidents.nextReportDue} is null or ${incidents.nextReportDue} >= ${today}::date)`);
   if (q.pmarkLate) {
-    // lib/incidents/reporting.ts: the P-mark reports are due on the Tokyo discovery day + 5 and + 30 (60 with a wrongful purpose); late = not made and the due day before today (isPastDue).
-    const day = sql`(${incidents.discoveredAt} at time zone 'Asia/Tokyo')::date`;
-    const late = sql`((${incidents.pmarkPreliminaryReportedOn} is null and ${day} + ${PRELIMINARY_DUE_DAYS}::int < ${today}::date)
-      or (${incidents.pmarkFinalReportedOn} is null and ${day} + (case when ${incidents.wrongfulPurpose} then ${FINAL_DUE_DAYS_WRONGFUL}::int else ${FINAL_DUE_DAYS}::int end) < ${today}::date))`;
+    const late = pmarkReportLate(today);
     conds.push(q.pmarkLate === "true" ? late : sql`not ${late}`);
   }
   const where = and(...conds)!;

@@ -1,9 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { todayInTokyo, minDate } from "@/lib/dates";
+import { addDays, todayInTokyo, minDate } from "@/lib/dates";
 import { INTERNAL_AUDIT_TYPES } from "@/lib/audits/rules";
-import { incidentFactsColumns, obligationsOf, type IncidentFactsRow } from "./dashboard/incidents";
 import { listFindingsQuery } from "@/lib/audits/schema";
 import { listItemsQuery } from "@/lib/register/schema";
 import {
@@ -20,6 +19,7 @@ import type { EmploymentType } from "@/lib/training/employees-schema";
 import type { TrainingStatus } from "@/lib/training/status";
 import { listFindings } from "./audits";
 import { query, num, textArray, type Db } from "./dashboard/sql";
+import { pmarkReportLate } from "./incidents";
 import { getCurrentCertificate } from "./pmark";
 import { listItems } from "./register";
 import { getFiscalYearStartMonth } from "./settings";
@@ -38,6 +38,13 @@ type Scope = { fiscalYear: number; start: string; end: string; asOf: string; cur
 
 /** Tokyo day of a timestamp column, in SQL. */
 const tokyoDay = (col: string) => sql.raw(`(${col} at time zone 'Asia/Tokyo')::date`);
+
+/**
+ * The first instant of the Tokyo day after `day`, once per statement: `tokyoDay(col) <= day` is
+ * `col < tokyoDayAfter(day)` and `tokyoDay(col) > day` is `col >= tokyoDayAfter(day)`, with no time
+ * zone conversion per row, and an index on the column can serve it.
+ */
+const tokyoDayAfter = (day: string) => sql`((${day}::date + 1)::timestamp at time zone 'Asia/Tokyo')`;
 
 /**
  * Each employment type's training on `asOf` (lib/renewal/readiness.ts TrainingTypeTally), counted now:
@@ -200,7 +207,6 @@ function parseIntArray(v: number[] | string | null): number[] {
 }
 
 async function registerFacts(db: Db, s: Scope, today: string): Promise<FiscalYearFacts["register"]> {
-  const day = sql`${s.asOf}::date`;
   // Reviews count within the year, up to the as-of day (the current year: up to today).
   const to = minDate(s.end, s.asOf)!;
   const [[inUse], wholeReviews, [riskReviews], [riskChanges], overdueToday] = await Promise.all([
@@ -210,7 +216,7 @@ async function registerFacts(db: Db, s: Scope, today: string): Promise<FiscalYea
                  count(*) filter (where exists (select 1 from register_reviews r where r.item_id = i.id
                                                  and r.reviewed_on between ${s.start}::date and ${to}::date))::int as reviewed
           from register_items i
-          where ${tokyoDay("i.created_at")} <= ${day} and (i.retired_at is null or ${tokyoDay("i.retired_at")} > ${day})`,
+          where i.created_at < ${tokyoDayAfter(s.asOf)} and (i.retired_at is null or i.retired_at >= ${tokyoDayAfter(s.asOf)})`,
     ),
     query<{ id: number; reviewed_on: string }>(
       db,
@@ -223,7 +229,7 @@ async function registerFacts(db: Db, s: Scope, today: string): Promise<FiscalYea
     ),
     query<{ n: number | string }>(
       db,
-      sql`select count(*)::int as n from register_risk_versions where ${tokyoDay("changed_at")} between ${s.start}::date and ${to}::date`,
+      sql`select count(*)::int as n from register_risk_versions where changed_at >= ${tokyoDayAfter(addDays(s.start, -1))} and changed_at < ${tokyoDayAfter(to)}`,
     ),
     s.current ? listItems(listItemsQuery.parse({ overdue: "true", pageSize: 1 }), today).then((p) => p.total) : Promise.resolve(0),
   ]);
@@ -248,21 +254,18 @@ async function findingFacts(s: Scope, today: string): Promise<FiscalYearFacts["m
 }
 
 async function incidentFacts(db: Db, s: Scope, today: string): Promise<FiscalYearFacts["incidents"]> {
-  const rows = await query<IncidentFactsRow>(
+  // The incident list's own P-mark lateness (pmarkReportLate, its pmarkLate filter); reported to the body = both P-mark reports made.
+  const [r] = await query<{ total: number | string; reported: number | string; late: { id: number; reference: string; title: string }[] | string }>(
     db,
-    sql`select ${incidentFactsColumns}
+    sql`select count(*)::int as total,
+               count(*) filter (where pmark_preliminary_reported_on is not null and pmark_final_reported_on is not null)::int as reported,
+               coalesce(json_agg(json_build_object('id', id, 'reference', reference, 'title', title) order by discovered_at, id)
+                          filter (where ${pmarkReportLate(today)}), '[]'::json) as late
         from incidents
-        where retired_at is null and ${tokyoDay("discovered_at")} between ${s.start}::date and ${s.end}::date
-        order by discovered_at, id`,
+        where retired_at is null and discovered_at >= ${tokyoDayAfter(addDays(s.start, -1))} and discovered_at < ${tokyoDayAfter(s.end)}`,
   );
-  const late: FiscalYearFacts["incidents"]["late"] = [];
-  let reported = 0;
-  for (const r of rows) {
-    const pmark = obligationsOf(r, today).filter((o) => o.key === "pmarkPreliminary" || o.key === "pmarkFinal");
-    if (pmark.some((o) => o.state === "late")) late.push({ id: num(r.id), reference: r.reference, title: r.title });
-    if (pmark.every((o) => o.doneOn)) reported++;
-  }
-  return { total: rows.length, reportedToBody: reported, late };
+  const late = (typeof r.late === "string" ? JSON.parse(r.late) : r.late) as { id: number; reference: string; title: string }[];
+  return { total: num(r.total), reportedToBody: num(r.reported), late: late.map((x) => ({ id: num(x.id), reference: x.reference, title: x.title })) };
 }
 
 /** The facts of one fiscal year; its training from the tallies per employment type on its as-of day (trainingTypeTallies). */
