@@ -1,7 +1,7 @@
 "use client";
 
 import { ChildEvidence } from "@/components/evidence/child-evidence";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";

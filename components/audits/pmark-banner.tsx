@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import type { CertificateDto } from "@/lib/audits/schema";
 import { formatDate } from "@/lib/dates";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 export type ChartTableRow = { key: string; label: string; value: string; href?: string };
 

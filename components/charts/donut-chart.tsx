@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Pie, PieChart, Tooltip } from "recharts";
 import { useReducedMotion } from "./use-reduced-motion";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Alert, Card, EmptyState } from "@/components/ui/card";
 import type { DashboardSummaryDto } from "@/lib/dashboard/schema";

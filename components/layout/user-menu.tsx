@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useId, useRef, useState } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { apiFetch } from "@/lib/client/api";
 import { useDismiss } from "@/components/ui/use-dismiss";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PmarkBanner } from "@/components/audits/pmark-banner";
 import { Badge, Card, PageHeader } from "@/components/ui/card";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ReportContext } from "./context";
 import { CappedTable, Figures, LINK, Part, Table } from "./layout";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES } from "@/lib/incidents/schema";
 import { monthLabel } from "@/lib/report/shape";
 import { PaperBarChart } from "../paper-bar-chart";

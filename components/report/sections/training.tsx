@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { formatDate } from "@/lib/dates";
 import { completionByDepartment } from "@/lib/report/shape";
 import { PaperBarChart } from "../paper-bar-chart";

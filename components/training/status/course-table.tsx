@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { TrainingStatus } from "@/lib/training/status";
 import type { CourseSummary } from "@/lib/training/status-summary";
