@@ -18,7 +18,6 @@ const fyQuery = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number(
 const CLAUSE_RE = /^[A-Za-z0-9][A-Za-z0-9.\-()]{0,29}$/;
 
 export const idParams = z.object({ id: refId });
-export const versionOnlySchema = z.object({ version });
 
 // Audits ----------------------------------------------------------------------------------------
 

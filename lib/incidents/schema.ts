@@ -159,7 +159,6 @@ export const correctiveActionSchema = z.object({
 export type CorrectiveActionInput = z.output<typeof correctiveActionSchema>;
 export const updateCorrectiveActionSchema = correctiveActionSchema.extend({ version });
 export type UpdateCorrectiveActionInput = z.output<typeof updateCorrectiveActionSchema>;
-export const versionOnlySchema = z.object({ version });
 
 export const incidentIdParams = z.object({ id: refId });
 export const correctiveActionParams = z.object({ id: refId, actionId: refId });

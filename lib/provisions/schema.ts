@@ -53,7 +53,6 @@ export type CreateProvisionInput = z.output<typeof createProvisionSchema>;
 export const updateProvisionSchema = z.object({ ...fields, version }).superRefine(check);
 export type UpdateProvisionInput = z.output<typeof updateProvisionSchema>;
 export const disposeProvisionSchema = z.object({ disposalNote: optionalText(1000), version });
-export const versionOnlySchema = z.object({ version });
 export const provisionIdParams = z.object({ id: refId });
 
 const filterEnum = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess((v) => (v === "" ? undefined : v), z.enum(values).optional());

@@ -52,8 +52,6 @@ export type UpdateRiskInput = z.output<typeof updateRiskSchema>;
 export const acceptRiskSchema = z.object({ note: requiredText(2000), version });
 export type AcceptRiskInput = z.output<typeof acceptRiskSchema>;
 
-export const riskVersionOnlySchema = z.object({ version });
-
 export const riskIdParams = z.object({ id: refId });
 
 /** Which rating a filter or the heat map looks at: before (inherent) or after (residual) the countermeasures. */

@@ -84,7 +84,6 @@ export type CreateItemInput = z.output<typeof createItemSchema>;
 export const updateItemSchema = z.object({ ...itemFields, version }).superRefine(itemRules);
 export type UpdateItemInput = z.output<typeof updateItemSchema>;
 
-export const versionOnlySchema = z.object({ version });
 export const itemIdParams = z.object({ id: refId });
 
 export const REGISTER_SORTS = ["code", "name", "kind", "personCount", "nextReviewDueOn", "department"] as const;

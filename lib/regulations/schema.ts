@@ -117,7 +117,6 @@ export const createReviewSchema = z.object(reviewFields).superRefine(reviewRules
 export type CreateReviewInput = z.output<typeof createReviewSchema>;
 export const updateReviewSchema = z.object({ ...reviewFields, version }).superRefine(reviewRules);
 export type UpdateReviewInput = z.output<typeof updateReviewSchema>;
-export const versionOnlySchema = z.object({ version });
 
 // Responses
 

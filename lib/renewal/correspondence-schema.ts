@@ -19,7 +19,6 @@ export const updateClauseLinkSchema = z.object({ note: optionalText(500), versio
 export type UpdateClauseLinkInput = z.infer<typeof updateClauseLinkSchema>;
 
 export const clauseLinkIdParams = z.object({ id: refId });
-export const clauseLinkRetireSchema = z.object({ version });
 
 /** A regulation as the table lists it under a clause. */
 export const correspondenceRegulationSchema = z.object({

@@ -104,7 +104,6 @@ export type AnswerRequestInput = z.output<typeof answerSchema>;
 
 export const withdrawSchema = z.object({ withdrawnOn: isoDate, version });
 export type WithdrawInput = z.output<typeof withdrawSchema>;
-export const versionOnlySchema = z.object({ version });
 
 export const requestIdParams = z.object({ id: refId });
 

@@ -66,8 +66,6 @@ export type CreateCourseInput = z.output<typeof createCourseSchema>;
 export const updateCourseSchema = z.object({ ...courseFields, version }).transform(normalizeAudience);
 export type UpdateCourseInput = z.output<typeof updateCourseSchema>;
 
-export const versionOnlySchema = z.object({ version });
-
 export const courseIdParams = z.object({ id: refId });
 
 const flag = z.preprocess((v) => (v === "" ? undefined : v), z.enum(["true", "false"]).optional());

@@ -27,8 +27,6 @@ export type CreateDepartmentInput = z.infer<typeof createDepartmentSchema>;
 export const updateDepartmentSchema = createDepartmentSchema.extend({ version });
 export type UpdateDepartmentInput = z.infer<typeof updateDepartmentSchema>;
 
-export const versionOnlySchema = z.object({ version });
-
 export const DEPARTMENT_SORTS = ["code", "name", "employees"] as const;
 export type DepartmentSort = (typeof DEPARTMENT_SORTS)[number];
 

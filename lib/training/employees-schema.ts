@@ -87,8 +87,6 @@ export type CreateEmployeeInput = z.infer<typeof createEmployeeSchema>;
 export const updateEmployeeSchema = z.object({ ...fields, version }).superRefine(checkDates);
 export type UpdateEmployeeInput = z.infer<typeof updateEmployeeSchema>;
 
-export const employeeVersionSchema = z.object({ version });
-
 /**
  * Where an employee stands today: `active` employed; `upcoming` registered but not hired yet;
  * `left` past their leave date (the leave date 退職日 itself is their last working day, as in

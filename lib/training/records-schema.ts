@@ -48,8 +48,6 @@ export type UpdateRecordInput = z.output<typeof updateRecordSchema>;
 export const retireRecordSchema = z.object({ reason: requiredText(500), version });
 export type RetireRecordInput = z.output<typeof retireRecordSchema>;
 
-export const restoreRecordSchema = z.object({ version });
-
 export const bulkRecordSchema = z
   .object({
     courseId: refId,

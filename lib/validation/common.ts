@@ -36,6 +36,8 @@ export const optionalText = (max = 2000) =>
 export const id = z.coerce.number({ error: "validation.invalidType" }).int().positive();
 
 export const version = z.coerce.number({ error: "validation.required" }).int().min(1);
+/** The body of an action that needs only the version the client read (retire, restore …; stale → 409). */
+export const versionOnlySchema = z.object({ version });
 
 /** List paging: page 1-based, size bounded so nobody asks the server for a million rows. */
 export const paging = {

@@ -20,12 +20,12 @@ import {
   updateAuditSchema,
   updateFindingSchema,
   verifyFindingSchema,
-  versionOnlySchema,
 } from "@/lib/audits/schema";
 import { defineOperation } from "../operation";
 import { recordActions } from "../record-actions";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 import { pageSchema } from "@/lib/list/page";
+import { versionOnlySchema } from "@/lib/validation/common";
 
 const tag = "audits";
 

@@ -7,12 +7,12 @@ import {
   exportCoursesQuery,
   listCoursesQuery,
   updateCourseSchema,
-  versionOnlySchema,
 } from "@/lib/training/courses-schema";
 import { defineOperation } from "../operation";
 import { recordActions } from "../record-actions";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 import { pageSchema } from "@/lib/list/page";
+import { versionOnlySchema } from "@/lib/validation/common";
 
 export const listCourses = defineOperation({
   id: "listCourses",

@@ -7,11 +7,11 @@ import {
   exportDepartmentsQuery,
   listDepartmentsQuery,
   updateDepartmentSchema,
-  versionOnlySchema,
 } from "@/lib/training/departments-schema";
 import { defineOperation } from "../operation";
 import { recordActions } from "../record-actions";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
+import { versionOnlySchema } from "@/lib/validation/common";
 
 export const listDepartments = defineOperation({
   id: "listDepartments",

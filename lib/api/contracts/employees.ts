@@ -6,7 +6,6 @@ import {
   employeeIdParams,
   employeePageSchema,
   employeeSchema,
-  employeeVersionSchema,
   exportEmployeesQuery,
   importResultSchema,
   listEmployeesQuery,
@@ -15,6 +14,7 @@ import {
 import { defineOperation } from "../operation";
 import { recordActions } from "../record-actions";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
+import { versionOnlySchema } from "@/lib/validation/common";
 
 export const listEmployees = defineOperation({
   id: "listEmployees",
@@ -88,7 +88,7 @@ export const updateEmployee = defineOperation({
   response: employeeSchema,
 });
 
-const employee = recordActions({ path: "/api/v1/employees/{id}", roles: TRAINING_WRITERS, tag: "employees", params: employeeIdParams, body: employeeVersionSchema, response: employeeSchema });
+const employee = recordActions({ path: "/api/v1/employees/{id}", roles: TRAINING_WRITERS, tag: "employees", params: employeeIdParams, body: versionOnlySchema, response: employeeSchema });
 
 export const retireEmployee = employee("retire", { id: "retireEmployee", summary: "Retire an employee record (kept, no longer listed or counted); someone who left gets a leave date instead" });
 

@@ -20,12 +20,12 @@ import {
   transitionSchema,
   updateCorrectiveActionSchema,
   updateIncidentSchema,
-  versionOnlySchema,
 } from "@/lib/incidents/schema";
 import { defineOperation } from "../operation";
 import { recordActions } from "../record-actions";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 import { pageSchema } from "@/lib/list/page";
+import { versionOnlySchema } from "@/lib/validation/common";
 
 /**
  * Incident log (docs/domain.md §3). Every role reads and may report a new incident; only the privacy

@@ -12,9 +12,9 @@ import {
   updateAppointmentSchema,
   updatePostSchema,
 } from "@/lib/regulations/structure-schema";
-import { versionOnlySchema } from "@/lib/regulations/schema";
 import { defineOperation } from "../operation";
 import { recordActions } from "../record-actions";
+import { versionOnlySchema } from "@/lib/validation/common";
 
 const tag = "pms-structure";
 

@@ -15,10 +15,10 @@ import {
   provisionSchema,
   updateJointUseSchema,
   updateProvisionSchema,
-  versionOnlySchema,
 } from "@/lib/provisions/schema";
 import { defineOperation } from "../operation";
 import { recordActions } from "../record-actions";
+import { versionOnlySchema } from "@/lib/validation/common";
 
 /**
  * Records of provision to third parties 第三者提供記録 and joint uses 共同利用 (docs/domain.md §7). Read

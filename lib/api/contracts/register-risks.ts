@@ -13,12 +13,12 @@ import {
   riskIdParams,
   riskSchema,
   riskThresholdDtoSchema,
-  riskVersionOnlySchema,
   updateRiskSchema,
   updateRiskThresholdSchema,
 } from "@/lib/register/risk-schema";
 import { defineOperation } from "../operation";
 import { recordActions } from "../record-actions";
+import { versionOnlySchema } from "@/lib/validation/common";
 
 /** The privacy manager writes the risk analysis; HR, auditors and executives read it (docs/domain.md, Roles). */
 const WRITERS: readonly Role[] = [RISK_ACCEPTOR_ROLE];
@@ -108,7 +108,7 @@ export const acceptRegisterRisk = defineOperation({
   response: riskSchema,
 });
 
-const risk = recordActions({ path: "/api/v1/register/risks/{id}", roles: WRITERS, tag, params: riskIdParams, body: riskVersionOnlySchema, response: riskSchema });
+const risk = recordActions({ path: "/api/v1/register/risks/{id}", roles: WRITERS, tag, params: riskIdParams, body: versionOnlySchema, response: riskSchema });
 
 export const retireRegisterRisk = risk("retire", { id: "retireRegisterRisk", summary: "Retire a risk (kept with its history; never deleted). Retiring a retired risk is a 409" });
 

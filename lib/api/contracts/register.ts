@@ -20,10 +20,10 @@ import {
   reviewSchema,
   updateItemSchema,
   updatePurposeSchema,
-  versionOnlySchema,
 } from "@/lib/register/schema";
 import { defineOperation } from "../operation";
 import { recordActions } from "../record-actions";
+import { versionOnlySchema } from "@/lib/validation/common";
 
 /**
  * The personal information register 個人情報管理台帳 (docs/domain.md §6): items, their history, the

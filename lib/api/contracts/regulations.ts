@@ -13,11 +13,11 @@ import {
   summaryQuery,
   updateRegulationSchema,
   updateReviewSchema,
-  versionOnlySchema,
 } from "@/lib/regulations/schema";
 import { defineOperation } from "../operation";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
 import { pageSchema } from "@/lib/list/page";
+import { versionOnlySchema } from "@/lib/validation/common";
 
 const tag = "regulations";
 

@@ -2,7 +2,6 @@ import { CORRESPONDENCE_WRITERS, RENEWAL_READERS } from "@/lib/renewal/roles";
 import { readinessQuery, readinessSchema } from "@/lib/renewal/readiness-schema";
 import {
   clauseLinkIdParams,
-  clauseLinkRetireSchema,
   clauseLinkSchema,
   correspondenceSchema,
   createClauseLinkSchema,
@@ -10,6 +9,7 @@ import {
 } from "@/lib/renewal/correspondence-schema";
 import { defineOperation } from "../operation";
 import { recordActions } from "../record-actions";
+import { versionOnlySchema } from "@/lib/validation/common";
 
 const tag = "renewal";
 
@@ -63,6 +63,6 @@ export const updateClauseLink = defineOperation({
   response: clauseLinkSchema,
 });
 
-const clauseLink = recordActions({ path: "/api/v1/renewal/correspondence/{id}", roles: CORRESPONDENCE_WRITERS, tag, params: clauseLinkIdParams, body: clauseLinkRetireSchema, response: clauseLinkSchema });
+const clauseLink = recordActions({ path: "/api/v1/renewal/correspondence/{id}", roles: CORRESPONDENCE_WRITERS, tag, params: clauseLinkIdParams, body: versionOnlySchema, response: clauseLinkSchema });
 
 export const retireClauseLink = clauseLink("retire", { id: "retireClauseLink", summary: "Remove a mapping (retired and kept in the audit trail; a repeat is a 409)" });

@@ -16,11 +16,11 @@ import {
   requestSettingsDto,
   updateRequestSchema,
   updateRequestSettingsSchema,
-  versionOnlySchema,
   withdrawSchema,
 } from "@/lib/requests/schema";
 import { defineOperation } from "../operation";
 import { recordActions } from "../record-actions";
+import { versionOnlySchema } from "@/lib/validation/common";
 
 /**
  * Requests from individuals 開示等請求 (docs/domain.md §7). The privacy manager handles them; the

@@ -11,13 +11,13 @@ import {
   recordIdParams,
   recordPageSchema,
   recordSchema,
-  restoreRecordSchema,
   retireRecordSchema,
   updateRecordSchema,
 } from "@/lib/training/records-schema";
 import { defineOperation } from "../operation";
 import { recordActions } from "../record-actions";
 import { EXPORT_CONTENT_TYPES, withExportFormat } from "@/lib/list/export-format";
+import { versionOnlySchema } from "@/lib/validation/common";
 
 const FILTERS =
   "Filters: q (employee number, name or kana), departmentId, courseId, employeeId, fy (fiscal year, by the start-month setting), " +
@@ -119,7 +119,7 @@ export const retireTrainingRecord = defineOperation({
   response: recordSchema,
 });
 
-const trainingRecord = recordActions({ path: "/api/v1/training-records/{id}", roles: TRAINING_WRITERS, tag: "training-records", params: recordIdParams, body: restoreRecordSchema, response: recordSchema });
+const trainingRecord = recordActions({ path: "/api/v1/training-records/{id}", roles: TRAINING_WRITERS, tag: "training-records", params: recordIdParams, body: versionOnlySchema, response: recordSchema });
 
 export const restoreTrainingRecord = trainingRecord("restore", { id: "restoreTrainingRecord", summary: "Bring a retired training record back (409 when a live record of the same employee, course and day exists)", paramsExample: { id: 1 } });
 
