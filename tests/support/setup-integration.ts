@@ -61,16 +61,16 @@ async function onServer(statements: string[]) {
 }
 
 beforeAll(async () => {
-  const { openDatabase } = await import("@/db");
   const from = await template();
+  let handle;
   if ("postgres" in from) {
     await onServer([`drop database if exists "${copy}" with (force)`, `create database "${copy}" template "${from.postgres}"`]);
+    const { openDatabase } = await import("@/db");
+    handle = await openDatabase({ migrate: true });
+  } else {
+    const { pgliteFromDump } = await import("./pglite");
+    handle = await pgliteFromDump(from.pglite);
   }
-  const handle = await openDatabase({
-    migrate: true,
-    pgliteDir: null,
-    pgliteTemplate: "pglite" in from ? new Blob([readFileSync(from.pglite)]) : undefined,
-  });
   (globalThis as unknown as { __pmsDb?: Promise<unknown> }).__pmsDb = Promise.resolve(handle);
 });
 
