@@ -6,7 +6,7 @@ import { auditLog, users } from "@/db/schema";
 import { auditChanges, type FieldChange } from "@/lib/audit-changes";
 import type { SessionUser } from "@/lib/auth/roles";
 import { GENESIS_HASH, type AuditChainReport, type ChainBreak } from "@/lib/security/audit-chain";
-import type { HistoryEntry } from "@/lib/training/courses-schema";
+import type { HistoryEntry } from "@/lib/audit-history";
 
 export type AuditInput = {
   action: "create" | "update" | "retire" | "restore" | "import" | "bulk_create" | "reset_password" | "change_password" | "deactivate" | "activate" | "approve" | "end"

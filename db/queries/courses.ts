@@ -4,7 +4,8 @@ import { getDb, type Tx } from "@/db";
 import { courses, departments, trainingRecords, type Course } from "@/db/schema";
 import { ValidationError, type FieldError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
-import type { CourseDto, CreateCourseInput, ExportCoursesQuery, HistoryEntry, ListCoursesQuery, UpdateCourseInput } from "@/lib/training/courses-schema";
+import type { CourseDto, CreateCourseInput, ExportCoursesQuery, ListCoursesQuery, UpdateCourseInput } from "@/lib/training/courses-schema";
+import type { HistoryEntry } from "@/lib/audit-history";
 import { auditHistory, recordAudit } from "./audit";
 import { setRetiredVersioned, updateVersioned } from "./versioned";
 

@@ -4,7 +4,7 @@ import { getDb, type DbOrTx } from "@/db";
 import { courses, departments, employees, trainingRecords, trainingSessions, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/roles";
 import { fiscalYearRange } from "@/lib/fiscal-year";
-import type { HistoryEntry } from "@/lib/training/courses-schema";
+import type { HistoryEntry } from "@/lib/audit-history";
 import type { TrainingMethodValue } from "@/lib/training/records-schema";
 import type { AttendeeDto, ListSessionsQuery, SessionDetail, SessionDto, SessionFilters, SessionPage, UpdateSessionInput } from "@/lib/training/sessions-schema";
 import { auditHistory, recordAudit } from "./audit";

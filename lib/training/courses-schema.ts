@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { formatDate } from "@/lib/dates";
 import { isoDate, optionalText, paging, requiredText, version } from "@/lib/validation/common";
+import { historyEntrySchema } from "@/lib/audit-history";
 import { numberOrNull, refId, wholeNumber } from "@/lib/validation/numbers";
 import { EMPLOYMENT_TYPES as EMPLOYMENT_TYPE_VALUES, type EmploymentType as EmploymentTypeValue } from "./employees-schema";
 
@@ -105,24 +106,6 @@ export const courseSchema = z.object({
   recordCount: z.number(),
 });
 export type CourseDto = z.infer<typeof courseSchema>;
-
-export const historyChangeSchema = z.object({
-  field: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-  beforeLabel: z.string().optional(),
-  afterLabel: z.string().optional(),
-});
-export const historyEntrySchema = z.object({
-  id: z.number(),
-  occurredAt: z.string(),
-  action: z.string(),
-  actorEmail: z.string().nullable(),
-  actorName: z.string().nullable(),
-  changes: z.array(historyChangeSchema),
-  reason: z.string().nullable(),
-});
-export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 export const courseDetailSchema = z.object({ course: courseSchema, history: z.array(historyEntrySchema) });
 

@@ -4,7 +4,7 @@ import { compareDates, isDateString } from "@/lib/dates";
 import { fiscalYearRange } from "@/lib/fiscal-year";
 import { isoDate, optionalText, requiredText, version } from "@/lib/validation/common";
 import { numberOrNull, refId, wholeNumber } from "@/lib/validation/numbers";
-import { historyEntrySchema } from "./courses-schema";
+import { historyEntrySchema } from "@/lib/audit-history";
 import { pageSchema } from "@/lib/list/page";
 import { sessionFields } from "./session-fields";
 

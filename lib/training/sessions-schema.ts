@@ -2,7 +2,7 @@ import { z } from "zod";
 import { optionalText, version } from "@/lib/validation/common";
 import { refId } from "@/lib/validation/numbers";
 import { pageSchema } from "@/lib/list/page";
-import { historyEntrySchema } from "./courses-schema";
+import { historyEntrySchema } from "@/lib/audit-history";
 import { TRAINING_METHOD_VALUES } from "./records-schema";
 import { sessionFields } from "./session-fields";
 

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/dates";
-import type { HistoryEntry } from "@/lib/training/courses-schema";
+import type { HistoryEntry } from "@/lib/audit-history";
 import { ChangeTable } from "./change-table";
 
 type Change = HistoryEntry["changes"][number];
