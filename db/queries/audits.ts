@@ -422,16 +422,22 @@ function findingQuery(db: Awaited<ReturnType<typeof getDb>> | Tx) {
 
 export async function listFindings(q: ListFindingsQuery, today = todayInTokyo()) {
   const db = await getDb();
-  const cond = findingFilter(q, today);
-  const [rows, [{ n }]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     findingQuery(db)
-      .where(cond)
+      .where(findingFilter(q, today))
       .orderBy(...findingOrder(q))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(auditFindings).innerJoin(audits, eq(audits.id, auditFindings.auditId)).where(cond),
+    countFindings(q, today),
   ]);
-  return { items: rows.map((r) => findingDto(r, today)), total: Number(n), page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => findingDto(r, today)), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** How many findings the list's filter selects: the list's total, without reading a page (renewal readiness). */
+export async function countFindings(q: Parameters<typeof findingFilter>[0], today = todayInTokyo()): Promise<number> {
+  const db = await getDb();
+  const [{ n }] = await db.select({ n: count() }).from(auditFindings).innerJoin(audits, eq(audits.id, auditFindings.auditId)).where(findingFilter(q, today));
+  return Number(n);
 }
 
 export async function listFindingsForExport(q: ExportFindingsQuery, today = todayInTokyo()) {

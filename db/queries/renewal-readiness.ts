@@ -17,7 +17,7 @@ import {
 import type { ReadinessDto } from "@/lib/renewal/readiness-schema";
 import type { EmploymentType } from "@/lib/training/employees-schema";
 import type { TrainingStatus } from "@/lib/training/status";
-import { listFindings } from "./audits";
+import { countFindings } from "./audits";
 import { query, num, textArray, type Db } from "./dashboard/sql";
 import { pmarkReportLate } from "./incidents";
 import { getCurrentCertificate } from "./pmark";
@@ -246,11 +246,11 @@ async function registerFacts(db: Db, s: Scope, today: string): Promise<FiscalYea
 
 async function findingFacts(s: Scope, today: string): Promise<FiscalYearFacts["majorNonconformities"]> {
   // The findings list's own counts (the link opens the same filter).
-  const [all, unverified] = await Promise.all([
-    listFindings(listFindingsQuery.parse({ fy: s.fiscalYear, grade: "major_nc", pageSize: 1 }), today),
-    listFindings(listFindingsQuery.parse({ fy: s.fiscalYear, grade: "major_nc", status: "unverified", pageSize: 1 }), today),
+  const [total, unverified] = await Promise.all([
+    countFindings(listFindingsQuery.parse({ fy: s.fiscalYear, grade: "major_nc" }), today),
+    countFindings(listFindingsQuery.parse({ fy: s.fiscalYear, grade: "major_nc", status: "unverified" }), today),
   ]);
-  return { total: all.total, unverified: unverified.total };
+  return { total, unverified };
 }
 
 async function incidentFacts(db: Db, s: Scope, today: string): Promise<FiscalYearFacts["incidents"]> {
