@@ -3,7 +3,7 @@ import { listProvisionDisposals } from "./provisions";
 import { listOpenRequests } from "./requests";
 import { and, between, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { auditFindings, audits, calendarFeeds, incidentCorrectiveActions, incidents, managementReviewActions, managementReviews, registerItems, regulations, users } from "@/db/schema";
+import { assessments, auditFindings, audits, calendarFeeds, contractors, incidentCorrectiveActions, incidents, managementReviewActions, managementReviews, registerItems, regulations, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { visibleTypes } from "@/lib/calendar/access";
@@ -28,7 +28,7 @@ import {
 } from "@/lib/calendar/events";
 import { hashFeedToken, newFeedToken } from "@/lib/calendar/feed";
 import type { FeedStatus } from "@/lib/calendar/schema";
-import { exportContractorsQuery } from "@/lib/contractors/schema";
+import { latestAssessment, type AssessmentFacts } from "@/lib/contractors/rules";
 import { todayInTokyo } from "@/lib/dates";
 import type { Locale } from "@/lib/i18n/config";
 import { OPEN_STATUSES } from "@/lib/incidents/workflow";
@@ -37,7 +37,6 @@ import { statusAsOfForFiscalYear } from "@/lib/training/status";
 import { recordAudit } from "./audit";
 import { listEvidenceExpiries } from "./evidence";
 import { getCurrentCertificate } from "./pmark";
-import { listContractorsForExport } from "./contractors";
 import { query } from "./dashboard/sql";
 import { getFiscalYearStartMonth } from "./settings";
 import { judgedPairs, pairSourceFor } from "./training-status";
@@ -127,10 +126,30 @@ async function incidentActionDues(r: Range, today: string): Promise<CalendarEven
   );
 }
 
+/**
+ * Contractors in use (approved or conditional, not retired) with the next due day of their latest
+ * assessment (lib/contractors/rules.ts latestAssessment over their assessments' facts): what the
+ * register's rows give contractorEvents, without building every contractor's register row (flags,
+ * certifications, sort).
+ */
 async function contractorAssessments(today: string): Promise<CalendarEvent[]> {
-  const rows = await listContractorsForExport(exportContractorsQuery.parse({}), today);
+  const db = await getDb();
+  const inUse = and(isNull(contractors.retiredAt), inArray(contractors.status, ["approved", "conditional"]));
+  const [rows, facts] = await Promise.all([
+    db.select({ id: contractors.id, name: contractors.name, status: contractors.status }).from(contractors).where(inUse),
+    db
+      .select({ id: assessments.id, contractorId: assessments.contractorId, assessedOn: assessments.assessedOn, nextDueOn: assessments.nextDueOn, result: assessments.result, withdrawnAt: assessments.withdrawnAt })
+      .from(assessments)
+      .where(inArray(assessments.contractorId, db.select({ id: contractors.id }).from(contractors).where(inUse))),
+  ]);
+  const byContractor = new Map<number, AssessmentFacts[]>();
+  for (const a of facts) {
+    const list = byContractor.get(a.contractorId) ?? [];
+    list.push({ id: a.id, assessedOn: a.assessedOn, result: a.result, nextDueOn: a.nextDueOn, withdrawn: a.withdrawnAt !== null });
+    byContractor.set(a.contractorId, list);
+  }
   return contractorEvents(
-    rows.map((c) => ({ id: c.id, name: c.name, status: c.status, nextDueOn: c.latest?.nextDueOn ?? null })),
+    rows.map((c) => ({ id: c.id, name: c.name, status: c.status, nextDueOn: latestAssessment(byContractor.get(c.id) ?? [])?.nextDueOn ?? null })),
     today,
   );
 }

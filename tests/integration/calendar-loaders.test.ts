@@ -1,16 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { seedDemo } from "@/db/seed/demo";
-import { trainingDueRows } from "@/db/queries/calendar";
+import { listCalendarEvents, trainingDueRows } from "@/db/queries/calendar";
+import { listContractorsForExport } from "@/db/queries/contractors";
+import { exportContractorsQuery } from "@/lib/contractors/schema";
 import { exportTrainingStatusRows } from "@/db/queries/training-status";
-import { selectEvents, trainingEvents } from "@/lib/calendar/events";
+import { contractorEvents, selectEvents, trainingEvents } from "@/lib/calendar/events";
 import { addDays, addMonths, todayInTokyo } from "@/lib/dates";
 import { exportTrainingStatusQuery } from "@/lib/training/status-query";
 
 /**
  * The calendar's training deadlines are counted per course and day in the database (trainingDueRows)
  * instead of reading every pair of the status list; the events must be the ones trainingEvents made
- * from the status list's own rows (its default scope, as of today), within each range asked for.
+ * from the status list's own rows (its default scope, as of today), within each range asked for. The
+ * contractor assessments are read without building the register's rows: the events must be the ones
+ * the register's rows gave.
  */
 const today = todayInTokyo();
 
@@ -38,5 +42,22 @@ describe("calendar training deadlines", () => {
       seen += expected.length;
     }
     expect(seen, "the demo has training deadlines in these ranges").toBeGreaterThan(0);
+  });
+
+  it("contractor assessments: the register's rows (latest assessment's next due day, contractors in use) for a wide range", async () => {
+    const r = { from: addMonths(today, -60), to: addMonths(today, 60) };
+    const rows = await listContractorsForExport(exportContractorsQuery.parse({}), today);
+    const expected = selectEvents(
+      contractorEvents(
+        rows.map((c) => ({ id: c.id, name: c.name, status: c.status, nextDueOn: c.latest?.nextDueOn ?? null })),
+        today,
+      ),
+      r.from,
+      r.to,
+      ["contractor"],
+    );
+    expect(expected.length, "the demo has contractors due").toBeGreaterThan(0);
+    const { items } = await listCalendarEvents({ role: "privacy_manager" }, r, ["contractor"], today);
+    expect(items).toEqual(expected);
   });
 });
