@@ -20,10 +20,10 @@ import * as reviewRoute from "@/app/api/v1/management-reviews/[id]/route";
 import * as reviewActionsRoute from "@/app/api/v1/management-reviews/[id]/actions/route";
 import { getDb } from "@/db";
 import { auditFindings, auditLog, audits, departments, pmarkCertificates, users } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { addDays, addMonths, todayInTokyo } from "@/lib/dates";
 import { currentFiscalYear } from "@/lib/fiscal-year";
 import { call, signInAs } from "../support/api";
+import { seedDemoData } from "../support/demo-data";
 
 const today = todayInTokyo();
 const fy = currentFiscalYear(today);
@@ -48,8 +48,8 @@ const plan = (over: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
+  await seedDemoData(today);
   const db = await getDb();
-  await seedDemo(db, { today });
   const rows = await db.select({ id: departments.id, code: departments.code }).from(departments);
   dept = Object.fromEntries(rows.map((r) => [r.code, r.id]));
   // The test auditor belongs to 経営企画部 (D01), as the demo auditor does.

@@ -3,15 +3,14 @@ import * as listRoute from "@/app/api/v1/contractors/route";
 import * as statsRoute from "@/app/api/v1/contractors/stats/route";
 import * as exportRoute from "@/app/api/v1/contractors/export.csv/route";
 import * as oneRoute from "@/app/api/v1/contractors/[id]/route";
-import { getDb } from "@/db";
-import { seedDemo } from "@/db/seed/demo";
 import { checkCorporateNumber } from "@/lib/contractors/corporate-number";
 import { todayInTokyo } from "@/lib/dates";
 import { call, signInAs } from "../support/api";
+import { seedDemoData } from "../support/demo-data";
 
 /** The demo register: what the seed promises (a realistic mix, and the two violations to show). */
 beforeAll(async () => {
-  await seedDemo(await getDb(), { today: todayInTokyo() });
+  await seedDemoData(todayInTokyo());
 });
 
 describe("demo contractors", () => {

@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { assessments, contractorCertifications, contractors } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { contractorStats, listContractors, listContractorsForExport } from "@/db/queries/contractors";
 import { fiscalYearMonths, fiscalYearOf } from "@/lib/fiscal-year";
 import { CONTRACTOR_FLAGS } from "@/lib/contractors/rules";
 import { CONTRACTOR_SORTS, listContractorsQuery, type ContractorDto } from "@/lib/contractors/schema";
 import { addDays, todayInTokyo } from "@/lib/dates";
 import { rowsOf } from "../support/openapi-ops";
+import { seedDemoData } from "../support/demo-data";
 
 /**
  * The contractors list filters, sorts and pages in SQL (listContractors); the export judges every
@@ -54,8 +54,8 @@ async function expectSame(query: Record<string, string>) {
 }
 
 beforeAll(async () => {
+  await seedDemoData(today);
   const db = await getDb();
-  await seedDemo(db, { today });
   icu = rowsOf(await db.execute(sql`select 1 from pg_collation where collname = 'ja-x-icu'`)).length > 0;
   // Every flag present at least once, and the edges of the rule: a contract starting before any
   // assessment, an expired certificate, an approved contractor whose newest result is conditional,

@@ -6,7 +6,6 @@ import * as reportsRoute from "@/app/api/v1/incidents/[id]/reports/route";
 import * as transitionRoute from "@/app/api/v1/incidents/[id]/transition/route";
 import { getDb } from "@/db";
 import { incidents, type Incident, type NewIncident } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { getComplianceScoreTrend, getIncidentCards } from "@/db/queries/dashboard";
 import { recordReportDates } from "@/db/queries/incidents";
 import { getFiscalYearStartMonth } from "@/db/queries/settings";
@@ -18,6 +17,7 @@ import { INCIDENT_SEVERITIES } from "@/lib/incidents/schema";
 import { INCIDENT_STATUSES, OPEN_STATUSES } from "@/lib/incidents/workflow";
 import { call, signInAs } from "../support/api";
 import { rowsOf } from "../support/openapi-ops";
+import { seedDemoData } from "../support/demo-data";
 
 /**
  * The dashboard's incident figures come from SQL (migration 0013): the reporting rule stated as
@@ -278,8 +278,7 @@ async function expectConsistent(what: string, opts: { score?: boolean } = {}) {
 // ---------------------------------------------------------------------------------------------
 
 beforeAll(async () => {
-  const db = await getDb();
-  await seedDemo(db, { today: T });
+  await seedDemoData(T);
   managerId = (await signInAs("privacy_manager"))!.id;
 });
 

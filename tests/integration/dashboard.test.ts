@@ -3,7 +3,6 @@ import * as summaryRoute from "@/app/api/v1/dashboard/summary/route";
 import * as scoreRoute from "@/app/api/v1/dashboard/score/route";
 import { getDb } from "@/db";
 import { courses, departments, employees, trainingRecords } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { getComplianceScoreTrend, getDashboardSummary, trainingStatusCounts, trendDays } from "@/db/queries/dashboard";
 import { getTrainingStatusSummary } from "@/db/queries/training-status";
 import { buildStatusRows, lastPassedKey } from "@/lib/training/status-query";
@@ -23,6 +22,7 @@ import { addDays, todayInTokyo } from "@/lib/dates";
 import { currentFiscalYear } from "@/lib/fiscal-year";
 import { SCORE_INDICATORS, SCORE_WEIGHTS } from "@/lib/dashboard/score";
 import { call, signInAs } from "../support/api";
+import { seedDemoData } from "../support/demo-data";
 
 /**
  * The dashboard's figures are the modules' own: each one is compared with what the module's list or
@@ -32,8 +32,8 @@ const T = todayInTokyo();
 const FY = currentFiscalYear(T, 4);
 
 beforeAll(async () => {
+  await seedDemoData(T);
   const db = await getDb();
-  await seedDemo(db, { today: T });
   // Edge cases of the training rule the demo may not hold.
   const [dept] = await db.insert(departments).values({ code: "ZZ1", name: "境界テスト部" }).returning();
   const [course] = await db

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { seedDemo } from "@/db/seed/demo";
 import { incidentStats, listDueNow, listIncidents, listIncidentsForExport } from "@/db/queries/incidents";
 import { daysBetween } from "@/lib/dates";
 import { fiscalYearMonths, fiscalYearOf } from "@/lib/fiscal-year";
@@ -10,6 +9,7 @@ import { tokyoDateOf } from "@/lib/incidents/reporting";
 import { rowsOf } from "../support/openapi-ops";
 import { todayInTokyo } from "@/lib/dates";
 import { listIncidentsQuery } from "@/lib/incidents/schema";
+import { seedDemoData } from "../support/demo-data";
 
 /**
  * The incidents list filters on reportable / overdue and sorts by the next deadline in SQL, on the
@@ -21,8 +21,8 @@ const today = todayInTokyo();
 const exportQuery = listIncidentsQuery.omit({ page: true, pageSize: true });
 
 beforeAll(async () => {
+  await seedDemoData(today);
   const db = await getDb();
-  await seedDemo(db, { today });
   // Open incidents with nothing reported, discovered over the last 70 days: late, due soon, pending;
   // reportable (persons, sensitive, wrongful purpose) or not, some encrypted; a few with some reports made.
   await db.execute(sql`

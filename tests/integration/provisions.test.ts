@@ -11,7 +11,6 @@ import * as jointRestoreRoute from "@/app/api/v1/joint-uses/[id]/restore/route";
 import { auditLog } from "@/db/schema";
 import { and, eq } from "drizzle-orm";
 import * as exportRoute from "@/app/api/v1/provision-records/export.csv/route";
-import { seedDemo } from "@/db/seed/demo";
 import { getDb } from "@/db";
 import { addDays, todayInTokyo } from "@/lib/dates";
 import { RETENTION_STATES } from "@/lib/provisions/enums";
@@ -19,6 +18,7 @@ import { retentionState } from "@/lib/provisions/rules";
 import type { JointUseDto, ProvisionDto } from "@/lib/provisions/schema";
 import { call, signInAs } from "../support/api";
 import { fetchCsvExport } from "./csv-export";
+import { seedDemoData } from "../support/demo-data";
 
 const today = todayInTokyo();
 const d = (n: number) => addDays(today, -n);
@@ -46,7 +46,7 @@ async function create(over: Record<string, unknown> = {}): Promise<ProvisionDto>
 let seeded = false;
 beforeEach(async () => {
   if (!seeded) {
-    await seedDemo(await getDb(), { today });
+    await seedDemoData(today);
     seeded = true;
   }
   await signInAs("privacy_manager");

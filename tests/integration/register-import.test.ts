@@ -9,7 +9,6 @@ import * as historyRoute from "@/app/api/v1/register/items/[id]/history/route";
 import * as retireRoute from "@/app/api/v1/register/items/[id]/retire/route";
 import * as restoreRoute from "@/app/api/v1/register/items/[id]/restore/route";
 import { getDb } from "@/db";
-import { seedDemo } from "@/db/seed/demo";
 import { auditLog, registerItems, registerRisks } from "@/db/schema";
 import { todayInTokyo } from "@/lib/dates";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -18,6 +17,7 @@ import { REGISTER_COLUMN_KEYS } from "@/lib/register/import";
 import { XLSX_CONTENT_TYPE } from "@/lib/list/export-format";
 import { call, signInAs } from "../support/api";
 import { convertWithLibreOffice, parseCsv, soffice } from "../support/xlsx";
+import { seedDemoData } from "../support/demo-data";
 
 /**
  * Import of an existing register (xlsx, CSV in UTF-8 and Shift_JIS; bad rows; re-import) and the
@@ -63,7 +63,7 @@ async function itemByCode(code: string) {
 }
 
 beforeAll(async () => {
-  await seedDemo(await getDb(), { today: todayInTokyo() });
+  await seedDemoData(todayInTokyo());
 });
 
 describe("import", () => {

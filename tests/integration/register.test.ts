@@ -10,11 +10,11 @@ import * as purposesRoute from "@/app/api/v1/register/purposes/route";
 import * as purposeRoute from "@/app/api/v1/register/purposes/[id]/route";
 import * as purposeRetireRoute from "@/app/api/v1/register/purposes/[id]/retire/route";
 import { getDb } from "@/db";
-import { seedDemo } from "@/db/seed/demo";
 import { auditLog, registerItems, registerItemVersions } from "@/db/schema";
 import { addMonths, todayInTokyo } from "@/lib/dates";
 import { DEMO_RETIRED_ITEM_ID, DEMO_RETIRED_PURPOSE_ID } from "@/lib/api/contracts/register";
 import { call, signInAs } from "../support/api";
+import { seedDemoData } from "../support/demo-data";
 
 const today = todayInTokyo();
 
@@ -34,7 +34,7 @@ const NEW_ITEM = {
 };
 
 beforeAll(async () => {
-  await seedDemo(await getDb(), { today });
+  await seedDemoData(today);
 });
 
 describe("the demo register", () => {

@@ -1,14 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db";
-import { seedDemo } from "@/db/seed/demo";
 import { getRegulationDetail, getRegulationSummary, listRegulations } from "@/db/queries/regulations";
 import { listPosts } from "@/db/queries/pms-structure";
 import { listRegulationsQuery } from "@/lib/regulations/schema";
+import { seedDemoData } from "../support/demo-data";
 
 const TODAY = "2026-11-24";
 
 beforeAll(async () => {
-  await seedDemo(await getDb(), { today: TODAY });
+  await seedDemoData(TODAY);
 });
 
 describe("regulation demo data", () => {

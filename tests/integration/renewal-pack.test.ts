@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as packRoute from "@/app/api/v1/renewal/pack/route";
 import * as contractorRoute from "@/app/api/v1/contractors/[id]/route";
-import { getDb } from "@/db";
 import { listAudits, listFindings } from "@/db/queries/audits";
 import { listManagementReviews } from "@/db/queries/management-reviews";
 import { listPosts } from "@/db/queries/pms-structure";
@@ -9,7 +8,6 @@ import { listRegulations } from "@/db/queries/regulations";
 import { getRenewalPack, packContext } from "@/db/queries/renewal-pack";
 import { getFiscalYearStartMonth } from "@/db/queries/settings";
 import { exportTrainingStatusRows } from "@/db/queries/training-status";
-import { seedDemo } from "@/db/seed/demo";
 import { INTERNAL_AUDIT_TYPES, FINDING_GRADES } from "@/lib/audits/rules";
 import { compareDates, todayInTokyo } from "@/lib/dates";
 import { currentFiscalYear, fiscalYearRange } from "@/lib/fiscal-year";
@@ -20,6 +18,7 @@ import { exportTrainingStatusQuery } from "@/lib/training/status-query";
 import { packQuery, resolvePackParams, type PackParams } from "@/lib/renewal/pack";
 import { call, signInAs } from "../support/api";
 import { convertWithLibreOffice, parseCsv, readXlsx, soffice } from "../support/xlsx";
+import { seedDemoData } from "../support/demo-data";
 
 /**
  * The renewal pack (docs/domain.md, "The renewal pack"): each summary's figures are the modules' own
@@ -33,7 +32,7 @@ let startMonth: number;
 
 beforeAll(async () => {
   today = todayInTokyo();
-  await seedDemo(await getDb(), { today });
+  await seedDemoData(today);
   startMonth = await getFiscalYearStartMonth();
 });
 

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { auditStats } from "@/db/queries/audits";
 import { contractorStats } from "@/db/queries/contractors";
 import { listIncidents } from "@/db/queries/incidents";
@@ -14,13 +13,14 @@ import { getTrainingStatusSummary } from "@/db/queries/training-status";
 import type { SessionUser } from "@/lib/auth/roles";
 import { listManagementReviewsQuery } from "@/lib/audits/schema";
 import { listIncidentsQuery } from "@/lib/incidents/schema";
+import { seedDemoData } from "../support/demo-data";
 
 const TODAY = "2026-11-24";
 let manager: SessionUser;
 
 beforeAll(async () => {
+  await seedDemoData(TODAY);
   const db = await getDb();
-  await seedDemo(db, { today: TODAY });
   const [u] = await db.select().from(users).where(eq(users.email, "manager@example.com"));
   manager = { id: u.id, email: u.email, name: u.name, role: u.role! };
 });

@@ -5,11 +5,11 @@ import * as retireRoute from "@/app/api/v1/training-records/[id]/retire/route";
 import * as restoreRoute from "@/app/api/v1/training-records/[id]/restore/route";
 import { getDb } from "@/db";
 import { courses, employees, trainingRecords } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { getComplianceScoreTrend, monthEndTrainingCounts, trainingStatusCounts, type TrainingCountRow } from "@/db/queries/dashboard";
 import { addDays, addMonths, todayInTokyo } from "@/lib/dates";
 import { call, signInAs } from "../support/api";
 import { rowsOf } from "../support/openapi-ops";
+import { seedDemoData } from "../support/demo-data";
 
 /**
  * The score's training figures on past month ends are stored (training_month_end_counts) and dropped
@@ -55,8 +55,8 @@ let otherDeptId = 0;
 let courseId = 0;
 
 beforeAll(async () => {
+  await seedDemoData(today);
   const db = await getDb();
-  await seedDemo(db, { today });
   const [c] = await db.select().from(courses).where(and(isNull(courses.retiredAt), eq(courses.audienceAll, true))).orderBy(courses.id).limit(1);
   courseId = c.id;
   const [e] = await db

@@ -10,12 +10,12 @@ import * as contractorsImportRoute from "@/app/api/v1/contractors/import/route";
 import * as trainingImportRoute from "@/app/api/v1/training-records/import/route";
 import { getDb } from "@/db";
 import { auditLog, users } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { createAudit } from "@/lib/api/contracts/audits";
 import { env } from "@/lib/env";
 import { MULTIPART_OVERHEAD_BYTES } from "@/lib/security/body";
 import { APP_ORIGIN, call, signInAs } from "../support/api";
 import { TODAY, operations, requestFor, routeFileByPath, routeModule, snapshot } from "../support/openapi-ops";
+import { seedDemoData } from "../support/demo-data";
 
 /**
  * The API request gate (docs/security.md, "Writes", "Request bodies", "Invalid text"), through the
@@ -28,7 +28,7 @@ const MIB = 1024 * 1024;
 const CHUNK = 64 * 1024;
 
 beforeAll(async () => {
-  await seedDemo(await getDb(), { today: TODAY });
+  await seedDemoData(TODAY);
   await signInAs("privacy_manager");
 });
 

@@ -5,12 +5,12 @@ import * as retireRoute from "@/app/api/v1/training-records/[id]/retire/route";
 import * as restoreRoute from "@/app/api/v1/training-records/[id]/restore/route";
 import { getDb } from "@/db";
 import { courses, employees, trainingRecords } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { currentTrainingStatusCounts, trainingStatusCounts } from "@/db/queries/dashboard";
 import { judgedPairs, pairSourceFor, statusCounts } from "@/db/queries/training-status";
 import { addDays, todayInTokyo } from "@/lib/dates";
 import { call, signInAs } from "../support/api";
 import { rowsOf } from "../support/openapi-ops";
+import { seedDemoData } from "../support/demo-data";
 
 /**
  * training_current_status is kept by triggers (migration 0010) on every write to
@@ -90,8 +90,8 @@ let otherDeptId = 0;
 let courseId = 0;
 
 beforeAll(async () => {
+  await seedDemoData(today);
   const db = await getDb();
-  await seedDemo(db, { today });
   const [c] = await db.select().from(courses).where(and(isNull(courses.retiredAt), eq(courses.audienceAll, true))).orderBy(courses.id).limit(1);
   courseId = c.id;
   const [e] = await db

@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { employees, trainingRecords } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { listTrainingRecords, listTrainingRecordsForExport } from "@/db/queries/training-records";
 import { exportTrainingStatusRows, getTrainingStatusSummary, listTrainingStatus } from "@/db/queries/training-status";
 import { listTrainingStatusQuery, summaryQuery } from "@/lib/training/status-query";
 import { addDays, todayInTokyo } from "@/lib/dates";
 import { listRecordsQuery } from "@/lib/training/records-schema";
 import { rowsOf } from "../support/openapi-ops";
+import { seedDemoData } from "../support/demo-data";
 
 /**
  * training_record_tally (migration 0020) is kept by triggers on training_records. After each kind of
@@ -56,8 +56,8 @@ async function expectTotals(what: string, lists = false) {
 }
 
 beforeAll(async () => {
+  await seedDemoData(today);
   const db = await getDb();
-  await seedDemo(db, { today });
   const [r] = await db.select().from(trainingRecords).orderBy(trainingRecords.id).limit(1);
   courseId = r.courseId;
   employeeId = r.employeeId;

@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { courses, employees, trainingRecords } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { exportTrainingStatusRows, getTrainingStatusSummary, listTrainingStatus, statusCounts } from "@/db/queries/training-status";
 import { listTrainingStatusQuery, summaryQuery } from "@/lib/training/status-query";
 import { addDays, todayInTokyo } from "@/lib/dates";
 import { DUE_SOON_DAYS } from "@/lib/training/status";
 import { rowsOf } from "../support/openapi-ops";
+import { seedDemoData } from "../support/demo-data";
 
 /**
  * The status summary's stored day (training_status_day_counts, migration 0026) and the list's pages
@@ -55,8 +55,8 @@ let departmentId = 0;
 let employeeId = 0;
 
 beforeAll(async () => {
+  await seedDemoData(today);
   const db = await getDb();
-  await seedDemo(db, { today });
   const [r] = await db.select().from(trainingRecords).orderBy(trainingRecords.id).limit(1);
   courseId = r.courseId;
   employeeId = r.employeeId;

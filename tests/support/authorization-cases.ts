@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db";
-import { seedDemo } from "@/db/seed/demo";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { signInAs } from "./api";
-import { TODAY, operations, requestFor, resetToDemo, routeFileByPath, send, snapshot } from "./openapi-ops";
+import { operations, requestFor, resetToDemo, routeFileByPath, send, snapshot } from "./openapi-ops";
 
 /**
  * Role × endpoint, generated from the OpenAPI document (so a new endpoint is covered the moment it
@@ -20,7 +18,8 @@ export function authorizationTests(part: number, parts: number) {
   const mine = (_: unknown, i: number) => i % parts === part - 1;
 
   beforeAll(async () => {
-    await seedDemo(await getDb(), { today: TODAY });
+    // The demo data (as resetToDemo() below puts it back).
+    await resetToDemo();
     // Create the four signed-in users up front, so that signing in changes nothing later on.
     for (const role of ROLE_CASES) await signInAs(role);
   });

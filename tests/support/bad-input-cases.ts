@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db";
-import { seedDemo } from "@/db/seed/demo";
 import { call, signInAs } from "./api";
+import { seedDemoData } from "./demo-data";
 import { TODAY, operations, requestFor, routeFileByPath, routeModule, snapshot } from "./openapi-ops";
 
 /**
@@ -27,7 +26,7 @@ export function badInputTests(part: number, parts: number) {
   const routed = operations.filter((o) => routeFileByPath.has(o.path)).filter((_, i) => i % parts === part - 1);
 
   beforeAll(async () => {
-    await seedDemo(await getDb(), { today: TODAY });
+    await seedDemoData(TODAY);
     await signInAs("privacy_manager");
   });
 

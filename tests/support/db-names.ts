@@ -2,8 +2,9 @@ import { threadId } from "node:worker_threads";
 
 /**
  * Names of the Postgres databases of an integration run on DATABASE_URL (docs/testing.md): the one
- * in the URL is only connected to for CREATE/DROP DATABASE; the run migrates `<name>_template` once and
- * each test file works in its own copy `<name>_copy_<process>_<thread>`.
+ * in the URL is only connected to for CREATE/DROP DATABASE; the run migrates `<name>_template` once,
+ * copies it to `<name>_demo_<day>` with the demo data seeded, and each test file works in its own copy
+ * `<name>_copy_<process>_<thread>` of one of them.
  */
 export function databaseName(url: string): string {
   const u = new URL(url);
@@ -20,7 +21,7 @@ export function withDatabase(url: string, name: string): string {
 export function templateDatabaseUrl(url: string) {
   const base = databaseName(url);
   const name = `${base}_template`;
-  return { name, url: withDatabase(url, name), copyPrefix: `${base}_copy_` };
+  return { name, url: withDatabase(url, name), copyPrefix: `${base}_copy_`, demoPrefix: `${base}_demo_` };
 }
 
 /** This worker's copy: one at a time per worker thread, so files side by side never share one. */

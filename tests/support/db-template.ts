@@ -13,6 +13,8 @@ declare module "vitest" {
 
 /** What a test file copies its database from. */
 export type DbTemplate = { pglite: string } | { postgres: string };
+/** The migrated template, and the days for which a copy with the demo data seeded will follow (`demo-<day>`). */
+export type ReadyTemplates = DbTemplate & { demoDays: string[] };
 
 type Entry = { users: number; dir: string; done: Promise<(() => Promise<void>) | undefined> };
 /** Both integration projects (vitest.config.ts) run this in the one main process: they share one template. */
@@ -35,8 +37,17 @@ export default function setup(project: TestProject) {
   if (!shared.__pmsTestTemplate) {
     const dir = mkdtempSync(path.join(os.tmpdir(), "pms-test-template-"));
     const done = makeTemplate(dir).then(
-      ({ template, dispose }) => {
-        announce(dir, "ready", JSON.stringify(template));
+      async ({ template, dispose, withDemo }) => {
+        const { demoTemplateDays } = await import("./demo-data");
+        const days = demoTemplateDays();
+        announce(dir, "ready", JSON.stringify({ ...template, demoDays: days }));
+        // Then the demo data, seeded once per day instead of by every file that asks for it.
+        for (const day of days) {
+          await withDemo(day).then(
+            (demo) => announce(dir, `demo-${day}`, JSON.stringify(demo)),
+            (err: unknown) => announce(dir, `demo-${day}.failed`, err instanceof Error ? (err.stack ?? err.message) : String(err)),
+          );
+        }
         return dispose;
       },
       (err: unknown) => {
@@ -60,12 +71,15 @@ export default function setup(project: TestProject) {
 }
 
 /** Written whole under another name, then renamed: a reader never sees half of it. */
-function announce(dir: string, name: "ready" | "failed", text: string) {
+function announce(dir: string, name: string, text: string) {
   writeFileSync(path.join(dir, `${name}.tmp`), text);
   renameSync(path.join(dir, `${name}.tmp`), path.join(dir, name));
 }
 
-async function makeTemplate(dir: string): Promise<{ template: DbTemplate; dispose: () => Promise<void> }> {
+type Made = { template: DbTemplate; dispose: () => Promise<void>; withDemo: (day: string) => Promise<DbTemplate> };
+
+async function makeTemplate(dir: string): Promise<Made> {
+  const { seedDemo } = await import("@/db/seed/demo");
   const url = process.env.DATABASE_URL;
   if (url) {
     const postgres = (await import("postgres")).default;
@@ -87,20 +101,51 @@ async function makeTemplate(dir: string): Promise<{ template: DbTemplate; dispos
     await migrateRealPostgres(migration ? withDatabase(migration, tpl.name) : tpl.url, tpl.url);
     return {
       template: { postgres: tpl.name },
-      // The template, and any copy a crashed worker left behind.
+      // The template, the demo templates, and any copy a crashed worker left behind.
       dispose: () =>
         onServer(async (admin) => {
           const names = await admin<{ name: string }[]>`
-            select datname as name from pg_database where datname = ${tpl.name} or datname like ${`${tpl.copyPrefix}%`}`;
+            select datname as name from pg_database
+            where datname = ${tpl.name} or datname like ${`${tpl.copyPrefix}%`} or datname like ${`${tpl.demoPrefix}%`}`;
           for (const { name } of names) await admin.unsafe(`drop database if exists "${name}" with (force)`);
         }),
+      // A copy of the template, seeded by the runtime role as a test file would.
+      withDemo: async (day) => {
+        const name = `${tpl.demoPrefix}${day.replaceAll("-", "")}`;
+        await onServer(async (admin) => {
+          await admin.unsafe(`drop database if exists "${name}" with (force)`);
+          await admin.unsafe(`create database "${name}" template "${tpl.name}"`);
+        });
+        const { openDatabase } = await import("@/db");
+        const handle = await openDatabase({ migrate: false, url: withDatabase(url, name) });
+        try {
+          await seedDemo(handle.db, { today: day });
+        } finally {
+          await handle.close();
+        }
+        return { postgres: name };
+      },
     };
   }
-  const { migratedTemplatePglite, dumpPglite } = await import("./pglite");
+  const { migratedTemplatePglite, dumpPglite, pgliteFromDump } = await import("./pglite");
   const handle = await migratedTemplatePglite();
   const dump = await dumpPglite(handle);
   await handle.close();
   const file = path.join(dir, "pglite.tar");
   writeFileSync(file, dump);
-  return { template: { pglite: file }, dispose: async () => {} };
+  return {
+    template: { pglite: file },
+    dispose: async () => {},
+    withDemo: async (day) => {
+      const demo = await pgliteFromDump(file);
+      try {
+        await seedDemo(demo.db, { today: day });
+        const demoFile = path.join(dir, `pglite-demo-${day}.tar`);
+        writeFileSync(demoFile, await dumpPglite(demo));
+        return { pglite: demoFile };
+      } finally {
+        await demo.close();
+      }
+    },
+  };
 }

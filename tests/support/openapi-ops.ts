@@ -6,12 +6,13 @@ import { getDb } from "@/db";
 import { seedDemo } from "@/db/seed/demo";
 import type { Role } from "@/lib/auth/roles";
 import { call } from "./api";
+import { DEMO_TODAY, openWithDemoData } from "./demo-data";
 
 /**
  * The operations of the OpenAPI document, each mapped to its route.ts and callable with the request
  * the document describes. Shared by the tests generated from the document.
  */
-export const TODAY = "2026-11-24";
+export const TODAY = DEMO_TODAY;
 const ROOT = path.resolve(__dirname, "../..");
 const API_DIR = path.join(ROOT, "app/api/v1");
 
@@ -221,18 +222,23 @@ const demoCopies = new WeakMap<object, DemoCopy>();
 
 /**
  * Back to exactly the demo data (ids from 1). The first call empties every table and seeds the demo
- * data, then keeps a copy of every row and every sequence's position; later calls restore that copy
+ * data (or, when it is the file's first use of its database, starts that as a copy of the run's seeded
+ * demo template, tests/support/demo-data.ts), then keeps a copy of every row and every sequence's position; later calls restore that copy
  * (a few statements instead of seeding again, bcrypt included): every sequence, and the rows of every
  * table written since the previous call (all of them where writes are not tracked, see above). The
  * audit trail refuses TRUNCATE and DELETE, so triggers (the audit chain's and the foreign keys') are
  * muted while the rows are put back as they were.
  */
 export async function resetToDemo() {
+  // The file's first use of its database: a copy of the run's seeded demo template, nothing written yet.
+  const fresh = await openWithDemoData(TODAY);
   const db = await getDb();
   const track = await tracking(db);
   const demoCopy = demoCopies.get(db);
   const names = track ? track.tables : await tables();
-  if (!demoCopy || !track) {
+  if (fresh && !demoCopy) {
+    // Already exactly the demo data: only the copy is to be made (below).
+  } else if (!demoCopy || !track) {
     // Muted triggers note nothing: every table is fingerprinted again by the next snapshot().
     if (track) track.hashes = null;
     const list = names.map((t) => `"${t}"`).join(", ");
@@ -261,7 +267,7 @@ export async function resetToDemo() {
     return;
   }
   if (demoCopy) return;
-  await seedDemo(db, { today: TODAY });
+  if (!fresh) await seedDemo(db, { today: TODAY });
   await db.transaction(async (tx) => {
     await tx.execute(sql.raw(`drop schema if exists ${DEMO_COPY} cascade`));
     await tx.execute(sql.raw(`create schema ${DEMO_COPY}`));

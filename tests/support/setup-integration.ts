@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, inject, vi } from "vitest";
 import { copyDatabaseName, withDatabase } from "./db-names";
-import type { DbTemplate } from "./db-template";
+import type { DbTemplate, ReadyTemplates } from "./db-template";
 import { testState } from "./state";
 
 /**
@@ -40,12 +40,13 @@ if (serverUrl) {
   if (env.PMS_TEST_SERVER_MIGRATION_URL) env.DATABASE_MIGRATION_URL = withDatabase(env.PMS_TEST_SERVER_MIGRATION_URL, copy);
 }
 
-/** The run's migrated database, once tests/support/db-template.ts has made it (it starts with the run). */
-async function template(): Promise<DbTemplate> {
+/** The folder where tests/support/db-template.ts announces its databases (made while the run starts). */
+async function announced<T>(name: string, what: string): Promise<T> {
   const dir = inject("dbTemplateDir");
   for (;;) {
-    if (existsSync(path.join(dir, "ready"))) return JSON.parse(readFileSync(path.join(dir, "ready"), "utf8")) as DbTemplate;
-    if (existsSync(path.join(dir, "failed"))) throw new Error(`The migrated template database could not be made:\n${readFileSync(path.join(dir, "failed"), "utf8")}`);
+    if (existsSync(path.join(dir, name))) return JSON.parse(readFileSync(path.join(dir, name), "utf8")) as T;
+    if (existsSync(path.join(dir, `${name}.failed`))) throw new Error(`${what} could not be made:\n${readFileSync(path.join(dir, `${name}.failed`), "utf8")}`);
+    if (name !== "ready" && existsSync(path.join(dir, "failed"))) throw new Error(`${what} could not be made: the migrated template failed`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -60,22 +61,46 @@ async function onServer(statements: string[]) {
   }
 }
 
-beforeAll(async () => {
-  const from = await template();
-  let handle;
+type Handle = { close: () => Promise<void> };
+const g = globalThis as unknown as {
+  __pmsDb?: PromiseLike<Handle>;
+  __pmsTestDb?: { started: () => boolean; open: (demoDay?: string) => Promise<{ demo: boolean }> };
+};
+
+/**
+ * This file's database: a copy of the run's migrated template, or of its template with the demo data
+ * of a day (tests/support/demo-data.ts, `seedDemoData`), opened on first use: the app's getDb() then
+ * resolves to it (db/index.ts keeps it in globalThis.__pmsDb).
+ */
+async function openCopy(ready: ReadyTemplates, demoDay: string | undefined): Promise<{ handle: Handle; demo: boolean }> {
+  const demo = demoDay !== undefined && ready.demoDays.includes(demoDay);
+  const from = demo ? await announced<DbTemplate>(`demo-${demoDay}`, `The template with the demo data of ${demoDay}`) : ready;
   if ("postgres" in from) {
     await onServer([`drop database if exists "${copy}" with (force)`, `create database "${copy}" template "${from.postgres}"`]);
     const { openDatabase } = await import("@/db");
-    handle = await openDatabase({ migrate: true });
-  } else {
-    const { pgliteFromDump } = await import("./pglite");
-    handle = await pgliteFromDump(from.pglite);
+    return { handle: await openDatabase({ migrate: true }), demo };
   }
-  (globalThis as unknown as { __pmsDb?: Promise<unknown> }).__pmsDb = Promise.resolve(handle);
+  const { pgliteFromDump } = await import("./pglite");
+  return { handle: await pgliteFromDump(from.pglite), demo };
+}
+
+let opened: Promise<{ handle: Handle; demo: boolean }> | undefined;
+
+beforeAll(async () => {
+  const ready = await announced<ReadyTemplates>("ready", "The migrated template database");
+  opened = undefined;
+  const open = (demoDay?: string) => (opened ??= openCopy(ready, demoDay));
+  g.__pmsTestDb = { started: () => opened !== undefined, open: async (demoDay) => ({ demo: (await open(demoDay)).demo }) };
+  g.__pmsDb = { then: (onFulfilled, onRejected) => open().then((o) => o.handle).then(onFulfilled, onRejected) };
 });
 
 afterAll(async () => {
-  const { closeDb } = await import("@/db");
-  await closeDb();
-  if (serverUrl) await onServer([`drop database if exists "${copy}" with (force)`]);
+  if (opened) {
+    const { closeDb } = await import("@/db");
+    await closeDb();
+  }
+  g.__pmsDb = undefined;
+  g.__pmsTestDb = undefined;
+  if (serverUrl && opened) await onServer([`drop database if exists "${copy}" with (force)`]);
+  opened = undefined;
 });
