@@ -11,49 +11,42 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  *
  * How long a file takes comes from the previous run (vitest keeps it in node_modules/.vite); on a
  * fresh clone there is none, so the files known to be slow here are named below with about the seconds
- * they take on the 2-core machine (measured on 7 Dec under load, scaled to a quiet run: what counts is
- * their order), and any other file counts by its size. Add a file when it takes more than a few seconds.
+ * they take on the 2-core machine (measured on 7 Dec 07:44 at a load of 3–6, after the seeded demo
+ * template, halved for a quiet run: what counts is their order), and any other file counts by its size. Add a file when it takes more than a few seconds.
  */
 const KNOWN_SECONDS: Record<string, number> = {
-  // The app's cost-10 dummy hash checked dozens of times on purpose.
-  "tests/integration/sign-in-limits.test.ts": 16,
-  // The incident tallies after every kind of write (hundreds of incidents at once), and the workflow through the API.
-  "tests/integration/dashboard-incidents.test.ts": 14,
+  // Every summary against its module's list, and LibreOffice converting the workbook twice.
+  "tests/integration/renewal-pack.test.ts": 16,
   "tests/integration/bad-input-1.test.ts": 11,
-  "tests/integration/bad-input-2.test.ts": 11,
+  // The app's cost-10 dummy hash checked dozens of times on purpose.
+  "tests/integration/sign-in-limits.test.ts": 11,
   // Migrates its own database (the unit project has no template) and seeds twice.
   "db/seed/demo.test.ts": 10,
-  "tests/integration/second-factor.test.ts": 9,
-  "tests/integration/evidence.test.ts": 8,
+  "tests/integration/register-import.test.ts": 9,
+  // The incident tallies after every kind of write (hundreds of incidents at once), and the workflow through the API.
+  "tests/integration/dashboard-incidents.test.ts": 6,
   // pg-boss creates its schema and polls.
-  "tests/integration/notification-jobs.test.ts": 8,
-  "tests/integration/oidc.test.ts": 8,
-  "tests/integration/training-current-status.test.ts": 8,
-  "tests/integration/training-record-tally.test.ts": 7,
-  "tests/integration/security-requests.test.ts": 7,
-  "tests/integration/training-reminders.test.ts": 7,
-  "tests/integration/incidents-list-sql.test.ts": 7,
-  "tests/integration/authorization-1.test.ts": 6,
-  "tests/integration/authorization-2.test.ts": 6,
-  "tests/integration/authorization-3.test.ts": 6,
-  "tests/integration/notifications-mail.test.ts": 6,
-  "tests/integration/training-status-day-counts.test.ts": 6,
-  "tests/integration/score-month-ends.test.ts": 6,
-  "tests/integration/sessions.test.ts": 6,
-  "tests/integration/incidents.test.ts": 6,
-  "tests/integration/report.test.ts": 6,
-  "tests/integration/audits.test.ts": 5,
-  "tests/integration/dashboard.test.ts": 5,
-  "tests/integration/contractors-list-sql.test.ts": 5,
-  "tests/integration/training-status.test.ts": 5,
-  "tests/integration/sign-in.test.ts": 5,
-  "tests/integration/audit-chain.test.ts": 5,
-  // Every summary against its module's list, and LibreOffice converting the workbook twice.
-  "tests/integration/renewal-pack.test.ts": 5,
-  "tests/integration/renewal-readiness.test.ts": 4,
-  "tests/integration/seed-large.test.ts": 4,
-  "tests/integration/training-import.test.ts": 4,
-  "tests/integration/training-sessions.test.ts": 4,
+  "tests/integration/notification-jobs.test.ts": 6,
+  "tests/integration/authorization-3.test.ts": 5,
+  "tests/integration/evidence.test.ts": 5,
+  "tests/integration/incidents-list-sql.test.ts": 4,
+  "tests/integration/training-reminders.test.ts": 4,
+  "tests/integration/security-requests.test.ts": 4,
+  "tests/integration/authorization-1.test.ts": 4,
+  "tests/integration/sessions.test.ts": 4,
+  "tests/integration/second-factor.test.ts": 3,
+  "tests/integration/oidc.test.ts": 3,
+  "tests/integration/notifications-mail.test.ts": 3,
+  "tests/integration/audit-chain.test.ts": 3,
+  "tests/integration/training-record-tally.test.ts": 2,
+  "tests/integration/training-sessions.test.ts": 2,
+  "tests/integration/audits.test.ts": 2,
+  "tests/integration/training-current-status.test.ts": 2,
+  "tests/integration/score-month-ends.test.ts": 2,
+  "tests/integration/requests.test.ts": 2,
+  "tests/integration/employees.test.ts": 2,
+  "tests/integration/authorization-2.test.ts": 2,
+  "tests/integration/provisions.test.ts": 2,
 };
 
 const PROJECT_ORDER = ["unit-isolated", "unit", "integration-isolated", "integration"];
