@@ -7,6 +7,7 @@ import { Alert, Badge, EmptyState, PageHeader, Skeleton } from "@/components/ui/
 import { Button } from "@/components/ui/button";
 import { ScrollArea } from "@/components/ui/data-table";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { EmployeePicker, type PickedEmployee } from "@/components/ui/employee-picker";
 import { EnumSelect, IdSelect, TextAreaField, TextField } from "@/components/ui/field";
 import { ActionMessage, Form, FormDialog, useAction, useForm } from "@/components/ui/form";
 import { FlagCheckbox, useListParams } from "@/components/ui/list";
@@ -245,6 +246,8 @@ function PostForm({ post, people, onDone }: { post?: PostDto; people?: People; o
 function AppointForm({ post, people, today, onDone }: { post: PostDto; people?: People; today: string; onDone: () => void }) {
   const t = useTranslations("pmsStructure");
   const tc = useTranslations("common");
+  // An employee is searched for (thousands of them); a sign-in user is chosen from the short list.
+  const [employee, setEmployee] = useState<PickedEmployee | null>(null);
   const f = useForm({
     initial: { personType: "employee" as "employee" | "user", personId: "", fromDate: today, toDate: "", note: "" },
     schema: createAppointmentSchema,
@@ -261,21 +264,38 @@ function AppointForm({ post, people, today, onDone }: { post: PostDto; people?: 
         name="personType"
         values={PERSON_TYPES}
         value={v.personType}
-        onValueChange={(x) => x && f.setValues({ personType: x, personId: "" })}
+        onValueChange={(x) => {
+          if (!x) return;
+          setEmployee(null);
+          f.setValues({ personType: x, personId: "" });
+        }}
         optionLabel={(x) => t(`personTypes.${x}`)}
         error={f.errors.personType}
       />
-      <IdSelect
-        label={t("person")}
-        required
-        {...f.idField("personId")}
-        options={
-          v.personType === "user"
-            ? people.users.map((u) => ({ id: u.id, label: `${u.name}${tc("inParens", { text: u.email })}` }))
-            : people.employees.map((e) => ({ id: e.id, label: `${e.employeeNumber} ${e.name}${e.departmentName ? tc("inParens", { text: e.departmentName }) : ""}` }))
-        }
-        empty={t("choose")}
-      />
+      {v.personType === "user" ? (
+        <IdSelect
+          label={t("person")}
+          required
+          {...f.idField("personId")}
+          options={people.users.map((u) => ({ id: u.id, label: `${u.name}${tc("inParens", { text: u.email })}` }))}
+          empty={t("choose")}
+        />
+      ) : (
+        <EmployeePicker
+          label={t("person")}
+          required
+          value={employee}
+          onChange={(picked) => {
+            setEmployee(picked);
+            f.setValues({ personId: picked ? String(picked.id) : "" });
+            f.clearError("personId");
+          }}
+          date={v.fromDate}
+          departments={people.departments}
+          noResults={t("noEmployees")}
+          error={f.errors.personId}
+        />
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label={t("fromDate")} required type="date" {...f.field("fromDate")} />
         <TextField label={t("toDate")} type="date" {...f.field("toDate")} hint={t("toDateHint")} />

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, isNotNull, isNull, lt, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { departments, employees, type Employee } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError, sqlState } from "@/lib/api/errors";
@@ -11,6 +11,8 @@ import type {
   CreateEmployeeInput,
   EmployeeDto,
   EmployeePage,
+  EmployeePickOptions,
+  EmployeePickQuery,
   ExportEmployeesQuery,
   ListEmployeesQuery,
   UpdateEmployeeInput,
@@ -120,6 +122,39 @@ async function fetchDto(tx: DbOrTx, id: number, today: string): Promise<Employee
   const [row] = await selectWithDepartment(tx).where(eq(employees.id, id));
   if (!row) throw new NotFoundError();
   return toDto(row.e, row.d, today);
+}
+
+/**
+ * Employees a form can pick (the employee picker): not retired, employed on `date` (default today,
+ * Tokyo), matching `q` (number, name or kana) or in a department; at most `limit`, by number.
+ */
+export async function listEmployeePickOptions(q: EmployeePickQuery): Promise<EmployeePickOptions> {
+  const db = await getDb();
+  const date = q.date ?? todayInTokyo();
+  const where: SQL[] = [isNull(employees.retiredAt), lte(employees.hireDate, date), or(isNull(employees.leaveDate), gte(employees.leaveDate, date))!];
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(employees.employeeNumber, like), ilike(employees.name, like), ilike(employees.nameKana, like))!);
+  }
+  if (q.departmentId) where.push(eq(employees.departmentId, q.departmentId));
+  const rows = await db
+    .select({
+      id: employees.id,
+      employeeNumber: employees.employeeNumber,
+      name: employees.name,
+      nameKana: employees.nameKana,
+      departmentId: employees.departmentId,
+      departmentName: departments.name,
+      employmentType: employees.employmentType,
+      hireDate: employees.hireDate,
+      leaveDate: employees.leaveDate,
+    })
+    .from(employees)
+    .innerJoin(departments, eq(departments.id, employees.departmentId))
+    .where(and(...where))
+    .orderBy(asc(employees.employeeNumber))
+    .limit(q.limit + 1);
+  return { items: rows.slice(0, q.limit), truncated: rows.length > q.limit };
 }
 
 export async function getEmployee(id: number): Promise<EmployeeDto> {

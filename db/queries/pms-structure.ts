@@ -228,18 +228,15 @@ export async function endAppointment(actor: SessionUser, id: number, input: EndA
   return (await getPost(after.postId))!;
 }
 
-/** Whom a post can be given to: active sign-in users and current employees; departments for department posts. */
+/**
+ * Whom a post can be given to: active sign-in users, and departments for department posts. Both are
+ * small; employees (thousands) are searched with the employee picker (listEmployeePickOptions).
+ */
 export async function listPeople(): Promise<People> {
   const db = await getDb();
-  const [u, e, d] = await Promise.all([
+  const [u, d] = await Promise.all([
     db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.active, true)).orderBy(asc(users.name)),
-    db
-      .select({ id: employees.id, name: employees.name, employeeNumber: employees.employeeNumber, departmentName: departments.name })
-      .from(employees)
-      .leftJoin(departments, eq(departments.id, employees.departmentId))
-      .where(isNull(employees.retiredAt))
-      .orderBy(asc(employees.employeeNumber)),
     db.select({ id: departments.id, name: departments.name }).from(departments).where(isNull(departments.retiredAt)).orderBy(asc(departments.code)),
   ]);
-  return { users: u, employees: e, departments: d };
+  return { users: u, departments: d };
 }

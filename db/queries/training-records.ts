@@ -23,6 +23,7 @@ import {
   type UpdateRecordInput,
 } from "@/lib/training/records-schema";
 import { isPassing, isRequired } from "@/lib/training/status";
+import { listEmployeePickOptions } from "./employees";
 import { auditHistory, recordAudit } from "./audit";
 import { createSessionForBulk } from "./training-sessions";
 import { setRetiredVersioned, updateVersioned } from "./versioned";
@@ -234,48 +235,21 @@ export type DepartmentOption = Awaited<ReturnType<typeof listDepartmentOptions>>
  * With a course: whether it applies to them; with a course and date: their live record that day.
  */
 export async function listEmployeeOptions(q: EmployeeOptionsQuery): Promise<{ items: EmployeeOption[]; truncated: boolean }> {
+  const { items: list, truncated } = await listEmployeePickOptions(q);
   const db = await getDb();
-  const date = q.date ?? todayInTokyo();
-  const where: SQL[] = [
-    isNull(employees.retiredAt),
-    lte(employees.hireDate, date),
-    or(isNull(employees.leaveDate), gte(employees.leaveDate, date))!,
-  ];
-  if (q.q) {
-    const like = escapeLike(q.q);
-    where.push(or(ilike(employees.employeeNumber, like), ilike(employees.name, like), ilike(employees.nameKana, like))!);
-  }
-  if (q.departmentId) where.push(eq(employees.departmentId, q.departmentId));
-  const rows = await db
-    .select({ e: employees, departmentName: departments.name })
-    .from(employees)
-    .innerJoin(departments, eq(departments.id, employees.departmentId))
-    .where(and(...where))
-    .orderBy(asc(employees.employeeNumber))
-    .limit(q.limit + 1);
-  const truncated = rows.length > q.limit;
-  const list = rows.slice(0, q.limit);
-
   let course: Course | undefined;
   let recorded = new Map<number, number>();
   if (q.courseId) {
     [course] = await db.select().from(courses).where(eq(courses.id, q.courseId));
     if (course && q.date && list.length) {
-      recorded = await recordedOn(db, q.courseId, q.date, list.map((r) => r.e.id));
+      recorded = await recordedOn(db, q.courseId, q.date, list.map((e) => e.id));
     }
   }
   return {
-    items: list.map(({ e, departmentName }) => ({
-      id: e.id,
-      employeeNumber: e.employeeNumber,
-      name: e.name,
-      nameKana: e.nameKana,
-      departmentId: e.departmentId,
-      departmentName,
-      employmentType: e.employmentType,
-      hireDate: e.hireDate,
-      leaveDate: e.leaveDate,
-      inAudience: course ? isRequired({ ...course, retiredAt: null }, e) : null,
+    items: list.map((e) => ({
+      ...e,
+      // The audience is by department and employment type; an exemption does not change it.
+      inAudience: course ? isRequired({ ...course, retiredAt: null }, { ...e, exemptionReason: null }) : null,
       recordedId: recorded.get(e.id) ?? null,
     })),
     truncated,

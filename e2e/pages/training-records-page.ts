@@ -44,8 +44,8 @@ export class TrainingRecordsPage {
     const optionLabel = await course.locator("option").filter({ hasText: new RegExp(`^\\s*${escapeRegExp(opts.courseCode)}\\s`) }).first().textContent();
     await course.selectOption({ label: optionLabel!.trim() });
 
-    await d.getByLabel(L("records.form.employeeSearch")).fill(opts.employeeNumber);
-    const results = d.getByRole("list", { name: L("records.form.results") });
+    await d.getByLabel(L("employeePicker.search")).fill(opts.employeeNumber);
+    const results = d.getByRole("list", { name: L("employeePicker.results") });
     await results.getByRole("button").filter({ hasText: opts.employeeNumber }).filter({ hasText: opts.employeeName }).first().click();
     await expect(d.getByText(opts.employeeName)).toBeVisible();
 

@@ -98,7 +98,6 @@ export type PostsResponse = z.infer<typeof postsResponseSchema>;
 
 export const peopleSchema = z.object({
   users: z.array(z.object({ id: z.number(), name: z.string(), email: z.string() })),
-  employees: z.array(z.object({ id: z.number(), name: z.string(), employeeNumber: z.string(), departmentName: z.string().nullable() })),
   departments: z.array(z.object({ id: z.number(), name: z.string() })),
 });
 export type People = z.infer<typeof peopleSchema>;

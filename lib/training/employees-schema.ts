@@ -3,6 +3,7 @@ import { upsertResultSchema } from "@/lib/csv/import";
 import { isRealDate, isoDate, optionalIsoDate, optionalText, paging, sortDir, version } from "@/lib/validation/common";
 import { CODE_RE } from "./departments-schema";
 import { pageSchema } from "@/lib/list/page";
+import { refId } from "@/lib/validation/numbers";
 
 /**
  * Employees 従業員 (docs/domain.md §1): input schemas shared by the form, the API and the CSV import.
@@ -169,3 +170,34 @@ export const importResultSchema = upsertResultSchema(
   }),
 );
 export type ImportResultDto = z.infer<typeof importResultSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Employee picker: the forms that choose one employee (training records, PMS appointments) search
+// the server instead of listing everybody (20,000 people at 10×).
+
+const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+export const employeePickQuery = z.object({
+  /** Employee number, name or kana, part of it. */
+  q: z.preprocess(emptyToUndefined, z.string().trim().max(100, "validation.tooLong").optional()),
+  departmentId: z.preprocess(emptyToUndefined, refId.optional()),
+  /** With a date: only people employed that day; otherwise people employed today. */
+  date: z.preprocess(emptyToUndefined, isoDate.optional()),
+  limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(500, "validation.tooBig").default(50)),
+});
+export type EmployeePickQuery = z.output<typeof employeePickQuery>;
+
+export const employeePickOptionSchema = z.object({
+  id: z.number(),
+  employeeNumber: z.string(),
+  name: z.string(),
+  nameKana: z.string().nullable(),
+  departmentId: z.number(),
+  departmentName: z.string(),
+  employmentType: z.string(),
+  hireDate: z.string(),
+  leaveDate: z.string().nullable(),
+});
+export type EmployeePickOption = z.infer<typeof employeePickOptionSchema>;
+export const employeePickOptionsSchema = z.object({ items: z.array(employeePickOptionSchema), truncated: z.boolean() });
+export type EmployeePickOptions = z.infer<typeof employeePickOptionsSchema>;

@@ -7,6 +7,7 @@ import { numberOrNull, refId, wholeNumber } from "@/lib/validation/numbers";
 import { historyEntrySchema } from "@/lib/audit-history";
 import { pageSchema } from "@/lib/list/page";
 import { sessionFields } from "./session-fields";
+import { employeePickOptionSchema, employeePickQuery } from "./employees-schema";
 
 /**
  * Training records 受講記録 (docs/domain.md §1): input schemas shared by the forms and the API, the
@@ -228,27 +229,13 @@ export type BulkResult = z.infer<typeof bulkResultSchema>;
 // ---------------------------------------------------------------------------------------------
 // Employee picker for the forms.
 
-export const employeeOptionsQuery = z.object({
-  q: z.preprocess(emptyToUndefined, z.string().trim().max(100, "validation.tooLong").optional()),
-  departmentId: optionalRef,
-  /** With a date: only people employed that day; otherwise people employed today. */
-  date: optionalDate,
+export const employeeOptionsQuery = employeePickQuery.extend({
   /** With a course (and date): marks who already has a record of it that day, and who is in its audience. */
   courseId: optionalRef,
-  limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(500, "validation.tooBig").default(50)),
 });
 export type EmployeeOptionsQuery = z.output<typeof employeeOptionsQuery>;
 
-export const employeeOptionSchema = z.object({
-  id: z.number(),
-  employeeNumber: z.string(),
-  name: z.string(),
-  nameKana: z.string().nullable(),
-  departmentId: z.number(),
-  departmentName: z.string(),
-  employmentType: z.string(),
-  hireDate: z.string(),
-  leaveDate: z.string().nullable(),
+export const employeeOptionSchema = employeePickOptionSchema.extend({
   /** The course applies to them (only with courseId). */
   inAudience: z.boolean().nullable(),
   /** Id of their live record of the course that day (only with courseId and date). */

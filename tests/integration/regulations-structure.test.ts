@@ -7,6 +7,7 @@ import * as appointRoute from "@/app/api/v1/pms-posts/[id]/appointments/route";
 import * as appointmentRoute from "@/app/api/v1/pms-posts/appointments/[id]/route";
 import * as endRoute from "@/app/api/v1/pms-posts/appointments/[id]/end/route";
 import * as peopleRoute from "@/app/api/v1/pms-posts/people/route";
+import * as pickRoute from "@/app/api/v1/employees/options/route";
 import { getDb } from "@/db";
 import { auditLog, departments, employees, pmsAppointments, pmsPosts } from "@/db/schema";
 import { addDays, todayInTokyo } from "@/lib/dates";
@@ -41,6 +42,42 @@ describe("PMS structure", () => {
     postId = res.body.id;
     const list = await call(postsRoute, "GET", "/api/v1/pms-posts");
     expect(list.body).toMatchObject({ asOf: today, total: 1, gaps: 1 });
+  });
+
+  it("the appoint form: people lists sign-in users and departments, never employees; employees are searched with the picker", async () => {
+    const db = await getDb();
+    await db.insert(employees).values([
+      { employeeNumber: "E0002", name: "佐藤 次郎", departmentId: deptId, employmentType: "regular", hireDate: "2020-04-01", leaveDate: "2021-03-31" },
+      { employeeNumber: "E0003", name: "山田 三郎", departmentId: deptId, employmentType: "regular", hireDate: addDays(today, 30) },
+    ]);
+    const people = await call(peopleRoute, "GET", "/api/v1/pms-posts/people");
+    expect(people.status).toBe(200);
+    expect(Object.keys(people.body).sort()).toEqual(["departments", "users"]);
+    expect(people.body.departments).toEqual([{ id: deptId, name: "営業部" }]);
+    expect(people.body.users).toEqual(expect.arrayContaining([expect.objectContaining({ email: expect.any(String) })]));
+
+    const byNumber = await call(pickRoute, "GET", "/api/v1/employees/options?q=E0001");
+    expect(byNumber.status, byNumber.text).toBe(200);
+    expect(byNumber.body).toEqual({
+      items: [expect.objectContaining({ id: employeeId, employeeNumber: "E0001", name: "山田 花子", departmentName: "営業部" })],
+      truncated: false,
+    });
+    // By name: only people employed on the day (default today; the term's first day in the form).
+    const byName = await call(pickRoute, "GET", "/api/v1/employees/options?q=山田");
+    expect(byName.body.items.map((e: { employeeNumber: string }) => e.employeeNumber)).toEqual(["E0001"]);
+    const later = await call(pickRoute, "GET", `/api/v1/employees/options?q=山田&date=${addDays(today, 30)}`);
+    expect(later.body.items.map((e: { employeeNumber: string }) => e.employeeNumber)).toEqual(["E0001", "E0003"]);
+    const byDept = await call(pickRoute, "GET", `/api/v1/employees/options?departmentId=${deptId}&date=2020-06-01&limit=1`);
+    expect(byDept.body).toMatchObject({ items: [{ employeeNumber: "E0001" }], truncated: true });
+
+    // HR picks employees in the training forms too; the auditor and the executive write no such form.
+    await signInAs("hr");
+    expect((await call(pickRoute, "GET", "/api/v1/employees/options?q=E0001")).status).toBe(200);
+    for (const role of ["auditor", "executive"] as const) {
+      await signInAs(role);
+      expect((await call(pickRoute, "GET", "/api/v1/employees/options?q=E0001")).status).toBe(403);
+    }
+    await signInAs("privacy_manager");
   });
 
   it("appoints an employee for a term; the post is filled today, a gap again after the term", async () => {

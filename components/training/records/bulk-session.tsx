@@ -22,7 +22,7 @@ import {
   type EmployeeOption,
   type TrainingMethodValue,
 } from "@/lib/training/records-schema";
-import { useDebounced } from "./employee-picker";
+import { useDebounced } from "@/components/ui/employee-picker";
 import { queryKeys, type CourseOption, type DepartmentOption } from "./types";
 import { ScrollArea } from "@/components/ui/data-table";
 import { sessionKeys } from "../sessions/keys";

@@ -14,7 +14,8 @@ import {
   type RecordDto,
   type TrainingMethodValue,
 } from "@/lib/training/records-schema";
-import { EmployeePicker, employeeLabel, type PickedEmployee } from "./employee-picker";
+import { employeeLabel, type PickedEmployee } from "@/components/ui/employee-picker";
+import { RecordEmployeePicker } from "./employee-picker";
 import { queryKeys, type CourseOption, type DepartmentOption } from "./types";
 
 /** Single entry (create) or correction (edit) of a training record, in a dialog. */
@@ -143,7 +144,7 @@ function RecordForm({
         </SelectField>
       </div>
 
-      <EmployeePicker
+      <RecordEmployeePicker
         label={t("fields.employeeId")}
         required
         value={v.employee}

@@ -1,10 +1,13 @@
 import { z } from "zod";
-import { ANY_ROLE, TRAINING_WRITERS } from "@/lib/auth/roles";
+import { ANY_ROLE, TRAINING_WRITERS, type Role } from "@/lib/auth/roles";
+import { REGULATION_WRITERS } from "@/lib/regulations/roles";
 import {
   auditEntrySchema,
   createEmployeeSchema,
   employeeIdParams,
   employeePageSchema,
+  employeePickOptionsSchema,
+  employeePickQuery,
   employeeSchema,
   exportEmployeesQuery,
   importResultSchema,
@@ -138,4 +141,19 @@ export const importEmployees = defineOperation({
     required: ["file"],
   },
   response: importResultSchema,
+});
+
+/** Whoever writes a form that picks an employee: training records (HR, privacy manager) and PMS appointments (privacy manager). */
+const EMPLOYEE_PICKERS: readonly Role[] = [...new Set([...TRAINING_WRITERS, ...REGULATION_WRITERS])];
+
+export const listEmployeePickOptions = defineOperation({
+  id: "listEmployeePickOptions",
+  method: "get",
+  path: "/api/v1/employees/options",
+  roles: EMPLOYEE_PICKERS,
+  tag: "employees",
+  summary: "Employees to pick in a form (the employee picker): employed on `date` (default today), by search or department, at most `limit`",
+  description: "`q` matches employee number, name or kana; `truncated` says more people match than were returned.",
+  query: employeePickQuery,
+  response: employeePickOptionsSchema,
 });

@@ -112,6 +112,6 @@ export const listPmsPeople = defineOperation({
   path: "/api/v1/pms-posts/people",
   roles: REGULATION_WRITERS,
   tag,
-  summary: "Whom a post can be given to: active users and current employees, and departments for department posts",
+  summary: "Whom a post can be given to: active sign-in users, and departments for department posts (employees are searched with listEmployeePickOptions)",
   response: peopleSchema,
 });
