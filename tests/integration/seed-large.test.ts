@@ -9,6 +9,20 @@ import { contractorFlags, statusChangeProblem, type AssessmentFacts } from "@/li
 import { resultFor, weightedTotal } from "@/lib/contractors/scoring";
 import { nextReviewDue } from "@/lib/regulations/due";
 import type { TemplateCriterion } from "@/db/schema";
+import { listRequests } from "@/db/queries/requests";
+import { listJointUses, listProvisions } from "@/db/queries/provisions";
+import { listTrainingSessions } from "@/db/queries/training-sessions";
+import { listReviews } from "@/db/queries/register";
+import { listRecentImports } from "@/db/queries/training-import";
+import { listNotifications } from "@/db/queries/notifications";
+import { listRequestsQuery } from "@/lib/requests/schema";
+import { listProvisionsQuery } from "@/lib/provisions/schema";
+import { listSessionsQuery } from "@/lib/training/sessions-schema";
+import { listReviewsQuery } from "@/lib/register/schema";
+import { listNotificationsQuery } from "@/lib/notifications/schema";
+import { answerProblem } from "@/lib/requests/answer";
+import { requestClock } from "@/lib/requests/clock";
+import { retention } from "@/lib/provisions/rules";
 
 /**
  * The large seed (npm run db:seed -- --scale large) at a tiny factor on the test database: counts,
@@ -150,6 +164,75 @@ describe("seedLarge", () => {
     for (const r of regs)
       expect(r.next_review_due).toBe(nextReviewDue({ status: r.status, effectiveDate: r.effective_date, lastReviewedOn: r.last_reviewed_on, reviewIntervalMonths: r.review_interval_months }));
 
+    // The tables of the benchmark's later endpoints (db/seed/large/requests.ts and the sessions), at the scaled counts.
+    expect(await count(db, "disclosure_requests")).toBe(8);
+    expect(await count(db, "joint_uses")).toBe(2);
+    expect(await count(db, "provision_records")).toBe(100);
+    expect(await count(db, "register_reviews")).toBe(6);
+    expect(await count(db, "training_imports")).toBe(2);
+    expect(await count(db, "notifications")).toBe(100);
+    expect(await count(db, "notification_deliveries")).toBe(50);
+    expect(await count(db, "training_sessions")).toBeGreaterThan(10);
+
+    // Training sessions: every classroom record belongs to the session of its course and day, nothing else does, and no session is empty.
+    const [badSessions] = await rows<{ n: number }>(
+      db,
+      sql`select (select count(*)::int from training_records r left join training_sessions s on s.id = r.session_id
+                   where (r.method = 'classroom') <> (r.session_id is not null) or (s.id is not null and (s.course_id <> r.course_id or s.held_on <> r.completed_on or s.method <> r.method)))
+               + (select count(*)::int from training_sessions s where not exists (select 1 from training_records r where r.session_id = s.id)) as n`,
+    );
+    expect(badSessions.n).toBe(0);
+
+    // Requests: REQ-<FY>-<seq> with a counter per FY; every answer one the service would accept; details disposed of only after the retention.
+    type ReqRow = {
+      reference: string; fiscal_year: number; seq: number; kind: "disclosure"; receivedOn: string; identityRequestedOn: string | null; identityCheckedOn: string | null;
+      feeRequestedOn: string | null; feePaidOn: string | null; feeWaived: boolean; answeredOn: string | null; withdrawnOn: string | null; decision: "comply" | null;
+      refusal_ground: null; decision_reason: string | null; disposed_on: string | null; requester_name: string | null;
+    };
+    const reqs = await rows<ReqRow>(
+      db,
+      sql`select reference, fiscal_year, seq, kind, received_on::text as "receivedOn", identity_requested_on::text as "identityRequestedOn", identity_checked_on::text as "identityCheckedOn",
+                 fee_requested_on::text as "feeRequestedOn", fee_paid_on::text as "feePaidOn", fee_waived as "feeWaived", answered_on::text as "answeredOn", withdrawn_on::text as "withdrawnOn",
+                 decision, refusal_ground, decision_reason, disposed_on::text, requester_name from disclosure_requests`,
+    );
+    const reqMax = new Map<number, number>();
+    for (const r of reqs) {
+      expect(r.reference).toBe(`REQ-${r.fiscal_year}-${String(r.seq).padStart(3, "0")}`);
+      reqMax.set(r.fiscal_year, Math.max(reqMax.get(r.fiscal_year) ?? 0, r.seq));
+      for (const day of [r.receivedOn, r.identityCheckedOn, r.feePaidOn, r.answeredOn, r.withdrawnOn, r.disposed_on]) if (day) expect(day <= TODAY).toBe(true);
+      if (r.answeredOn)
+        expect(answerProblem({ ...r, answeredOn: null }, { decision: r.decision!, refusalGround: r.refusal_ground, decisionReason: r.decision_reason, answeredOn: r.answeredOn }, TODAY), r.reference).toBeNull();
+      if (r.disposed_on) expect(r.requester_name).toBeNull();
+    }
+    const reqCounters = await rows<{ fiscal_year: number; last_seq: number }>(db, sql`select fiscal_year, last_seq from disclosure_request_counters order by fiscal_year`);
+    expect(reqCounters.map((c) => [c.fiscal_year, c.last_seq])).toEqual([...reqMax.entries()].sort((a, b) => a[0] - b[0]));
+    expect(reqs.some((r) => !r.answeredOn && !r.withdrawnOn), "some requests open").toBe(true);
+    expect(reqs.some((r) => requestClock(r, 14, TODAY).state === "answered_on_time")).toBe(true);
+
+    // Provision records: the retention dates the service would store.
+    const provs = await rows<{ ground: "consent"; record_form: "individual"; recordedOn: string; providedFrom: string; providedTo: string | null; retain_until: string | null; disposable_from: string | null; disposed_on: string | null }>(
+      db,
+      sql`select ground, record_form, recorded_on::text as "recordedOn", provided_from::text as "providedFrom", provided_to::text as "providedTo", retain_until::text, disposable_from::text, disposed_on::text from provision_records`,
+    );
+    for (const p of provs) {
+      const kept = retention({ ...p, recordForm: p.record_form });
+      expect([p.retain_until, p.disposable_from]).toEqual([kept?.retainUntil ?? null, kept?.disposableFrom ?? null]);
+      if (p.disposed_on) expect(p.disposable_from !== null && p.disposed_on >= p.disposable_from).toBe(true);
+    }
+
+    // Notifications: some unread; deliveries point at real notifications; the app's own list queries read every table.
+    const [unread] = await rows<{ n: number }>(db, sql`select count(*)::int as n from notifications where read_at is null`);
+    expect(unread.n).toBeGreaterThan(0);
+    expect(unread.n).toBeLessThan(10);
+    const manager = (await rows<{ id: number }>(db, sql`select id from users where is_demo and role = 'privacy_manager'`))[0];
+    expect((await listRequests(listRequestsQuery.parse({}), TODAY)).total).toBe(8);
+    expect((await listProvisions(listProvisionsQuery.parse({}), TODAY)).total).toBeGreaterThan(90);
+    expect((await listJointUses({ includeRetired: "true" })).length).toBe(2);
+    expect((await listTrainingSessions(listSessionsQuery.parse({}), 4)).total).toBe(await count(db, "training_sessions"));
+    expect((await listReviews(listReviewsQuery.parse({}))).total).toBe(6);
+    expect((await listRecentImports()).length).toBe(2);
+    expect((await listNotifications(manager, listNotificationsQuery.parse({}), "ja")).total).toBeGreaterThan(0);
+
     // One summary row in the audit trail; the demo seed will not add its company on top.
     const trail = await rows<{ entity: string }>(db, sql`select entity from audit_log`);
     expect(trail).toEqual([{ entity: "large_seed" }]);
@@ -171,7 +254,7 @@ describe("seedLarge", () => {
     const digest = () => {
       const g = new SeedGenerator(TODAY, FACTOR, "hash", "hash");
       const out: string[] = [];
-      for (const gen of [g.departmentRows(), g.userRows(), g.courseRows(), g.employeeRows(), g.trainingRows()]) for (const r of gen) out.push(JSON.stringify(r));
+      for (const gen of [g.departmentRows(), g.userRows(), g.courseRows(), g.employeeRows(), g.trainingRows(), g.sessionRows()]) for (const r of gen) out.push(JSON.stringify(r));
       return out;
     };
     const a = digest();

@@ -7,6 +7,7 @@ import { withCheckDigit } from "@/lib/contractors/corporate-number";
 import type { TemplateCriterion, AssessmentScore } from "@/db/schema";
 import { withSink, syncIdentity } from "./sink";
 import { seedLargeRegister } from "./register";
+import { seedLargeRequests } from "./requests";
 import {
   CLAUSES,
   COMPANY_A,
@@ -112,7 +113,17 @@ export async function seedLarge(db: Db, kind: "postgres" | "pglite", opts: Large
         where x.indrelid = 'training_records'::regclass and not x.indisprimary and not exists (select 1 from pg_constraint c where c.conindid = i.oid)`,
     );
     for (const ix of indexes) await sink.query(`drop index "${ix.name}"`);
+    // Classroom records point at their session (one per course and day, as the bulk entry writes
+    // them), which is known only once the records are generated: the session foreign key is checked
+    // once at the end instead of row by row (added back below, which validates every record).
+    const [sessionFk] = await sink.query<{ name: string; def: string }>(
+      `select conname as name, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'training_records'::regclass and contype = 'f'
+        and confrelid = 'training_sessions'::regclass`,
+    );
+    if (sessionFk) await sink.query(`alter table training_records drop constraint "${sessionFk.name}"`);
     await load("training_records", REC_COLS, g.trainingRows());
+    await load("training_sessions", SESSION_COLS, g.sessionRows());
+    if (sessionFk) await sink.query(`alter table training_records add constraint "${sessionFk.name}" ${sessionFk.def}`);
     const ti = performance.now();
     if (kind === "postgres") await sink.query("set local maintenance_work_mem = '256MB'");
     for (const ix of indexes) await sink.query(ix.def);
@@ -149,6 +160,7 @@ export async function seedLarge(db: Db, kind: "postgres" | "pglite", opts: Large
     await load("management_review_actions", MRA_COLS, g.mrActionRows);
     await load("pmark_certificates", PMARK_COLS, g.pmarkRows());
     await seedLargeRegister(sink, load, { today, factor });
+    await seedLargeRequests(sink, load, { today, factor });
 
     const t0 = performance.now();
     for (const table of IDENTITY_TABLES) await syncIdentity(sink, table);
@@ -176,7 +188,7 @@ export async function seedLarge(db: Db, kind: "postgres" | "pglite", opts: Large
 }
 
 const IDENTITY_TABLES = [
-  "departments", "users", "courses", "employees", "training_records", "assessment_templates", "contractors", "contractor_certifications",
+  "departments", "users", "courses", "employees", "training_records", "training_sessions", "assessment_templates", "contractors", "contractor_certifications",
   "assessments", "regulations", "regulation_reviews", "regulation_versions", "pms_posts", "pms_appointments", "incidents",
   "incident_transitions", "incident_corrective_actions", "audits", "audit_team_members", "audit_findings", "management_reviews",
   "management_review_actions", "pmark_certificates",
@@ -190,7 +202,8 @@ const DEPT_COLS = ["id", "code", "name", "retired_at", ...V];
 const USER_COLS = ["id", "email", "name", "role", "password_hash", "active", "is_demo", "department_id", ...V];
 const COURSE_COLS = ["id", "code", "title", "description", "audience_all", "audience_department_ids", "audience_employment_types", "recurrence_months", "new_hire_due_days", "pass_mark", "required_from", ...V];
 const EMP_COLS = ["id", "employee_number", "name", "name_kana", "email", "department_id", "employment_type", "hire_date", "leave_date", "exemption_reason", ...V];
-const REC_COLS = ["id", "employee_id", "course_id", "completed_on", "score", "passed", "method", "evidence", "note", "source", "recorded_by", ...V];
+const REC_COLS = ["id", "employee_id", "course_id", "completed_on", "score", "passed", "method", "evidence", "note", "source", "session_id", "recorded_by", ...V];
+const SESSION_COLS = ["id", "course_id", "held_on", "title", "method", "place", "instructor", "note", "created_by", ...V];
 const TPL_COLS = ["id", "family", "name_ja", "name_en", "criteria", "max_score", "approved_min", "conditional_min", "created_by", ...V];
 const CONTRACTOR_COLS = ["id", "name", "corporate_number", "services", "data_categories", "data_volume", "contract_start", "contract_end", "status", "contact_name", "contact_email", "contact_phone", "reassessment_months", "note", ...V];
 const CERT_COLS = ["id", "contractor_id", "kind", "number", "expires_on", "created_at"];
@@ -244,6 +257,8 @@ export class SeedGenerator {
   actionRows: unknown[][] = [];
   counterRows: unknown[][] = [];
   teamRows: unknown[][] = [];
+  /** course id × 100,000 + day → session id (filled by trainingRows). */
+  sessionIds = new Map<number, number>();
   findingRows: unknown[][] = [];
   mrActionRows: unknown[][] = [];
   contractorNames: string[] = [];
@@ -458,8 +473,31 @@ export class SeedGenerator {
         const iso = fromDay(day);
         const evidence = method === "classroom" ? `出席簿 ${iso}` : method === "e_learning" ? `LMS受講履歴 ${iso.slice(0, 7)}` : "研修動画 視聴記録";
         const note = passed ? null : "理解度確認テスト不合格のため再受講";
-        yield [++id, e.id, courseId, iso, score, passed, method, evidence, note, method === "video" ? "manual" : "bulk", HR, 1, at, at];
+        // A classroom record belongs to its course's session of that day (numbered as first met).
+        let session: number | null = null;
+        if (method === "classroom") {
+          const key = courseId * 100_000 + day;
+          session = this.sessionIds.get(key) ?? null;
+          if (session === null) {
+            session = this.sessionIds.size + 1;
+            this.sessionIds.set(key, session);
+          }
+        }
+        yield [++id, e.id, courseId, iso, score, passed, method, evidence, note, method === "video" ? "manual" : "bulk", session, HR, 1, at, at];
       }
+    }
+  }
+
+  /** The classroom sessions the training records met (after trainingRows): course × day, in the head office or a branch. */
+  *sessionRows(): Generator<unknown[]> {
+    const places = ["本社 大会議室", "本社 研修室A", "大阪支店 会議室", "名古屋支店 会議室", "福岡支店 会議室"];
+    for (const [key, id] of this.sessionIds) {
+      const courseId = Math.floor(key / 100_000);
+      const day = key % 100_000;
+      const iso = fromDay(day);
+      const at = this.at(day, 9, 0);
+      const april = iso.slice(5, 7) === "04";
+      yield [id, courseId, iso, april ? `${fiscalYearOfIso(iso)}年度 新入社員研修` : null, "classroom", places[id % places.length], "個人情報保護管理者", "出席簿の原本（署名済み）は総務部で保管", HR, 1, at, at];
     }
   }
 
