@@ -114,8 +114,9 @@ export const runNotificationScan = defineOperation({
   path: "/api/v1/notifications/scan",
   roles: ADMINS,
   tag: "notifications",
-  summary: "Run the deadline scan now (it also runs every morning and every ten minutes); idempotent",
-  body: z.object({}).strict(),
+  summary:
+    "Run the deadline scan now (it also runs every morning and every ten minutes); idempotent. `daily: true` runs the morning scan's part too: today's digests and the training reminders to employees (docs/domain.md, \"Notifications\")",
+  body: z.object({ daily: z.boolean().optional() }).strict(),
   example: {},
   response: scanResponse,
 });
