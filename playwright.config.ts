@@ -28,6 +28,12 @@ const SSO_ENV = {
   PMS_OIDC_E2E_ROLES: "pms-managers=privacy_manager",
 };
 
+// e2e/training-reminders.spec.ts runs a real SMTP server (smtp-server) on this port while it runs; the e2e
+// server sends its mail there (MAIL_ENV). Other specs find no server there: their mails wait and retry.
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 3198);
+/** The e-mail settings of the e2e server (README, "E-mail notifications"); a dev server for E2E_BASE_URL needs the same. */
+const MAIL_ENV = { SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, PMS_MAIL_FROM: "PMS e2e <pms-e2e@example.com>" };
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/e2e",
@@ -84,6 +90,7 @@ export default defineConfig({
       // No usage data to Vercel from a privacy product (README, Security); an explicit value wins.
       NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
       ...SSO_ENV,
+      ...MAIL_ENV,
     },
   },
 });
