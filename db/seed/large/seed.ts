@@ -53,6 +53,8 @@ export const BASE_COUNTS = {
 } as const;
 
 const SEED = 150010;
+/** Seats in a classroom session: a larger group that day is split over several rooms (sessions). */
+const SESSION_SEATS = 200;
 const FY_START_MONTH = 4;
 const FYS = 5;
 
@@ -113,7 +115,7 @@ export async function seedLarge(db: Db, kind: "postgres" | "pglite", opts: Large
         where x.indrelid = 'training_records'::regclass and not x.indisprimary and not exists (select 1 from pg_constraint c where c.conindid = i.oid)`,
     );
     for (const ix of indexes) await sink.query(`drop index "${ix.name}"`);
-    // Classroom records point at their session (one per course and day, as the bulk entry writes
+    // Classroom records point at their session (per course and day, up to SESSION_SEATS each, as the bulk entry writes
     // them), which is known only once the records are generated: the session foreign key is checked
     // once at the end instead of row by row (added back below, which validates every record).
     const [sessionFk] = await sink.query<{ name: string; def: string }>(
@@ -257,8 +259,10 @@ export class SeedGenerator {
   actionRows: unknown[][] = [];
   counterRows: unknown[][] = [];
   teamRows: unknown[][] = [];
-  /** course id × 100,000 + day → session id (filled by trainingRows). */
-  sessionIds = new Map<number, number>();
+  /** Classroom sessions met by trainingRows: [course id, day, room], session id = index + 1. */
+  sessions: [number, number, number][] = [];
+  private sessionSeats = new Map<number, number>();
+  private sessionOf = new Map<number, number>();
   findingRows: unknown[][] = [];
   mrActionRows: unknown[][] = [];
   contractorNames: string[] = [];
@@ -473,31 +477,32 @@ export class SeedGenerator {
         const iso = fromDay(day);
         const evidence = method === "classroom" ? `出席簿 ${iso}` : method === "e_learning" ? `LMS受講履歴 ${iso.slice(0, 7)}` : "研修動画 視聴記録";
         const note = passed ? null : "理解度確認テスト不合格のため再受講";
-        // A classroom record belongs to its course's session of that day (numbered as first met).
+        // A classroom record belongs to a session of its course on that day (numbered as first met):
+        // up to SESSION_SEATS attendees each, then the next room.
         let session: number | null = null;
         if (method === "classroom") {
           const key = courseId * 100_000 + day;
-          session = this.sessionIds.get(key) ?? null;
-          if (session === null) {
-            session = this.sessionIds.size + 1;
-            this.sessionIds.set(key, session);
-          }
+          const seated = this.sessionSeats.get(key) ?? 0;
+          this.sessionSeats.set(key, seated + 1);
+          const room = Math.floor(seated / SESSION_SEATS);
+          if (seated % SESSION_SEATS === 0) this.sessions.push([courseId, day, room]);
+          session = this.sessionOf.get(key * 100 + room) ?? this.sessions.length;
+          this.sessionOf.set(key * 100 + room, session);
         }
         yield [++id, e.id, courseId, iso, score, passed, method, evidence, note, method === "video" ? "manual" : "bulk", session, HR, 1, at, at];
       }
     }
   }
 
-  /** The classroom sessions the training records met (after trainingRows): course × day, in the head office or a branch. */
+  /** The classroom sessions the training records met (after trainingRows): course × day × room, in the head office or a branch. */
   *sessionRows(): Generator<unknown[]> {
     const places = ["本社 大会議室", "本社 研修室A", "大阪支店 会議室", "名古屋支店 会議室", "福岡支店 会議室"];
-    for (const [key, id] of this.sessionIds) {
-      const courseId = Math.floor(key / 100_000);
-      const day = key % 100_000;
+    for (const [i, [courseId, day, room]] of this.sessions.entries()) {
+      const id = i + 1;
       const iso = fromDay(day);
       const at = this.at(day, 9, 0);
       const april = iso.slice(5, 7) === "04";
-      yield [id, courseId, iso, april ? `${fiscalYearOfIso(iso)}年度 新入社員研修` : null, "classroom", places[id % places.length], "個人情報保護管理者", "出席簿の原本（署名済み）は総務部で保管", HR, 1, at, at];
+      yield [id, courseId, iso, april ? `${fiscalYearOfIso(iso)}年度 新入社員研修` : null, "classroom", places[room % places.length], "個人情報保護管理者", "出席簿の原本（署名済み）は総務部で保管", HR, 1, at, at];
     }
   }
 
