@@ -3,7 +3,7 @@ import { listProvisionDisposals } from "./provisions";
 import { listOpenRequests } from "./requests";
 import { and, between, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { assessments, auditFindings, audits, calendarFeeds, contractors, incidentCorrectiveActions, incidents, managementReviewActions, managementReviews, registerItems, regulations, users } from "@/db/schema";
+import { auditFindings, audits, calendarFeeds, incidentCorrectiveActions, incidents, managementReviewActions, managementReviews, registerItems, regulations, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { visibleTypes } from "@/lib/calendar/access";
@@ -28,17 +28,13 @@ import {
 } from "@/lib/calendar/events";
 import { hashFeedToken, newFeedToken } from "@/lib/calendar/feed";
 import type { FeedStatus } from "@/lib/calendar/schema";
-import { latestAssessment, type AssessmentFacts } from "@/lib/contractors/rules";
 import { todayInTokyo } from "@/lib/dates";
 import type { Locale } from "@/lib/i18n/config";
 import { OPEN_STATUSES } from "@/lib/incidents/workflow";
-import { currentFiscalYear } from "@/lib/fiscal-year";
-import { statusAsOfForFiscalYear } from "@/lib/training/status";
 import { recordAudit } from "./audit";
 import { listEvidenceExpiries } from "./evidence";
 import { getCurrentCertificate } from "./pmark";
 import { query } from "./dashboard/sql";
-import { getFiscalYearStartMonth } from "./settings";
 import { judgedPairs, pairSourceFor } from "./training-status";
 
 /**
@@ -50,24 +46,40 @@ import { judgedPairs, pairSourceFor } from "./training-status";
 type Range = { from: string; to: string };
 
 /**
- * The status list's pairs as of today (its default scope: the current fiscal year) that have a deadline
- * within the range, counted per course and day in the database: the rows trainingEvents groups, without
- * reading every pair. From training_current_status the deadline is matched through its due-date index.
+ * The status list's pairs as of today (its default scope: the current fiscal year, whose status is
+ * as of today, statusAsOfForFiscalYear) that have a deadline within the range, counted per course and
+ * day in the database: the rows trainingEvents groups, without reading every pair.
+ * - From training_current_status (no passing completion dated after today: pairSourceFor), the status
+ *   list's scope of judgedPairs' current source read directly: employee in employment and course
+ *   required on the day, not exempt (status 'exempt' is exactly the exempt pairs, whose due day is
+ *   null), the deadline matched through the table's due-date index. Its employee and department are
+ *   not joined: each pair's employee exists (foreign key, deleted with it) and so does the employee's
+ *   department, which the table copies; only the course's code and title are read.
+ * - Otherwise from the records, through judgedPairs itself.
+ * Not exempt: any other status stands for them (trainingEvents only leaves the exempt out).
  */
 export async function trainingDueRows(r: Range, today: string): Promise<TrainingDueRow[]> {
-  const startMonth = await getFiscalYearStartMonth();
-  const asOf = statusAsOfForFiscalYear(currentFiscalYear(today, startMonth), today, startMonth);
+  // The current fiscal year's status is as of today whatever month it starts in: no settings read.
+  const asOf = today;
   const source = await pairSourceFor(asOf, today);
+  const day = sql`${asOf}::date`;
   const inRange = (col: string) => sql`${sql.raw(col)} between ${r.from}::date and ${r.to}::date`;
   const rows = await query<{ course_id: number; course_code: string; course_title: string; due_on: string; n: number | string }>(
     await getDb(),
-    sql`
+    source === "current"
+      ? sql`
+      select s.course_id, c.code as course_code, c.title as course_title, to_char(s.due_on, 'YYYY-MM-DD') as due_on, count(*)::int as n
+      from training_current_status s
+      join courses c on c.id = s.course_id
+      where s.hire_date <= ${day} and (s.leave_date is null or s.leave_date >= ${day}) and s.required_from <= ${day}
+        and not s.exempt and ${inRange("s.due_on")}
+      group by s.course_id, c.code, c.title, s.due_on`
+      : sql`
       select j.course_id, j.course_code, j.course_title, to_char(j.due_on, 'YYYY-MM-DD') as due_on, count(*)::int as n
-      from (${judgedPairs({}, asOf, source, source === "current" ? sql`not s.exempt and ${inRange("s.due_on")}` : undefined)}) j
+      from (${judgedPairs({}, asOf, source)}) j
       where j.status <> 'exempt' and ${inRange("j.due_on")}
       group by j.course_id, j.course_code, j.course_title, j.due_on`,
   );
-  // Not exempt: any other status stands for them (trainingEvents only leaves the exempt out).
   return rows.map((x) => ({ courseId: Number(x.course_id), courseCode: x.course_code, courseTitle: x.course_title, dueOn: x.due_on, status: "due_soon", count: Number(x.n) }));
 }
 
@@ -127,29 +139,28 @@ async function incidentActionDues(r: Range, today: string): Promise<CalendarEven
 }
 
 /**
- * Contractors in use (approved or conditional, not retired) with the next due day of their latest
- * assessment (lib/contractors/rules.ts latestAssessment over their assessments' facts): what the
- * register's rows give contractorEvents, without building every contractor's register row (flags,
- * certifications, sort).
+ * Contractors in use (approved or conditional, not retired) whose latest assessment falls due within
+ * the range: one statement, the latest live assessment of each (by date, then id, as latestAssessment
+ * in lib/contractors/rules.ts picks it) read backwards through assessments_latest_idx, one index probe
+ * per contractor instead of reading all their ~10,000 assessments. contractorEvents places the event
+ * on that day only, so a due day outside the range is no event of it.
  */
-async function contractorAssessments(today: string): Promise<CalendarEvent[]> {
-  const db = await getDb();
-  const inUse = and(isNull(contractors.retiredAt), inArray(contractors.status, ["approved", "conditional"]));
-  const [rows, facts] = await Promise.all([
-    db.select({ id: contractors.id, name: contractors.name, status: contractors.status }).from(contractors).where(inUse),
-    db
-      .select({ id: assessments.id, contractorId: assessments.contractorId, assessedOn: assessments.assessedOn, nextDueOn: assessments.nextDueOn, result: assessments.result, withdrawnAt: assessments.withdrawnAt })
-      .from(assessments)
-      .where(inArray(assessments.contractorId, db.select({ id: contractors.id }).from(contractors).where(inUse))),
-  ]);
-  const byContractor = new Map<number, AssessmentFacts[]>();
-  for (const a of facts) {
-    const list = byContractor.get(a.contractorId) ?? [];
-    list.push({ id: a.id, assessedOn: a.assessedOn, result: a.result, nextDueOn: a.nextDueOn, withdrawn: a.withdrawnAt !== null });
-    byContractor.set(a.contractorId, list);
-  }
+async function contractorAssessments(r: Range, today: string): Promise<CalendarEvent[]> {
+  const rows = await query<{ id: number; name: string; status: "approved" | "conditional"; next_due_on: string }>(
+    await getDb(),
+    sql`
+      select c.id, c.name, c.status::text as status, to_char(latest.next_due_on, 'YYYY-MM-DD') as next_due_on
+      from contractors c
+      join lateral (
+        select a.next_due_on from assessments a
+        where a.contractor_id = c.id and a.withdrawn_at is null
+        order by a.assessed_on desc, a.id desc limit 1
+      ) latest on true
+      where c.retired_at is null and c.status in ('approved', 'conditional')
+        and latest.next_due_on between ${r.from}::date and ${r.to}::date`,
+  );
   return contractorEvents(
-    rows.map((c) => ({ id: c.id, name: c.name, status: c.status, nextDueOn: latestAssessment(byContractor.get(c.id) ?? [])?.nextDueOn ?? null })),
+    rows.map((c) => ({ id: Number(c.id), name: c.name, status: c.status, nextDueOn: c.next_due_on })),
     today,
   );
 }
@@ -247,8 +258,8 @@ const LOADERS: Record<CalendarEventType, (r: Range, today: string) => Promise<Ca
   pmark: (_r, today) => pmarkDates(today),
   training: training,
   regulation: regulationReviews,
-  incident: async (r, today) => [...(await incidentDeadlines(today)), ...(await incidentActionDues(r, today))],
-  contractor: (_r, today) => contractorAssessments(today),
+  incident: async (r, today) => (await Promise.all([incidentDeadlines(today), incidentActionDues(r, today)])).flat(),
+  contractor: contractorAssessments,
   evidence: (r, today) => evidenceExpiries(r, today),
   register: registerReviews,
   request: requestDates,
