@@ -73,6 +73,38 @@ test("a review goes from draft to an approved revision", async ({ signedInAs }) 
   await expect(page.getByRole("row").filter({ hasText: "教育規程" }).getByRole("cell").nth(3)).toContainText(`第${next}版`);
 });
 
+/**
+ * Appointing an employee: the form searches the employee picker (the people list no longer ships
+ * every employee), by keyboard, and the new holder's name shows on the structure.
+ */
+test("the privacy manager appoints an employee found with the picker", async ({ signedInAs }) => {
+  const page = await signedInAs("privacy_manager");
+  await page.goto("/regulations/structure");
+  await waitForData(page);
+  const row = page.getByRole("row").filter({ hasText: "苦情及び相談窓口責任者" });
+  await row.getByRole("button", { name: t("pmsStructure.appoint"), exact: true }).click();
+  const d = page.getByRole("dialog");
+  await expect(d.getByText(t("employeePicker.typeToSearch"))).toBeVisible();
+
+  await d.getByLabel(t("employeePicker.search")).fill("E00");
+  const results = d.getByRole("list", { name: t("employeePicker.results") });
+  const first = results.getByRole("button").first();
+  await expect(first).toBeVisible();
+  const axe = await new AxeBuilder({ page }).include("dialog[open]").withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  const number = (await first.locator("span").nth(0).innerText()).trim();
+  const name = (await first.locator("span").nth(1).innerText()).trim();
+  await first.focus();
+  await page.keyboard.press("Enter");
+  await expect(d.getByText(`${number} ${name}`, { exact: false })).toBeVisible();
+  await expect(d.getByRole("button", { name: t("employeePicker.change") })).toBeVisible();
+
+  await d.getByRole("button", { name: t("common.save"), exact: true }).click();
+  await expect(d).toBeHidden();
+  await expect(row).toContainText(name);
+  await expect(row).not.toContainText(t("pmsStructure.gapText"));
+});
+
 test("read-only roles see the register and the structure without write buttons", async ({ signedInAs }) => {
   const page = await signedInAs("auditor");
   await page.goto("/regulations");
