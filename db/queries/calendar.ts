@@ -97,10 +97,26 @@ async function regulationReviews(r: Range, today: string): Promise<CalendarEvent
   return regulationEvents(rows, today);
 }
 
+/** Open incidents' reporting deadlines: only the facts lib/incidents/reporting.ts judges them by are read. */
 async function incidentDeadlines(today: string): Promise<CalendarEvent[]> {
   const db = await getDb();
   const rows = await db
-    .select()
+    .select({
+      id: incidents.id,
+      reference: incidents.reference,
+      title: incidents.title,
+      discoveredAt: incidents.discoveredAt,
+      sensitiveData: incidents.sensitiveData,
+      financialLoss: incidents.financialLoss,
+      wrongfulPurpose: incidents.wrongfulPurpose,
+      encrypted: incidents.encrypted,
+      personsAffected: incidents.personsAffected,
+      ppcPreliminaryReportedOn: incidents.ppcPreliminaryReportedOn,
+      ppcFinalReportedOn: incidents.ppcFinalReportedOn,
+      pmarkPreliminaryReportedOn: incidents.pmarkPreliminaryReportedOn,
+      pmarkFinalReportedOn: incidents.pmarkFinalReportedOn,
+      personsNotifiedOn: incidents.personsNotifiedOn,
+    })
     .from(incidents)
     .where(and(isNull(incidents.retiredAt), inArray(incidents.status, [...OPEN_STATUSES])));
   return incidentEvents(
