@@ -101,8 +101,8 @@ export const ENDPOINTS: Endpoint[] = [
   { key: "assessmentTemplates", kind: "list", label: "assessment templates", path: "/api/v1/assessment-templates", query: "", queryFn: "db/queries/assessments.ts listTemplates" },
   { key: "pmsPeople", kind: "list", label: "PMS people", path: "/api/v1/pms-posts/people", query: "", queryFn: "db/queries/pms-structure.ts listPeople", signInAs: "manager@example.com" },
   { key: "calendarEvents", kind: "list", label: "calendar events (this month)", path: "/api/v1/calendar/events", query: "", queryFn: "db/queries/calendar.ts listCalendarEvents" },
-  { key: "notifications", kind: "list", label: "notifications list p.1", path: "/api/v1/notifications", query: "page=1", queryFn: "db/queries/notifications.ts listNotifications" },
-  { key: "notificationsUnread", kind: "summary", label: "notifications unread count", path: "/api/v1/notifications/unread", query: "", queryFn: "db/queries/notifications.ts unreadCount" },
+  { key: "notifications", kind: "list", label: "notifications list p.1", path: "/api/v1/notifications", query: "page=1", queryFn: "db/queries/notifications.ts listNotifications", signInAs: "manager@example.com" },
+  { key: "notificationsUnread", kind: "summary", label: "notifications unread count", path: "/api/v1/notifications/unread", query: "", queryFn: "db/queries/notifications.ts unreadCount", signInAs: "manager@example.com" },
   { key: "notificationDeliveries", kind: "list", label: "notification deliveries list p.1", path: "/api/v1/notifications/deliveries", query: "page=1", queryFn: "db/queries/notification-outbox.ts listDeliveries", signInAs: "manager@example.com" },
   { key: "users", kind: "list", label: "users list p.1", path: "/api/v1/users", query: "page=1", queryFn: "db/queries/users.ts listUsers", signInAs: "manager@example.com" },
 ];
