@@ -164,6 +164,7 @@ const SIMPLE: Record<
   provisions: { module: "@/db/queries/provisions", fn: "listProvisions", contracts: "@/lib/api/contracts/provisions", op: "listProvisions", call: whole },
   jointUses: { module: "@/db/queries/provisions", fn: "listJointUses", contracts: "@/lib/api/contracts/provisions", op: "listJointUses", call: whole },
   trainingSessions: { module: "@/db/queries/training-sessions", fn: "listTrainingSessions", contracts: "@/lib/api/contracts/training-sessions", op: "listTrainingSessions", call: (fn, q, m) => fn(q, m) },
+  employeePicker: { module: "@/db/queries/employees", fn: "listEmployeePickOptions", contracts: "@/lib/api/contracts/employees", op: "listEmployeePickOptions", call: whole },
   trainingEmployeeOptions: {
     module: "@/db/queries/training-records",
     fn: "listEmployeeOptions",

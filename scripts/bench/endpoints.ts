@@ -35,6 +35,7 @@ export type EndpointKey =
   | "jointUses"
   | "trainingSessions"
   | "trainingEmployeeOptions"
+  | "employeePicker"
   | "trainingImportHistory"
   | "registerReviews"
   | "registerPurposes"
@@ -94,6 +95,8 @@ export const ENDPOINTS: Endpoint[] = [
   { key: "provisions", kind: "list", label: "provision records list p.1", path: "/api/v1/provision-records", query: "page=1", queryFn: "db/queries/provisions.ts listProvisions" },
   { key: "jointUses", kind: "list", label: "joint uses list", path: "/api/v1/joint-uses", query: "", queryFn: "db/queries/provisions.ts listJointUses" },
   { key: "trainingSessions", kind: "list", label: "training sessions list p.1", path: "/api/v1/training-sessions", query: "page=1", queryFn: "db/queries/training-sessions.ts listTrainingSessions" },
+  // A name search reads every current employee (the worst case of the picker; a number prefix is an index range).
+  { key: "employeePicker", kind: "list", label: "employee picker, name search", path: "/api/v1/employees/options", query: "q=%E5%AD%90", queryFn: "db/queries/employees.ts listEmployeePickOptions", signInAs: "manager@example.com" },
   { key: "trainingEmployeeOptions", kind: "list", label: "training records employee picker", path: "/api/v1/training-records/employee-options", query: "", queryFn: "db/queries/training-records.ts listEmployeeOptions" },
   { key: "trainingImportHistory", kind: "list", label: "training import history", path: "/api/v1/training-records/import/history", query: "", queryFn: "db/queries/training-import.ts listRecentImports", signInAs: "hr@example.com" },
   { key: "registerReviews", kind: "list", label: "register reviews list p.1", path: "/api/v1/register/reviews", query: "page=1", queryFn: "db/queries/register.ts listReviews" },
