@@ -189,7 +189,7 @@ export function markdown(r: Results): string {
     "|---|---|---|---|---|",
     ...rows.map((row) => `| ${row.map(esc).join(" | ")} |`),
     "",
-    "API: sequential requests to `next start` with an executive session (time to the last byte). DB (direct call): the same db/queries " +
+    "API: sequential requests to `next start` with an executive session, or the demo user an endpoint names where the executive may not read it (time to the last byte). DB (direct call): the same db/queries " +
       "function with the same parsed query, called in-process on the same database (postgres.js, same pool size), so it includes the " +
       "function's own JavaScript. SQL: the sum of planning + execution time EXPLAIN (ANALYZE, BUFFERS) reports for the statements one call sends. " +
       "Ratio and growth targets are judged at 10×. Import and Lighthouse run on the 1× data; the notification scan on a fresh copy of the 10× data " +
