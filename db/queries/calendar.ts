@@ -61,25 +61,35 @@ type Range = { from: string; to: string };
 export async function trainingDueRows(r: Range, today: string): Promise<TrainingDueRow[]> {
   // The current fiscal year's status is as of today whatever month it starts in: no settings read.
   const asOf = today;
-  const source = await pairSourceFor(asOf, today);
   const day = sql`${asOf}::date`;
   const inRange = (col: string) => sql`${sql.raw(col)} between ${r.from}::date and ${r.to}::date`;
-  const rows = await query<{ course_id: number; course_code: string; course_title: string; due_on: string; n: number | string }>(
-    await getDb(),
-    source === "current"
-      ? sql`
+  type Row = { course_id: number; course_code: string; course_title: string; due_on: string; n: number | string };
+  const db = await getDb();
+  // Today's pairs are almost always current: read them while the source is asked, not after.
+  const [source, current] = await Promise.all([
+    pairSourceFor(asOf, today),
+    query<Row>(
+      db,
+      sql`
       select s.course_id, c.code as course_code, c.title as course_title, to_char(s.due_on, 'YYYY-MM-DD') as due_on, count(*)::int as n
       from training_current_status s
       join courses c on c.id = s.course_id
       where s.hire_date <= ${day} and (s.leave_date is null or s.leave_date >= ${day}) and s.required_from <= ${day}
         and not s.exempt and ${inRange("s.due_on")}
-      group by s.course_id, c.code, c.title, s.due_on`
-      : sql`
+      group by s.course_id, c.code, c.title, s.due_on`,
+    ),
+  ]);
+  const rows =
+    source === "current"
+      ? current
+      : await query<Row>(
+          db,
+          sql`
       select j.course_id, j.course_code, j.course_title, to_char(j.due_on, 'YYYY-MM-DD') as due_on, count(*)::int as n
       from (${judgedPairs({}, asOf, source)}) j
       where j.status <> 'exempt' and ${inRange("j.due_on")}
       group by j.course_id, j.course_code, j.course_title, j.due_on`,
-  );
+        );
   return rows.map((x) => ({ courseId: Number(x.course_id), courseCode: x.course_code, courseTitle: x.course_title, dueOn: x.due_on, status: "due_soon", count: Number(x.n) }));
 }
 
