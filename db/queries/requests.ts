@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db";
 import { disclosureRequestCounters, disclosureRequestItems, disclosureRequests, registerItems, type DisclosureRequest } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/api/errors";
@@ -165,33 +165,62 @@ function sqlFilter(q: Pick<ListRequestsQuery, "q" | "kind" | "fy">, fyStartMonth
   return and(...where)!;
 }
 
-async function selectDtos(q: ExportRequestsQuery, today: string): Promise<RequestDto[]> {
+/**
+ * What the derived filters can only keep, said in SQL so that the rows they cannot keep are never read
+ * (lib/requests/clock.ts): open is neither answered nor withdrawn; a stage other than open names whether
+ * it is answered or withdrawn; a late request is not withdrawn, and its due date — the target days after
+ * receipt, moved later by pauses, never earlier — is before the answer or, while open, before today.
+ * The rule still judges every row read: these conditions only leave out rows it would refuse.
+ */
+function derivedPrefilter(q: Pick<ExportRequestsQuery, "stage" | "late">, s: RequestSettings, today: string): SQL[] {
+  const r = disclosureRequests;
+  const where: SQL[] = [];
+  if (q.stage === "withdrawn") where.push(isNotNull(r.withdrawnOn));
+  else if (q.stage === "answered") where.push(isNull(r.withdrawnOn), isNotNull(r.answeredOn));
+  else if (q.stage) where.push(isNull(r.withdrawnOn), isNull(r.answeredOn));
+  if (q.late === "true") {
+    where.push(isNull(r.withdrawnOn), sql`coalesce(${r.answeredOn}, ${today}::date) > ${r.receivedOn} + ${s.targetDays}::int`);
+  }
+  return where;
+}
+
+/**
+ * The requests the query selects, judged and sorted; `page` takes one page of them. Only the requests
+ * answered get their register items read.
+ */
+async function selectDtos(q: ExportRequestsQuery, today: string, page?: { page: number; pageSize: number }): Promise<{ items: RequestDto[]; total: number }> {
   const db = await getDb();
   const [settings, fyStart] = await Promise.all([getRequestSettings(), getFiscalYearStartMonth()]);
-  const rows = await db.select().from(disclosureRequests).where(sqlFilter(q, fyStart));
-  const items = await itemsOf(db, rows.map((r) => r.id));
-  let dtos = rows.map((r) => toDto(r, items.get(r.id) ?? [], settings, today));
+  const rows = await db
+    .select()
+    .from(disclosureRequests)
+    .where(and(sqlFilter(q, fyStart), ...derivedPrefilter(q, settings, today)));
+  let dtos = rows.map((r) => toDto(r, [], settings, today));
   if (q.stage === "open") dtos = dtos.filter((d) => isOpen(d));
   else if (q.stage) dtos = dtos.filter((d) => d.stage === q.stage);
   if (q.late) dtos = dtos.filter((d) => d.late === (q.late === "true"));
   if (q.disposable) dtos = dtos.filter((d) => d.disposable === (q.disposable === "true"));
   const dir = q.dir === "asc" ? 1 : -1;
   const key = (d: RequestDto) => (q.sort === "dueOn" ? d.dueOn : q.sort === "reference" ? d.reference : d.receivedOn);
-  return dtos.sort((a, b) => dir * (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
+  dtos.sort((a, b) => dir * (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
+  const total = dtos.length;
+  if (page) dtos = dtos.slice((page.page - 1) * page.pageSize, page.page * page.pageSize);
+  const items = await itemsOf(db, dtos.map((d) => d.id));
+  return { items: dtos.map((d) => ({ ...d, registerItems: items.get(d.id) ?? [] })), total };
 }
 
 export async function listRequests(q: ListRequestsQuery, today = todayInTokyo()) {
-  const all = await selectDtos(q, today);
-  return { items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize };
+  const { items, total } = await selectDtos(q, today, q);
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function listRequestsForExport(q: ExportRequestsQuery, today = todayInTokyo()) {
-  return selectDtos(q, today);
+  return (await selectDtos(q, today)).items;
 }
 
 /** Open requests (for the dashboard, the calendar and reminders): every one not answered nor withdrawn, by due date. */
 export async function listOpenRequests(today = todayInTokyo()): Promise<RequestDto[]> {
-  return selectDtos({ stage: "open", sort: "dueOn", dir: "asc" }, today);
+  return (await selectDtos({ stage: "open", sort: "dueOn", dir: "asc" }, today)).items;
 }
 
 /** Reads one request; inside a transaction pass the settings read before it (PGlite has one connection: a read outside the transaction would wait for it). */

@@ -159,6 +159,44 @@ describe("the clock, late requests and the list", () => {
     expect(dues).toEqual([...dues].sort());
   });
 
+  it("the stage and late filters keep exactly the requests the rule judges so, on the edges of the clock", async () => {
+    // The list narrows these filters in SQL before the rule judges (db/queries/requests.ts derivedPrefilter):
+    // the narrowing must never leave out a request the rule would keep.
+    const answerOn = async (receivedOn: string, answeredOn: string) => {
+      const r = await create({ receivedOn, kind: "correction", disclosureMethod: null });
+      const checked = await identity(r, receivedOn);
+      const res = await post(answerRoute, "answer", checked.body, { decision: "comply", answeredOn, answerMethod: "electronic" });
+      expect(res.status, res.text).toBe(200);
+      return res.body as RequestDto;
+    };
+    const answeredLate = await answerOn(d(20), d(1));
+    const answeredOnDue = await answerOn(d(20), d(6));
+    const dueToday = await create({ receivedOn: d(14) });
+    const dueYesterday = await create({ receivedOn: d(15) });
+    const pausedForFee = await create({ receivedOn: d(30) });
+    const asked = await put(feeRoute, "fee", (await identity(pausedForFee, d(30))).body, { feeExclTax: 1000, feeRequestedOn: d(29) });
+    expect(asked.status, asked.text).toBe(200);
+    const withdrawnAfterDue = await post(withdrawRoute, "withdraw", await create({ receivedOn: d(20) }), { withdrawnOn: d(2) });
+    expect(withdrawnAfterDue.status, withdrawnAfterDue.text).toBe(200);
+    expect([answeredLate.late, answeredOnDue.late, dueToday.late, dueYesterday.late, asked.body.late, withdrawnAfterDue.body.late]).toEqual([true, false, false, true, false, false]);
+
+    const all: RequestDto[] = (await call(listRoute, "GET", "/api/v1/requests?pageSize=200")).body.items;
+    expect(all.length).toBeLessThan(200);
+    const cases: [string, (r: RequestDto) => boolean][] = [
+      ["late=true", (r) => r.late],
+      ["late=false", (r) => !r.late],
+      ["stage=open", (r) => r.stage !== "answered" && r.stage !== "withdrawn"],
+      ...(["answered", "withdrawn", "in_progress", "awaiting_fee", "awaiting_identity"] as const).map((st): [string, (r: RequestDto) => boolean] => [`stage=${st}`, (r) => r.stage === st]),
+      ["stage=open&late=true", (r) => r.late && r.stage !== "answered" && r.stage !== "withdrawn"],
+      ["stage=answered&late=true", (r) => r.late && r.stage === "answered"],
+    ];
+    for (const [filter, rule] of cases) {
+      const listed = await call(listRoute, "GET", `/api/v1/requests?${filter}&pageSize=200`);
+      expect(listed.body.items.map((r: RequestDto) => r.id), filter).toEqual(all.filter(rule).map((r) => r.id));
+      expect(listed.body.total, filter).toBe(all.filter(rule).length);
+    }
+  });
+
   it("withdrawing stops the clock", async () => {
     const r = await create();
     const res = await post(withdrawRoute, "withdraw", r, { withdrawnOn: today });
