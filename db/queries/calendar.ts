@@ -1,5 +1,6 @@
 import "server-only";
 import { listProvisionDisposals } from "./provisions";
+import { judgeColumns } from "./incidents";
 import { listOpenRequests } from "./requests";
 import { and, between, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
@@ -111,22 +112,7 @@ async function regulationReviews(r: Range, today: string): Promise<CalendarEvent
 async function incidentDeadlines(today: string): Promise<CalendarEvent[]> {
   const db = await getDb();
   const rows = await db
-    .select({
-      id: incidents.id,
-      reference: incidents.reference,
-      title: incidents.title,
-      discoveredAt: incidents.discoveredAt,
-      sensitiveData: incidents.sensitiveData,
-      financialLoss: incidents.financialLoss,
-      wrongfulPurpose: incidents.wrongfulPurpose,
-      encrypted: incidents.encrypted,
-      personsAffected: incidents.personsAffected,
-      ppcPreliminaryReportedOn: incidents.ppcPreliminaryReportedOn,
-      ppcFinalReportedOn: incidents.ppcFinalReportedOn,
-      pmarkPreliminaryReportedOn: incidents.pmarkPreliminaryReportedOn,
-      pmarkFinalReportedOn: incidents.pmarkFinalReportedOn,
-      personsNotifiedOn: incidents.personsNotifiedOn,
-    })
+    .select({ ...judgeColumns, reference: incidents.reference, title: incidents.title })
     .from(incidents)
     .where(and(isNull(incidents.retiredAt), inArray(incidents.status, [...OPEN_STATUSES])));
   return incidentEvents(

@@ -154,8 +154,8 @@ function paged<T extends PgSelect>(query: T, page: { page: number; pageSize: num
   return page ? query.limit(page.pageSize).offset((page.page - 1) * page.pageSize) : query;
 }
 
-/** What the due list (listDueNow) judges by the rule: the reporting facts and the report dates, no prose. */
-const judgeColumns = {
+/** What the due list (listDueNow) and the calendar judge by the rule: the reporting facts and the report dates, no prose. */
+export const judgeColumns = {
   id: incidents.id,
   discoveredAt: incidents.discoveredAt,
   sensitiveData: incidents.sensitiveData,
