@@ -6,9 +6,21 @@ import { TIME_ZONE, type Locale } from "./config";
 export const MESSAGES = { ja, en } as const;
 export type Messages = typeof ja;
 
+function createFor(locale: Locale) {
+  return createTranslator({ locale, messages: MESSAGES[locale], timeZone: TIME_ZONE });
+}
+
+/**
+ * One translator per language for the life of the process. The messages and the time zone never
+ * change, and a translator keeps the parsed form of each message it has formatted, so a route that
+ * translates hundreds of items (the calendar's summaries, a CSV's labels) parses each message once
+ * instead of once per item (docs/architecture.md "Translations outside React").
+ */
+const TRANSLATORS: { [L in Locale]?: ReturnType<typeof createFor> } = {};
+
 /** A translator outside React (route handlers, CSV imports): same messages as the UI. */
 export function translator(locale: Locale) {
-  return createTranslator({ locale, messages: MESSAGES[locale], timeZone: TIME_ZONE });
+  return (TRANSLATORS[locale] ??= createFor(locale));
 }
 
 /** Translate a dotted key that came from data (errors, issues), with a safe fallback. */
