@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
 import { eq, sql } from "drizzle-orm";
 import * as deliveriesRoute from "@/app/api/v1/notifications/deliveries/route";
 import * as prefsRoute from "@/app/api/v1/notifications/preferences/route";
@@ -13,50 +10,24 @@ import { addDays } from "@/lib/dates";
 import { DEFAULT_MODES } from "@/lib/notifications/rules";
 import type { SessionUser } from "@/lib/auth/roles";
 import { call, signInAs } from "../support/api";
+import { startSmtpCapture, type CapturedMail, type SmtpCapture } from "../support/smtp-capture";
 
 /**
- * E-mail notifications against a real SMTP server running in this test (smtp-server), the received
- * messages read back with a MIME parser (mailparser): recipients, language, the Japanese subject
+ * E-mail notifications against a real SMTP server running in this test (tests/support/smtp-capture.ts),
+ * the received messages read back with a MIME parser: recipients, language, the Japanese subject
  * encoded for mail clients, plain text and HTML with the link to the record, the digest, no duplicate
  * when two senders drain the outbox at once, and retries while the server is down.
  */
 
-type Received = { raw: string; mail: ParsedMail; rcpt: string[] };
-let received: Received[] = [];
-let server: SMTPServer;
-let port = 0;
-
-function startServer(listenPort = 0): Promise<void> {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        const raw = Buffer.concat(chunks).toString("utf8");
-        void simpleParser(raw).then((mail) => {
-          received.push({ raw, mail, rcpt: session.envelope.rcptTo.map((r) => r.address) });
-          done();
-        }, done);
-      });
-    },
-  });
-  return new Promise((resolve) => server.listen(listenPort, "127.0.0.1", () => {
-    port = (server.server.address() as AddressInfo).port;
-    resolve();
-  }));
-}
-const stopServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
+let smtp: SmtpCapture;
 
 const today = "2026-12-07";
 let pm: SessionUser, hr: SessionUser, auditor: SessionUser;
 let ids: { regulation: number; incident: number };
 
 beforeAll(async () => {
-  await startServer();
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  smtp = await startSmtpCapture();
+  process.env.SMTP_URL = smtp.url;
   process.env.PMS_MAIL_FROM = "PMS <pms@example.co.jp>";
 
   hr = (await signInAs("hr"))!;
@@ -98,12 +69,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stopServer();
+  await smtp.close();
   delete process.env.SMTP_URL;
   delete process.env.PMS_MAIL_FROM;
 });
 
-const to = (r: Received) => r.rcpt.join(",");
+const to = (r: CapturedMail) => r.rcpt.join(",");
 
 describe("e-mail through SMTP", () => {
   it("queues a mail per notification in the same scan, sends each once even when two senders drain at once", async () => {
@@ -112,15 +83,15 @@ describe("e-mail through SMTP", () => {
     expect(scan.queued).toBe(4);
     const [a, b] = await Promise.all([drainOutbox(), drainOutbox()]);
     expect(a.sent + b.sent).toBe(4);
-    expect(received).toHaveLength(4);
-    expect(received.map(to).sort()).toEqual([auditor.email, hr.email, pm.email, pm.email].sort());
+    expect(smtp.received).toHaveLength(4);
+    expect(smtp.received.map(to).sort()).toEqual([auditor.email, hr.email, pm.email, pm.email].sort());
     // Nothing more to send.
     expect(await drainOutbox()).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(received).toHaveLength(4);
+    expect(smtp.received).toHaveLength(4);
   });
 
   it("writes the subject in Japanese, encoded for mail clients, with plain text, HTML and the link to the record", async () => {
-    const mail = received.find((r) => to(r) === pm.email && r.mail.subject?.includes("PMS-01"))!;
+    const mail = smtp.received.find((r) => to(r) === pm.email && r.mail.subject?.includes("PMS-01"))!;
     expect(mail.mail.subject).toBe("【PMS】本日期限（2026/12/07）: 規程見直し期限: PMS-01 個人情報保護規程");
     const subjectHeader = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(mail.raw)![1];
     expect(subjectHeader).toMatch(/=\?UTF-8\?[BQ]\?/i);
@@ -131,27 +102,26 @@ describe("e-mail through SMTP", () => {
     expect(mail.mail.html).toContain(`/regulations/${ids.regulation}"`);
     expect(mail.mail.html).toContain("PMS-01 個人情報保護規程");
     // No more than the deadline: the incident's description is not in the PM's incident mail.
-    const incidentMail = received.find((r) => to(r) === pm.email && r.mail.subject?.includes("INC-2026-001"))!;
+    const incidentMail = smtp.received.find((r) => to(r) === pm.email && r.mail.subject?.includes("INC-2026-001"))!;
     expect(incidentMail.mail.subject).toBe("【PMS】期限超過（2026/12/06）: INC-2026-001 審査機関への速報期限");
     expect(incidentMail.mail.text).not.toContain("見積書");
   });
 
   it("writes in the recipient's language", async () => {
-    const mail = received.find((r) => to(r) === hr.email)!;
+    const mail = smtp.received.find((r) => to(r) === hr.email)!;
     expect(mail.mail.subject).toBe("[PMS] Late since 2026/12/06: INC-2026-001 Preliminary report to the assessment body due");
     expect(mail.mail.text).toContain(`/incidents/${ids.incident}`);
   });
 
   it("groups a digest user's deadlines of the day into one mail", async () => {
-    const digest = received.find((r) => to(r) === auditor.email)!;
+    const digest = smtp.received.find((r) => to(r) === auditor.email)!;
     expect(digest.mail.subject).toBe("【PMS】2026/12/07 の期限 2 件");
     expect(digest.mail.text).toContain("本日期限（2026/12/07）: 是正処置期限: 7.2 教育記録の保管漏れ");
     expect(digest.mail.text).toContain("2026/12/10 期限: 是正処置期限: 7.4 入退室記録の確認頻度");
   });
 
   it("retries with back-off while the SMTP server is down, then sends once; the manager sees the failure", async () => {
-    await stopServer();
-    received = [];
+    await smtp.close();
     const db = await getDb();
     await db.update(regulations).set({ nextReviewDue: addDays(today, 1) }).where(eq(regulations.id, ids.regulation));
     const scan = await scanDeadlines({ today: addDays(today, 1) });
@@ -180,12 +150,12 @@ describe("e-mail through SMTP", () => {
     // Not yet time for the next attempt: nothing is tried.
     expect(await drainOutbox({ now: new Date(t0.getTime() + 1000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
     // The server is back; at the next attempt's time the mail goes, once.
-    await startServer(port);
+    smtp = await startSmtpCapture({ port: smtp.port });
     const later = new Date(t0.getTime() + 10 * 60_000);
     const second = await drainOutbox({ now: later });
     expect(second.sent).toBe(scan.queued);
-    expect(received).toHaveLength(scan.queued);
-    expect(received[0].mail.subject).toContain("PMS-01");
+    expect(smtp.received).toHaveLength(scan.queued);
+    expect(smtp.received[0].mail.subject).toContain("PMS-01");
     expect(await failingDeliveries()).toBe(0);
     expect(await drainOutbox({ now: new Date(later.getTime() + 3600_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
 

@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
 import { eq, like } from "drizzle-orm";
 import * as settingsRoute from "@/app/api/v1/settings/training-reminders/route";
 import * as employeeRemindersRoute from "@/app/api/v1/employees/[id]/training-reminders/route";
@@ -17,41 +14,21 @@ import { DEFAULT_MODES } from "@/lib/notifications/rules";
 import type { EmployeeReminderDto } from "@/lib/notifications/training-reminders";
 import type { SessionUser } from "@/lib/auth/roles";
 import { call, signInAs } from "../support/api";
+import { startSmtpCapture, type CapturedMail, type SmtpCapture } from "../support/smtp-capture";
 
 /**
- * Training reminders to the employees themselves, against a real SMTP server (smtp-server) with the
- * messages read back by a MIME parser (mailparser): off by default, then at most N per employee, course
+ * Training reminders to the employees themselves, against a real SMTP server (tests/support/smtp-capture.ts)
+ * with the messages read back by a MIME parser: off by default, then at most N per employee, course
  * and fiscal year, the interval between, none to the exempt, the gone or those without an address, one
  * mail when two scans run at once, the employee's language when a user with the same address chose one,
  * and HR's view on the employee's page.
  */
 
-type Received = { mail: ParsedMail; rcpt: string[] };
-let received: Received[] = [];
-let server: SMTPServer;
-
-function startServer(): Promise<number> {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        void simpleParser(Buffer.concat(chunks).toString("utf8")).then((mail) => {
-          received.push({ mail, rcpt: session.envelope.rcptTo.map((r) => r.address) });
-          done();
-        }, done);
-      });
-    },
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.server.address() as AddressInfo).port)));
-}
+let smtp: SmtpCapture;
 
 const today = "2026-12-07";
 /** A reminder to an employee, not HR's own notification of the same deadline. */
-const isReminder = (r: Received) => /^(【研修受講のお願い】|Training reminder:)/.test(r.mail.subject ?? "");
+const isReminder = (r: CapturedMail) => /^(【研修受講のお願い】|Training reminder:)/.test(r.mail.subject ?? "");
 let hr: SessionUser;
 const ids = { overdue: 0, english: 0, noAddress: 0, left: 0, exempt: 0, compliant: 0, course: 0 };
 
@@ -61,8 +38,8 @@ async function reminderRows() {
 }
 
 beforeAll(async () => {
-  const port = await startServer();
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  smtp = await startSmtpCapture();
+  process.env.SMTP_URL = smtp.url;
   process.env.PMS_MAIL_FROM = "PMS <pms@example.co.jp>";
   hr = (await signInAs("hr"))!;
   // HR reads English: an employee with HR's address gets the English reminder.
@@ -89,7 +66,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
   delete process.env.SMTP_URL;
   delete process.env.PMS_MAIL_FROM;
 });
@@ -120,27 +97,27 @@ describe("training reminders to employees", () => {
     const rows = await reminderRows();
     expect(rows.map((r) => r.key).sort()).toEqual([`training-reminder:${ids.overdue}:${ids.course}:2026:1`, `training-reminder:${ids.english}:${ids.course}:2026:1`].sort());
     const [a, b] = await Promise.all([drainOutbox(), drainOutbox()]);
-    const reminders = received.filter(isReminder);
+    const reminders = smtp.received.filter(isReminder);
     expect(reminders.map((r) => r.rcpt.join(",").toLowerCase()).sort()).toEqual(["hanako.sato@example.co.jp", hr.email.toLowerCase()].sort());
     expect(a.failed + b.failed).toBe(0);
   });
 
   it("writes in Japanese unless a user with the same address chose English; names only the employee's own course", async () => {
-    const ja = received.find((r) => r.rcpt.includes("hanako.sato@example.co.jp"))!;
+    const ja = smtp.received.find((r) => r.rcpt.includes("hanako.sato@example.co.jp"))!;
     expect(ja.mail.subject).toBe("【研修受講のお願い】PI-BASIC 個人情報保護基礎（受講期限 2026/01/31 を過ぎています）");
     expect(ja.mail.text).toContain("佐藤 花子 様");
     expect(ja.mail.text).toContain("今年度1回目");
     expect(ja.mail.text).toContain("最大2回");
     expect(ja.mail.text).not.toContain("Alex");
     expect(ja.mail.html).toContain("<p>");
-    const en = received.find((r) => isReminder(r) && r.rcpt.map((x) => x.toLowerCase()).includes(hr.email.toLowerCase()))!;
+    const en = smtp.received.find((r) => isReminder(r) && r.rcpt.map((x) => x.toLowerCase()).includes(hr.email.toLowerCase()))!;
     expect(en.mail.subject).toBe("Training reminder: PI-BASIC 個人情報保護基礎 (deadline 2026/01/31 has passed)");
     expect(en.mail.text).toContain("Dear Alex Smith,");
     expect(en.mail.text).toContain("reminder 1 of at most 2");
   });
 
   it("waits the interval, sends the second, then stops at the limit for the fiscal year", async () => {
-    received = [];
+    smtp.clear();
     await scanDeadlines({ today: addDays(today, 6), daily: true });
     expect(await reminderRows()).toHaveLength(2);
     await scanDeadlines({ today: addDays(today, 7), daily: true });
@@ -149,7 +126,7 @@ describe("training reminders to employees", () => {
     await scanDeadlines({ today: addDays(today, 30), daily: true });
     expect(await reminderRows()).toHaveLength(4);
     await drainOutbox();
-    expect(received.filter(isReminder)).toHaveLength(2);
+    expect(smtp.received.filter(isReminder)).toHaveLength(2);
   });
 
   it("a reminder whose employee lost the address before it was sent fails at once, with the reason", async () => {
