@@ -97,7 +97,7 @@ export const ENDPOINTS: Endpoint[] = [
   { key: "trainingSessions", kind: "list", label: "training sessions list p.1", path: "/api/v1/training-sessions", query: "page=1", queryFn: "db/queries/training-sessions.ts listTrainingSessions" },
   // A name search reads every current employee (the worst case of the picker; a number prefix is an index range).
   { key: "employeePicker", kind: "list", label: "employee picker, name search", path: "/api/v1/employees/options", query: "q=%E5%AD%90", queryFn: "db/queries/employees.ts listEmployeePickOptions", signInAs: "manager@example.com" },
-  { key: "trainingEmployeeOptions", kind: "list", label: "training records employee picker", path: "/api/v1/training-records/employee-options", query: "", queryFn: "db/queries/training-records.ts listEmployeeOptions" },
+  { key: "trainingEmployeeOptions", kind: "list", label: "training records employee picker", path: "/api/v1/training-records/employee-options", query: "", queryFn: "db/queries/training-records.ts listEmployeeOptions", signInAs: "hr@example.com" },
   { key: "trainingImportHistory", kind: "list", label: "training import history", path: "/api/v1/training-records/import/history", query: "", queryFn: "db/queries/training-import.ts listRecentImports", signInAs: "hr@example.com" },
   { key: "registerReviews", kind: "list", label: "register reviews list p.1", path: "/api/v1/register/reviews", query: "page=1", queryFn: "db/queries/register.ts listReviews" },
   { key: "registerPurposes", kind: "list", label: "register purposes of use", path: "/api/v1/register/purposes", query: "", queryFn: "db/queries/register.ts listPurposes" },

@@ -371,6 +371,16 @@ describe("training records: list, export, roles", () => {
     expect(hr.body.items.map((i: { employeeNumber: string }) => i.employeeNumber)).toEqual(["E0001", "E0002", "E0003", "E0004"]);
     const today = await call(optionsRoute, "GET", `/api/v1/training-records/employee-options?q=E000`);
     expect(today.body.items.map((i: { employeeNumber: string }) => i.employeeNumber)).toEqual(["E0001", "E0002", "E0003"]);
+    // The privacy manager writes records too; the auditor and the executive open no record form.
+    await signInAs("privacy_manager");
+    expect((await call(optionsRoute, "GET", `/api/v1/training-records/employee-options?q=E000`)).status).toBe(200);
+    for (const role of ["auditor", "executive"] as const) {
+      await signInAs(role);
+      const refused = await call(optionsRoute, "GET", `/api/v1/training-records/employee-options?q=E000`);
+      expect(refused.status, role).toBe(403);
+      expect(refused.text).not.toContain("E0001");
+    }
+    await signInAs("hr");
   });
 
   it("refuses writes by auditor and executive (403) and stores nothing", async () => {

@@ -139,7 +139,8 @@ export const listTrainingRecordEmployeeOptions = defineOperation({
   id: "listTrainingRecordEmployeeOptions",
   method: "get",
   path: "/api/v1/training-records/employee-options",
-  roles: ANY_ROLE,
+  // Only the record forms call it, and only their writers open them (as GET /api/v1/employees/options).
+  roles: TRAINING_WRITERS,
   tag: "training-records",
   summary: "Employees to pick in the record forms: employed on `date` (default today), by search or department",
   description: "With courseId: inAudience says whether the course applies to them; with courseId and date: recordedId is their live record of it that day.",
