@@ -32,6 +32,10 @@ describe("the job queue", () => {
       .values({ code: "PMS-09", title: "委託先管理規程", currentVersion: 1, effectiveDate: "2026-01-01", status: "in_force", nextReviewDue: todayInTokyo() })
       .returning();
     const { boss } = await startJobs();
+    // The scan's worker polls every 10 s and its first poll may come before the start-up scan is
+    // queued: wake it, so that it fetches the queued job now instead of after a poll interval. The job
+    // is still fetched from pg-boss's table and run by the app's worker.
+    for (const w of boss.getWipData()) if (w.name === QUEUES.scan) boss.notifyWorker(w.id);
     const deadline = Date.now() + 45_000;
     let rows: { rule: string }[] = [];
     while (Date.now() < deadline) {
