@@ -1,7 +1,9 @@
 /**
- * The database's own time for the work behind each endpoint: the same db/queries function the
- * route handler calls, with the query parsed by the same contract schema, in this process against
- * DATABASE_URL (same postgres.js pool as the app). db/queries files `import "server-only"`, which
+ * The database's own time for the work behind each endpoint: what its request asks of the database
+ * — the session check every request makes (handle() → accountForSession, on a live session of the
+ * same user) and then the same db/queries function the route handler calls, with the query parsed by
+ * the same contract schema — in this process against DATABASE_URL (same postgres.js pool as the
+ * app). A setting the route reads per request (the fiscal year's first month) is read per call here too. db/queries files `import "server-only"`, which
  * server-only.ts makes a no-op here; run.ts starts this file as
  *   <tsx> scripts/bench/direct.ts '<json args>'
  * and reads one JSON line from its stdout.
@@ -12,7 +14,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { BENCH_READER, ENDPOINTS, searchParamsObject, type EndpointKey } from "./endpoints";
 import { connect } from "./pg";
-import type { Plan } from "./http";
+import { warmUp, type Plan } from "./http";
 import { nowMs, round, summarize, type Summary } from "./stats";
 
 type Args = { keys: EndpointKey[]; plan: Plan };
@@ -42,6 +44,29 @@ async function benchUser(email: string): Promise<{ id: number; role: string | nu
   const [u] = await (await getDb()).select({ id: users.id, role: users.role }).from(users).where(eq(users.email, email));
   if (!u) throw new Error(`no user ${email} in this database`);
   return u;
+}
+
+/**
+ * The session check handle() makes before every route's work: accountForSession on a live session of
+ * the user the API call signs in as. The benchmark's sign-in over HTTP made that session (run.ts runs
+ * this file after the API timings); its JWT is not decrypted here — that is not database work.
+ */
+async function sessionCheck(email: string): Promise<() => Promise<unknown>> {
+  const { getDb } = await import("@/db");
+  const { sessions, users } = await import("@/db/schema");
+  const { and, desc, eq, isNull } = await import("drizzle-orm");
+  const { accountForSession } = await import("@/db/queries/sessions");
+  const [live] = await (await getDb())
+    .select({ sid: sessions.id, userId: sessions.userId })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(users.email, email), isNull(sessions.revokedAt)))
+    .orderBy(desc(sessions.createdAt))
+    .limit(1);
+  if (!live) throw new Error(`no live session of ${email}: sign in over HTTP first (run.ts times the API before this)`);
+  return async () => {
+    if (!(await accountForSession(live))) throw new Error(`the session of ${email} is no longer live`);
+  };
 }
 
 /** The call each route handler makes (see app/api/v1/<path>/route.ts). */
@@ -120,13 +145,13 @@ async function runnerFor(key: EndpointKey, query: string, signInAs = BENCH_READE
       const mod = (await import(s.module)) as Record<string, (...args: unknown[]) => Promise<unknown>>;
       const q = (await parse(import(s.contracts), s.op, query)) as Record<string, unknown>;
       const { getFiscalYearStartMonth } = await import("@/db/queries/settings");
-      const startMonth = await getFiscalYearStartMonth();
-      return () => s.call(mod[s.fn], q, startMonth);
+      return () => s.call(mod[s.fn], q, getFiscalYearStartMonth);
     }
   }
 }
 
-type Simple = { module: string; fn: string; contracts: string; op: string; call: (fn: (...args: unknown[]) => Promise<unknown>, q: Record<string, unknown>, startMonth: number) => Promise<unknown> };
+/** `startMonth` reads the setting, as the few routes that need it do on each request. */
+type Simple = { module: string; fn: string; contracts: string; op: string; call: (fn: (...args: unknown[]) => Promise<unknown>, q: Record<string, unknown>, startMonth: () => Promise<number>) => Promise<unknown> };
 const whole: Simple["call"] = (fn, q) => fn(q);
 /** As each app/api/v1/<path>/route.ts calls its function (its GET handler, without the session). */
 const SIMPLE: Record<
@@ -138,7 +163,7 @@ const SIMPLE: Record<
 > = {
   incidentsDue: { module: "@/db/queries/incidents", fn: "listDueNow", contracts: "@/lib/api/contracts/incidents", op: "dueIncidents", call: (fn, q) => fn(q.limit) },
   incidentStats: { module: "@/db/queries/incidents", fn: "incidentStats", contracts: "@/lib/api/contracts/incidents", op: "incidentStats", call: (fn, q) => fn(q.fy) },
-  contractorStats: { module: "@/db/queries/contractors", fn: "contractorStats", contracts: "@/lib/api/contracts/contractors", op: "contractorStats", call: (fn, q, m) => fn(q.fy, m) },
+  contractorStats: { module: "@/db/queries/contractors", fn: "contractorStats", contracts: "@/lib/api/contracts/contractors", op: "contractorStats", call: async (fn, q, m) => fn(q.fy, await m()) },
   audits: { module: "@/db/queries/audits", fn: "listAudits", contracts: "@/lib/api/contracts/audits", op: "listAudits", call: whole },
   auditStats: { module: "@/db/queries/audits", fn: "auditStats", contracts: "@/lib/api/contracts/audits", op: "auditStats", call: (fn, q) => fn(q.fy) },
   managementReviews: { module: "@/db/queries/management-reviews", fn: "listManagementReviews", contracts: "@/lib/api/contracts/management-reviews", op: "listManagementReviews", call: whole },
@@ -163,7 +188,7 @@ const SIMPLE: Record<
   requests: { module: "@/db/queries/requests", fn: "listRequests", contracts: "@/lib/api/contracts/requests", op: "listRequests", call: whole },
   provisions: { module: "@/db/queries/provisions", fn: "listProvisions", contracts: "@/lib/api/contracts/provisions", op: "listProvisions", call: whole },
   jointUses: { module: "@/db/queries/provisions", fn: "listJointUses", contracts: "@/lib/api/contracts/provisions", op: "listJointUses", call: whole },
-  trainingSessions: { module: "@/db/queries/training-sessions", fn: "listTrainingSessions", contracts: "@/lib/api/contracts/training-sessions", op: "listTrainingSessions", call: (fn, q, m) => fn(q, m) },
+  trainingSessions: { module: "@/db/queries/training-sessions", fn: "listTrainingSessions", contracts: "@/lib/api/contracts/training-sessions", op: "listTrainingSessions", call: async (fn, q, m) => fn(q, await m()) },
   employeePicker: { module: "@/db/queries/employees", fn: "listEmployeePickOptions", contracts: "@/lib/api/contracts/employees", op: "listEmployeePickOptions", call: whole },
   trainingEmployeeOptions: {
     module: "@/db/queries/training-records",
@@ -234,11 +259,31 @@ function planSummary(node: PlanNode, depth = 0, lines: string[] = []): string {
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2] ?? "{}") as Args;
   const out: DirectResult = {};
+  const { plan } = args;
+  // Every endpoint's runner: its session check, then its route's call.
+  const runners = new Map<EndpointKey, Runner>();
+  const checks = new Map<string, () => Promise<unknown>>();
   for (const key of args.keys) {
     const e = ENDPOINTS.find((x) => x.key === key)!;
     try {
-      const run = await runnerFor(key, e.query, e.signInAs);
-      const { plan } = args;
+      const email = e.signInAs ?? BENCH_READER;
+      if (!checks.has(email)) checks.set(email, await sessionCheck(email));
+      const check = checks.get(email)!;
+      const work = await runnerFor(key, e.query, e.signInAs);
+      runners.set(key, async () => {
+        await check();
+        return work();
+      });
+    } catch (err) {
+      out[key] = { available: false, reason: (err instanceof Error ? err.message : String(err)).split("\n")[0].slice(0, 300) };
+    }
+  }
+  // The same warm-up as the server's (run.ts warmUp): rounds over every endpoint before any is timed.
+  await warmUp([...runners.values()], plan);
+  for (const key of args.keys) {
+    const run = runners.get(key);
+    if (!run) continue;
+    try {
       let start = nowMs();
       for (let i = 0; i < plan.warm && (i < 2 || nowMs() - start < plan.warmBudgetMs); i++) await run();
       const samples: number[] = [];

@@ -64,7 +64,45 @@ export type TimedRun = { status: Record<string, number>; errors: number; summary
  * hours at 200 requests, so each phase also stops at its time budget once it has its minimum
  * (2 warm, `minN` measured); summary.n says how many were measured.
  */
-export type Plan = { warm: number; n: number; minN: number; warmBudgetMs: number; budgetMs: number };
+export type Plan = {
+  warm: number;
+  n: number;
+  minN: number;
+  warmBudgetMs: number;
+  budgetMs: number;
+  /** Before any endpoint is timed: rounds of `warm` calls over every endpoint (warmUp), within `warmUpBudgetMs`. */
+  warmUpRounds: number;
+  warmUpBudgetMs: number;
+};
+
+/**
+ * The warm-up before timing anything, the same for the server and for the direct calls: rounds of
+ * `plan.warm` calls to every endpoint in turn, until `plan.warmUpRounds` rounds are done or the budget
+ * is spent (one round at least). A freshly started process runs its code unoptimised, and the code
+ * every request shares (routing, the session check, postgres.js, serialising) only reaches its
+ * running speed after some thousands of calls: timed from a cold start, the first endpoints would
+ * measure the warm-up, not the endpoint (README.md, "Scale and benchmark"). Failures are left to the timed runs to report.
+ */
+export async function warmUp(calls: readonly (() => Promise<unknown>)[], plan: Plan): Promise<{ rounds: number; calls: number; ms: number }> {
+  const start = nowMs();
+  let rounds = 0;
+  let made = 0;
+  while (rounds < plan.warmUpRounds && (rounds === 0 || nowMs() - start < plan.warmUpBudgetMs)) {
+    for (const call of calls) {
+      for (let i = 0; i < plan.warm; i++) {
+        made++;
+        await call().catch(() => undefined);
+      }
+    }
+    rounds++;
+  }
+  return { rounds, calls: made, ms: Math.round(nowMs() - start) };
+}
+
+/** A warm-up call: one GET of `url` with `cookie` through `agent`, its body read whole. */
+export function getter(url: string, cookie: string, agent: http.Agent): () => Promise<unknown> {
+  return () => get(url, { cookie, accept: "application/json", "accept-encoding": "gzip, deflate, br" }, agent);
+}
 
 export async function timeGets(url: string, cookie: string, plan: Plan): Promise<TimedRun> {
   const samples: number[] = [];

@@ -189,9 +189,10 @@ export function markdown(r: Results): string {
     "|---|---|---|---|---|",
     ...rows.map((row) => `| ${row.map(esc).join(" | ")} |`),
     "",
-    "API: sequential requests to `next start` with an executive session, or the demo user an endpoint names where the executive may not read it (time to the last byte). DB (direct call): the same db/queries " +
-      "function with the same parsed query, called in-process on the same database (postgres.js, same pool size), so it includes the " +
-      "function's own JavaScript. SQL: the sum of planning + execution time EXPLAIN (ANALYZE, BUFFERS) reports for the statements one call sends. " +
+    "API: sequential requests to `next start` with an executive session, or the demo user an endpoint names where the executive may not read it (time to the last byte), " +
+      "after a warm-up of rounds over every endpoint. DB (direct call): what the request asks of the database — the session check every request makes " +
+      "(accountForSession on a live session of the same user) and the same db/queries function with the same parsed query, called in-process on the same database " +
+      "(postgres.js, same pool size) after the same warm-up, so it includes the function's own JavaScript. SQL: the sum of planning + execution time EXPLAIN (ANALYZE, BUFFERS) reports for the statements one call sends. " +
       "Ratio and growth targets are judged at 10×. Import and Lighthouse run on the 1× data; the notification scan on a fresh copy of the 10× data " +
       "(it writes), emptied of notifications first: the first scan makes every notification the data calls for, the second (as every later scan of the day) finds them made.",
     ...(r.notes.length ? ["", ...r.notes.map((n) => `- ${n}`)] : []),
