@@ -27,12 +27,20 @@ const ISOLATED_BY_HAND = [
   "tests/integration/sign-in-limits.test.ts",
 ];
 
+/**
+ * Unit files that load the integration tests' migrated and seeded template databases instead of making
+ * their own (tests/support/db-template.ts): a project of their own, `unit-db`, whose global setup makes
+ * them, so that a run of other unit files does not.
+ */
+const UNIT_WITH_DB_TEMPLATE = ["db/seed/demo.test.ts"];
+
 /** The test files under these folders (paths from the repository root), split by whether they need fresh modules. */
 function testFiles(dirs: string[]) {
   const all = dirs.flatMap((dir) =>
     readdirSync(path.join(__dirname, dir), { recursive: true, encoding: "utf8" })
       .filter((f) => f.endsWith(".test.ts") && !f.split(path.sep).includes("node_modules"))
-      .map((f) => `${dir}/${f.split(path.sep).join("/")}`),
+      .map((f) => `${dir}/${f.split(path.sep).join("/")}`)
+      .filter((f) => !UNIT_WITH_DB_TEMPLATE.includes(f)),
   );
   const isolated = all.filter((f) => ISOLATED_BY_HAND.includes(f) || CHANGES_PROCESS_STATE.test(readFileSync(path.join(__dirname, f), "utf8")));
   return { all, isolated };
@@ -47,11 +55,14 @@ function projects(name: string, dirs: string[], test: Record<string, unknown>) {
   ];
 }
 
+/** The one migrated database per run (and its seeded copies), made by the main process. */
+const DB_TEMPLATE_SETUP = "tests/support/db-template.ts";
+
 const integration = {
   environment: "node",
   setupFiles: ["tests/support/setup-integration.ts"],
   // One migrated database per run; each file starts its own copy of it.
-  globalSetup: ["tests/support/db-template.ts"],
+  globalSetup: [DB_TEMPLATE_SETUP],
   // next-auth imports "next/server" without an extension, which Node's ESM loader cannot resolve:
   // let Vite load it (tests/integration/sessions.test.ts signs in through Auth.js's handlers).
   server: { deps: { inline: ["next-auth"] } },
@@ -79,6 +90,7 @@ export default defineConfig({
     },
     projects: [
       ...projects("unit", ["lib", "components", "messages", "db"], { environment: "node" }),
+      { resolve: { alias }, test: { name: "unit-db", environment: "node", include: UNIT_WITH_DB_TEMPLATE, globalSetup: [DB_TEMPLATE_SETUP], hookTimeout: 120_000 } },
       ...projects("integration", ["tests/integration"], integration),
     ],
   },

@@ -1,23 +1,49 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { openDatabase, type Db } from "@/db";
+import type { Db } from "@/db";
 import { auditLog, courses, departments, employees, settings, trainingRecords, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
+import { announced } from "@/tests/support/announced";
+import type { DbTemplate, ReadyTemplates } from "@/tests/support/db-template";
+import { dumpPglite, migratedTemplatePglite, pgliteFromBlob, pgliteFromDump } from "@/tests/support/pglite";
 import { DEMO_PASSWORD, seedDemo, tokyoToday } from "./demo";
 
 const TODAY = "2026-11-24";
 
-let handle: Awaited<ReturnType<typeof openDatabase>>;
+type Handle = Awaited<ReturnType<typeof migratedTemplatePglite>>;
+let handle: Handle;
 let db: Db;
-/** The freshly migrated database, before any seed: the second database of the determinism test starts from a copy of it instead of migrating again. */
-let migrated: Blob | undefined;
+/**
+ * The second database of the determinism test: another seed of TODAY's demo data into another copy of
+ * the migrated database. This file runs in the project `unit-db` (vitest.config.ts), whose global setup
+ * (tests/support/db-template.ts) migrates one in-memory database and seeds a copy of it for TODAY in
+ * the main process, as it does for the integration files: this file loads those dumps (docs/testing.md)
+ * instead of running initdb, migrating and seeding a second time itself. Where that template is not an
+ * in-memory one (DATABASE_URL set), it migrates its own, and seeds a copy of it here.
+ */
+let secondSeed: () => Promise<Handle>;
 
 beforeAll(async () => {
-  handle = await openDatabase({ migrate: true, pgliteDir: null });
+  const ready = await announced<ReadyTemplates>("ready", "The migrated template database");
+  if ("pglite" in ready) {
+    handle = await pgliteFromDump(ready.pglite);
+    if (ready.demoDays.includes(TODAY)) {
+      secondSeed = async () => pgliteFromDump(((await announced<DbTemplate>(`demo-${TODAY}`, `The template with the demo data of ${TODAY}`)) as { pglite: string }).pglite);
+    }
+  } else {
+    handle = await migratedTemplatePglite();
+  }
   db = handle.db;
-  if (handle.kind === "pglite") migrated = await (db as unknown as { $client: { dumpDataDir: (c: "none") => Promise<Blob> } }).$client.dumpDataDir("none");
-}, 60_000);
+  if (!secondSeed) {
+    const migrated = new Blob([new Uint8Array(await dumpPglite(handle))]);
+    secondSeed = async () => {
+      const other = await pgliteFromBlob(migrated);
+      await seedDemo(other.db, { today: TODAY });
+      return other;
+    };
+  }
+}, 120_000);
 
 afterAll(async () => {
   await handle?.close();
@@ -131,15 +157,17 @@ describe("seedDemo", () => {
   });
 
   it("is deterministic for a given day", async () => {
-    const other = await openDatabase({ migrate: true, pgliteDir: null, pgliteTemplate: migrated });
+    const other = await secondSeed();
     try {
-      const second = await seedDemo(other.db, { today: TODAY });
-      expect(second.counts).toEqual(first.counts);
+      // What each seed returned is in its audit row, with the day it was seeded for.
+      const seeded = async (d: Db) => (await d.select({ after: auditLog.after }).from(auditLog).where(eq(auditLog.entity, "demo_seed"))).map((r) => r.after);
+      expect(await seeded(db)).toEqual([{ ...first.counts, today: TODAY }]);
+      expect(await seeded(other.db)).toEqual(await seeded(db));
       expect(await fingerprint(other.db)).toEqual(await fingerprint(db));
     } finally {
       await other.close();
     }
-  }, 60_000);
+  }, 120_000);
 
   it("uses Tokyo's date by default", () => {
     // 2026-11-24 15:30 UTC is already the 25th in Tokyo.

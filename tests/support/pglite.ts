@@ -43,10 +43,15 @@ export async function migratedTemplatePglite(): Promise<Handle> {
 /** The dump of a template, read once per worker (every file of the worker loads the same one). */
 const dumps = new Map<string, Blob>();
 
-/** A database of its own from the dump `file` (made by dumpTemplate). */
+/** A database of its own from the dump `file` (made by dumpPglite). */
 export async function pgliteFromDump(file: string): Promise<Handle> {
   let dump = dumps.get(file);
   if (!dump) dumps.set(file, (dump = new Blob([readFileSync(file)])));
+  return pgliteFromBlob(dump);
+}
+
+/** A database of its own from a dump held in memory (made by dumpPglite). */
+export async function pgliteFromBlob(dump: Blob): Promise<Handle> {
   const client = new PGlite({ loadDataDir: dump, startParams: TEST_PGLITE_START_PARAMS });
   await client.waitReady;
   return handleOf(client);

@@ -49,7 +49,8 @@ const KNOWN_SECONDS: Record<string, number> = {
   "tests/integration/provisions.test.ts": 2,
 };
 
-const PROJECT_ORDER = ["unit-isolated", "unit", "integration-isolated", "integration"];
+// unit-db after the other unit files: by then the template it loads is made (vitest.config.ts).
+const PROJECT_ORDER = ["unit-isolated", "unit", "unit-db", "integration-isolated", "integration"];
 
 export default class LongestFirstSequencer extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { afterAll, beforeAll, inject, vi } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
+import { announced } from "./announced";
 import { copyDatabaseName, withDatabase } from "./db-names";
 import type { DbTemplate, ReadyTemplates } from "./db-template";
 import { testState } from "./state";
@@ -38,17 +37,6 @@ const copy = serverUrl ? copyDatabaseName(serverUrl) : "";
 if (serverUrl) {
   env.DATABASE_URL = withDatabase(serverUrl, copy);
   if (env.PMS_TEST_SERVER_MIGRATION_URL) env.DATABASE_MIGRATION_URL = withDatabase(env.PMS_TEST_SERVER_MIGRATION_URL, copy);
-}
-
-/** The folder where tests/support/db-template.ts announces its databases (made while the run starts). */
-async function announced<T>(name: string, what: string): Promise<T> {
-  const dir = inject("dbTemplateDir");
-  for (;;) {
-    if (existsSync(path.join(dir, name))) return JSON.parse(readFileSync(path.join(dir, name), "utf8")) as T;
-    if (existsSync(path.join(dir, `${name}.failed`))) throw new Error(`${what} could not be made:\n${readFileSync(path.join(dir, `${name}.failed`), "utf8")}`);
-    if (name !== "ready" && existsSync(path.join(dir, "failed"))) throw new Error(`${what} could not be made: the migrated template failed`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 async function onServer(statements: string[]) {
