@@ -250,10 +250,13 @@ for (const locale of ["ja", "en"] as const) {
     await field(page, t("incidents.form.personsAffected")).fill("1");
     const sensitive = field(page, t("incidents.form.sensitiveData"));
     await expect(sensitive).not.toBeChecked();
-    await page.getByLabel(`${code} ${name}`).check();
+    // The picker is a listbox that picks several (components/ui/search-combobox.tsx): the option says it is picked.
+    const picker = page.getByRole("group", { name: t("registerRisks.links.pickItems") });
+    const item = picker.getByRole("option", { name: `${code} ${name}` });
+    await item.click();
+    await expect(item).toHaveAttribute("aria-selected", "true");
     await expect(sensitive).toBeChecked();
     // The persons the picked item holds are offered (a plural message in English: the number is what counts here).
-    const picker = page.getByRole("group", { name: t("registerRisks.links.pickItems") });
     await expect(picker.locator('[aria-live="polite"]')).toContainText(String(persons));
     await page.getByRole("button", { name: t("registerRisks.links.useSuggestion") }).click();
     await expect(field(page, t("incidents.form.personsAffected"))).toHaveValue(String(persons));

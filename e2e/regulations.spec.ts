@@ -86,16 +86,30 @@ test("the privacy manager appoints an employee found with the picker", async ({ 
   const d = page.getByRole("dialog");
   await expect(d.getByText(t("employeePicker.typeToSearch"))).toBeVisible();
 
-  await d.getByLabel(t("employeePicker.search")).fill("E00");
-  const results = d.getByRole("list", { name: t("employeePicker.results") });
-  const first = results.getByRole("button").first();
+  // The search box is a combobox over a listbox of results (components/ui/search-combobox.tsx).
+  const search = d.getByRole("combobox", { name: t("employeePicker.search") });
+  await expect(search).toHaveAttribute("aria-expanded", "false");
+  await search.fill("E00");
+  const results = d.getByRole("listbox", { name: t("employeePicker.results") });
+  const first = results.getByRole("option").first();
   await expect(first).toBeVisible();
+  await expect(search).toHaveAttribute("aria-expanded", "true");
   const axe = await new AxeBuilder({ page }).include("dialog[open]").withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   const number = (await first.locator("span").nth(0).innerText()).trim();
   const name = (await first.locator("span").nth(1).innerText()).trim();
-  await first.focus();
-  await page.keyboard.press("Enter");
+  // By keyboard, the focus staying in the box: down to the first result, Escape closes the list (not
+  // the dialog), down opens it again on the same result, Enter picks it (and does not submit the form).
+  await search.press("ArrowDown");
+  await expect(search).toHaveAttribute("aria-activedescendant", (await first.getAttribute("id"))!);
+  await expect(first).toHaveAttribute("aria-selected", "true");
+  await search.press("Escape");
+  await expect(search).toHaveAttribute("aria-expanded", "false");
+  await expect(d).toBeVisible();
+  await search.press("ArrowDown");
+  await expect(search).toHaveAttribute("aria-activedescendant", (await first.getAttribute("id"))!);
+  await search.press("Enter");
+  await expect(d).toBeVisible();
   await expect(d.getByText(`${number} ${name}`, { exact: false })).toBeVisible();
   await expect(d.getByRole("button", { name: t("employeePicker.change") })).toBeVisible();
 

@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { CheckboxField, TextField } from "@/components/ui/field";
+import { SearchCombobox } from "@/components/ui/search-combobox";
 import { matchesItem, type LinkedItem } from "@/lib/register/linked-item";
 
 /**
@@ -12,7 +12,8 @@ import { matchesItem, type LinkedItem } from "@/lib/register/linked-item";
  * "Links"): a checkbox per item; picking an item with sensitive data ticks the incident's sensitive-data
  * flag (the form does it), and the persons the picked items hold are offered as the number affected.
  * A long register (thousands of items) is narrowed by a filter on code and name: the picked items stay
- * on top, and at most SHOWN_AT_MOST others are drawn at once.
+ * on top, and at most SHOWN_AT_MOST others are drawn at once. The list is the searched-combobox kit
+ * (components/ui/search-combobox.tsx), several to a pick; a short register has no search box.
  */
 const FILTER_FROM = 12;
 const SHOWN_AT_MOST = 60;
@@ -49,34 +50,34 @@ export function RegisterItemPicker({
     <fieldset className="space-y-2 rounded-md border border-slate-200 p-3" aria-describedby={error ? errorId : undefined}>
       <legend className="px-1 text-sm font-medium text-slate-800">{t("pickItems")}</legend>
       <p className="text-xs text-slate-600">{t("pickHint")}</p>
-      {options.length > FILTER_FROM ? (
-        <div className="max-w-sm">
-          <TextField type="search" label={t("filterItems")} value={filter} onChange={(e) => setFilter(e.target.value)} hint={t("filterHint", { count: options.length })} />
-        </div>
-      ) : null}
-      <div className="grid max-h-56 gap-1 overflow-y-auto sm:grid-cols-2">
-        {shown.map((o) => (
-          <div key={o.id} className="flex items-start gap-2">
-            <CheckboxField
-              label={`${o.code} ${o.name}`}
-              checked={selected.includes(o.id)}
-              onChange={(e) => onChange(e.target.checked ? [...selected, o.id] : selected.filter((x) => x !== o.id), e.target.checked ? o : null)}
-              hint={
-                <span className="flex flex-wrap gap-1">
-                  {o.kind === "sensitive" ? <Badge tone="amber">{t("sensitive")}</Badge> : null}
-                  {o.personCount != null ? <span>{t("personCount", { count: o.personCount })}</span> : null}
-                  {o.retired ? <Badge tone="slate">{t("retiredItem")}</Badge> : null}
-                </span>
-              }
-            />
-          </div>
-        ))}
-      </div>
-      {others.length > SHOWN_AT_MOST || (filter && others.length === 0) ? (
-        <p className="text-xs text-slate-600" aria-live="polite">
-          {others.length === 0 ? t("noMatch") : t("moreItems", { count: others.length - SHOWN_AT_MOST })}
-        </p>
-      ) : null}
+      <SearchCombobox
+        label={t("filterItems")}
+        hint={t("filterHint", { count: options.length })}
+        query={filter}
+        onQueryChange={setFilter}
+        searchable={options.length > FILTER_FROM}
+        status="ready"
+        options={shown}
+        optionKey={(o) => o.id}
+        renderOption={(o) => (
+          <span className="min-w-0">
+            <span className="block text-slate-800">{`${o.code} ${o.name}`}</span>
+            <span className="flex flex-wrap gap-1 text-xs text-slate-600">
+              {o.kind === "sensitive" ? <Badge tone="amber">{t("sensitive")}</Badge> : null}
+              {o.personCount != null ? <span>{t("personCount", { count: o.personCount })}</span> : null}
+              {o.retired ? <Badge tone="slate">{t("retiredItem")}</Badge> : null}
+            </span>
+          </span>
+        )}
+        isSelected={(o) => selected.includes(o.id)}
+        onPick={(o) => (selected.includes(o.id) ? onChange(selected.filter((x) => x !== o.id), null) : onChange([...selected, o.id], o))}
+        listLabel={t("dataInvolvedItems")}
+        listClassName="grid max-h-56 gap-1 overflow-y-auto rounded-md border border-slate-200 sm:grid-cols-2"
+        emptyText={t("noMatch")}
+        truncated={others.length > SHOWN_AT_MOST}
+        moreText={t("moreItems", { count: others.length - SHOWN_AT_MOST })}
+        note={filter && others.length === 0 && picked.length > 0 ? t("noMatch") : undefined}
+      />
       {known ? (
         <p className="flex flex-wrap items-center gap-2 text-sm text-slate-800" aria-live="polite">
           {t("suggestedPersons", { count: persons })}

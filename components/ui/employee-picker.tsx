@@ -4,8 +4,8 @@ import { useEffect, useId, useState, type ReactNode } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
-import { Skeleton } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { SearchCombobox } from "@/components/ui/search-combobox";
 import { apiFetch } from "@/lib/client/api";
 import { listSearch } from "@/lib/list/params";
 import { employeePickQuery, type EmployeePickOption } from "@/lib/training/employees-schema";
@@ -50,7 +50,8 @@ const GENERAL_SOURCE: EmployeePickSource<EmployeePickOption> = { path: "/api/v1/
 
 /**
  * Pick one employee employed on `date` (default today): search by number or name, or narrow by
- * department, then choose from the list. The server returns at most 30; more means "narrow it".
+ * department, then choose from the list (the searched-combobox kit, components/ui/search-combobox.tsx).
+ * The server returns at most 30; more means "narrow it".
  */
 export function EmployeePicker<T extends EmployeePickOption = EmployeePickOption>({
   value,
@@ -86,6 +87,8 @@ export function EmployeePicker<T extends EmployeePickOption = EmployeePickOption
   const src = (source ?? GENERAL_SOURCE) as EmployeePickSource<T>;
   const [q, setQ] = useState("");
   const [departmentId, setDepartmentId] = useState("");
+  // "Change" pressed: the search box that replaces the button takes the focus.
+  const [changing, setChanging] = useState(false);
   const dq = useDebounced(q.trim());
   const enabled = !value && (dq.length > 0 || departmentId !== "");
   const validDate = date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;
@@ -97,6 +100,7 @@ export function EmployeePicker<T extends EmployeePickOption = EmployeePickOption
     placeholderData: keepPreviousData,
   });
 
+  const status = !enabled ? "idle" : options.isPending ? "loading" : options.isError ? "error" : "ready";
   const errorId = `${id}-error`;
   return (
     <fieldset className="space-y-2" aria-describedby={error ? errorId : undefined}>
@@ -115,27 +119,26 @@ export function EmployeePicker<T extends EmployeePickOption = EmployeePickOption
             <span className="font-medium">{value.label}</span>
             {pickedBadges ? <span className="ml-2">{pickedBadges}</span> : null}
           </span>
-          <Button variant="ghost" onClick={() => onChange(null)}>
+          <Button
+            variant="ghost"
+            onClick={() => {
+              setChanging(true);
+              onChange(null);
+            }}
+          >
             {t("change")}
           </Button>
         </div>
       ) : (
-        <div className="space-y-2">
-          <div className="grid gap-2 sm:grid-cols-2">
-            <div>
-              <label htmlFor={`${id}-q`} className="sr-only">
-                {t("search")}
-              </label>
-              <input
-                id={`${id}-q`}
-                type="search"
-                value={q}
-                onChange={(e) => setQ(e.target.value)}
-                placeholder={t("searchPlaceholder")}
-                aria-invalid={error ? true : undefined}
-                className={`block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${error ? "border-red-600" : "border-slate-300"}`}
-              />
-            </div>
+        <SearchCombobox<T>
+          label={t("search")}
+          labelHidden
+          query={q}
+          onQueryChange={setQ}
+          placeholder={t("searchPlaceholder")}
+          invalid={!!error}
+          focusOnMount={changing}
+          beside={
             <div>
               <label htmlFor={`${id}-dept`} className="sr-only">
                 {t("departmentFilter")}
@@ -154,47 +157,25 @@ export function EmployeePicker<T extends EmployeePickOption = EmployeePickOption
                 ))}
               </select>
             </div>
-          </div>
-          {!enabled ? (
-            <p className="text-xs text-slate-600">{t("typeToSearch")}</p>
-          ) : options.isPending ? (
-            <div className="space-y-1" aria-busy="true">
-              <Skeleton className="h-8 w-full" />
-              <Skeleton className="h-8 w-full" />
-            </div>
-          ) : options.isError ? (
-            <p role="alert" className="text-sm text-red-700">
-              {tc("error")}
-            </p>
-          ) : options.data.items.length === 0 ? (
-            <p className="text-sm text-slate-600" role="status">
-              {noResults ?? t("noEmployees")}
-            </p>
-          ) : (
-            <div>
-              <p className="sr-only" role="status">
-                {t("results")}: {options.data.items.length}
-              </p>
-              <ul className="max-h-56 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200" aria-label={t("results")}>
-                {options.data.items.map((e) => (
-                  <li key={e.id}>
-                    <button
-                      type="button"
-                      className="flex w-full flex-wrap items-center gap-2 px-3 py-2 text-left text-sm hover:bg-brand-50 focus:bg-brand-50"
-                      onClick={() => onChange({ id: e.id, label: employeeLabel(e, (text) => tc("inParens", { text })), ...src.picked?.(e) })}
-                    >
-                      <span className="font-mono text-xs text-slate-600">{e.employeeNumber}</span>
-                      <span className="font-medium">{e.name}</span>
-                      <span className="text-xs text-slate-600">{e.departmentName}</span>
-                      {src.badges?.(e)}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-              {options.data.truncated ? <p className="mt-1 text-xs text-slate-600">{t("moreResults")}</p> : null}
-            </div>
+          }
+          status={status}
+          options={options.data?.items ?? []}
+          optionKey={(e) => e.id}
+          renderOption={(e) => (
+            <>
+              <span className="font-mono text-xs text-slate-600">{e.employeeNumber}</span>
+              <span className="font-medium">{e.name}</span>
+              <span className="text-xs text-slate-600">{e.departmentName}</span>
+              {src.badges?.(e)}
+            </>
           )}
-        </div>
+          onPick={(e) => onChange({ id: e.id, label: employeeLabel(e, (text) => tc("inParens", { text })), ...src.picked?.(e) })}
+          listLabel={t("results")}
+          idleText={t("typeToSearch")}
+          emptyText={noResults ?? t("noEmployees")}
+          truncated={options.data?.truncated}
+          moreText={t("moreResults")}
+        />
       )}
       {hint}
       {error ? (

@@ -44,9 +44,9 @@ export class TrainingRecordsPage {
     const optionLabel = await course.locator("option").filter({ hasText: new RegExp(`^\\s*${escapeRegExp(opts.courseCode)}\\s`) }).first().textContent();
     await course.selectOption({ label: optionLabel!.trim() });
 
-    await d.getByLabel(L("employeePicker.search")).fill(opts.employeeNumber);
-    const results = d.getByRole("list", { name: L("employeePicker.results") });
-    await results.getByRole("button").filter({ hasText: opts.employeeNumber }).filter({ hasText: opts.employeeName }).first().click();
+    await d.getByRole("combobox", { name: L("employeePicker.search") }).fill(opts.employeeNumber);
+    const results = d.getByRole("listbox", { name: L("employeePicker.results") });
+    await results.getByRole("option").filter({ hasText: opts.employeeNumber }).filter({ hasText: opts.employeeName }).first().click();
     await expect(d.getByText(opts.employeeName)).toBeVisible();
 
     await field(d, L("records.fields.score")).fill(String(opts.score ?? 100));

@@ -1,0 +1,255 @@
+"use client";
+
+import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { Skeleton } from "@/components/ui/card";
+
+/**
+ * The searched picker of every form (docs/architecture.md §7, "Searched pickers"): a search box that is an ARIA
+ * combobox over a listbox of results. The focus stays in the box; ↑/↓ move the active option
+ * (aria-activedescendant), Enter picks it, Escape closes the list and, pressed again, clears the box.
+ * Without a search box (`searchable: false`, a short list) the listbox itself takes the focus and the
+ * same keys, plus Home/End and Space. With `isSelected` the list picks several (aria-multiselectable):
+ * picking toggles and the list stays open.
+ *
+ * The caller searches (a server query, or a filter of what it holds) and says where it stands with
+ * `status`; the kit draws the idle hint, a skeleton while loading, the error, "nothing matches", the
+ * options, the count for screen readers and the "more match, refine the search" note when `truncated`.
+ */
+
+export type ComboboxStatus = "idle" | "loading" | "error" | "ready";
+
+/**
+ * Where the active option goes on a key, or null when the key is not the list's. -1 is "none".
+ * The arrows wrap; Home and End are the list's only without a search box (in a box they move the caret).
+ */
+export function moveActive(active: number, key: string, count: number, { searchable = true } = {}): number | null {
+  if (count === 0) return null;
+  switch (key) {
+    case "ArrowDown":
+      return active < 0 || active >= count - 1 ? 0 : active + 1;
+    case "ArrowUp":
+      return active <= 0 || active >= count ? count - 1 : active - 1;
+    case "Home":
+      return searchable ? null : 0;
+    case "End":
+      return searchable ? null : count - 1;
+    default:
+      return null;
+  }
+}
+
+export type SearchComboboxProps<T> = {
+  /** Name of the search box (or, without one, of the list). */
+  label: string;
+  /** Keep the label for screen readers only (the field's legend already says what is picked). */
+  labelHidden?: boolean;
+  /** A line under the box (e.g. how many there are to search). */
+  hint?: ReactNode;
+  query: string;
+  onQueryChange: (q: string) => void;
+  placeholder?: string;
+  invalid?: boolean;
+  /** No search box: the list alone, focusable (a list short enough to read). */
+  searchable?: boolean;
+  /** Put the focus in the box when it appears (after "change" cleared the choice). */
+  focusOnMount?: boolean;
+  /** Controls beside the box (e.g. a department filter that narrows the same search). */
+  beside?: ReactNode;
+  status: ComboboxStatus;
+  options: readonly T[];
+  optionKey: (o: T) => string | number;
+  renderOption: (o: T) => ReactNode;
+  onPick: (o: T) => void;
+  /** Several can be picked: which are. */
+  isSelected?: (o: T) => boolean;
+  /** Name of the list of results. */
+  listLabel: string;
+  /** Classes of the list (its layout: rows, or columns on wide screens). */
+  listClassName?: string;
+  /** Said while nothing has been asked (status "idle"). */
+  idleText?: ReactNode;
+  /** Said when the search finds nothing; default "Nothing matches." */
+  emptyText?: ReactNode;
+  /** More match than are listed: the note asks to refine the search. */
+  truncated?: boolean;
+  moreText?: ReactNode;
+  /** Another line under the list (e.g. nothing more matches while picked options are still listed). */
+  note?: ReactNode;
+};
+
+export function SearchCombobox<T>(props: SearchComboboxProps<T>) {
+  const { label, labelHidden, hint, query, onQueryChange, placeholder, invalid, searchable = true, focusOnMount, beside, status, options } = props;
+  const { optionKey, renderOption, onPick, isSelected, listLabel, listClassName, idleText, emptyText, truncated, moreText, note } = props;
+  const t = useTranslations("combobox");
+  const tc = useTranslations("common");
+  const id = useId();
+  const inputId = `${id}-input`;
+  const listId = `${id}-list`;
+  const hintId = `${id}-hint`;
+  const keysId = `${id}-keys`;
+  const optionId = (o: T) => `${id}-option-${optionKey(o)}`;
+  const [open, setOpen] = useState(true);
+  // The active option by key, so that new results never leave a stale index behind.
+  const [activeKey, setActiveKey] = useState<string | number | null>(null);
+  const ready = status === "ready" && options.length > 0;
+  const expanded = ready && (open || !searchable);
+  const activeIndex = expanded ? options.findIndex((o) => optionKey(o) === activeKey) : -1;
+  const active = activeIndex >= 0 ? options[activeIndex] : undefined;
+  const activeId = active === undefined ? undefined : optionId(active);
+  const multiple = isSelected !== undefined;
+
+  useEffect(() => {
+    if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: "nearest" });
+  }, [activeId]);
+
+  const pick = (o: T) => {
+    setActiveKey(optionKey(o));
+    onPick(o);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key === "Escape") {
+      if (!searchable) return;
+      if (expanded) setOpen(false);
+      else if (query) onQueryChange("");
+      else return;
+      // Closing the list is not closing the dialog the picker sits in.
+      e.preventDefault();
+      e.stopPropagation();
+      return;
+    }
+    if (e.key === "Enter" || (!searchable && e.key === " ")) {
+      if (!expanded) return;
+      // Enter in the box never submits the form while the list is open: it picks, or does nothing.
+      e.preventDefault();
+      if (active !== undefined) pick(active);
+      return;
+    }
+    if (!ready) return;
+    if (searchable && !open && (e.key === "ArrowDown" || e.key === "ArrowUp")) setOpen(true);
+    const next = moveActive(activeIndex, e.key, options.length, { searchable });
+    if (next === null) return;
+    e.preventDefault();
+    setActiveKey(optionKey(options[next]));
+  };
+
+  const describedBy = [hint ? hintId : null, expanded ? keysId : null].filter(Boolean).join(" ") || undefined;
+  const box = searchable ? (
+    <div>
+      <label htmlFor={inputId} className={labelHidden ? "sr-only" : "mb-1 block text-sm font-medium text-slate-800"}>
+        {label}
+      </label>
+      <input
+        id={inputId}
+        type="search"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={activeId}
+        aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
+        autoComplete="off"
+        // Only when the user asked to change the choice: the box takes the place of the button they pressed.
+        autoFocus={focusOnMount}
+        value={query}
+        placeholder={placeholder}
+        onChange={(e) => {
+          onQueryChange(e.target.value);
+          setOpen(true);
+          setActiveKey(null);
+        }}
+        onKeyDown={onKeyDown}
+        className={`block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 ${invalid ? "border-red-600" : "border-slate-300"}`}
+      />
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  ) : null;
+
+  return (
+    <div className="space-y-2">
+      {box && beside ? (
+        <div className="grid gap-2 sm:grid-cols-2">
+          {box}
+          {beside}
+        </div>
+      ) : (
+        box
+      )}
+      <p id={keysId} className="sr-only">
+        {t("keyboardHint")}
+      </p>
+      {status === "idle" ? (
+        idleText ? <p className="text-xs text-slate-600">{idleText}</p> : null
+      ) : status === "loading" ? (
+        <div className="space-y-1" aria-busy="true">
+          <p className="sr-only" role="status">
+            {t("loading")}
+          </p>
+          <Skeleton className="h-8 w-full" />
+          <Skeleton className="h-8 w-full" />
+        </div>
+      ) : status === "error" ? (
+        <p role="alert" className="text-sm text-red-700">
+          {tc("error")}
+        </p>
+      ) : options.length === 0 ? (
+        <p className="text-sm text-slate-600" role="status">
+          {emptyText ?? tc("empty")}
+        </p>
+      ) : (
+        <p className="sr-only" role="status">
+          {tc("list.resultCount", { count: options.length })}
+        </p>
+      )}
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={listLabel}
+        aria-multiselectable={multiple || undefined}
+        tabIndex={searchable ? -1 : 0}
+        aria-activedescendant={searchable ? undefined : activeId}
+        aria-describedby={searchable ? undefined : keysId}
+        onKeyDown={searchable ? undefined : onKeyDown}
+        // A class, not the hidden attribute: the list's own display (grid, flex) would override that.
+        className={expanded ? (listClassName ?? "max-h-56 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200") : "hidden"}
+      >
+        {expanded
+          ? options.map((o) => {
+              const selected = isSelected?.(o) ?? false;
+              const isActive = optionKey(o) === activeKey;
+              return (
+                <li
+                  key={optionKey(o)}
+                  id={optionId(o)}
+                  role="option"
+                  aria-selected={multiple ? selected : isActive}
+                  // The focus stays in the box: a pointer press only picks.
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => pick(o)}
+                  className={`flex w-full cursor-pointer flex-wrap items-start gap-2 px-3 py-2 text-left text-sm hover:bg-brand-50 ${isActive ? "bg-brand-50 outline-2 -outline-offset-2 outline-brand-600" : ""}`}
+                >
+                  {multiple ? (
+                    <span
+                      aria-hidden="true"
+                      className={`mt-0.5 inline-flex h-4 w-4 shrink-0 items-center justify-center rounded border text-[10px] leading-none ${selected ? "border-brand-600 bg-brand-600 text-white" : "border-slate-400 bg-white"}`}
+                    >
+                      {selected ? "✓" : ""}
+                    </span>
+                  ) : null}
+                  {renderOption(o)}
+                </li>
+              );
+            })
+          : null}
+      </ul>
+      {expanded && truncated ? <p className="text-xs text-slate-600">{moreText ?? t("moreMatch")}</p> : null}
+      {note ? <p className="text-xs text-slate-600">{note}</p> : null}
+    </div>
+  );
+}
