@@ -98,7 +98,9 @@ export async function startSmtpCapture(options: { port?: number; file?: string }
     port,
     url: `smtp://127.0.0.1:${port}`,
     received,
-    waitFor: (count, waitOptions) => waitForMails(() => received, count, waitOptions, errors),
+    waitFor: function waitFor(count, waitOptions) {
+      return waitForMails(() => received, count, waitOptions, errors, callSite(waitFor));
+    },
     clear() {
       received.length = 0;
       errors.length = 0;
@@ -126,12 +128,22 @@ export function readSmtpCaptureFile(file: string) {
     }
     return parsed.map((p) => p.mail);
   };
-  return { read, waitFor: (count: number, options?: WaitOptions) => waitForMails(read, count, options, []) };
+  function waitFor(count: number, options?: WaitOptions) {
+    return waitForMails(read, count, options, [], callSite(waitFor));
+  }
+  return { read, waitFor };
+}
+
+/** The caller's stack (without `fn`), so that a time-out points at the test's line, not at this file. */
+function callSite(fn: (...args: never[]) => unknown): string {
+  const site: { stack?: string } = {};
+  Error.captureStackTrace(site, fn);
+  return (site.stack ?? "").split("\n").slice(1).join("\n");
 }
 
 const describeMail = (m: CapturedMail) => `  ${m.rcpt.join(", ")}: ${m.mail.subject ?? "(no subject)"}`;
 
-async function waitForMails(read: () => CapturedMail[] | Promise<CapturedMail[]>, count: number, options: WaitOptions = {}, errors: Error[]): Promise<CapturedMail[]> {
+async function waitForMails(read: () => CapturedMail[] | Promise<CapturedMail[]>, count: number, options: WaitOptions = {}, errors: Error[], stack: string): Promise<CapturedMail[]> {
   const { match = () => true, what = "messages", timeout = 10_000 } = options;
   const deadline = Date.now() + timeout;
   for (;;) {
@@ -139,13 +151,16 @@ async function waitForMails(read: () => CapturedMail[] | Promise<CapturedMail[]>
     const found = all.filter(match);
     if (found.length >= count) return found;
     if (Date.now() >= deadline) {
+      const others = all.filter((m) => !found.includes(m));
       const lines = [
         `SMTP capture: waited ${timeout} ms for ${count} ${what}; ${found.length} came (${all.length} messages in all).`,
         ...(found.length ? ["Those that came:", ...found.map(describeMail)] : []),
-        ...(all.length > found.length ? ["Others:", ...all.filter((m) => !found.includes(m)).slice(0, 20).map(describeMail)] : []),
+        ...(others.length ? [others.length > 10 ? `The last 10 of ${others.length} others:` : "Others:", ...others.slice(-10).map(describeMail)] : []),
         ...errors.map((e) => `Server error: ${e.message}`),
       ];
-      throw new Error(lines.join("\n"));
+      const error = new Error(lines.join("\n"));
+      error.stack = `Error: ${error.message}\n${stack}`;
+      throw error;
     }
     await new Promise((r) => setTimeout(r, 50));
   }
