@@ -1,6 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db";
-import { seedDemo } from "@/db/seed/demo";
 import { listCalendarEvents, trainingDueRows } from "@/db/queries/calendar";
 import { listContractorsForExport } from "@/db/queries/contractors";
 import { exportContractorsQuery } from "@/lib/contractors/schema";
@@ -8,6 +6,7 @@ import { exportTrainingStatusRows, pairSourceFor } from "@/db/queries/training-s
 import { contractorEvents, selectEvents, trainingEvents } from "@/lib/calendar/events";
 import { addDays, addMonths, todayInTokyo } from "@/lib/dates";
 import { exportTrainingStatusQuery } from "@/lib/training/status-query";
+import { seedDemoData } from "../support/demo-data";
 
 /**
  * The calendar's training deadlines are counted per course and day in the database (trainingDueRows)
@@ -19,7 +18,8 @@ import { exportTrainingStatusQuery } from "@/lib/training/status-query";
 const today = todayInTokyo();
 
 beforeAll(async () => {
-  await seedDemo(await getDb(), { today });
+  // A copy of the run's seeded demo template when there is one for today (tests/support/demo-data.ts).
+  await seedDemoData(today);
 });
 
 describe("calendar training deadlines", () => {

@@ -4,7 +4,6 @@ import * as recordsRoute from "@/app/api/v1/training-records/route";
 import * as retireRoute from "@/app/api/v1/training-records/[id]/retire/route";
 import { getDb } from "@/db";
 import { courses, employees, trainingRecords } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
 import { countTrainingTypes, getRenewalReadiness, trainingTypeTallies } from "@/db/queries/renewal-readiness";
 import { getFiscalYearStartMonth } from "@/db/queries/settings";
 import { pairSourceFor } from "@/db/queries/training-status";
@@ -12,6 +11,7 @@ import type { Db } from "@/db/queries/dashboard/sql";
 import { addDays, todayInTokyo } from "@/lib/dates";
 import { readinessYears, trainingFactsOf, yearScope, type TrainingTypeTally } from "@/lib/renewal/readiness";
 import { call, signInAs } from "../support/api";
+import { seedDemoData } from "../support/demo-data";
 import { rowsOf } from "../support/openapi-ops";
 
 /**
@@ -67,8 +67,9 @@ let employeeId = 0;
 let courseId = 0;
 
 beforeAll(async () => {
+  // A copy of the run's seeded demo template when there is one for today (tests/support/demo-data.ts).
+  await seedDemoData(today);
   const db = await getDb();
-  await seedDemo(db, { today });
   const startMonth = await getFiscalYearStartMonth();
   asOfs = readinessYears(today, startMonth).map((fy) => yearScope(fy, today, startMonth).asOf);
   const [c] = await db.select().from(courses).where(and(isNull(courses.retiredAt), eq(courses.audienceAll, true))).orderBy(courses.id).limit(1);
