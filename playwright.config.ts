@@ -28,14 +28,19 @@ const SSO_ENV = {
   PMS_OIDC_E2E_ROLES: "pms-managers=privacy_manager",
 };
 
-// e2e/training-reminders.spec.ts runs a real SMTP server (smtp-server) on this port while it runs; the e2e
-// server sends its mail there (MAIL_ENV). Other specs find no server there: their mails wait and retry.
+// One SMTP server for the whole run (e2e/global-setup.ts starts tests/support/smtp-capture.ts) listens on
+// this port; the e2e server sends all its mail there (MAIL_ENV), so other specs' mails are delivered too. It
+// appends every message to `file` (one JSON line each), where e2e/training-reminders.spec.ts reads its own
+// (docs/testing.md, "E-mail in tests").
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 3198);
+export const E2E_SMTP = { port: SMTP_PORT, file: `${dataDir}-smtp.jsonl` };
 /** The e-mail settings of the e2e server (README, "E-mail notifications"); a dev server for E2E_BASE_URL needs the same. */
 const MAIL_ENV = { SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, PMS_MAIL_FROM: "PMS e2e <pms-e2e@example.com>" };
 
 export default defineConfig({
   testDir: "e2e",
+  // The SMTP server above, for the whole run.
+  globalSetup: "./e2e/global-setup.ts",
   outputDir: "test-results/e2e",
   fullyParallel: false,
   workers: 1,

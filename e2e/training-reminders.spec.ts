@@ -1,6 +1,5 @@
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
 import type { Page } from "@playwright/test";
+import { readSmtpCaptureFile, type CapturedMail } from "../tests/support/smtp-capture";
 import { test, expect, waitForData } from "./fixtures";
 import { t } from "./i18n";
 
@@ -8,44 +7,22 @@ import { t } from "./i18n";
  * Training reminders to the employees themselves, by e-mail, end to end (docs/domain.md,
  * "Notifications"): the privacy manager opts in on the settings page, the morning scan reminds each
  * overdue employee of each required course at the address in the employee record, and HR sees what
- * was sent on the employee's page. A real SMTP server (smtp-server) runs beside the app on
- * E2E_SMTP_PORT; the app sends there from its environment (playwright.config.ts, MAIL_ENV). The
- * messages are read back with a MIME parser (mailparser).
+ * was sent on the employee's page. The run's SMTP server (e2e/global-setup.ts) receives the app's mail
+ * on E2E_SMTP_PORT (playwright.config.ts, MAIL_ENV) and appends each message to a file; this spec reads
+ * the messages to its own employee from there, parsed as a mail client would (docs/testing.md, "E-mail
+ * in tests"). Other specs' mails land in the same file: only the recipient's address tells them apart.
  *
  * Independent of the other specs: the employee is our own (new each run, hired years ago, so every
  * required course is overdue and nothing was sent to them before), the setting goes back to what it
  * was, and the employee is retired at the end, so the demo counts are as before.
  */
 
-const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 3198);
-type Received = { mail: ParsedMail; from: string; rcpt: string[] };
-const received: Received[] = [];
-let server: SMTPServer;
-
-test.beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        void simpleParser(Buffer.concat(chunks)).then((mail) => {
-          received.push({ mail, from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", rcpt: session.envelope.rcptTo.map((r) => r.address) });
-          done();
-        }, done);
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.on("error", reject);
-    server.listen(SMTP_PORT, "127.0.0.1", () => resolve());
-  });
-});
-test.afterAll(async () => {
-  if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+/** The run's captured mail: the global setup puts the file's path in E2E_SMTP_CAPTURE_FILE (read when the test runs, after it). */
+function runMailbox() {
+  const file = process.env.E2E_SMTP_CAPTURE_FILE;
+  if (!file) throw new Error("E2E_SMTP_CAPTURE_FILE is not set: the global setup of playwright.config.ts (e2e/global-setup.ts) starts the SMTP server and sets it");
+  return readSmtpCaptureFile(file);
+}
 
 type Settings = { enabled: boolean; maxPerCourse: number; intervalDays: number; version: number; emailEnabled: boolean };
 type StatusRow = { course: { code: string; title: string }; status: string; dueOn: string };
@@ -58,6 +35,7 @@ const card = (page: Page, title: string) => page.locator("section").filter({ has
 test("the manager opts in; the scan e-mails an overdue employee one reminder per course; HR sees them on the employee's page", async ({ signedInAs, baseURL }, testInfo) => {
   test.setTimeout(240_000);
   const origin = new URL(baseURL!).origin;
+  const mailbox = runMailbox();
   const hr = await signedInAs("hr");
   const manager = await signedInAs("privacy_manager");
   const settingsBefore = (await (await manager.request.get("/api/v1/settings/training-reminders")).json()) as Settings;
@@ -99,9 +77,10 @@ test("the manager opts in; the scan e-mails an overdue employee one reminder per
     expect(scan.status(), await scan.text()).toBe(200);
 
     // The SMTP server receives one mail per owed course, to the employee's address only.
-    const toEmployee = () => received.filter((r) => r.rcpt.some((a) => a.toLowerCase() === address));
-    await expect.poll(() => toEmployee().length, { timeout: 120_000 }).toBe(owed.length);
-    for (const r of toEmployee()) {
+    const toEmployee = (m: CapturedMail) => m.rcpt.some((a) => a.toLowerCase() === address);
+    const mails = await mailbox.waitFor(owed.length, { match: toEmployee, what: `reminders to ${address}`, timeout: 120_000 });
+    expect(mails).toHaveLength(owed.length);
+    for (const r of mails) {
       expect(r.rcpt).toEqual([address]);
       expect(r.from).toBe("pms-e2e@example.com");
       expect(r.mail.to && !Array.isArray(r.mail.to) ? r.mail.to.value.map((v) => v.address) : []).toEqual([address]);
@@ -110,7 +89,7 @@ test("the manager opts in; the scan e-mails an overdue employee one reminder per
     for (const row of owed) {
       const course = `${row.course.code} ${row.course.title}`;
       const date = slashes(row.dueOn);
-      const mail = toEmployee().find((r) => r.mail.subject === t("notifications.trainingReminder.subjectOverdue", { course, date }));
+      const mail = mails.find((r) => r.mail.subject === t("notifications.trainingReminder.subjectOverdue", { course, date }));
       expect(mail, `a reminder of ${course}`).toBeTruthy();
       const text = mail!.mail.text ?? "";
       expect(text).toContain(t("notifications.trainingReminder.greeting", { name }));
@@ -148,13 +127,15 @@ test("the manager opts in; the scan e-mails an overdue employee one reminder per
     expect(again.status()).toBe(200);
     expect((await (await hr.request.get(`/api/v1/employees/${employee.id}/training-reminders`)).json()) as Reminder[]).toHaveLength(owed.length);
 
-    // Every reminder the scan queued (the demo employees' too) is out before the SMTP server stops.
+    // Every reminder the scans queued (the demo employees' too) goes out, and still one mail per course
+    // reached our employee: the second scan queued none for them.
     const pendingReminders = async () => {
       const res = await manager.request.get("/api/v1/notifications/deliveries?status=pending&pageSize=100");
       const { items } = (await res.json()) as { items: { trainingReminder: unknown }[] };
       return items.filter((d) => d.trainingReminder).length;
     };
     await expect.poll(pendingReminders, { timeout: 120_000 }).toBe(0);
+    expect((await mailbox.read()).filter(toEmployee)).toHaveLength(owed.length);
   } finally {
     // The setting as it was, and our employee retired (no longer listed or counted).
     const current = (await (await manager.request.get("/api/v1/settings/training-reminders")).json()) as Settings;
