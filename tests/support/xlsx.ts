@@ -33,20 +33,37 @@ export async function readXlsx(bytes: ArrayBuffer): Promise<{ sheets: SheetText[
 
 export const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => existsSync(p));
 
-/** LibreOffice Calc converts the workbook: sheet name → its CSV text (UTF-8). */
-export function convertWithLibreOffice(bytes: ArrayBuffer, base = "book"): Map<string, string> {
-  const dir = mkdtempSync(path.join(tmpdir(), `${base}-lo-`));
+/**
+ * LibreOffice Calc converts the workbooks, every sheet to CSV (UTF-8), all in one start of it (starting
+ * it with a fresh profile costs more than converting a workbook): name → (sheet name → its CSV text).
+ * Names are letters, digits and '_'.
+ */
+export function convertAllWithLibreOffice(books: Record<string, ArrayBuffer>): Map<string, Map<string, string>> {
+  const names = Object.keys(books);
+  if (!names.every((n) => /^\w+$/.test(n))) throw new Error(`workbook names must be \\w+: ${names.join(", ")}`);
+  const dir = mkdtempSync(path.join(tmpdir(), "books-lo-"));
   try {
-    const file = path.join(dir, `${base}.xlsx`);
-    writeFileSync(file, new Uint8Array(bytes));
-    // Filter options: comma, double quote, UTF-8 (76), from line 1, …, cells as shown, sheet -1 = every sheet to its own file.
-    execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", dir, file], {
+    const files = names.map((name) => {
+      const file = path.join(dir, `${name}.xlsx`);
+      writeFileSync(file, new Uint8Array(books[name]));
+      return file;
+    });
+    // Filter options: comma, double quote, UTF-8 (76), from line 1, …, cells as shown, sheet -1 = every sheet to its own file `<name>-<sheet>.csv`.
+    execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", dir, ...files], {
       timeout: 120_000,
       stdio: "pipe",
     });
-    const out = new Map<string, string>();
-    for (const f of readdirSync(dir).filter((x) => x.endsWith(".csv"))) out.set(f.replace(new RegExp(`^${base}-?`), "").replace(/\.csv$/, ""), readFileSync(path.join(dir, f), "utf8"));
-    return out;
+    const csvs = readdirSync(dir).filter((x) => x.endsWith(".csv"));
+    return new Map(
+      names.map((name) => [
+        name,
+        new Map(
+          csvs
+            .filter((f) => f === `${name}.csv` || f.startsWith(`${name}-`))
+            .map((f) => [f.slice(name.length).replace(/^-/, "").replace(/\.csv$/, ""), readFileSync(path.join(dir, f), "utf8")] as const),
+        ),
+      ]),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
