@@ -16,13 +16,12 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: [...BASE_SECURITY_HEADERS] },
       {
-        // Data, never a document; never cached. These headers win over a route handler's own
-        // (Next.js keeps the first value set), so a route that needs another Cache-Control is named below.
+        // Data, never a document. A header set here wins over a route handler's own (Next.js keeps
+        // the first value set), so Cache-Control is not set here but by the handlers themselves
+        // (lib/api/handler.ts, lib/security/headers.ts apiCacheControl): no-store always, no-transform
+        // too on an answer too small to gzip. A route that needs another Cache-Control is named below.
         source: "/api/v1/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY },
-          { key: "Cache-Control", value: "no-store" },
-        ],
+        headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
       },
       {
         // The imports stream their progress: no-transform keeps `next start` from gzipping the answer,

@@ -102,6 +102,13 @@ test.describe("security headers", () => {
       expectBaseHeaders(res);
       expect(res.headers()["cache-control"], path).toContain("no-store");
     }
+    // An answer under 1 KB is sent as it is (no-transform: gzip could not make it smaller); a larger one is gzipped.
+    const me = await page.request.get("/api/v1/me", { headers: { "accept-encoding": "gzip" } });
+    expect(me.headers()["cache-control"]).toBe("no-store, no-transform");
+    expect(me.headers()["content-encoding"]).toBeUndefined();
+    const list = await page.request.get("/api/v1/employees?page=1", { headers: { "accept-encoding": "gzip" } });
+    expect(list.headers()["cache-control"]).toBe("no-store");
+    expect(list.headers()["content-encoding"]).toBe("gzip");
     // The imports stream their progress and keep no-transform (no gzip holding the lines back).
     const upload = await page.request.post("/api/v1/training-records/import", { headers: { origin: new URL(baseURL!).origin }, data: {} });
     expect(upload.headers()["cache-control"]).toBe("no-store, no-transform");

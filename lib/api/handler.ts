@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/roles";
 import { LOCALE_COOKIE, pickLocale, type Locale } from "@/lib/i18n/config";
+import { apiCacheControl, withApiCacheControl } from "@/lib/security/headers";
 import { appOrigin, checkWriteOrigin, isStateChanging } from "@/lib/security/origin";
 import {
   MULTIPART_OVERHEAD_BYTES,
@@ -118,9 +119,13 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
       }
       const result = await fn({ req, user, locale, params, query, body, form, stream } as HandlerContext<Out<P>, Out<Q>, Out<B>>);
       if (op.method !== "get") emitWrite();
-      if (result instanceof Response) return result;
-      if (op.successStatus === 204) return new Response(null, { status: 204 });
-      return Response.json(result ?? null, { status: op.successStatus ?? 200 });
+      if (result instanceof Response) return withApiCacheControl(result, null);
+      if (op.successStatus === 204) return new Response(null, { status: 204, headers: { "cache-control": apiCacheControl(0) } });
+      const json = JSON.stringify(result ?? null);
+      return new Response(json, {
+        status: op.successStatus ?? 200,
+        headers: { "content-type": "application/json", "cache-control": apiCacheControl(Buffer.byteLength(json)) },
+      });
     } catch (err) {
       return errorResponse(err, locale, instance);
     }
@@ -149,6 +154,11 @@ function refuseUnstorable(fields: string[]): void {
 }
 
 export function errorResponse(err: unknown, locale: Locale, instance?: string): Response {
+  // A problem+json is a few hundred bytes: no-store, no-transform (lib/security/headers.ts apiCacheControl).
+  return withApiCacheControl(problemFor(err, locale, instance), 0);
+}
+
+function problemFor(err: unknown, locale: Locale, instance?: string): Response {
   if (err instanceof AppError) return problemResponse(err, locale, instance);
   const mapped = fromDatabaseError(err);
   if (mapped) return problemResponse(mapped, locale, instance);

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   API_CONTENT_SECURITY_POLICY,
   BASE_SECURITY_HEADERS,
+  GZIP_MIN_BYTES,
+  apiCacheControl,
+  withApiCacheControl,
   HSTS,
   createNonce,
   pageContentSecurityPolicy,
@@ -106,5 +109,24 @@ describe("servedOverHttps", () => {
   });
   it("ignores an unusable AUTH_URL", () => {
     expect(servedOverHttps({ ...base, authUrl: "not a url" })).toBe(false);
+  });
+});
+
+describe("apiCacheControl / withApiCacheControl", () => {
+  it("no-store always; no-transform only for a body known to be under the gzip threshold", () => {
+    expect(apiCacheControl(0)).toBe("no-store, no-transform");
+    expect(apiCacheControl(GZIP_MIN_BYTES - 1)).toBe("no-store, no-transform");
+    expect(apiCacheControl(GZIP_MIN_BYTES)).toBe("no-store");
+    expect(apiCacheControl(null)).toBe("no-store");
+  });
+
+  it("keeps a Cache-Control the route chose, adds one otherwise, also to an immutable Response", async () => {
+    const own = new Response("x", { headers: { "cache-control": "private, no-store" } });
+    expect(withApiCacheControl(own, 1).headers.get("cache-control")).toBe("private, no-store");
+    expect(withApiCacheControl(new Response("x"), 1).headers.get("cache-control")).toBe("no-store, no-transform");
+    const redirect = withApiCacheControl(Response.redirect("http://localhost/x", 303), null);
+    expect(redirect.status).toBe(303);
+    expect(redirect.headers.get("location")).toBe("http://localhost/x");
+    expect(redirect.headers.get("cache-control")).toBe("no-store");
   });
 });

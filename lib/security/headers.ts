@@ -42,6 +42,38 @@ export const HSTS: Header = { key: "Strict-Transport-Security", value: "max-age=
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
+ * Below this size `next start` would gzip an answer for nothing: a JSON of a few hundred bytes comes
+ * out no smaller (gzip adds its own header), and each gzip stream costs ~0.1–0.3 ms and a quarter of a
+ * megabyte of memory to set up — a tenth or more of a small answer's whole time (docs/security.md,
+ * "Headers"). The compressor skips answers marked `no-transform`.
+ */
+export const GZIP_MIN_BYTES = 1024;
+
+/**
+ * Cache-Control of an `/api/v1` answer: never stored (it is personal data, or says who may see it);
+ * `no-transform` as well when the body is known to be under GZIP_MIN_BYTES. `bodyBytes` null: a
+ * body whose size is not known here (a file, a stream) — plain `no-store`, compressed as usual.
+ */
+export function apiCacheControl(bodyBytes: number | null): string {
+  return bodyBytes !== null && bodyBytes < GZIP_MIN_BYTES ? "no-store, no-transform" : "no-store";
+}
+
+/** An `/api/v1` answer with its Cache-Control (apiCacheControl) unless it chose its own. */
+export function withApiCacheControl(res: Response, bodyBytes: number | null): Response {
+  if (!res.headers.has("cache-control")) {
+    try {
+      res.headers.set("cache-control", apiCacheControl(bodyBytes));
+    } catch {
+      // An immutable Response (Response.redirect, a fetched one): copy it with the header.
+      const headers = new Headers(res.headers);
+      headers.set("cache-control", apiCacheControl(bodyBytes));
+      return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+    }
+  }
+  return res;
+}
+
+/**
  * A stored evidence file (lib/evidence/content.ts): nothing in it may run, load or submit anything
  * (`sandbox` makes even a PDF or an image a browser opened as a document an opaque origin without
  * scripts), and only the app itself may frame it (the preview). next.config.ts sends it on

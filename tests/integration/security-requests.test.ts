@@ -5,6 +5,8 @@ import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as revokeRoute from "@/app/api/v1/users/[id]/sessions/revoke/route";
 import * as auditsRoute from "@/app/api/v1/audits/route";
 import * as employeesRoute from "@/app/api/v1/employees/route";
+import * as employeesExportRoute from "@/app/api/v1/employees/export.csv/route";
+import * as meRoute from "@/app/api/v1/me/route";
 import * as employeesImportRoute from "@/app/api/v1/employees/import/route";
 import * as contractorsImportRoute from "@/app/api/v1/contractors/import/route";
 import * as trainingImportRoute from "@/app/api/v1/training-records/import/route";
@@ -13,6 +15,7 @@ import { auditLog, users } from "@/db/schema";
 import { createAudit } from "@/lib/api/contracts/audits";
 import { env } from "@/lib/env";
 import { MULTIPART_OVERHEAD_BYTES } from "@/lib/security/body";
+import { GZIP_MIN_BYTES } from "@/lib/security/headers";
 import { APP_ORIGIN, call, signInAs } from "../support/api";
 import { TODAY, operations, requestFor, routeFileByPath, routeModule, snapshot } from "../support/openapi-ops";
 import { seedDemoData } from "../support/demo-data";
@@ -161,6 +164,33 @@ describe("writes from another origin", () => {
   it("reads are not gated: a GET without Origin answers", async () => {
     const res = await call(usersRoute, "GET", "/api/v1/users", { headers: { origin: null } });
     expect(res.status).toBe(200);
+  });
+});
+
+describe("Cache-Control of API answers (docs/security.md, \"Headers\")", () => {
+  it("every answer is no-store; one under 1 KB also no-transform (not gzipped), a larger one and a file are left to compress", async () => {
+    const small = await call(meRoute, "GET", "/api/v1/me");
+    expect(small.status).toBe(200);
+    expect(Buffer.byteLength(small.text)).toBeLessThan(GZIP_MIN_BYTES);
+    expect(small.headers.get("cache-control")).toBe("no-store, no-transform");
+
+    const large = await call(employeesRoute, "GET", "/api/v1/employees?page=1");
+    expect(large.status).toBe(200);
+    expect(Buffer.byteLength(large.text)).toBeGreaterThanOrEqual(GZIP_MIN_BYTES);
+    expect(large.headers.get("cache-control")).toBe("no-store");
+
+    // A problem+json (here a 400) and a refusal before the session (403 from another origin).
+    const bad = await call(employeesRoute, "GET", "/api/v1/employees?page=0");
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("cache-control")).toBe("no-store, no-transform");
+    const foreign = await call(usersRoute, "POST", "/api/v1/users", { json: {}, headers: { origin: "https://evil.example" } });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get("cache-control")).toBe("no-store, no-transform");
+
+    // A file the route builds itself (a CSV export) keeps no-store without no-transform.
+    const csv = await call(employeesExportRoute, "GET", "/api/v1/employees/export.csv");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("cache-control")).toBe("no-store");
   });
 });
 

@@ -1,6 +1,7 @@
 import { describeDatabaseError } from "@/db/pool";
 import { pingDatabase } from "@/db/queries/health";
 import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/api/errors";
+import { apiCacheControl } from "@/lib/security/headers";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,8 @@ export const dynamic = "force-dynamic";
  * "Database outages").
  */
 export async function GET() {
-  const headers = { "cache-control": "no-store" };
+  // A few bytes: not worth gzipping (lib/security/headers.ts apiCacheControl).
+  const headers = { "cache-control": apiCacheControl(0) };
   try {
     const kind = await pingDatabase();
     return Response.json({ status: "ok", database: kind }, { headers });
