@@ -11,45 +11,57 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  *
  * How long a file takes comes from the previous run (vitest keeps it in node_modules/.vite); on a
  * fresh clone there is none, so the files known to be slow here are named below with about the seconds
- * they take on the 2-core machine (measured on 7 Dec 07:44 at a load of 3–6, after the seeded demo
- * template, halved for a quiet run: what counts is their order), and any other file counts by its size. Add a file when it takes more than a few seconds.
+ * they take on the 2-core machine (measured on 7 Dec 10:20 at a load rising from 2 to 9, halved for a
+ * quiet run and corrected for the changes made after it: what counts is their order), and any other
+ * file counts by its size. Add a file when it takes more than a few seconds.
  */
 const KNOWN_SECONDS: Record<string, number> = {
-  // Every summary against its module's list, and LibreOffice converting the workbook twice.
-  "tests/integration/renewal-pack.test.ts": 16,
-  "tests/integration/bad-input-1.test.ts": 11,
-  // The app's cost-10 dummy hash checked dozens of times on purpose.
-  "tests/integration/sign-in-limits.test.ts": 11,
-  // Migrates its own database (the unit project has no template) and seeds twice.
-  "db/seed/demo.test.ts": 10,
-  "tests/integration/register-import.test.ts": 9,
+  // The app's cost-10 dummy hash checked for unknown e-mails, and bursts over two instances.
+  "tests/integration/sign-in-limits.test.ts": 6,
+  "tests/integration/authorization-2.test.ts": 8,
+  "tests/integration/bad-input-1.test.ts": 8,
   // The incident tallies after every kind of write (hundreds of incidents at once), and the workflow through the API.
-  "tests/integration/dashboard-incidents.test.ts": 6,
-  // pg-boss creates its schema and polls.
-  "tests/integration/notification-jobs.test.ts": 6,
-  "tests/integration/authorization-3.test.ts": 5,
-  "tests/integration/evidence.test.ts": 5,
+  "tests/integration/dashboard-incidents.test.ts": 8,
+  "tests/integration/training-current-status.test.ts": 7,
+  "tests/integration/score-month-ends.test.ts": 7,
+  // Every summary against its module's list, and LibreOffice converting the workbooks.
+  "tests/integration/renewal-pack.test.ts": 6,
+  "tests/integration/renewal-readiness-days.test.ts": 5,
+  "tests/integration/renewal-readiness.test.ts": 5,
+  "tests/integration/authorization-1.test.ts": 5,
+  "tests/integration/training-status.test.ts": 5,
+  "tests/integration/incidents.test.ts": 5,
   "tests/integration/incidents-list-sql.test.ts": 4,
-  "tests/integration/training-reminders.test.ts": 4,
-  "tests/integration/security-requests.test.ts": 4,
-  "tests/integration/authorization-1.test.ts": 4,
-  "tests/integration/sessions.test.ts": 4,
-  "tests/integration/second-factor.test.ts": 3,
-  "tests/integration/oidc.test.ts": 3,
-  "tests/integration/notifications-mail.test.ts": 3,
-  "tests/integration/audit-chain.test.ts": 3,
-  "tests/integration/training-record-tally.test.ts": 2,
-  "tests/integration/training-sessions.test.ts": 2,
-  "tests/integration/audits.test.ts": 2,
-  "tests/integration/training-current-status.test.ts": 2,
-  "tests/integration/score-month-ends.test.ts": 2,
+  "tests/integration/bad-input-2.test.ts": 4,
+  "tests/integration/dashboard-drilldowns.test.ts": 4,
+  "tests/integration/second-factor.test.ts": 4,
+  "tests/integration/register-import.test.ts": 3,
+  "tests/integration/training-status-day-counts.test.ts": 3,
+  "tests/integration/register-seed-large.test.ts": 3,
+  "tests/integration/dashboard.test.ts": 3,
+  "tests/integration/seed-large.test.ts": 3,
+  "tests/integration/contractors-list-sql.test.ts": 3,
+  "tests/integration/security-requests.test.ts": 3,
+  "tests/integration/rate-limits.test.ts": 3,
+  "tests/integration/sign-in.test.ts": 2,
+  // pg-boss creates its schema and polls.
+  "tests/integration/notification-jobs.test.ts": 2,
+  "tests/integration/calendar-loaders.test.ts": 2,
   "tests/integration/requests.test.ts": 2,
-  "tests/integration/employees.test.ts": 2,
-  "tests/integration/authorization-2.test.ts": 2,
-  "tests/integration/provisions.test.ts": 2,
+  "tests/integration/register-risks.test.ts": 2,
+  "tests/integration/training-sessions.test.ts": 2,
+  "tests/integration/training-reminders.test.ts": 2,
+  "tests/integration/imports.test.ts": 2,
+  "tests/integration/training-records.test.ts": 2,
+  "tests/integration/oidc.test.ts": 2,
+  "tests/integration/training-import.test.ts": 2,
+  "tests/integration/authorization-3.test.ts": 2,
+  "tests/integration/evidence.test.ts": 2,
+  "tests/integration/sessions.test.ts": 2,
+  "tests/integration/notifications-mail.test.ts": 2,
+  "tests/integration/audit-chain.test.ts": 2,
 };
 
-// unit-db after the other unit files: by then the template it loads is made (vitest.config.ts).
 const PROJECT_ORDER = ["unit-isolated", "unit", "unit-db", "integration-isolated", "integration"];
 
 export default class LongestFirstSequencer extends BaseSequencer {
