@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/roles";
 import { LOCALE_COOKIE, pickLocale, type Locale } from "@/lib/i18n/config";
-import { apiCacheControl, withApiCacheControl } from "@/lib/security/headers";
+import { GZIP_MIN_BYTES, apiCacheControl, withApiCacheControl } from "@/lib/security/headers";
 import { appOrigin, checkWriteOrigin, isStateChanging } from "@/lib/security/origin";
 import {
   MULTIPART_OVERHEAD_BYTES,
@@ -122,9 +122,11 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
       if (result instanceof Response) return withApiCacheControl(result, null);
       if (op.successStatus === 204) return new Response(null, { status: 204, headers: { "cache-control": apiCacheControl(0) } });
       const json = JSON.stringify(result ?? null);
+      // UTF-8 takes at least one byte per UTF-16 unit: a long string need not be counted byte by byte.
+      const bytes = json.length >= GZIP_MIN_BYTES ? json.length : Buffer.byteLength(json);
       return new Response(json, {
         status: op.successStatus ?? 200,
-        headers: { "content-type": "application/json", "cache-control": apiCacheControl(Buffer.byteLength(json)) },
+        headers: { "content-type": "application/json", "cache-control": apiCacheControl(bytes) },
       });
     } catch (err) {
       return errorResponse(err, locale, instance);
