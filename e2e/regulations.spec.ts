@@ -119,6 +119,36 @@ test("the privacy manager appoints an employee found with the picker", async ({ 
   await expect(row).not.toContainText(t("pmsStructure.gapText"));
 });
 
+/**
+ * The searched picker's keys (components/ui/search-combobox.tsx): Enter with no active option neither picks
+ * nor submits the form, Escape closes the list and then clears the box (the dialog stays open), and
+ * "change" puts the focus back in the search box.
+ */
+test("the employee picker's keys: Enter, Escape twice, and change", async ({ signedInAs }) => {
+  const page = await signedInAs("privacy_manager");
+  await page.goto("/regulations/structure");
+  await waitForData(page);
+  const row = page.getByRole("row").filter({ hasText: "苦情及び相談窓口責任者" });
+  await row.getByRole("button", { name: t("pmsStructure.appoint"), exact: true }).click();
+  const d = page.getByRole("dialog");
+  const search = d.getByRole("combobox", { name: t("employeePicker.search") });
+  await search.fill("E0");
+  await expect(search).toHaveAttribute("aria-expanded", "true");
+  await search.press("Enter");
+  await expect(d).toBeVisible();
+  await expect(d.getByRole("alert")).toHaveCount(0);
+  await search.press("Escape");
+  await expect(search).toHaveAttribute("aria-expanded", "false");
+  await expect(search).toHaveValue("E0");
+  await search.press("Escape");
+  await expect(search).toHaveValue("");
+  await expect(d).toBeVisible();
+  await search.fill("E0001");
+  await d.getByRole("listbox", { name: t("employeePicker.results") }).getByRole("option").first().click();
+  await d.getByRole("button", { name: t("employeePicker.change") }).click();
+  await expect(d.getByRole("combobox", { name: t("employeePicker.search") })).toBeFocused();
+});
+
 test("read-only roles see the register and the structure without write buttons", async ({ signedInAs }) => {
   const page = await signedInAs("auditor");
   await page.goto("/regulations");
