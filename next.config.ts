@@ -6,7 +6,9 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // PGlite ships ~15 MB of WASM and data; bundling it would copy them into the static folder.
-  serverExternalPackages: ["@electric-sql/pglite", "bcryptjs", "iconv-lite", "encoding-japanese"],
+  // drizzle-orm: one copy for the whole server — bundled, each layer (start-up, route handlers) had its
+  // own, and Drizzle's instanceof checks failed across them (docs/architecture.md §5, "One Drizzle").
+  serverExternalPackages: ["@electric-sql/pglite", "bcryptjs", "iconv-lite", "encoding-japanese", "drizzle-orm"],
   poweredByHeader: false,
   // Lets several dev servers (one per engineer) run side by side without sharing a build folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
