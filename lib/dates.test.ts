@@ -174,3 +174,78 @@ describe("compareDates, maxDate, minDate", () => {
     expect(() => maxDate("2026-04-01", "2026/05/01")).toThrow(RangeError);
   });
 });
+
+/**
+ * The integer day arithmetic of lib/dates.ts against the Date-based computation it replaced (what
+ * JavaScript's Date says of the same days), over every day from 1890 to 2110 and a few in years < 100.
+ */
+describe("day arithmetic agrees with Date over three centuries", () => {
+  const DAY = 86_400_000;
+  const p2 = (n: number) => String(n).padStart(2, "0");
+  const p4 = (n: number) => String(n).padStart(4, "0");
+  const ref = {
+    midnight(s: string): number {
+      const [y, m, d] = s.split("-").map(Number);
+      const dt = new Date(0);
+      dt.setUTCFullYear(y, m - 1, d);
+      return dt.getTime();
+    },
+    fromMs(ms: number): string {
+      const dt = new Date(ms);
+      return `${p4(dt.getUTCFullYear())}-${p2(dt.getUTCMonth() + 1)}-${p2(dt.getUTCDate())}`;
+    },
+    daysInMonth(y: number, m: number): number {
+      const dt = new Date(0);
+      dt.setUTCFullYear(y, m, 0);
+      return dt.getUTCDate();
+    },
+    addMonths(s: string, n: number): string {
+      const [y, m, d] = s.split("-").map(Number);
+      const total = y * 12 + (m - 1) + n;
+      const ny = Math.floor(total / 12);
+      const nm = total - ny * 12 + 1;
+      return `${p4(ny)}-${p2(nm)}-${p2(Math.min(d, ref.daysInMonth(ny, nm)))}`;
+    },
+  };
+  function* days(from: string, to: string): Generator<string> {
+    for (let ms = ref.midnight(from); ms <= ref.midnight(to); ms += DAY) yield ref.fromMs(ms);
+  }
+  const ranges: [string, string][] = [
+    ["1890-01-01", "2110-12-31"],
+    ["0001-01-01", "0001-03-31"],
+    ["0099-12-01", "0100-03-31"],
+  ];
+
+  it("addDays, daysBetween, addMonths and formatDate give Date's answers for every day", () => {
+    // Plain comparisons, the differences collected: one expect per case would take minutes.
+    const wrong: string[] = [];
+    const check = (what: string, got: unknown, want: unknown) => {
+      if (got !== want && wrong.length < 20) wrong.push(`${what}: ${String(got)}, Date says ${String(want)}`);
+    };
+    let checked = 0;
+    for (const [from, to] of ranges) {
+      for (const s of days(from, to)) {
+        const ms = ref.midnight(s);
+        for (const n of [1, -1, 30, -30, 400, -400]) check(`${s} + ${n} days`, addDays(s, n), ref.fromMs(ms + n * DAY));
+        check(`${from} → ${s}`, daysBetween(from, s), Math.round((ms - ref.midnight(from)) / DAY));
+        for (const n of [1, -1, 13, -25]) check(`${s} + ${n} months`, addMonths(s, n), ref.addMonths(s, n));
+        check(`formatDate(${s})`, formatDate(s), s.replaceAll("-", "/"));
+        checked++;
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(80_000);
+  });
+
+  it("isDateString accepts exactly the days Date has, in every month of 1890–2110", () => {
+    for (let y = 1890; y <= 2110; y++) {
+      for (let m = 1; m <= 12; m++) {
+        const last = ref.daysInMonth(y, m);
+        for (let d = 28; d <= 31; d++) expect(isDateString(`${p4(y)}-${p2(m)}-${p2(d)}`), `${y}-${m}-${d}`).toBe(d <= last);
+      }
+    }
+    expect(isDateString("2026-00-10")).toBe(false);
+    expect(isDateString("2026-13-01")).toBe(false);
+    expect(isDateString("2026-01-00")).toBe(false);
+  });
+});

@@ -14,45 +14,83 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const pad2 = (n: number) => String(n).padStart(2, "0");
 const pad4 = (n: number) => String(n).padStart(4, "0");
 
+/*
+ * Day arithmetic is integer arithmetic on the proleptic Gregorian calendar (the calendar of JavaScript's
+ * Date): a date is turned into its day number (days since 1970-01-01) and back, with no Date object
+ * made. Date objects are slow to make inside `next start`, which wraps the Date constructor, and the
+ * lists judge dates by the thousand (docs/architecture.md, "Dates"). lib/dates.test.ts checks every
+ * function against the Date-based computation over three centuries.
+ */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one.
-  const d = new Date(0);
-  d.setUTCFullYear(year, month, 0);
-  return d.getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1];
+}
+
+/** Days since 1970-01-01 of a calendar date (negative before it). */
+function dayNumber(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** The calendar date of a day number (the inverse of dayNumber). */
+function fromDayNumber(n: number): string {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return fromParts(yearOfEra + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
 /** True when `s` is a real calendar date written "YYYY-MM-DD" (2026-02-30 is not). */
 export function isDateString(s: unknown): s is string {
-  if (typeof s !== "string") return false;
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  return typeof s === "string" && partsOf(s) !== null;
+}
+
+/** Year, month and day of a "YYYY-MM-DD" that is a real calendar date; null otherwise. */
+function partsOf(s: string): { y: number; m: number; d: number } | null {
+  const match = DATE_RE.exec(s);
+  if (!match) return null;
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  const d = Number(match[3]);
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? { y, m, d } : null;
 }
 
 function parts(date: string): { y: number; m: number; d: number } {
-  if (!isDateString(date)) throw new RangeError(`Not a calendar date "YYYY-MM-DD": ${JSON.stringify(date)}`);
-  const [y, m, d] = date.split("-").map(Number);
-  return { y, m, d };
+  const p = typeof date === "string" ? partsOf(date) : null;
+  if (!p) throw new RangeError(`Not a calendar date "YYYY-MM-DD": ${JSON.stringify(date)}`);
+  return p;
 }
 
 function fromParts(y: number, m: number, d: number): string {
   return `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
 }
 
-/** Milliseconds of UTC midnight of the date (setUTCFullYear, unlike Date.UTC, keeps years < 100 as written). */
-function utcMidnight(date: string): number {
+function dayNumberOf(date: string): number {
   const { y, m, d } = parts(date);
-  const dt = new Date(0);
-  dt.setUTCFullYear(y, m - 1, d);
-  return dt.getTime();
+  return dayNumber(y, m, d);
+}
+
+/** Milliseconds of UTC midnight of the date. */
+function utcMidnight(date: string): number {
+  return dayNumberOf(date) * DAY_MS;
 }
 
 function fromUtcMs(ms: number): string {
-  const dt = new Date(ms);
-  return fromParts(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
+  return fromDayNumber(Math.floor(ms / DAY_MS));
 }
 
 /** A timestamp seen on a Tokyo wall clock, as UTC fields of a shifted Date. */
@@ -67,7 +105,7 @@ export function todayInTokyo(now: Date = new Date()): string {
 }
 
 export function addDays(date: string, n: number): string {
-  return fromUtcMs(utcMidnight(date) + Math.trunc(n) * DAY_MS);
+  return fromDayNumber(dayNumberOf(date) + Math.trunc(n));
 }
 
 /** Adds calendar months, clamping to the month's end: 2024-01-31 + 1 → 2024-02-29; 2024-02-29 + 12 → 2025-02-28. */
@@ -81,7 +119,7 @@ export function addMonths(date: string, n: number): string {
 
 /** `to` minus `from`, in whole days; negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
+  return dayNumberOf(to) - dayNumberOf(from);
 }
 
 /** "YYYY-MM" of a date. */
@@ -130,6 +168,8 @@ function toTokyoWallClock(value: string | Date | null | undefined): Date | null 
 
 /** "yyyy/MM/dd" in Asia/Tokyo; "" for null, undefined or an unreadable value. */
 export function formatDate(value: string | Date | null | undefined): string {
+  // A calendar date reads as written: "2026-04-01" → "2026/04/01".
+  if (typeof value === "string" && isDateString(value)) return value.replaceAll("-", "/");
   const t = toTokyoWallClock(value);
   if (!t) return "";
   return `${pad4(t.getUTCFullYear())}/${pad2(t.getUTCMonth() + 1)}/${pad2(t.getUTCDate())}`;
