@@ -99,27 +99,38 @@ export async function warmUp(calls: readonly (() => Promise<unknown>)[], plan: P
   return { rounds, calls: made, ms: Math.round(nowMs() - start) };
 }
 
+/** What a browser says it takes. */
+const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br";
+
 /** A warm-up call: one GET of `url` with `cookie` through `agent`, its body read whole. */
 export function getter(url: string, cookie: string, agent: http.Agent): () => Promise<unknown> {
-  return () => get(url, { cookie, accept: "application/json", "accept-encoding": "gzip, deflate, br" }, agent);
+  return () => get(url, { cookie, accept: "application/json", "accept-encoding": BROWSER_ACCEPT_ENCODING }, agent);
 }
 
-export async function timeGets(url: string, cookie: string, plan: Plan): Promise<TimedRun> {
+/** Timed GETs of one URL, gathered into a TimedRun (statuses, times of the successful ones, the body size, the first failure). */
+type Recorder = { once: () => Promise<void>; record: () => Promise<boolean>; run: () => TimedRun; close: () => void };
+
+/**
+ * node:http on one kept-alive connection, as a browser's tab reuses its own: the figure is the
+ * server's answer, not the cost of a heavier client (fetch adds about half a millisecond per request
+ * here, which the database side of the comparison does not pay). The body is read whole, as sent
+ * (gzip when the server compresses it, as it would for a browser; `acceptEncoding` null: a client
+ * that takes no compression).
+ */
+function recorder(url: string, cookie: string, acceptEncoding: string | null = BROWSER_ACCEPT_ENCODING): Recorder {
   const samples: number[] = [];
   const status: Record<string, number> = {};
   let errors = 0;
   let firstError: string | undefined;
   let bytes = 0;
-  // node:http on one kept-alive connection, as a browser's tab reuses its own: the figure is the
-  // server's answer, not the cost of a heavier client (fetch adds about half a millisecond per request
-  // here, which the database side of the comparison does not pay). The body is read whole, as sent
-  // (gzip when the server compresses it, as it would for a browser).
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const headers: Record<string, string> = { cookie, accept: "application/json" };
+  if (acceptEncoding) headers["accept-encoding"] = acceptEncoding;
   const once = async (): Promise<{ code: string; ms: number }> => {
     const t0 = nowMs();
     let code = "error";
     try {
-      const res = await get(url, { cookie, accept: "application/json", "accept-encoding": "gzip, deflate, br" }, agent);
+      const res = await get(url, headers, agent);
       code = String(res.status);
       bytes = res.body.byteLength;
       if ((res.status < 200 || res.status >= 300) && !firstError) firstError = `${res.status} ${res.encoding ? `(${res.encoding} body)` : res.body.toString("utf8").slice(0, 300)}`;
@@ -128,19 +139,61 @@ export async function timeGets(url: string, cookie: string, plan: Plan): Promise
     }
     return { code, ms: nowMs() - t0 };
   };
+  return {
+    once: async () => {
+      await once();
+    },
+    /** One measured GET: true when it succeeded. */
+    record: async () => {
+      const { code, ms } = await once();
+      status[code] = (status[code] ?? 0) + 1;
+      if (code.startsWith("2")) samples.push(ms);
+      else errors++;
+      return code.startsWith("2");
+    },
+    run: () => ({ status, errors, summary: samples.length ? summarize(samples) : null, firstError, bytes }),
+    close: () => agent.destroy(),
+  };
+}
+
+export async function timeGets(url: string, cookie: string, plan: Plan): Promise<TimedRun> {
+  const r = recorder(url, cookie);
   let start = nowMs();
-  for (let i = 0; i < plan.warm && (i < 2 || nowMs() - start < plan.warmBudgetMs); i++) await once();
+  for (let i = 0; i < plan.warm && (i < 2 || nowMs() - start < plan.warmBudgetMs); i++) await r.once();
+  start = nowMs();
+  let ok = 0;
+  for (let i = 0; i < plan.n && (i < plan.minN || nowMs() - start < plan.budgetMs); i++) {
+    if (await r.record()) ok++;
+    // An endpoint that does not exist (404) or refuses: a few answers say enough.
+    else if (ok === 0 && i >= 4) break;
+  }
+  r.close();
+  return r.run();
+}
+
+/**
+ * The same GET as a browser sends it (compressed by `next start` when the answer is 1 KB or more)
+ * and as a client that takes no compression, one after the other in alternating order, so that
+ * whatever else the machine does falls on both alike: the difference is what compressing the answer
+ * costs the request (README.md, "Scale and benchmark").
+ */
+export async function timeGetsWithAndWithoutCompression(url: string, cookie: string, plan: Plan): Promise<{ compressed: TimedRun; identity: TimedRun }> {
+  const compressed = recorder(url, cookie);
+  const identity = recorder(url, cookie, null);
+  let start = nowMs();
+  for (let i = 0; i < plan.warm && (i < 2 || nowMs() - start < plan.warmBudgetMs); i++) {
+    await compressed.once();
+    await identity.once();
+  }
   start = nowMs();
   for (let i = 0; i < plan.n && (i < plan.minN || nowMs() - start < plan.budgetMs); i++) {
-    const { code, ms } = await once();
-    status[code] = (status[code] ?? 0) + 1;
-    if (code.startsWith("2")) samples.push(ms);
-    else errors++;
-    // An endpoint that does not exist (404) or refuses: a few answers say enough.
-    if (errors >= 5 && samples.length === 0) break;
+    const [first, second] = i % 2 ? [compressed, identity] : [identity, compressed];
+    await first.record();
+    await second.record();
   }
-  agent.destroy();
-  return { status, errors, summary: samples.length ? summarize(samples) : null, firstError, bytes };
+  compressed.close();
+  identity.close();
+  return { compressed: compressed.run(), identity: identity.run() };
 }
 
 /** One GET through `agent`; the whole body as received. */

@@ -8,7 +8,7 @@ import type { LighthouseResult } from "./lighthouse";
 import type { LoadResult } from "./load";
 import type { NotifyResult } from "./notify";
 import type { DirectResult } from "./direct";
-import { fmtMet, fmtMs, fmtNum, fmtRatio, meets, ratio, type Target } from "./stats";
+import { fmtMet, fmtMs, fmtNum, fmtRatio, meets, ratio, round, type Target } from "./stats";
 
 export type Scale = "1x" | "10x";
 
@@ -31,7 +31,14 @@ export type Results = {
   dataGrowth: { trainingRecords: number | null; employees: number | null };
   /** floor: GET /api/v1/me, the session check and nothing else — what any API request costs before its work. */
   /** frameworkFloor: GET /api/v1/health, a route handler without a session answering one `SELECT 1` — what Next.js itself costs. */
-  latency?: { plan: Plan; endpoints: EndpointResult[]; floor?: Partial<Record<Scale, TimedRun>>; frameworkFloor?: Partial<Record<Scale, TimedRun>> };
+  /** compression: one list page timed as a browser asks for it (gzipped by `next start`) and uncompressed, alternately — what compressing an answer costs. */
+  latency?: {
+    plan: Plan;
+    endpoints: EndpointResult[];
+    floor?: Partial<Record<Scale, TimedRun>>;
+    frameworkFloor?: Partial<Record<Scale, TimedRun>>;
+    compression?: Partial<Record<Scale, CompressionCost>>;
+  };
   /** 10× again with this many open incidents that have no report made (seeded + added by the bench). */
   openIncidents?: { seeded: number; added: number; total: number; endpoints: EndpointResult[] };
   load?: LoadResult | { skipped: string };
@@ -86,12 +93,36 @@ function dbCell(e: EndpointResult, s: Scale): string {
   return `${fmtMs(d.summary.p95)} / ${fmtMs(d.explain?.executionMs != null ? d.explain.executionMs + d.explain.planningMs : null)} · ${fmtRatio(e.ratio[s])}`;
 }
 
+/** The same GET compressed (as a browser asks) and uncompressed, timed alternately (http.ts timeGetsWithAndWithoutCompression). */
+export type CompressionCost = { label: string; path: string; compressed: TimedRun; identity: TimedRun };
+
+/** "p50 / p95 ms more" that the compressed answer took, from a CompressionCost. */
+export function compressionDelta(c: CompressionCost | undefined): string {
+  const a = c?.compressed.summary;
+  const b = c?.identity.summary;
+  if (!a || !b) return "n/a";
+  const signed = (x: number) => `${x < 0 ? "−" : "+"}${fmtMs(round(Math.abs(x)))}`;
+  return `${signed(a.p50 - b.p50)} / ${signed(a.p95 - b.p95)}`;
+}
+
 export function tableRows(r: Results): Row[] {
   const rows: Row[] = [];
   const floor = r.latency?.floor;
   const framework = r.latency?.frameworkFloor;
   if (framework) rows.push(["framework floor (GET /api/v1/health: no session, SELECT 1): API p50 / p95", p(framework["1x"]), p(framework["10x"]), "", ""]);
   if (floor) rows.push(["request floor (GET /api/v1/me: session check only): API p50 / p95", p(floor["1x"]), p(floor["10x"]), "", ""]);
+  const compression = r.latency?.compression;
+  const sample = compression?.["10x"] ?? compression?.["1x"];
+  if (sample) {
+    const size = (t: TimedRun | undefined) => (t?.bytes ? `${Math.round(t.bytes / 1024)} KB` : "?");
+    rows.push([
+      `compression (${sample.label}, ${size(sample.identity)} → ${size(sample.compressed)} gzipped by next start): API p50 / p95 compressed − uncompressed, timed alternately`,
+      compressionDelta(compression?.["1x"]),
+      compressionDelta(compression?.["10x"]),
+      "",
+      "",
+    ]);
+  }
   for (const e of r.latency?.endpoints ?? []) {
     const isDash = e.key === "dashboardSummary";
     const missing = !e.api["1x"]?.summary && !e.api["10x"]?.summary;

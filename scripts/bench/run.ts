@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { ENDPOINTS, OPEN_INCIDENT_ENDPOINTS, endpointUrl, type EndpointKey } from "./endpoints";
 import type { DirectResult } from "./direct";
-import { getter, signIn, timeGets, warmUp, type Plan, type TimedRun } from "./http";
+import { getter, signIn, timeGets, timeGetsWithAndWithoutCompression, warmUp, type Plan, type TimedRun } from "./http";
 import { runImportBenchmark } from "./import";
 import { runLighthouse } from "./lighthouse";
 import { loadTest } from "./load";
@@ -20,12 +20,14 @@ import { NOTIFY_SCAN_LIMIT_MS, runNotifyScan } from "./notify";
 import { openIncidentsUpTo, removeOpenIncidents } from "./open-incidents";
 import { USAGE, parseOptions, runs, type Options } from "./options";
 import { DB_10X, DB_1X, DB_IMPORT, DB_NOTIFY, PgUnavailableError, adminConnection, connect, databaseExists, dataSizes, dbUrl, dropDatabase, recreateDatabase, serverVersion, terminateBackends } from "./pg";
-import { markdown, writeResults, type EndpointResult, type Results, type Scale } from "./report";
+import { compressionDelta, markdown, writeResults, type CompressionCost, type EndpointResult, type Results, type Scale } from "./report";
 import { prepareDatabases } from "./seed";
 import { AUTH_SECRET, build, buildExists, distDir, freePort, killAllNow, startServer, stopAll, stopServer, type Server } from "./server";
 import { ratio, round } from "./stats";
 
 const FIRST_PORT = Number(process.env.BENCH_PORT || 3210);
+/** The list page whose compression is timed (README.md, "Scale and benchmark"): ~25 KB of JSON, gzipped to ~3 KB. */
+const COMPRESSION_SAMPLE: EndpointKey = "regulations";
 /** The dashboard is also measured with this many open incidents that have no report made (issue 14). */
 const OPEN_INCIDENTS = 5000;
 const LIGHTHOUSE_PAGES = ["/dashboard", "/training"];
@@ -178,6 +180,9 @@ async function main(o: Options): Promise<number> {
     const endpoints: EndpointResult[] = ENDPOINTS.map((e) => ({ ...e, api: {}, db: {}, ratio: {}, growth: { api: null, db: null } }));
     const floor: Partial<Record<Scale, TimedRun>> = {};
     const frameworkFloor: Partial<Record<Scale, TimedRun>> = {};
+    const compression: Partial<Record<Scale, CompressionCost>> = {};
+    // An answer of tens of KB that next start gzips: timed with and without compression.
+    const compressionSample = endpoints.find((e) => e.key === COMPRESSION_SAMPLE)!;
     for (const scale of ["1x", "10x"] as const) {
       const server = servers[scale]!;
       // The server warmed up as a running one is: rounds over every endpoint and the two floors (http.ts warmUp).
@@ -193,6 +198,10 @@ async function main(o: Options): Promise<number> {
       // What any API request costs before its own work: routing, the session cookie, the active-user lookup.
       floor[scale] = await timeGets(`${server.baseUrl}/api/v1/me`, cookies[scale]!, plan);
       log(`${scale} API request floor (/api/v1/me): ${floor[scale]!.summary ? `p50 ${floor[scale]!.summary!.p50} ms, p95 ${floor[scale]!.summary!.p95} ms` : "no success"}`);
+      // What compressing an answer costs: the same list page gzipped (as a browser asks) and not, alternately.
+      const paired = await timeGetsWithAndWithoutCompression(endpointUrl(server.baseUrl, compressionSample), await cookieFor(scale, compressionSample), plan);
+      compression[scale] = { label: compressionSample.label, path: compressionSample.path, ...paired };
+      log(`${scale} compression (${compressionSample.label}, ${paired.identity.bytes} → ${paired.compressed.bytes} bytes): compressed − uncompressed p50 / p95 ${compressionDelta(compression[scale])}`);
       for (const e of endpoints) {
         const run = await timeGets(endpointUrl(server.baseUrl, e), await cookieFor(scale, e), plan);
         e.api[scale] = run;
@@ -229,7 +238,7 @@ async function main(o: Options): Promise<number> {
         db: d1?.available && d10?.available ? ratio(d10.summary.p95, d1.summary.p95) : null,
       };
     }
-    results.latency = { plan, endpoints, floor, frameworkFloor };
+    results.latency = { plan, endpoints, floor, frameworkFloor, compression };
     writeResults(results); // partial figures survive a later failure
 
     // 3b. The same at 10× with 5,000 open incidents that have no report made (the seed's own topped up).
