@@ -112,6 +112,16 @@ test.describe("security headers", () => {
     // The imports stream their progress and keep no-transform (no gzip holding the lines back).
     const upload = await page.request.post("/api/v1/training-records/import", { headers: { origin: new URL(baseURL!).origin }, data: {} });
     expect(upload.headers()["cache-control"]).toBe("no-store, no-transform");
+    // A path no route serves: the API's 404 problem+json (app/api/v1/[...path]), not Next.js's HTML page.
+    const unknown = await request.get("/api/v1/no-such-thing");
+    expect(unknown.status()).toBe(404);
+    expectBaseHeaders(unknown);
+    expect(cspOf(unknown)["default-src"]).toEqual(["'none'"]);
+    expect(unknown.headers()["cache-control"]).toContain("no-store");
+    expect(unknown.headers()["content-type"]).toContain("application/problem+json");
+    expect(await unknown.json()).toMatchObject({ type: "/problems/not-found", status: 404, instance: "/api/v1/no-such-thing" });
+    // The real routes still come first: a method a route lacks is Next.js's 405, not this 404.
+    expect((await request.delete("/api/v1/health")).status()).toBe(405);
     // Auth.js's endpoints go through the proxy.
     const session = await request.get("/api/auth/session");
     expectBaseHeaders(session);

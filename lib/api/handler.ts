@@ -184,7 +184,8 @@ export function searchParamsObject(sp: URLSearchParams): Record<string, string |
   return out;
 }
 
-async function requestLocale(req: Request): Promise<Locale> {
+/** The caller's language for an API answer: the NEXT_LOCALE cookie, then Accept-Language. */
+export async function requestLocale(req: Request): Promise<Locale> {
   let cookie: string | undefined;
   try {
     cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
