@@ -153,6 +153,36 @@ test("the employee picker's keys: Enter, Escape twice, and change", async ({ sig
   await expect(d.getByRole("combobox", { name: t("employeePicker.search") })).toBeFocused();
 });
 
+/**
+ * A filter beside the search box narrows the same search: changing it after Escape closed the list opens
+ * the list again on the new results (as typing does), and the count for screen readers follows them.
+ */
+test("the employee picker's department filter opens the list again after Escape", async ({ signedInAs }) => {
+  const page = await signedInAs("privacy_manager");
+  const d = await openAppointDialog(page);
+  const search = d.getByRole("combobox", { name: t("employeePicker.search") });
+  const results = d.getByRole("listbox", { name: t("employeePicker.results") });
+  await search.fill("E0");
+  await expect(results.getByRole("option").first()).toBeVisible();
+  await expect(results.getByRole("option").filter({ hasNotText: "経理部" }).first()).toBeVisible();
+  await search.press("Escape");
+  await expect(search).toHaveAttribute("aria-expanded", "false");
+  await expect(results).toBeHidden();
+
+  await d.getByLabel(t("employeePicker.departmentFilter")).selectOption({ label: "経理部" });
+  await expect(search).toHaveAttribute("aria-expanded", "true");
+  await expect(search).toHaveValue("E0");
+  await expect(results.getByRole("option").filter({ hasNotText: "経理部" })).toHaveCount(0);
+  const count = await results.getByRole("option").count();
+  expect(count).toBeGreaterThan(0);
+  const countText = /other \{([^}]*)\}/.exec(t("common.list.resultCount"))![1].replace("#", String(count));
+  await expect(d.getByRole("status").filter({ hasText: countText })).toHaveCount(1);
+  // Escape still closes it and keeps the text.
+  await search.press("Escape");
+  await expect(search).toHaveAttribute("aria-expanded", "false");
+  await expect(search).toHaveValue("E0");
+});
+
 test("read-only roles see the register and the structure without write buttons", async ({ signedInAs }) => {
   const page = await signedInAs("auditor");
   await page.goto("/regulations");

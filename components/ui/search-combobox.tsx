@@ -8,6 +8,7 @@ import { Skeleton } from "@/components/ui/card";
  * The searched picker of every form (docs/architecture.md §7, "Searched pickers"): a search box that is an ARIA
  * combobox over a listbox of results. The focus stays in the box; ↑/↓ move the active option
  * (aria-activedescendant), Enter picks it, Escape closes the list and, pressed again, clears the box.
+ * Typing, ↓/↑, or a change in a control beside the box (a filter of the same search) opens it again.
  * Without a search box (`searchable: false`, a short list) the listbox itself takes the focus and the
  * same keys, plus Home/End and Space. With `isSelected` the list picks several (aria-multiselectable):
  * picking toggles and the list stays open.
@@ -54,7 +55,10 @@ export type SearchComboboxProps<T> = {
   searchable?: boolean;
   /** Put the focus in the box when it appears (after "change" cleared the choice). */
   focusOnMount?: boolean;
-  /** Controls beside the box (e.g. a department filter that narrows the same search). */
+  /**
+   * Controls beside the box (e.g. a department filter that narrows the same search). A change in any of
+   * them is a new search, as typing is: the list opens again on its results, none of them active.
+   */
   beside?: ReactNode;
   status: ComboboxStatus;
   options: readonly T[];
@@ -102,6 +106,13 @@ export function SearchCombobox<T>(props: SearchComboboxProps<T>) {
   useEffect(() => {
     if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: "nearest" });
   }, [activeId]);
+
+  // A new search (typed, or a filter beside the box changed): the list shows its results again, even
+  // after Escape closed it, and the count below announces them.
+  const searchChanged = () => {
+    setOpen(true);
+    setActiveKey(null);
+  };
 
   const pick = (o: T) => {
     setActiveKey(optionKey(o));
@@ -157,8 +168,7 @@ export function SearchCombobox<T>(props: SearchComboboxProps<T>) {
         placeholder={placeholder}
         onChange={(e) => {
           onQueryChange(e.target.value);
-          setOpen(true);
-          setActiveKey(null);
+          searchChanged();
         }}
         onKeyDown={onKeyDown}
         className={`block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 ${invalid ? "border-red-600" : "border-slate-300"}`}
@@ -176,7 +186,8 @@ export function SearchCombobox<T>(props: SearchComboboxProps<T>) {
       {box && beside ? (
         <div className="grid gap-2 sm:grid-cols-2">
           {box}
-          {beside}
+          {/* React's change event bubbles: whatever control the caller puts here reaches the kit. */}
+          <div onChange={searchChanged}>{beside}</div>
         </div>
       ) : (
         box
