@@ -73,6 +73,7 @@ export function DataTable<T>({
   onRetry,
   sort,
   onSort,
+  empty,
 }: {
   caption: string;
   columns: Column<T>[];
@@ -83,6 +84,8 @@ export function DataTable<T>({
   onRetry?: () => void;
   sort?: SortState;
   onSort?: (s: SortState) => void;
+  /** What an empty list says (default: the common "nothing matches"). */
+  empty?: string;
 }) {
   const t = useTranslations("common");
   if (error) return <LoadError onRetry={onRetry} />;
@@ -147,7 +150,7 @@ export function DataTable<T>({
       </ScrollArea>
       {rows && rows.length === 0 ? (
         <div className="p-4">
-          <EmptyState>{t("empty")}</EmptyState>
+          <EmptyState>{empty ?? t("empty")}</EmptyState>
         </div>
       ) : null}
       {loading && rows ? <p className="sr-only" role="status">{t("loading")}</p> : null}

@@ -41,6 +41,18 @@ describe("ListTable", () => {
     expect(loading).not.toContain("in all");
   });
 
+  it("an empty list says the list's own message in the table (as on a laptop) and in the cards (on a phone), not the common one", () => {
+    const empty = query({ data: { items: [], total: 0, page: 1, pageSize: 20 } });
+    const table = render("en", h(ListTable<Row>, { caption: "List", columns, rowKey: (r) => r.id, query: empty, params, empty: "No unread notifications." }));
+    expect(table).toContain(">No unread notifications.<");
+    expect(table).not.toContain(en.common.empty);
+    const both = render("en", h(ListTable<Row>, { caption: "List", columns, rowKey: (r) => r.id, query: empty, params, empty: "No unread notifications.", cards: (r: Row) => r.name }));
+    expect(both.match(/>No unread notifications\.</g)).toHaveLength(2);
+    expect(both).not.toContain(en.common.empty);
+    // Without a message of its own: the common one.
+    expect(render("ja", h(ListTable<Row>, { caption: "一覧", columns, rowKey: (r) => r.id, query: empty, params }))).toContain(`>${ja.common.empty}<`);
+  });
+
   it("a failure with nothing loaded: the error and a retry; a failed refetch keeps the rows", () => {
     const failed = render("ja", h(ListTable<Row>, { caption: "一覧", columns, rowKey: (r) => r.id, query: query({ isError: true, error: new Error("x") }), params }));
     expect(failed).toContain('role="alert"');

@@ -20,7 +20,7 @@ type ListPaging = {
  * The table and pager of a list page: the rows of the page the server answered, sortable headers and
  * the pager writing to the URL (useListParams), a retry while nothing could be loaded (a failed refetch
  * keeps the rows shown). With `cards`, phones get one card per row instead of the wide table (the same
- * states: loading, error with retry, empty).
+ * states: loading, error with retry, empty — `empty` said by the table and the cards alike).
  */
 export function ListTable<T>({
   caption,
@@ -50,6 +50,7 @@ export function ListTable<T>({
         loading={query.isFetching}
         error={query.isError && !query.data ? query.error : undefined}
         onRetry={() => void query.refetch()}
+        empty={empty}
       {...params.sortProps}
     />
   );
