@@ -118,6 +118,11 @@ export const pmsPosts = pgTable(
     departmentId: integer("department_id").references(() => departments.id),
     description: text("description"),
     sortOrder: integer("sort_order").notNull().default(100),
+    /**
+     * The posts this one may not be held together with (兼任不可). Symmetric: the writes keep both
+     * posts' lists in step, and the rule (lib/regulations/exclusions.ts) reads either side.
+     */
+    exclusiveWith: integer("exclusive_with").array().notNull().default(sql`'{}'::integer[]`),
     ...retirable,
     ...versioned,
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "pms_posts" ADD COLUMN "exclusive_with" integer[] DEFAULT '{}'::integer[] NOT NULL;
