@@ -34,7 +34,7 @@ const schema = z.object({
   PMS_INCIDENT_REPORTS_PER_HOUR: z.coerce.number().int().positive("PMS_INCIDENT_REPORTS_PER_HOUR must be positive").default(30),
   /** Largest JSON request body, in bytes. */
   PMS_MAX_JSON_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
-  /** Largest upload (CSV import), in bytes. */
+  /** Largest upload, in bytes: the imports (CSV, Excel) and the cap on evidence files' own limit. */
   PMS_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
 });
 

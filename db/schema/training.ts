@@ -139,7 +139,7 @@ export const trainingRecords = pgTable(
     score: integer("score"),
     passed: boolean("passed").notNull(),
     method: trainingMethodEnum("method").notNull(),
-    /** Where the evidence is (file name, LMS reference); attachments come later. */
+    /** Where the evidence is (file name, LMS reference), as text; an uploaded file is attached as evidence (lib/evidence/). */
     evidence: text("evidence"),
     note: text("note"),
     source: recordSourceEnum("source").notNull().default("manual"),

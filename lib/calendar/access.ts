@@ -3,8 +3,9 @@ import { REQUEST_READERS } from "@/lib/requests/roles";
 import { CALENDAR_EVENT_TYPES, type CalendarEventType } from "./events";
 
 /**
- * Who may see which events: the roles that may read the module the event comes from. Every role
- * reads every module today; a module that narrows its readers narrows its calendar events here.
+ * Who may see which events: the roles that may read the module the event comes from. Most modules
+ * are read by every role; requests (and provision records) are not HR's, so neither are their
+ * events. A module that narrows its readers narrows its calendar events here.
  */
 export const CALENDAR_TYPE_READERS: Record<CalendarEventType, readonly Role[]> = {
   audit: ANY_ROLE,
