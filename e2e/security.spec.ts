@@ -120,6 +120,18 @@ test.describe("security headers", () => {
     expect(unknown.headers()["cache-control"]).toContain("no-store");
     expect(unknown.headers()["content-type"]).toContain("application/problem+json");
     expect(await unknown.json()).toMatchObject({ type: "/problems/not-found", status: 404, instance: "/api/v1/no-such-thing" });
+    // /api/v1 itself too (app/api/v1/route.ts), for a read and a write; /api/v1/ is redirected there, as
+    // every path with a trailing slash is.
+    for (const root of [await request.get("/api/v1"), await request.post("/api/v1", { data: {} }), await request.get("/api/v1/")]) {
+      expect(root.status()).toBe(404);
+      expectBaseHeaders(root);
+      expect(cspOf(root)["default-src"]).toEqual(["'none'"]);
+      expect(root.headers()["cache-control"]).toBe("no-store, no-transform");
+      expect(await root.json()).toMatchObject({ type: "/problems/not-found", status: 404, instance: "/api/v1" });
+    }
+    const slash = await request.get("/api/v1/", { maxRedirects: 0 });
+    expect(slash.status()).toBe(308);
+    expect(slash.headers()["location"]).toBe("/api/v1");
     // The real routes still come first: a method a route lacks is Next.js's 405, not this 404.
     expect((await request.delete("/api/v1/health")).status()).toBe(405);
     // Auth.js's endpoints go through the proxy.

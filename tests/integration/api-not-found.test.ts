@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import * as notFoundRoute from "@/app/api/v1/[...path]/route";
+import * as apiRootRoute from "@/app/api/v1/route";
 import * as incidentRoute from "@/app/api/v1/incidents/[id]/route";
 import { call, signInAs } from "../support/api";
 
 /**
- * A path under /api/v1 that no route serves (app/api/v1/[...path]/route.ts, docs/architecture.md §2):
+ * A path under /api/v1 that no route serves (app/api/v1/[...path]/route.ts, docs/architecture.md §2),
+ * and /api/v1 itself (app/api/v1/route.ts, the same handlers):
  * a 404 problem+json in the caller's language with the API's Cache-Control, for every method, without
  * a session and without reading the body. A write from another origin gets the same 404, not the
  * write gate's 403: nothing here changes or reveals anything (the comment in the route says why).
@@ -87,5 +89,26 @@ describe("an unknown path under /api/v1", () => {
       title: record.body.title,
       status: record.body.status,
     });
+  });
+
+  it.each(METHODS)("/api/v1 itself, %s: the same 404, without a session and without reading the body", async (method) => {
+    await signInAs(null);
+    const path = "/api/v1";
+    const pulled = { n: 0 };
+    const body =
+      method === "GET" || method === "HEAD"
+        ? undefined
+        : new ReadableStream<Uint8Array>(
+            {
+              pull(controller) {
+                pulled.n++;
+                controller.enqueue(new TextEncoder().encode("{}"));
+                controller.close();
+              },
+            },
+            { highWaterMark: 0 },
+          );
+    expectNotFound(await call(apiRootRoute, method, path, { body, headers: { "accept-language": "ja" } }), path, "ja");
+    expect(pulled.n).toBe(0);
   });
 });

@@ -25,18 +25,19 @@ type Operation = {
 type Doc = { openapi: string; info: { title: string }; paths: Record<string, Record<string, Operation>> };
 
 /**
- * The one route file under app/api/v1 that is not an operation: the catch-all that answers a path no
- * route serves with a 404 problem+json (app/api/v1/[...path]/route.ts, docs/architecture.md §2). It
- * has no contract to document; tests/integration/api-not-found.test.ts covers it.
+ * The route files under app/api/v1 that are not operations: the catch-all that answers a path no route
+ * serves with a 404 problem+json (app/api/v1/[...path]/route.ts, docs/architecture.md §2), and
+ * /api/v1 itself, which exports the same handlers (app/api/v1/route.ts). They have no contract to
+ * document; tests/integration/api-not-found.test.ts covers them.
  */
-const NOT_FOUND_ROUTE = path.join(API_DIR, "[...path]", "route.ts");
+const NOT_FOUND_ROUTES = [path.join(API_DIR, "[...path]", "route.ts"), path.join(API_DIR, "route.ts")];
 
-/** Every route.ts under app/api/v1 (auth and the not-found catch-all excluded), with its OpenAPI path. */
+/** Every route.ts under app/api/v1 (auth and the two not-found routes excluded), with its OpenAPI path. */
 function routeFiles(dir = API_DIR): { file: string; apiPath: string }[] {
   const out: { file: string; apiPath: string }[] = [];
   for (const name of readdirSync(dir)) {
     const full = path.join(dir, name);
-    if (full === NOT_FOUND_ROUTE) continue;
+    if (NOT_FOUND_ROUTES.includes(full)) continue;
     if (statSync(full).isDirectory()) {
       if (dir === API_DIR && name === "auth") continue;
       out.push(...routeFiles(full));

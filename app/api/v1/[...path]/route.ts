@@ -2,8 +2,9 @@ import { NotFoundError } from "@/lib/api/errors";
 import { errorResponse, requestLocale } from "@/lib/api/handler";
 
 /**
- * Any path under /api/v1 that no route handler serves: a 404 problem+json in the caller's language,
- * no-store, like every other API answer, instead of Next.js's HTML page (docs/architecture.md §2).
+ * Any path under /api/v1 that no route handler serves, and /api/v1 itself (app/api/v1/route.ts exports
+ * these same handlers): a 404 problem+json in the caller's language, no-store, like every
+ * other API answer, instead of Next.js's HTML page (docs/architecture.md §2).
  * Next.js matches the specific routes first, so this never hides one, nor the 405 of a route that
  * lacks the method. No session is checked and no body read: there is nothing here to protect, and a
  * 404 says nothing the public OpenAPI document does not. For the same reason a write from another
