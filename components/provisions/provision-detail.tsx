@@ -3,7 +3,7 @@
 import Link from "@/components/ui/link";
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Alert, Badge, Card, PageHeader, Skeleton } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -13,6 +13,7 @@ import { LoadError } from "@/components/ui/load-error";
 import type { RegisterItemOption } from "@/components/requests/keys";
 import { ApiProblem, apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
+import { groundCitationArgs } from "@/lib/provisions/rules";
 import { disposeProvisionSchema, type ProvisionDto } from "@/lib/provisions/schema";
 import { provisionKeys, type Option } from "./keys";
 import { RetentionBadge } from "./labels";
@@ -23,6 +24,7 @@ type Props = { id: number; canManage: boolean; contractors: Option[]; jointUses:
 export function ProvisionDetail({ id, canManage, contractors, jointUses, registerItems, created, today }: Props) {
   const t = useTranslations("provisions");
   const td = useTranslations("provisions.detail");
+  const locale = useLocale();
   const [editOpen, setEditOpen] = useState(false);
   const [confirm, setConfirm] = useState<"retire" | "restore" | null>(null);
   const action = useAction({ invalidate: [provisionKeys.all] });
@@ -103,7 +105,7 @@ export function ProvisionDetail({ id, canManage, contractors, jointUses, registe
         <Card title={td("ground")}>
           <dl className="divide-y divide-slate-100 text-sm">
             {row(td("ground"), t(`grounds.${p.ground}`))}
-            {row(td("law"), `${p.groundPolicy} / APPI ${p.groundLaw}`)}
+            {row(td("law"), td("lawValue", groundCitationArgs(p.ground, locale === "en" ? "en" : "ja")))}
             {p.consentMethod ? row(td("consentMethod"), p.consentMethod) : null}
             {p.contractorName ? row(td("contractor"), p.contractorName) : null}
             {p.jointUseTitle ? row(td("jointUse"), <Link href="/provisions/joint-uses" className="text-brand-700 underline-offset-2 hover:underline">{p.jointUseTitle}</Link>) : null}

@@ -1,6 +1,9 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import en from "@/messages/en.json";
+import ja from "@/messages/ja.json";
 import { PROVISION_GROUNDS } from "./enums";
-import { abroadBasis, abroadProblem, jointUseNotice, periodEnd, recordRequired, retention, retentionState, type AbroadFacts, type RetentionFacts } from "./rules";
+import { abroadBasis, abroadProblem, groundCitationArgs, jointUseNotice, periodEnd, recordRequired, retention, retentionState, type AbroadFacts, type RetentionFacts } from "./rules";
 
 const rec = (over: Partial<RetentionFacts> = {}): RetentionFacts => ({
   ground: "consent",
@@ -16,6 +19,28 @@ describe("provision records: which need a record", () => {
     expect(PROVISION_GROUNDS.filter(recordRequired)).toEqual(["consent"]);
     expect(retention(rec({ ground: "law" }))).toBeNull();
     expect(retention(rec({ ground: "outsourcing" }))).toBeNull();
+  });
+});
+
+describe("a ground's citation on the record's page, in the screen's language", () => {
+  const cite = (locale: "ja" | "en", ground: (typeof PROVISION_GROUNDS)[number]) =>
+    createTranslator({ locale, messages: locale === "ja" ? ja : en, namespace: "provisions.detail" })("lawValue", groundCitationArgs(ground, locale));
+  it("Japanese: the policy's item in kana and the law in 条・項・号, no English", () => {
+    expect(cite("ja", "consent")).toBe("ポリシー第4項(1)(ア)／個人情報保護法第27条第1項");
+    expect(cite("ja", "public_authority")).toBe("ポリシー第4項(1)(エ)／個人情報保護法第27条第1項第4号");
+    expect(cite("ja", "outsourcing")).toBe("ポリシー第4項(2)／個人情報保護法第27条第5項第1号");
+    for (const g of PROVISION_GROUNDS) expect(cite("ja", g)).not.toMatch(/[A-Za-z]/);
+  });
+  it("English: the policy's item as the grounds' labels letter it, (A)–(F), and the APPI article; no kana", () => {
+    expect(cite("en", "consent")).toBe("Policy §4(1)(A) / APPI Art. 27(1)");
+    expect(cite("en", "law")).toBe("Policy §4(1)(F) / APPI Art. 27(1)(i)");
+    expect(cite("en", "joint_use")).toBe("Policy §4(3) / APPI Art. 27(5)(iii)");
+    for (const g of PROVISION_GROUNDS) {
+      expect(cite("en", g)).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      // The letter is the one the ground's own label carries: "(A) The person's consent".
+      const letter = /\(([A-F])\)/.exec(en.provisions.grounds[g])?.[1];
+      if (letter) expect(cite("en", g)).toContain(`(${letter}) / APPI`);
+    }
   });
 });
 

@@ -21,6 +21,23 @@ export const GROUNDS: Record<ProvisionGround, { policy: string; law: string; rec
   joint_use: { policy: "4(3)", law: "Art. 27(5)(iii)", recordRequired: false, thirdParty: false },
 };
 
+/**
+ * The arguments of the message that cites a ground (provisions.detail.lawValue): the policy's clause and
+ * the APPI article, in the screen's language. The policy's items (ア)–(カ) are (A)–(F) in English, as the
+ * grounds' own labels are; the law's numbered items (号, `(ii)`) are 第2号 in Japanese. A part a ground
+ * has not (an item letter, an item number) is "none" for the message's select.
+ */
+export function groundCitationArgs(ground: ProvisionGround, locale: "ja" | "en"): Record<"section" | "item" | "letter" | "article" | "paragraph" | "number", string> {
+  const g = GROUNDS[ground];
+  const [, section, item, kana] = /^(\d+)\((\d+)\)(?:\((.)\))?$/.exec(g.policy)!;
+  const [, article, paragraph, roman] = /^Art\. (\d+)\((\d+)\)(?:\(([ivx]+)\))?$/.exec(g.law)!;
+  const letter = kana ? (locale === "ja" ? kana : "ABCDEF"[POLICY_ITEM_KANA.indexOf(kana)]) : "none";
+  const number = roman ? (locale === "ja" ? String(ROMAN.indexOf(roman) + 1) : roman) : "none";
+  return { section, item, letter, article, paragraph, number };
+}
+const POLICY_ITEM_KANA = "アイウエオカ";
+const ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+
 export function recordRequired(ground: ProvisionGround): boolean {
   return GROUNDS[ground].recordRequired;
 }
