@@ -1,4 +1,4 @@
-import { and, asc, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { departments, employees, pmsAppointments, pmsPosts, regulationReviews, regulations, regulationVersions, users } from "@/db/schema";
 import { addDays, addMonths, compareDates } from "@/lib/dates";
@@ -356,6 +356,13 @@ export async function seedRegulations(tx: Tx, ctx: { today: string }): Promise<{
     .onConflictDoNothing()
     .returning({ id: pmsPosts.id, code: pmsPosts.code });
   const postId = new Map(posts.map((p) => [p.code, p.id]));
+  // 監査責任者 and 個人情報保護管理者 may not be held together (兼任不可): each names the other.
+  const cpoId = postId.get("POST-CPO");
+  const auditId = postId.get("POST-AUDIT");
+  if (cpoId && auditId) {
+    await tx.update(pmsPosts).set({ exclusiveWith: [auditId] }).where(eq(pmsPosts.id, cpoId));
+    await tx.update(pmsPosts).set({ exclusiveWith: [cpoId] }).where(eq(pmsPosts.id, auditId));
+  }
   const fyStart = (years: number) => `${Number(today.slice(0, 4)) - years - (today.slice(5, 7) < "04" ? 1 : 0)}-04-01`;
 
   // A head per department: its longest-serving regular (non-executive) employee, then a successor where terms changed.

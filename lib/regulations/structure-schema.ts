@@ -22,9 +22,13 @@ const postFields = {
   sortOrder: z.preprocess(numberOrNull, wholeNumber(0, 9999).default(100)),
 };
 
-export const createPostSchema = z.object(postFields);
+/** The posts this one may not be held together with (兼任不可): live posts, not itself; symmetric. */
+const exclusiveWith = z.array(refId, { error: "validation.invalidType" }).max(50, "validation.tooMany");
+
+export const createPostSchema = z.object({ ...postFields, exclusiveWith: exclusiveWith.default([]) });
 export type CreatePostInput = z.output<typeof createPostSchema>;
-export const updatePostSchema = z.object({ ...postFields, version });
+/** Without `exclusiveWith` the post's exclusions stay as they are. */
+export const updatePostSchema = z.object({ ...postFields, exclusiveWith: exclusiveWith.optional(), version });
 export type UpdatePostInput = z.output<typeof updatePostSchema>;
 
 const appointmentFields = {
@@ -79,6 +83,8 @@ export const postSchema = z.object({
   departmentName: z.string().nullable(),
   description: z.string().nullable(),
   sortOrder: z.number(),
+  /** The posts this one may not be held together with (兼任不可), both ways. */
+  exclusiveWith: z.array(z.number()),
   retiredAt: z.string().nullable(),
   version: z.number(),
   /** Holders on the asOf day; empty = a gap. */
@@ -88,11 +94,24 @@ export const postSchema = z.object({
 });
 export type PostDto = z.infer<typeof postSchema>;
 
+/** One person holding two posts that may not be held together, and the days they share (toDate null = open-ended). */
+export const holdingConflictSchema = z.object({
+  personType: z.enum(["user", "employee"]),
+  personId: z.number(),
+  personName: z.string(),
+  posts: z.array(z.object({ id: z.number(), title: z.string(), appointmentId: z.number() })),
+  fromDate: z.string(),
+  toDate: z.string().nullable(),
+});
+export type HoldingConflictDto = z.infer<typeof holdingConflictSchema>;
+
 export const postsResponseSchema = z.object({
   asOf: z.string(),
   items: z.array(postSchema),
   total: z.number(),
   gaps: z.number(),
+  /** Anyone holding two live posts that exclude each other, at any time (older or imported data: a new appointment that would is refused). */
+  conflicts: z.array(holdingConflictSchema),
 });
 export type PostsResponse = z.infer<typeof postsResponseSchema>;
 

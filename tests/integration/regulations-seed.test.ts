@@ -40,5 +40,10 @@ describe("regulation demo data", () => {
     expect(cpo.holders).toEqual([expect.objectContaining({ id: 1, personType: "user", personName: "佐藤 恵子" })]);
     expect(posts.gaps).toBe(2);
     expect(posts.items.filter((p) => p.gap).map((p) => p.code).sort()).toEqual(["POST-CONTACT", "POST-DEPT-D07"]);
+    // 監査責任者 (post 2, the API examples' exclusiveWith) and 個人情報保護管理者 may not be held together; nobody does.
+    const auditLead = posts.items.find((p) => p.code === "POST-AUDIT")!;
+    expect(auditLead.id).toBe(2);
+    expect([cpo.exclusiveWith, auditLead.exclusiveWith]).toEqual([[2], [1]]);
+    expect(posts.conflicts).toEqual([]);
   });
 });

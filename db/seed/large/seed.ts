@@ -213,7 +213,7 @@ const ASSESS_COLS = ["id", "contractor_id", "template_id", "type", "assessed_on"
 const REG_COLS = ["id", "code", "title", "description", "owner_user_id", "owner_name", "current_version", "effective_date", "review_interval_months", "last_reviewed_on", "next_review_due", "status", "retired_at", ...V];
 const REVIEW_COLS = ["id", "regulation_id", "reviewed_on", "reviewers", "trigger", "outcome", "summary", "proposed_version", "proposed_effective_date", "state", "recorded_by", "approved_by", "approved_on", "approved_at", ...V];
 const VERSION_COLS = ["id", "regulation_id", "version_number", "effective_date", "summary", "review_id", "approved_by", "approved_by_name", "approved_on", "created_at"];
-const POST_COLS = ["id", "code", "title", "department_id", "description", "sort_order", ...V];
+const POST_COLS = ["id", "code", "title", "department_id", "description", "sort_order", "exclusive_with", ...V];
 const APPT_COLS = ["id", "post_id", "user_id", "employee_id", "from_date", "to_date", "note", ...V];
 const INCIDENT_COLS = [
   "id", "reference", "fiscal_year", "seq", "title", "category", "occurred_at", "discovered_at", "reporter_id", "reporter_name", "department_id", "description",
@@ -736,12 +736,18 @@ export class SeedGenerator {
       ["TRAINING", "教育責任者", "年間教育計画と受講状況の管理", HR],
     ];
     let id = 0;
+    // 個人情報保護管理者 (id 2) and 監査責任者 (id 3) may not be held together (兼任不可), both ways.
+    const exclusive: Record<string, number[]> = { CPO: [3], "AUDIT-LEAD": [2] };
+    let cpoPrev: number | undefined;
     const activeIn = (deptIdx: number) => this.emps.filter((e) => e.deptIdx === deptIdx && e.leave === null && e.exemptSince === null && e.hire < T - 365);
     for (const [code, title, desc, user] of fixed) {
       id++;
-      yield [id, code, title, null, desc, id * 10, 1, created, created];
+      yield [id, code, title, null, desc, id * 10, exclusive[code] ?? [], 1, created, created];
       const switchDay = this.windowStart + this.int(200, 900);
-      const prev = this.emps[this.int(0, Math.max(0, Math.floor(this.emps.length / 3)))];
+      const prevIdx = this.int(0, Math.max(0, Math.floor(this.emps.length / 3)));
+      // The audit lead's predecessor is not the privacy manager's (their terms overlap).
+      const prev = this.emps[code === "AUDIT-LEAD" && this.emps[prevIdx]?.id === cpoPrev ? prevIdx + 1 : prevIdx];
+      if (code === "CPO") cpoPrev = prev?.id;
       if (prev) appt(id, { employee: prev.id }, this.windowStart - 365, switchDay - 1, "任期満了");
       if (user !== null) appt(id, { user }, switchDay, null);
       else {
@@ -752,7 +758,7 @@ export class SeedGenerator {
     // 部門責任者: one per department; about a third changed hands during the five years.
     for (const [i, d] of this.depts.entries()) {
       id++;
-      yield [id, `DEPT-${d.code}`, `部門責任者（${d.name}）`, d.id, `${d.name}における個人情報の取扱いの責任者`, 100 + i, 1, created, created];
+      yield [id, `DEPT-${d.code}`, `部門責任者（${d.name}）`, d.id, `${d.name}における個人情報の取扱いの責任者`, 100 + i, [], 1, created, created];
       const cands = activeIn(i);
       const current = cands[0] ?? this.emps.find((e) => e.deptIdx === i);
       if (!current) continue;
