@@ -71,3 +71,11 @@ test("plan an audit, record a finding, verify its correction, close the audit", 
   await step(t("audits.transition.closed"));
   await expect(auditor.getByRole("main").getByText(t("audits.status.closed")).first()).toBeVisible();
 });
+
+test("management reviews: a filter that matches none says so once, in the list", async ({ signedInAs }) => {
+  const page = await signedInAs("executive");
+  await page.goto("/audits/management-reviews?fy=2019&held=true");
+  await waitForData(page);
+  await expect(page.getByText(t("managementReviews.empty"), { exact: true }).filter({ visible: true })).toHaveCount(1);
+  await expect(page.getByText(t("common.empty"), { exact: true })).toHaveCount(0);
+});

@@ -90,3 +90,11 @@ test("a new contractor goes from candidate through assessment to approved", asyn
   await expect(exec.getByRole("link", { name: t("contractors.assess") })).toHaveCount(0);
   await expect(exec.getByRole("button", { name: t("contractors.statusChange.approve"), exact: true })).toHaveCount(0);
 });
+
+test("a search that matches no contractor says so once, in the list", async ({ signedInAs }) => {
+  const page = await signedInAs("executive");
+  await page.goto(`/contractors?q=${encodeURIComponent("該当する委託先のない語")}`);
+  await waitForData(page);
+  await expect(page.getByText(t("contractors.list.empty"), { exact: true }).filter({ visible: true })).toHaveCount(1);
+  await expect(page.getByText(t("common.empty"), { exact: true })).toHaveCount(0);
+});

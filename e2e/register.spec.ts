@@ -77,3 +77,15 @@ test("the auditor reads the register without write buttons; the review filter na
   await expect(page.getByText(t("register.dueState.overdue")).first()).toBeVisible();
   await expect(page.getByRole("link", { name: t("register.exportRegister") })).toHaveAttribute("href", /\/api\/v1\/register\/export\?.*overdue=true.*format=xlsx|format=xlsx.*overdue=true/);
 });
+
+test("a search that matches no register item says so once, on a laptop and on a phone", async ({ signedInAs }) => {
+  const page = await signedInAs("executive");
+  await page.goto(`/register?q=${encodeURIComponent("該当する項目のない語")}`);
+  await waitForData(page);
+  const empty = () => page.getByText(t("register.emptyFiltered"), { exact: true }).filter({ visible: true });
+  await expect(empty()).toHaveCount(1);
+  await expect(page.getByText(t("register.empty"), { exact: true })).toHaveCount(0);
+  await expect(page.getByText(t("common.empty"), { exact: true })).toHaveCount(0);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(empty()).toHaveCount(1);
+});

@@ -59,8 +59,7 @@ export function ManagementReviewList({ canEdit }: { canEdit: boolean }) {
         {listParams.values.fy ? <span className="self-center text-sm text-slate-700">{t("filters.fy", { fy: listParams.values.fy })}</span> : null}
         <FlagCheckbox label={t("filters.heldOnly")} params={listParams} name="held" />
       </FilterBar>
-      {list.data && list.data.total === 0 ? <EmptyState>{t("empty")}</EmptyState> : null}
-      <ListTable caption={t("tableCaption")} columns={columns} rowKey={(r) => r.id} query={list} params={listParams} />
+      <ListTable caption={t("tableCaption")} columns={columns} rowKey={(r) => r.id} query={list} params={listParams} empty={t("empty")} />
       <FormDialog open={creating} onClose={() => setCreating(false)} title={t("form.createTitle")} wide>
         <ReviewForm
           onCancel={() => setCreating(false)}

@@ -5,7 +5,7 @@ import Link from "@/components/ui/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { ButtonLink } from "@/components/ui/button";
-import { Alert, Card, PageHeader, Skeleton } from "@/components/ui/card";
+import { Card, PageHeader, Skeleton } from "@/components/ui/card";
 import { LoadError } from "@/components/ui/load-error";
 import type { Column } from "@/components/ui/data-table";
 import { EnumSelect } from "@/components/ui/field";
@@ -143,10 +143,7 @@ export function ContractorList({ canEdit }: { canEdit: boolean }) {
         ) : null}
       </FilterBar>
 
-      {list.data && list.data.total === 0 && !list.isFetching ? (
-        <Alert tone="info">{qs && qs !== "" ? t("list.empty") : t("list.emptyAll")}</Alert>
-      ) : null}
-      <ListTable caption={t("registerTitle")} columns={columns} rowKey={(c) => c.id} query={list} params={listParams} />
+      <ListTable caption={t("registerTitle")} columns={columns} rowKey={(c) => c.id} query={list} params={listParams} empty={listParams.filtered ? t("list.empty") : t("list.emptyAll")} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Alert, Badge, PageHeader } from "@/components/ui/card";
+import { Badge, PageHeader } from "@/components/ui/card";
 import type { Column } from "@/components/ui/data-table";
 import { EnumSelect, IdSelect } from "@/components/ui/field";
 import { FilterBar, FlagCheckbox, ListTable, useListParams } from "@/components/ui/list";
@@ -147,8 +147,7 @@ export function RegisterList({ canEdit }: { canEdit: boolean }) {
           {t("exportRegister")}
         </a>
       </div>
-      {list.data && list.data.total === 0 && !list.isFetching ? <Alert tone="info">{qs ? t("emptyFiltered") : t("empty")}</Alert> : null}
-      <ListTable caption={t("title")} columns={columns} rowKey={(i) => i.id} query={list} params={listParams} cards={card} empty={t("emptyFiltered")} />
+      <ListTable caption={t("title")} columns={columns} rowKey={(i) => i.id} query={list} params={listParams} cards={card} empty={listParams.filtered ? t("emptyFiltered") : t("empty")} />
       {canEdit ? <ReviewDialog open={reviewOpen} onClose={() => setReviewOpen(false)} /> : null}
     </div>
   );
