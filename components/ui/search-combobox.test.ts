@@ -4,7 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it, vi } from "vitest";
 import ja from "@/messages/ja.json";
 import en from "@/messages/en.json";
-import { moveActive, SearchCombobox, type SearchComboboxProps } from "./search-combobox";
+import { announcement, moveActive, resultsSettled, SearchCombobox, searchStarted, type Announced, type SearchComboboxProps } from "./search-combobox";
 
 type Opt = { id: number; name: string };
 const OPTIONS: Opt[] = [
@@ -52,6 +52,54 @@ describe("moveActive", () => {
     expect(moveActive(1, "End", 3, { searchable: false })).toBe(2);
     expect(moveActive(0, "a", 3)).toBeNull();
     expect(moveActive(-1, "ArrowDown", 0)).toBeNull();
+  });
+});
+
+describe("the status region announces every new result set", () => {
+  const start: Announced<Opt> = { round: 0, searched: null };
+  /** What the region says after each of a sequence of renders, as the kit computes it. */
+  function spoken(renders: { search?: true; status?: "loading" | "ready"; options: readonly Opt[] }[]) {
+    let a = start;
+    let shown = renders[0]!.options;
+    const said: string[] = [];
+    for (const r of renders) {
+      // An event in the previous render started a search, with the options that render had.
+      if (r.search) a = searchStarted(a, shown);
+      a = resultsSettled(a, r.status ?? "ready", r.options);
+      shown = r.options;
+      said.push(announcement(`${r.options.length} results`, a.round));
+    }
+    return said;
+  }
+  const changes = (said: string[]) => said.slice(1).map((s, i) => s !== said[i]);
+
+  it("a filter of what the caller holds (new results in the same render): each search changes the text, same count or not", () => {
+    // The register's item picker: a new array on every render; the filter typed twice, each time 2 results.
+    const said = spoken([{ options: [...OPTIONS] }, { search: true, options: [...OPTIONS] }, { search: true, options: [...OPTIONS] }]);
+    expect(changes(said)).toEqual([true, true]);
+    expect(said).toEqual(["2 results", "2 results\u00a0", "2 results"]);
+  });
+
+  it("a server search that keeps the last results meanwhile: the text changes when the answer comes, not before", () => {
+    // The employee picker: the department changes; the same array stays on screen until the answer, also with 2.
+    const first = [...OPTIONS];
+    const answer = [OPTIONS[1]!, OPTIONS[0]!];
+    const said = spoken([{ options: first }, { search: true, options: first }, { options: first }, { options: answer }, { options: answer }]);
+    expect(changes(said)).toEqual([false, false, true, false]);
+    // Loading between: no round is spent on it, the answer after it is the new set.
+    const viaLoading = spoken([{ options: first }, { search: true, status: "loading", options: [] }, { status: "loading", options: [] }, { options: answer }]);
+    expect(viaLoading[3]).toBe("2 results\u00a0");
+  });
+
+  it("renders without a new search (a pick, the form around it) say nothing new, though the caller makes new arrays", () => {
+    expect(changes(spoken([{ options: [...OPTIONS] }, { options: [...OPTIONS] }, { options: [...OPTIONS] }]))).toEqual([false, false]);
+  });
+
+  it("the words stay the same in each language: only an odd round adds a no-break space", () => {
+    expect(announcement("該当 2 件", 0)).toBe("該当 2 件");
+    expect(announcement("該当 2 件", 1)).toBe("該当 2 件\u00a0");
+    expect(announcement("2 results", 2)).toBe("2 results");
+    expect(announcement("2 results", 3).trim()).toBe("2 results");
   });
 });
 

@@ -40,6 +40,31 @@ export function moveActive(active: number, key: string, count: number, { searcha
   }
 }
 
+/**
+ * Which result set the status region announces. A screen reader speaks a live region only when its text
+ * changes, so a new search with as many results as the last would pass in silence: each new result set
+ * is a new round, and odd rounds end the text with a no-break space (heard as nothing, but a change).
+ * `searched` holds the options as they stood when the search last changed, until different ones are
+ * ready: a caller that filters what it holds has them in the same render, one that asks a server (and
+ * keeps the last results on screen meanwhile) when the answer comes. Null: no search waiting.
+ */
+export type Announced<T> = { round: number; searched: readonly T[] | null };
+
+/** The search changed (typed, or a filter beside the box): the next options that differ from these are a new result set. */
+export function searchStarted<T>(a: Announced<T>, options: readonly T[]): Announced<T> {
+  return { round: a.round, searched: options };
+}
+
+/** After a render: the round goes on when the options the search waited for are ready. */
+export function resultsSettled<T>(a: Announced<T>, status: ComboboxStatus, options: readonly T[]): Announced<T> {
+  return a.searched !== null && status === "ready" && options !== a.searched ? { round: a.round + 1, searched: null } : a;
+}
+
+/** The status text of a round: the same words, a trailing no-break space on odd rounds. */
+export function announcement(text: string, round: number): string {
+  return round % 2 === 1 ? `${text}\u00a0` : text;
+}
+
 export type SearchComboboxProps<T> = {
   /** Name of the search box (or, without one, of the list). */
   label: string;
@@ -102,16 +127,22 @@ export function SearchCombobox<T>(props: SearchComboboxProps<T>) {
   const active = activeIndex >= 0 ? options[activeIndex] : undefined;
   const activeId = active === undefined ? undefined : optionId(active);
   const multiple = isSelected !== undefined;
+  const [announced, setAnnounced] = useState<Announced<T>>({ round: 0, searched: null });
+  // Adjusted while rendering (React's pattern for state that follows props): the new text is in the
+  // same commit as the new results.
+  const settled = resultsSettled(announced, status, options);
+  if (settled !== announced) setAnnounced(settled);
 
   useEffect(() => {
     if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: "nearest" });
   }, [activeId]);
 
   // A new search (typed, or a filter beside the box changed): the list shows its results again, even
-  // after Escape closed it, and the count below announces them.
+  // after Escape closed it, and the status region announces them (even as many as before).
   const searchChanged = () => {
     setOpen(true);
     setActiveKey(null);
+    setAnnounced((a) => searchStarted(a, options));
   };
 
   const pick = (o: T) => {
@@ -212,10 +243,11 @@ export function SearchCombobox<T>(props: SearchComboboxProps<T>) {
       ) : options.length === 0 ? (
         <p className="text-sm text-slate-600" role="status">
           {emptyText ?? tc("empty")}
+          {announcement("", settled.round)}
         </p>
       ) : (
         <p className="sr-only" role="status">
-          {tc("list.resultCount", { count: options.length })}
+          {announcement(tc("list.resultCount", { count: options.length }), settled.round)}
         </p>
       )}
       <ul
