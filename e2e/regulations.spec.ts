@@ -183,6 +183,33 @@ test("the employee picker's department filter opens the list again after Escape"
   await expect(search).toHaveValue("E0");
 });
 
+/**
+ * 兼任不可 (docs/domain.md §2): the demo's 監査責任者 may not be held by the privacy manager. Appointing her
+ * is refused in the form, beside the holder, naming the other post; the dialog stays open and the
+ * structure is unchanged.
+ */
+test("the appoint form refuses the privacy manager as audit lead, naming the other post", async ({ signedInAs }) => {
+  const page = await signedInAs("privacy_manager");
+  await page.goto("/regulations/structure");
+  await waitForData(page);
+  const auditRow = page.getByTestId("post-POST-AUDIT");
+  await expect(page.getByTestId("post-POST-CPO")).toContainText(t("pmsStructure.exclusiveWithList", { posts: "監査責任者" }));
+  await auditRow.getByRole("button", { name: t("pmsStructure.appoint"), exact: true }).click();
+  const d = page.getByRole("dialog");
+  await d.getByLabel(t("pmsStructure.personType")).selectOption("user");
+  const holder = d.getByRole("combobox", { name: t("pmsStructure.person"), exact: false }).and(d.locator('select[name="personId"]'));
+  await holder.selectOption({ label: `佐藤 恵子${t("common.inParens", { text: "manager@example.com" })}` });
+  await d.getByRole("button", { name: t("common.save"), exact: true }).click();
+  // 「この人は「個人情報保護管理者」に就いています（…〜）。この役職とは兼任できません。…」
+  const [said] = t("regulations.errors.exclusivePostHeld", { post: "個人情報保護管理者" }).split("（");
+  await expect(d.getByText(said, { exact: false })).toBeVisible();
+  await expect(d.getByText("この役職とは兼任できません", { exact: false })).toBeVisible();
+  await expect(holder).toHaveAttribute("aria-invalid", "true");
+  await d.getByRole("button", { name: t("common.cancel"), exact: true }).click();
+  await expect(auditRow).not.toContainText("佐藤 恵子");
+  await expect(page.getByText(t("pmsStructure.conflictsHint"))).toHaveCount(0);
+});
+
 test("read-only roles see the register and the structure without write buttons", async ({ signedInAs }) => {
   const page = await signedInAs("auditor");
   await page.goto("/regulations");

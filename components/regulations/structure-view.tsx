@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Alert, Badge, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
@@ -11,6 +11,7 @@ import { EmployeePicker, type PickedEmployee } from "@/components/ui/employee-pi
 import { EnumSelect, IdSelect, TextAreaField, TextField } from "@/components/ui/field";
 import { ActionMessage, Form, FormDialog, useAction, useForm } from "@/components/ui/form";
 import { FlagCheckbox, useListParams } from "@/components/ui/list";
+import { SearchCombobox } from "@/components/ui/search-combobox";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import {
@@ -20,6 +21,7 @@ import {
   postsQuery,
   updatePostSchema,
   type AppointmentDto,
+  type HoldingConflictDto,
   type People,
   type PostDto,
   type PostsResponse,
@@ -63,6 +65,7 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
         <span className="text-slate-600">{t("asOf", { date: formatDate(data.asOf) })}</span>{" "}
         {data.gaps > 0 ? <strong className="text-red-700">⚠ {t("gapsSummary", { count: data.gaps })}</strong> : <span className="text-emerald-800">{t("noGaps")}</span>}
       </p>
+      <ConflictsNotice conflicts={data.conflicts} />
       <FlagCheckbox label={t("vacantOnly")} params={listParams} name="vacant" />
       {data.items.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
@@ -86,6 +89,11 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
                     {p.title}
                     {p.departmentName ? <span className="font-normal text-slate-700">{tc("inParens", { text: p.departmentName })}</span> : null}
                     {p.description ? <span className="block text-xs font-normal text-slate-600">{p.description}</span> : null}
+                    {p.exclusiveWith.length > 0 ? (
+                      <span className="block text-xs font-normal text-slate-700">
+                        {t("exclusiveWithList", { posts: p.exclusiveWith.map((x) => data.items.find((i) => i.id === x)?.title ?? `#${x}`).join(tc("listSeparator")) })}
+                      </span>
+                    ) : null}
                     {p.appointments.length > 0 ? (
                       <details className="mt-1 text-xs font-normal">
                         <summary className="cursor-pointer text-brand-700">{t("history", { count: p.appointments.length })}</summary>
@@ -165,7 +173,12 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
             title={postForm === "new" ? t("newPost") : t("editPost")}
             recordId={postForm === "new" ? null : postForm?.id}
           >
-            <PostForm post={postForm === "new" || postForm === null ? undefined : postForm} people={people.data} onDone={() => setPostForm(null)} />
+            <PostForm
+              post={postForm === "new" || postForm === null ? undefined : postForm}
+              posts={data.items}
+              people={people.data}
+              onDone={() => setPostForm(null)}
+            />
           </FormDialog>
           <FormDialog open={appoint !== null} onClose={() => setAppoint(null)} title={appoint ? t("appointTitle", { post: postLabel(appoint, (text) => tc("inParens", { text })) }) : ""} recordId={appoint?.id}>
             {appoint ? <AppointForm post={appoint} people={people.data} today={today} onDone={() => setAppoint(null)} /> : null}
@@ -205,7 +218,73 @@ async function latestPost(id: number): Promise<PostDto> {
   return p;
 }
 
-function PostForm({ post, people, onDone }: { post?: PostDto; people?: People; onDone: () => void }) {
+/**
+ * Anyone holding two posts that may not be held together (older or imported data; new appointments
+ * that would are refused): said in words, with the posts and the shared days, not by colour alone.
+ */
+function ConflictsNotice({ conflicts }: { conflicts: readonly HoldingConflictDto[] }) {
+  const t = useTranslations("pmsStructure");
+  if (conflicts.length === 0) return null;
+  return (
+    <Alert tone="error">
+      <p className="font-semibold">⚠ {t("conflictsTitle", { count: conflicts.length })}</p>
+      <ul className="mt-1 list-disc space-y-0.5 pl-5">
+        {conflicts.map((c) => (
+          <li key={c.posts.map((p) => p.appointmentId).join("-")}>
+            {t("conflictItem", { person: c.personName, a: c.posts[0].title, b: c.posts[1].title, from: formatDate(c.fromDate), to: c.toDate ? formatDate(c.toDate) : "open" })}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-1">{t("conflictsHint")}</p>
+    </Alert>
+  );
+}
+
+/** Posts listed without a search box up to this many; beyond, a filter on the title narrows them. */
+const FILTER_POSTS_FROM = 12;
+
+/** 兼任不可: the other live posts, several to a pick (the searched-combobox kit, as the register item picker). */
+function ExclusivePostsPicker({ options, selected, error, onChange }: { options: readonly PostDto[]; selected: readonly number[]; error?: string; onChange: (ids: number[]) => void }) {
+  const t = useTranslations("pmsStructure");
+  const tc = useTranslations("common");
+  const hintId = useId();
+  const errorId = useId();
+  const [filter, setFilter] = useState("");
+  const needle = filter.trim().toLowerCase();
+  const shown = options.filter((o) => selected.includes(o.id) || !needle || `${o.code} ${o.title} ${o.departmentName ?? ""}`.toLowerCase().includes(needle));
+  return (
+    <fieldset className="space-y-2 rounded-md border border-slate-200 p-3" aria-describedby={[hintId, error ? errorId : ""].filter(Boolean).join(" ")}>
+      <legend className="px-1 text-sm font-medium text-slate-800">{t("fields.exclusiveWith")}</legend>
+      <p id={hintId} className="text-xs text-slate-600">
+        {t("exclusiveHint")}
+      </p>
+      <SearchCombobox
+        label={t("exclusiveFilter")}
+        labelHidden={options.length <= FILTER_POSTS_FROM}
+        query={filter}
+        onQueryChange={setFilter}
+        searchable={options.length > FILTER_POSTS_FROM}
+        invalid={Boolean(error)}
+        status="ready"
+        options={shown}
+        optionKey={(o) => o.id}
+        renderOption={(o) => <span className="min-w-0 text-slate-800">{postLabel(o, (text) => tc("inParens", { text }))}</span>}
+        isSelected={(o) => selected.includes(o.id)}
+        onPick={(o) => onChange(selected.includes(o.id) ? selected.filter((x) => x !== o.id) : [...selected, o.id])}
+        listLabel={t("exclusiveList")}
+        listClassName="grid max-h-48 gap-1 overflow-y-auto rounded-md border border-slate-200 sm:grid-cols-2"
+        emptyText={t("exclusiveNone")}
+      />
+      {error ? (
+        <p id={errorId} role="alert" className="text-xs font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function PostForm({ post, posts, people, onDone }: { post?: PostDto; posts: readonly PostDto[]; people?: People; onDone: () => void }) {
   const t = useTranslations("pmsStructure");
   const valuesOf = (p?: PostDto) => ({
     code: p?.code ?? "",
@@ -213,6 +292,7 @@ function PostForm({ post, people, onDone }: { post?: PostDto; people?: People; o
     departmentId: p?.departmentId ? String(p.departmentId) : "",
     description: p?.description ?? "",
     sortOrder: String(p?.sortOrder ?? 100),
+    exclusiveWith: p?.exclusiveWith ?? ([] as number[]),
   });
   const f = useForm({
     initial: valuesOf(post),
@@ -222,9 +302,18 @@ function PostForm({ post, people, onDone }: { post?: PostDto; people?: People; o
     invalidate: [regulationKeys.posts],
     onSaved: onDone,
     loadLatest: post ? () => latestPost(post.id) : undefined,
-    compare: { code: t("fields.code"), title: t("fields.title"), departmentId: t("fields.departmentId"), description: t("fields.description"), sortOrder: t("fields.sortOrder") },
+    compare: {
+      code: t("fields.code"),
+      title: t("fields.title"),
+      departmentId: t("fields.departmentId"),
+      description: t("fields.description"),
+      sortOrder: t("fields.sortOrder"),
+      exclusiveWith: t("fields.exclusiveWith"),
+    },
     toValues: valuesOf,
   });
+  // The other live posts (and any it names that was retired since, to be taken off).
+  const others = posts.filter((p) => p.id !== post?.id && (!p.retiredAt || f.values.exclusiveWith.includes(p.id)));
   return (
     <Form form={f} onCancel={onDone}>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -239,6 +328,15 @@ function PostForm({ post, people, onDone }: { post?: PostDto; people?: People; o
         <TextField label={t("fields.sortOrder")} inputMode="numeric" {...f.field("sortOrder")} />
       </div>
       <TextAreaField label={t("fields.description")} {...f.field("description")} rows={2} />
+      <ExclusivePostsPicker
+        options={others}
+        selected={f.values.exclusiveWith}
+        error={f.errors.exclusiveWith}
+        onChange={(ids) => {
+          f.setValues({ exclusiveWith: ids });
+          f.clearError("exclusiveWith");
+        }}
+      />
     </Form>
   );
 }

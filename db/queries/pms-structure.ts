@@ -4,7 +4,7 @@ import { getDb, type Tx } from "@/db";
 import { departments, employees, pmsAppointments, pmsPosts, users, type PmsAppointment, type PmsPost } from "@/db/schema";
 import { ConflictError, ValidationError, type FieldError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
-import { todayInTokyo } from "@/lib/dates";
+import { formatDate, todayInTokyo } from "@/lib/dates";
 import { isAppointmentActive, isPostVacant } from "@/lib/regulations/due";
 import { blockingAppointments, findHoldingConflicts } from "@/lib/regulations/exclusions";
 import type {
@@ -211,9 +211,9 @@ async function mirrorExclusions(tx: Tx, actor: SessionUser, id: number, before: 
   }
 }
 
-/** A term in a message: "2026-04-01 –" or "2026-04-01 – 2027-03-31" (the message's own words). */
+/** A term in a message, dated as the pages date it: "2026/04/01 –" or "2026/04/01 – 2027/03/31" (the message's own words). */
 function termValues(t: { fromDate: string; toDate: string | null }): Record<string, string> {
-  return { from: t.fromDate, to: t.toDate ?? "open" };
+  return { from: formatDate(t.fromDate), to: t.toDate ? formatDate(t.toDate) : "open" };
 }
 
 /**

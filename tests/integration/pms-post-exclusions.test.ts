@@ -7,7 +7,7 @@ import * as appointRoute from "@/app/api/v1/pms-posts/[id]/appointments/route";
 import * as appointmentRoute from "@/app/api/v1/pms-posts/appointments/[id]/route";
 import { getDb } from "@/db";
 import { auditLog, departments, employees, pmsAppointments, pmsPosts } from "@/db/schema";
-import { addDays, todayInTokyo } from "@/lib/dates";
+import { addDays, formatDate, todayInTokyo } from "@/lib/dates";
 import { call, signInAs } from "../support/api";
 
 /** 兼任不可 (docs/domain.md §2 "PMS structure"): posts that the same person may not hold at once. */
@@ -101,11 +101,11 @@ describe("posts that may not be held together (兼任不可)", () => {
     expect(refused.status).toBe(409);
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: "personId", code: "exclusive_post" })]);
     expect(refused.body.errors[0].message).toContain("“個人情報保護管理者”");
-    expect(refused.body.errors[0].message).toContain(`${addDays(today, -400)} – ${addDays(today, 30)}`);
+    expect(refused.body.errors[0].message).toContain(`${formatDate(addDays(today, -400))} – ${formatDate(addDays(today, 30))}`);
     const ja = await appoint(audit, { personType: "user", personId: managerUserId }, today, null, "ja");
     expect(ja.status).toBe(409);
     expect(ja.body.errors[0].message).toBe(
-      `この人は「個人情報保護管理者」に就いています（${addDays(today, -400)}〜${addDays(today, 30)}）。この役職とは兼任できません。先にその任期を終えるか、別の人を任命してください。`,
+      `この人は「個人情報保護管理者」に就いています（${formatDate(addDays(today, -400))}〜${formatDate(addDays(today, 30))}）。この役職とは兼任できません。先にその任期を終えるか、別の人を任命してください。`,
     );
     expect(await snapshot()).toEqual(before);
   });
@@ -154,7 +154,7 @@ describe("posts that may not be held together (兼任不可)", () => {
     expect(refused.status).toBe(409);
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: "exclusiveWith", code: "held_together" })]);
     expect(refused.body.errors[0].message).toBe(
-      `鈴木 一郎 holds this post and “教育責任者” at the same time (from ${addDays(today, -10)}). End one of the two terms before making the posts exclusive.`,
+      `鈴木 一郎 holds this post and “教育責任者” at the same time (from ${formatDate(addDays(today, -10))}). End one of the two terms before making the posts exclusive.`,
     );
     expect(await snapshot()).toEqual(before);
 
