@@ -97,7 +97,7 @@ test("a short register (12 items): no search box; the listbox takes Tab, the arr
       await expect(group.getByRole("searchbox")).toHaveCount(0);
       await expect(list).toHaveAttribute("aria-multiselectable", "true");
       await expect(list).toHaveAttribute("tabindex", "0");
-      await expect(list).toHaveAccessibleDescription(t("combobox.keyboardHint", {}, locale));
+      await expect(list).toHaveAccessibleDescription(t("combobox.keyboardHintList", {}, locale));
       await expect(list.getByRole("option")).toHaveCount(SHORT);
       await expect(status).toHaveText(count(SHORT, locale));
       for (const item of kept) await expect(optionOf(list, item)).toHaveAttribute("aria-selected", "false");

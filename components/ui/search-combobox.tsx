@@ -224,7 +224,8 @@ export function SearchCombobox<T>(props: SearchComboboxProps<T>) {
         box
       )}
       <p id={keysId} className="sr-only">
-        {t("keyboardHint")}
+        {/* Without a search box there is no list to close: Escape does nothing, Space picks, Home and End jump. */}
+        {t(searchable ? "keyboardHint" : "keyboardHintList")}
       </p>
       {status === "idle" ? (
         idleText ? <p className="text-xs text-slate-600">{idleText}</p> : null
