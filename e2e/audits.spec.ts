@@ -79,3 +79,23 @@ test("management reviews: a filter that matches none says so once, in the list",
   await expect(page.getByText(t("managementReviews.empty"), { exact: true }).filter({ visible: true })).toHaveCount(1);
   await expect(page.getByText(t("common.empty"), { exact: true })).toHaveCount(0);
 });
+
+test("the P-mark page on a phone: a past certificate's note stays readable, the table scrolls in its card", async ({ signedInAs }) => {
+  const page = await signedInAs("executive");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/audits/pmark");
+  const history = page.getByRole("table", { name: t("pmark.historyCaption") });
+  await expect(history).toBeVisible();
+  const notes = history.locator("tbody tr td:last-child");
+  expect(await notes.count()).toBeGreaterThan(0);
+  for (const note of await notes.all()) {
+    // The lines the note's text takes: the demo's "第7回更新" on one line (two at most), not a character a line.
+    const lines = await note.evaluate((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
+    });
+    expect(lines, `note "${await note.textContent()}"`).toBeLessThanOrEqual(2);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+});

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Alert, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { ScrollArea } from "@/components/ui/data-table";
 import { TextField } from "@/components/ui/field";
 import { Form, FormDialog, useForm } from "@/components/ui/form";
 import { createCertificateSchema, updateCertificateSchema, type CertificateDto, type CurrentCertificate } from "@/lib/audits/schema";
@@ -56,27 +57,30 @@ export function PmarkView({ initial, canEdit }: { initial: CurrentCertificate; c
       )}
       {q.data.history.length ? (
         <Card title={t("history")}>
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">{t("historyCaption")}</caption>
-            <thead>
-              <tr className="text-left text-slate-700">
-                <th scope="col" className="py-1 pr-4">{t("fields.certificateNumber")}</th>
-                <th scope="col" className="py-1 pr-4">{t("fields.validFrom")}</th>
-                <th scope="col" className="py-1 pr-4">{t("fields.validTo")}</th>
-                <th scope="col" className="py-1">{t("fields.note")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.history.map((c) => (
-                <tr key={c.id} className="border-t border-slate-100">
-                  <td className="py-1 pr-4">{c.certificateNumber}</td>
-                  <td className="py-1 pr-4">{formatDate(c.validFrom)}</td>
-                  <td className="py-1 pr-4">{formatDate(c.validTo)}</td>
-                  <td className="py-1">{c.note}</td>
+          {/* On a phone the dates keep one line and the note its words: the table scrolls in the card instead of squeezing the note to a letter a line. */}
+          <ScrollArea label={t("historyCaption")}>
+            <table className="min-w-full text-sm">
+              <caption className="sr-only">{t("historyCaption")}</caption>
+              <thead>
+                <tr className="text-left text-slate-700">
+                  <th scope="col" className="py-1 pr-4">{t("fields.certificateNumber")}</th>
+                  <th scope="col" className="py-1 pr-4">{t("fields.validFrom")}</th>
+                  <th scope="col" className="py-1 pr-4">{t("fields.validTo")}</th>
+                  <th scope="col" className="py-1">{t("fields.note")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {q.data.history.map((c) => (
+                  <tr key={c.id} className="border-t border-slate-100">
+                    <td className="whitespace-nowrap py-1 pr-4">{c.certificateNumber}</td>
+                    <td className="whitespace-nowrap py-1 pr-4">{formatDate(c.validFrom)}</td>
+                    <td className="whitespace-nowrap py-1 pr-4">{formatDate(c.validTo)}</td>
+                    <td className="min-w-32 py-1">{c.note}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollArea>
         </Card>
       ) : null}
       <FormDialog open={dialog !== null} onClose={() => setDialog(null)} title={dialog?.cert ? t("form.editTitle") : t("form.createTitle")} recordId={dialog?.cert?.id}>
