@@ -149,3 +149,23 @@ for (const locale of LOCALES) {
     await page.context().close();
   });
 }
+
+test("a badge keeps a Japanese word whole on a phone: a session's attendees show 合格 on one line", async ({ browser, baseURL }) => {
+  const page = await newPage(browser, baseURL!, "ja", WIDTHS[0], true);
+  const sessions = (await (await page.request.get("/api/v1/training-sessions?pageSize=1")).json()) as { items: { id: number }[] };
+  await page.goto(`/training/sessions/${sessions.items[0].id}`);
+  await settled(page);
+  const badges = page.getByRole("main").locator("tbody td span.rounded-full", { hasText: t("records.result.passed") });
+  await expect(badges.first()).toBeVisible();
+  for (const b of (await badges.all()).slice(0, 5)) {
+    const lines = await b.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
+    });
+    expect(lines, "the badge's word is broken over lines").toBe(1);
+  }
+  const o = await overflow(page);
+  expect(o.excess, o.culprit).toBe(0);
+  await page.context().close();
+});

@@ -56,7 +56,8 @@ export function Badge({ tone = "slate", children }: { tone?: "green" | "amber" |
     slate: "bg-slate-100 text-slate-800",
     blue: "bg-brand-100 text-brand-800",
   }[tone];
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${styles}`}>{children}</span>;
+  // break-keep: a Japanese label ("合格", "本人確認待ち") stays whole in a narrow column; English still wraps at its spaces.
+  return <span className={`inline-flex items-center break-keep rounded-full px-2 py-0.5 text-xs font-medium ${styles}`}>{children}</span>;
 }
 
 /** The placeholder of a page while its server component loads: a title, optional KPI cards, a body. */
