@@ -268,7 +268,7 @@ function ExclusivePostsPicker({ options, selected, error, onChange }: { options:
         status="ready"
         options={shown}
         optionKey={(o) => o.id}
-        renderOption={(o) => <span className="min-w-0 text-slate-800">{postLabel(o, (text) => tc("inParens", { text }))}</span>}
+        renderOption={(o) => <span className="min-w-0 flex-1 text-slate-800">{postLabel(o, (text) => tc("inParens", { text }))}</span>}
         isSelected={(o) => selected.includes(o.id)}
         onPick={(o) => onChange(selected.includes(o.id) ? selected.filter((x) => x !== o.id) : [...selected, o.id])}
         listLabel={t("exclusiveList")}

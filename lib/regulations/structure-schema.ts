@@ -23,7 +23,10 @@ const postFields = {
 };
 
 /** The posts this one may not be held together with (兼任不可): live posts, not itself; symmetric. */
-const exclusiveWith = z.array(refId, { error: "validation.invalidType" }).max(50, "validation.tooMany");
+const exclusiveWith = z
+  .array(refId, { error: "validation.invalidType" })
+  .max(50, "validation.tooMany")
+  .describe("Ids of the live posts the same person may not hold at the same time (兼任不可); symmetric: each named post names this one too");
 
 export const createPostSchema = z.object({ ...postFields, exclusiveWith: exclusiveWith.default([]) });
 export type CreatePostInput = z.output<typeof createPostSchema>;
@@ -84,7 +87,7 @@ export const postSchema = z.object({
   description: z.string().nullable(),
   sortOrder: z.number(),
   /** The posts this one may not be held together with (兼任不可), both ways. */
-  exclusiveWith: z.array(z.number()),
+  exclusiveWith: z.array(z.number()).describe("Ids of the posts this one may not be held together with (兼任不可), both ways"),
   retiredAt: z.string().nullable(),
   version: z.number(),
   /** Holders on the asOf day; empty = a gap. */
@@ -111,7 +114,9 @@ export const postsResponseSchema = z.object({
   total: z.number(),
   gaps: z.number(),
   /** Anyone holding two live posts that exclude each other, at any time (older or imported data: a new appointment that would is refused). */
-  conflicts: z.array(holdingConflictSchema),
+  conflicts: z
+    .array(holdingConflictSchema)
+    .describe("Anyone holding two live posts that may not be held together (兼任不可) at the same time, at any time, with the days they share"),
 });
 export type PostsResponse = z.infer<typeof postsResponseSchema>;
 
