@@ -80,3 +80,18 @@ test("an employee reports, the manager sees it due, records the reports and clos
   await expect(mgr.getByText(t("incidents.workflow.closed"))).toBeVisible();
   await expect(mgr.getByText(reference).first()).toBeVisible();
 });
+
+test("the corrective action form's button sits at the form's right, under the fields, not in a field's column", async ({ signedInAs }) => {
+  const mgr = await signedInAs("privacy_manager");
+  const list = (await (await mgr.request.get("/api/v1/incidents?pageSize=50")).json()) as { items: { id: number; status: string }[] };
+  const open = list.items.find((i) => i.status !== "closed")!;
+  await mgr.goto(`/incidents/${open.id}`);
+  const add = mgr.getByRole("button", { name: t("incidents.actions.add") });
+  await expect(add).toBeVisible();
+  const form = mgr.locator("form", { has: add });
+  const [b, f, due] = await Promise.all([add.boundingBox(), form.boundingBox(), mgr.getByLabel(t("incidents.actions.dueOn")).boundingBox()]);
+  // Right-aligned with the last field (the due date), on a row of its own below the fields.
+  expect(Math.abs(b!.x + b!.width - (due!.x + due!.width)), "button's right edge vs the due date's").toBeLessThanOrEqual(2);
+  expect(b!.y).toBeGreaterThan(due!.y + due!.height);
+  expect(b!.x + b!.width).toBeLessThanOrEqual(f!.x + f!.width);
+});

@@ -64,11 +64,14 @@ export function FormProblem({ form, onReload }: { form: Pick<FormLike, "problem"
   );
 }
 
-/** Cancel and save at the foot of a form; the save button says when it is saving. */
+/**
+ * Cancel and save at the foot of a form; the save button says when it is saving. In a form laid out as
+ * a grid (fields side by side) the row of buttons spans the whole width, at the right as everywhere.
+ */
 export function FormActions({ pending, onCancel, submitLabel, extra }: { pending: boolean; onCancel?: () => void; submitLabel?: string; extra?: ReactNode }) {
   const tc = useTranslations("common");
   return (
-    <div className="flex flex-wrap justify-end gap-2">
+    <div className="col-span-full flex flex-wrap justify-end gap-2">
       {extra}
       {onCancel ? (
         <Button type="button" variant="secondary" onClick={onCancel}>
