@@ -98,3 +98,19 @@ test("a search that matches no contractor says so once, in the list", async ({ s
   await expect(page.getByText(t("contractors.list.empty"), { exact: true }).filter({ visible: true })).toHaveCount(1);
   await expect(page.getByText(t("common.empty"), { exact: true })).toHaveCount(0);
 });
+
+test("an assessment saved with criteria unscored: the first unscored criterion's scores get the focus, each unscored group marked invalid", async ({ signedInAs }) => {
+  const page = await signedInAs("privacy_manager");
+  const list = (await (await page.request.get("/api/v1/contractors?pageSize=1")).json()) as { items: { id: number }[] };
+  await page.goto(`/contractors/${list.items[0].id}/assess`);
+  await expect(page.getByText(t("assessments.live.pending"))).toBeVisible();
+  await page.getByRole("button", { name: t("common.save") }).click();
+  const first = page.getByRole("radiogroup", { name: t("assessments.fields.scoreOf", { label: DEFAULT_TEMPLATE.criteria[0].labelJa, max: 5 }) });
+  await expect(first.getByRole("radio").first()).toBeFocused();
+  await expect(first).toHaveAttribute("aria-invalid", "true");
+  // Scoring it clears its mark; the others stay marked.
+  await first.getByText("3", { exact: true }).click();
+  await expect(first).not.toHaveAttribute("aria-invalid", "true");
+  const second = page.getByRole("radiogroup", { name: t("assessments.fields.scoreOf", { label: DEFAULT_TEMPLATE.criteria[1].labelJa, max: 5 }) });
+  await expect(second).toHaveAttribute("aria-invalid", "true");
+});

@@ -121,7 +121,13 @@ export function AssessmentForm({
                       <span className="font-normal text-slate-600">{t("fields.weightShare", { weight: c.weight, share: Math.round((c.weight / totalWeight) * 1000) / 10 })}</span>
                     </legend>
                     {guidance(c) ? <p className="text-xs text-slate-600">{guidance(c)}</p> : null}
-                    <div className="mt-2 flex flex-wrap gap-1" role="radiogroup" aria-label={t("fields.scoreOf", { label: name(c), max: template.maxScore })}>
+                    <div
+                      className="mt-2 flex flex-wrap gap-1"
+                      role="radiogroup"
+                      aria-label={t("fields.scoreOf", { label: name(c), max: template.maxScore })}
+                      // Unscored after a save: marked, and the first such group's first score gets the focus (focusFirstError).
+                      aria-invalid={err ? true : undefined}
+                    >
                       {Array.from({ length: template.maxScore + 1 }, (_, s) => (
                         <label
                           key={s}

@@ -40,7 +40,9 @@ export function focusFirstError(form: HTMLFormElement | null | undefined) {
     const el = form.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]');
     if (!el) return;
     el.scrollIntoView?.({ block: "center" });
-    if (el.matches("input, select, textarea")) el.focus();
+    // A field in error, or a group marked invalid (a radiogroup of scores): its first control.
+    const control = el.matches("input, select, textarea") ? el : el.matches('[aria-invalid="true"]') ? el.querySelector<HTMLElement>("input, select, textarea") : null;
+    control?.focus();
   });
 }
 
