@@ -80,6 +80,38 @@ test("management reviews: a filter that matches none says so once, in the list",
   await expect(page.getByText(t("common.empty"), { exact: true })).toHaveCount(0);
 });
 
+test("the audit lists on a phone: titles and names keep a readable width, the tables scroll in their cards", async ({ signedInAs }) => {
+  const page = await signedInAs("executive");
+  await page.setViewportSize({ width: 390, height: 844 });
+  // Each list and the columns of words it keeps readable (Column.textWidth): 7rem for a name, 12rem for a title.
+  const lists: { path: string; columns: [string, number][] }[] = [
+    { path: "/audits", columns: [[t("audits.fields.title"), 192], [t("audits.fields.type"), 112], [t("audits.fields.scope"), 112], [t("audits.fields.leadAuditorId"), 112], [t("audits.fields.findings"), 112]] },
+    { path: "/audits/findings", columns: [[t("findings.fields.audit"), 192], [t("findings.fields.departmentId"), 112], [t("findings.fields.ownerUserId"), 112]] },
+    { path: "/audits/management-reviews", columns: [[t("managementReviews.fields.title"), 192], [t("managementReviews.fields.participants"), 192]] },
+  ];
+  for (const { path, columns } of lists) {
+    await page.goto(path);
+    await waitForData(page);
+    // The list's table (the page's charts carry tables of their own, for screen readers).
+    const table = page
+      .locator("main table")
+      .filter({ has: page.locator("thead th", { hasText: columns[0][0] }) })
+      .filter({ visible: true })
+      .first();
+    await expect(table.locator("tbody tr").first()).toBeVisible();
+    for (const [header, min] of columns) {
+      // The narrowest cell of the column, its padding included (before: 45–69 px, a title seven lines of one or two characters).
+      const narrowest = await table.evaluate((el, name) => {
+        const index = Array.from(el.querySelectorAll("thead th")).findIndex((th) => th.textContent?.trim().startsWith(name));
+        if (index < 0) return -1;
+        return Math.min(...Array.from(el.querySelectorAll("tbody tr")).map((tr) => tr.children[index]?.getBoundingClientRect().width ?? 0));
+      }, header);
+      expect(narrowest, `${path}: column "${header}"`).toBeGreaterThanOrEqual(min);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${path} wider than the phone`).toBeLessThanOrEqual(1);
+  }
+});
+
 test("the P-mark page on a phone: a past certificate's note stays readable, the table scrolls in its card", async ({ signedInAs }) => {
   const page = await signedInAs("executive");
   await page.setViewportSize({ width: 390, height: 844 });

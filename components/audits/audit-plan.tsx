@@ -58,17 +58,18 @@ export function AuditPlan({
       key: "title",
       header: t("fields.title"),
       sort: "title",
+      textWidth: "title",
       cell: (a) => (
         <Link className="font-medium text-brand-700 underline-offset-2 hover:underline" href={`/audits/${a.id}`}>
           {a.title}
         </Link>
       ),
     },
-    { key: "type", header: t("fields.type"), sort: "type", cell: (a) => t(`type.${a.type}`) },
-    { key: "scope", header: t("fields.scope"), cell: (a) => [...a.scopeDepartments.map((d) => d.name), ...(a.auditee ? [a.auditee] : [])].join(tc("listSeparator")) },
-    { key: "lead", header: t("fields.leadAuditorId"), cell: (a) => a.leadAuditorName ?? "—" },
+    { key: "type", header: t("fields.type"), sort: "type", textWidth: "name", cell: (a) => t(`type.${a.type}`) },
+    { key: "scope", header: t("fields.scope"), textWidth: "name", cell: (a) => [...a.scopeDepartments.map((d) => d.name), ...(a.auditee ? [a.auditee] : [])].join(tc("listSeparator")) },
+    { key: "lead", header: t("fields.leadAuditorId"), textWidth: "name", cell: (a) => a.leadAuditorName ?? "—" },
     { key: "status", header: t("fields.status"), sort: "status", cell: (a) => <AuditStatusBadge status={a.status} /> },
-    { key: "findings", header: t("fields.findings"), cell: (a) => (a.openNonconformities ? `${a.findingCount}${tc("inParens", { text: `${t("fields.openNc")} ${a.openNonconformities}` })}` : a.findingCount) },
+    { key: "findings", header: t("fields.findings"), textWidth: "name", cell: (a) => (a.openNonconformities ? `${a.findingCount}${tc("inParens", { text: `${t("fields.openNc")} ${a.openNonconformities}` })}` : a.findingCount) },
   ];
 
   const s = stats.data;

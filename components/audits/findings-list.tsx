@@ -44,14 +44,15 @@ export function FindingsList({ departments, fyOptions }: { departments: Dept[]; 
       key: "audit",
       header: t("fields.audit"),
       sort: "auditTitle",
+      textWidth: "title",
       cell: (f) => (
         <Link className="text-brand-700 underline" href={`/audits/${f.auditId}`}>
           {f.auditTitle}
         </Link>
       ),
     },
-    { key: "dept", header: t("fields.departmentId"), cell: (f) => f.departmentName ?? "—" },
-    { key: "owner", header: t("fields.ownerUserId"), cell: (f) => f.ownerLabel || "—" },
+    { key: "dept", header: t("fields.departmentId"), textWidth: "name", cell: (f) => f.departmentName ?? "—" },
+    { key: "owner", header: t("fields.ownerUserId"), textWidth: "name", cell: (f) => f.ownerLabel || "—" },
     { key: "due", header: t("fields.dueDate"), sort: "dueDate", cell: (f) => <span className="whitespace-nowrap">{formatDate(f.dueDate) || "—"}</span> },
     { key: "status", header: t("fields.status"), sort: "status", cell: (f) => (
         <span className="inline-flex flex-wrap gap-1">

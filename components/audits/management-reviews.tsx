@@ -42,13 +42,14 @@ export function ManagementReviewList({ canEdit }: { canEdit: boolean }) {
     {
       key: "title",
       header: t("fields.title"),
+      textWidth: "title",
       cell: (r) => (
         <Link className="font-medium text-brand-700 underline" href={`/audits/management-reviews/${r.id}`}>
           {r.title}
         </Link>
       ),
     },
-    { key: "participants", header: t("fields.participants"), cell: (r) => r.participants },
+    { key: "participants", header: t("fields.participants"), textWidth: "title", cell: (r) => r.participants },
     { key: "actions", header: t("fields.openActions"), cell: (r) => `${r.openActionCount} / ${r.actionCount}` },
   ];
   return (

@@ -116,11 +116,16 @@ function TemplateView({ template, locale }: { template: TemplateDto; locale: str
             {template.criteria.map((c, i) => (
               <tr key={c.key} className="border-b border-slate-100 align-top">
                 <td className="py-2 pr-3">{i + 1}</td>
-                <td className="py-2 pr-3 font-medium">{locale === "en" ? c.labelEn : c.labelJa}</td>
+                <td className="py-2 pr-3 font-medium">
+                  {/* A readable width on a phone: the table scrolls in its card rather than stand a criterion a character a line. */}
+                  <div className="min-w-[8rem] lg:min-w-0">{locale === "en" ? c.labelEn : c.labelJa}</div>
+                </td>
                 <td className="py-2 pr-3 text-right whitespace-nowrap">
                   {c.weight} <span className="text-xs text-slate-600">({t("weightShare", { share: Math.round((c.weight / total) * 1000) / 10 })})</span>
                 </td>
-                <td className="py-2 text-slate-700">{(locale === "en" ? c.guidanceEn : c.guidanceJa) ?? ""}</td>
+                <td className="py-2 text-slate-700">
+                  <div className="min-w-[12rem] lg:min-w-0">{(locale === "en" ? c.guidanceEn : c.guidanceJa) ?? ""}</div>
+                </td>
               </tr>
             ))}
           </tbody>

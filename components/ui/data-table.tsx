@@ -13,7 +13,17 @@ export type Column<T> = {
   /** Server-side sort key; omitted = not sortable. */
   sort?: string;
   className?: string;
+  /**
+   * A column of words kept at a readable width on a narrow screen: the table scrolls sideways in its
+   * card instead of squeezing the column, where Japanese (which may break after any character) would
+   * stand one or two characters a line. `name` ≈ 7rem (a person, a department, a kind, a short count),
+   * `title` ≈ 12rem (a title, a list of names). Below the lg breakpoint only: a laptop's table keeps
+   * the widths its content asks for, so its columns stay in view.
+   */
+  textWidth?: "name" | "title";
 };
+
+const TEXT_WIDTH = { name: "min-w-[7rem] lg:min-w-0", title: "min-w-[12rem] lg:min-w-0" } as const;
 
 export type SortState = { sort: string; dir: "asc" | "desc" };
 
@@ -140,7 +150,7 @@ export function DataTable<T>({
                   <tr key={rowKey(r)} className="hover:bg-slate-50">
                     {columns.map((c) => (
                       <td key={c.key} className={`px-3 py-2 align-top ${c.className ?? ""}`}>
-                        {c.cell(r)}
+                        {c.textWidth ? <div className={TEXT_WIDTH[c.textWidth]}>{c.cell(r)}</div> : c.cell(r)}
                       </td>
                     ))}
                   </tr>
