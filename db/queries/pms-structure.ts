@@ -173,6 +173,11 @@ export async function createPost(actor: SessionUser, input: CreatePostInput): Pr
 export async function updatePost(actor: SessionUser, id: number, input: UpdatePostInput): Promise<PostDto> {
   const db = await getDb();
   await db.transaction(async (tx) => {
+    if (input.exclusiveWith !== undefined) {
+      // Every post the exclusion list touches (named now or before), locked before anything is checked.
+      const [current] = await tx.select({ exclusiveWith: pmsPosts.exclusiveWith }).from(pmsPosts).where(eq(pmsPosts.id, id));
+      await lockPosts(tx, [id, ...input.exclusiveWith, ...(current?.exclusiveWith ?? [])]);
+    }
     await updateVersioned(tx, actor, {
       table: pmsPosts,
       entity: "pms_post",
@@ -190,6 +195,19 @@ export async function updatePost(actor: SessionUser, id: number, input: UpdatePo
     });
   });
   return (await getPost(id))!;
+}
+
+/**
+ * The one lock of 兼任不可: an exclusion write locks the rows of both posts it joins, an appointment
+ * write (new, or a changed person or term) the row of its post, each before it checks. So of an
+ * appointment and an exclusion written at the same instant, the second waits for the first to commit
+ * and then sees it: refused with the 409 it would get one after the other, never both stored with
+ * someone holding two excluded posts (tests/integration/pms-post-exclusions-race.test.ts). In id order,
+ * so that two exclusion writes over the same posts queue instead of deadlocking.
+ */
+async function lockPosts(tx: Tx, ids: readonly number[]) {
+  if (!ids.length) return;
+  await tx.select({ id: pmsPosts.id }).from(pmsPosts).where(inArray(pmsPosts.id, uniqueIds(ids))).orderBy(asc(pmsPosts.id)).for("update");
 }
 
 function uniqueIds(ids: readonly number[]): number[] {
@@ -258,11 +276,13 @@ async function personAppointments(tx: Tx, where: ReturnType<typeof eq>) {
 /**
  * Refuse an appointment (new, or a changed person or term) whose term meets the same person's live
  * appointment to a live post that may not be held together with this one: 409, said beside the
- * person, naming the other post. A lock per person keeps two such appointments from passing at once.
+ * person, naming the other post. The post's row lock keeps an exclusion written at the same instant
+ * from passing beside it (lockPosts); a lock per person, two such appointments.
  */
 async function assertMayHold(tx: Tx, candidate: { id?: number; postId: number; userId: number | null; employeeId: number | null; fromDate: string; toDate: string | null }) {
   const personType = candidate.userId ? ("user" as const) : ("employee" as const);
   const personId = (candidate.userId ?? candidate.employeeId)!;
+  await lockPosts(tx, [candidate.postId]);
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`pms_person:${personType}:${personId}`}))`);
   const posts = await tx.select({ id: pmsPosts.id, exclusiveWith: pmsPosts.exclusiveWith }).from(pmsPosts).where(isNull(pmsPosts.retiredAt));
   const held = await personAppointments(tx, personType === "user" ? eq(pmsAppointments.userId, personId) : eq(pmsAppointments.employeeId, personId));
