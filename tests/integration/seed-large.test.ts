@@ -15,6 +15,7 @@ import { listTrainingSessions } from "@/db/queries/training-sessions";
 import { listReviews } from "@/db/queries/register";
 import { listRecentImports } from "@/db/queries/training-import";
 import { listNotifications } from "@/db/queries/notifications";
+import { createAppointment, listPosts } from "@/db/queries/pms-structure";
 import { listRequestsQuery } from "@/lib/requests/schema";
 import { listProvisionsQuery } from "@/lib/provisions/schema";
 import { listSessionsQuery } from "@/lib/training/sessions-schema";
@@ -243,6 +244,45 @@ describe("seedLarge", () => {
     const [dept] = await db.insert(departments).values({ code: "D99", name: "テスト部" }).returning({ id: departments.id });
     expect(dept.id).toBe(9);
   }, 120_000);
+
+  it("sets 兼任不可 between 個人情報保護管理者 and 監査責任者, and no appointment breaks it", async () => {
+    const db = await getDb();
+    const posts = await rows<{ id: number; code: string; exclusive_with: number[] }>(db, sql`select id, code, exclusive_with from pms_posts where retired_at is null order by id`);
+    const byCode = new Map(posts.map((p) => [p.code, p]));
+    const cpo = byCode.get("CPO")!;
+    const lead = byCode.get("AUDIT-LEAD")!;
+    // Both ways, and no other post excludes anything.
+    expect(cpo.exclusive_with).toEqual([lead.id]);
+    expect(lead.exclusive_with).toEqual([cpo.id]);
+    expect(posts.filter((p) => p.exclusive_with.length > 0).map((p) => p.code).sort()).toEqual(["AUDIT-LEAD", "CPO"]);
+    // Each post has holders over the five years (predecessors included): the rule has something to judge.
+    const held = await rows<{ post_id: number; n: number }>(db, sql`select post_id, count(*)::int as n from pms_appointments where post_id in (${cpo.id}, ${lead.id}) group by post_id`);
+    expect(held.map((h) => h.post_id).sort()).toEqual([cpo.id, lead.id].sort());
+
+    // Nobody holds the two at once, on any day: in SQL (same user or employee, terms sharing a day) …
+    const [together] = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from pms_appointments a join pms_appointments b
+            on a.post_id = ${cpo.id} and b.post_id = ${lead.id} and a.retired_at is null and b.retired_at is null
+           and (a.user_id = b.user_id or a.employee_id = b.employee_id)
+           and daterange(a.from_date, a.to_date, '[]') && daterange(b.from_date, b.to_date, '[]')`,
+    );
+    expect(together.n).toBe(0);
+    // … and as the structure page says it (lib/regulations/exclusions.ts over every live post, at any time).
+    const structure = await listPosts({ asOf: TODAY });
+    expect(structure.conflicts).toEqual([]);
+    expect(structure.items.find((p) => p.code === "CPO")!.exclusiveWith).toEqual([lead.id]);
+
+    // The exclusion is live: appointing today's privacy manager as audit lead is refused, nothing written.
+    const manager = structure.items.find((p) => p.code === "CPO")!.holders.find((h) => h.personType === "user")!;
+    const before = await count(db, "pms_appointments");
+    const actor = { id: manager.personId, email: "manager@example.com", name: manager.personName, role: "privacy_manager" as const };
+    await expect(createAppointment(actor, lead.id, { personType: "user", personId: manager.personId, fromDate: TODAY, toDate: null, note: null })).rejects.toMatchObject({
+      status: 409,
+      messageKey: "regulations.errors.exclusivePostHeld",
+    });
+    expect(await count(db, "pms_appointments")).toBe(before);
+  });
 
   it("refuses a database that already holds data", async () => {
     const db = await getDb();
