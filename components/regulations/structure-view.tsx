@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { Fragment, useId, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Alert, Badge, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
@@ -19,6 +19,7 @@ import {
   createPostSchema,
   endAppointmentSchema,
   postsQuery,
+  updateAppointmentSchema,
   updatePostSchema,
   type AppointmentDto,
   type HoldingConflictDto,
@@ -29,6 +30,7 @@ import {
 import { regulationKeys } from "./labels";
 
 const PERSON_TYPES = ["employee", "user"] as const;
+type PersonType = (typeof PERSON_TYPES)[number];
 
 /** PMS structure 体制: every post with its holder today, or a gap shown in red (with words, not colour alone). */
 export function StructureView({ initial, canEdit, today }: { initial: PostsResponse; canEdit: boolean; today: string }) {
@@ -49,6 +51,7 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
   const [postForm, setPostForm] = useState<"new" | PostDto | null>(null);
   const [appoint, setAppoint] = useState<PostDto | null>(null);
   const [ending, setEnding] = useState<AppointmentDto | null>(null);
+  const [editing, setEditing] = useState<AppointmentDto | null>(null);
   const [retiring, setRetiring] = useState<PostDto | null>(null);
   const retire = useAction({ invalidate: [regulationKeys.posts] });
 
@@ -104,6 +107,20 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
                               {a.departmentName ? tc("inParens", { text: a.departmentName }) : ""} — {term(a)}{" "}
                               <span className="text-slate-600">{a.active ? t("current") : a.fromDate > data.asOf ? t("upcoming") : t("ended")}</span>
                               {a.note ? <span className="text-slate-600"> / {a.note}</span> : null}
+                              {canEdit && !a.active ? (
+                                // A holder today is edited from the actions column; an ended or upcoming term here.
+                                <button
+                                  type="button"
+                                  className="ml-1 inline-flex min-h-6 items-center rounded px-1 font-medium text-brand-700 underline underline-offset-2 hover:bg-brand-50"
+                                  onClick={() => setEditing(a)}
+                                >
+                                  {t("editAppointment")}
+                                  <span className="sr-only">
+                                    : {a.personName}
+                                    {tc("inParens", { text: term(a) })}
+                                  </span>
+                                </button>
+                              ) : null}
                             </li>
                           ))}
                         </ul>
@@ -143,10 +160,16 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
                           {t("appoint")}
                         </Button>
                         {p.holders.map((h) => (
-                          <Button key={h.id} variant="ghost" onClick={() => setEnding(h)}>
-                            {t("endAppointment")}
-                            <span className="sr-only">: {h.personName}</span>
-                          </Button>
+                          <Fragment key={h.id}>
+                            <Button variant="ghost" onClick={() => setEditing(h)}>
+                              {t("editAppointment")}
+                              <span className="sr-only">: {h.personName}</span>
+                            </Button>
+                            <Button variant="ghost" onClick={() => setEnding(h)}>
+                              {t("endAppointment")}
+                              <span className="sr-only">: {h.personName}</span>
+                            </Button>
+                          </Fragment>
                         ))}
                         <Button variant="ghost" onClick={() => setPostForm(p)}>
                           {tc("edit")}
@@ -183,6 +206,14 @@ export function StructureView({ initial, canEdit, today }: { initial: PostsRespo
           <FormDialog open={appoint !== null} onClose={() => setAppoint(null)} title={appoint ? t("appointTitle", { post: postLabel(appoint, (text) => tc("inParens", { text })) }) : ""} recordId={appoint?.id}>
             {appoint ? <AppointForm post={appoint} people={people.data} today={today} onDone={() => setAppoint(null)} /> : null}
           </FormDialog>
+          <FormDialog
+            open={editing !== null}
+            onClose={() => setEditing(null)}
+            title={editing ? t("editAppointmentTitle", { name: editing.personName, post: postTitleOf(data.items, editing.postId, (text) => tc("inParens", { text })) }) : ""}
+            recordId={editing?.id}
+          >
+            {editing ? <EditAppointmentForm appointment={editing} people={people.data} onDone={() => setEditing(null)} /> : null}
+          </FormDialog>
           <FormDialog open={ending !== null} onClose={() => setEnding(null)} title={ending ? t("endTitle", { name: ending.personName }) : ""} recordId={ending?.id}>
             {ending ? <EndForm appointment={ending} today={today} onDone={() => setEnding(null)} /> : null}
           </FormDialog>
@@ -210,12 +241,24 @@ function postLabel(p: PostDto, inParens: (text: string) => string): string {
   return p.departmentName ? `${p.title}${inParens(p.departmentName)}` : p.title;
 }
 
+function postTitleOf(posts: readonly PostDto[], id: number, inParens: (text: string) => string): string {
+  const p = posts.find((x) => x.id === id);
+  return p ? postLabel(p, inParens) : `#${id}`;
+}
+
 /** The posts as the server holds them now: a form's "load the latest" and its "changed since" compare. */
 async function latestPost(id: number): Promise<PostDto> {
   const all = await apiFetch<PostsResponse>("/api/v1/pms-posts");
   const p = all.items.find((x) => x.id === id);
   if (!p) throw new Error("post gone");
   return p;
+}
+
+/** An appointment as the server holds it now (its post's history has every live one). */
+async function latestAppointment(a: AppointmentDto): Promise<AppointmentDto> {
+  const latest = (await latestPost(a.postId)).appointments.find((x) => x.id === a.id);
+  if (!latest) throw new Error("appointment gone");
+  return latest;
 }
 
 /**
@@ -341,22 +384,25 @@ function PostForm({ post, posts, people, onDone }: { post?: PostDto; posts: read
   );
 }
 
-function AppointForm({ post, people, today, onDone }: { post: PostDto; people?: People; today: string; onDone: () => void }) {
+/** The parts of a form (the form kit's useForm) that the holder's fields read and write. */
+type HolderForm = {
+  values: { personType: PersonType; personId: string; fromDate: string };
+  errors: Partial<Record<string, string>>;
+  setValues: (patch: { personType?: PersonType; personId?: string }) => void;
+  clearError: (field: string) => void;
+  idField: (name: "personId") => { name: string; value: number | undefined; onValueChange: (id: number | undefined) => void; error?: string };
+};
+
+/**
+ * Who holds the post: a sign-in user chosen from the short list, or an employee searched for
+ * (thousands of them). A refusal by 兼任不可 is reported on `personId` and shown here.
+ */
+function HolderFields({ f, people, employee, onEmployee }: { f: HolderForm; people: People; employee: PickedEmployee | null; onEmployee: (e: PickedEmployee | null) => void }) {
   const t = useTranslations("pmsStructure");
   const tc = useTranslations("common");
-  // An employee is searched for (thousands of them); a sign-in user is chosen from the short list.
-  const [employee, setEmployee] = useState<PickedEmployee | null>(null);
-  const f = useForm({
-    initial: { personType: "employee" as "employee" | "user", personId: "", fromDate: today, toDate: "", note: "" },
-    schema: createAppointmentSchema,
-    submit: (body) => apiFetch<PostDto>(`/api/v1/pms-posts/${post.id}/appointments`, { method: "POST", json: body }),
-    invalidate: [regulationKeys.posts],
-    onSaved: onDone,
-  });
   const v = f.values;
-  if (!people) return <Skeleton className="h-40 w-full" />;
   return (
-    <Form form={f} onCancel={onDone}>
+    <>
       <EnumSelect
         label={t("personType")}
         name="personType"
@@ -364,7 +410,7 @@ function AppointForm({ post, people, today, onDone }: { post: PostDto; people?: 
         value={v.personType}
         onValueChange={(x) => {
           if (!x) return;
-          setEmployee(null);
+          onEmployee(null);
           f.setValues({ personType: x, personId: "" });
         }}
         optionLabel={(x) => t(`personTypes.${x}`)}
@@ -384,7 +430,7 @@ function AppointForm({ post, people, today, onDone }: { post: PostDto; people?: 
           required
           value={employee}
           onChange={(picked) => {
-            setEmployee(picked);
+            onEmployee(picked);
             f.setValues({ personId: picked ? String(picked.id) : "" });
             f.clearError("personId");
           }}
@@ -394,6 +440,89 @@ function AppointForm({ post, people, today, onDone }: { post: PostDto; people?: 
           error={f.errors.personId}
         />
       )}
+    </>
+  );
+}
+
+function AppointForm({ post, people, today, onDone }: { post: PostDto; people?: People; today: string; onDone: () => void }) {
+  const t = useTranslations("pmsStructure");
+  // An employee is searched for (thousands of them); a sign-in user is chosen from the short list.
+  const [employee, setEmployee] = useState<PickedEmployee | null>(null);
+  const f = useForm({
+    initial: { personType: "employee" as PersonType, personId: "", fromDate: today, toDate: "", note: "" },
+    schema: createAppointmentSchema,
+    submit: (body) => apiFetch<PostDto>(`/api/v1/pms-posts/${post.id}/appointments`, { method: "POST", json: body }),
+    invalidate: [regulationKeys.posts],
+    onSaved: onDone,
+  });
+  if (!people) return <Skeleton className="h-40 w-full" />;
+  return (
+    <Form form={f} onCancel={onDone}>
+      <HolderFields f={f} people={people} employee={employee} onEmployee={setEmployee} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label={t("fromDate")} required type="date" {...f.field("fromDate")} />
+        <TextField label={t("toDate")} type="date" {...f.field("toDate")} hint={t("toDateHint")} />
+      </div>
+      <TextField label={t("note")} {...f.field("note")} maxLength={1000} />
+    </Form>
+  );
+}
+
+/** An appointment's holder as the employee picker shows the one chosen: name (department). */
+function holderLabel(a: AppointmentDto, inParens: (text: string) => string): string {
+  return a.departmentName ? `${a.personName}${inParens(a.departmentName)}` : a.personName;
+}
+
+/**
+ * Change an appointment's holder or term (or its note): the versioned write of PATCH
+ * /pms-posts/appointments/{id}, checked with the API's own schema. Someone else's change meanwhile is
+ * the form kit's conflict (input kept, changed fields named); a term or holder that would meet the same
+ * person's term in a post that may not be held together with this one is refused beside the holder.
+ */
+function EditAppointmentForm({ appointment, people, onDone }: { appointment: AppointmentDto; people?: People; onDone: () => void }) {
+  const t = useTranslations("pmsStructure");
+  const tc = useTranslations("common");
+  const inParens = (text: string) => tc("inParens", { text });
+  // What the picker shows for an employee id: the holder's own label, then each one picked or loaded.
+  const [labels, setLabels] = useState<Record<string, string>>(() =>
+    appointment.personType === "employee" ? { [String(appointment.personId)]: holderLabel(appointment, inParens) } : {},
+  );
+  const valuesOf = (a: AppointmentDto) => ({
+    personType: a.personType as PersonType,
+    personId: String(a.personId),
+    fromDate: a.fromDate,
+    toDate: a.toDate ?? "",
+    note: a.note ?? "",
+  });
+  const f = useForm({
+    initial: valuesOf(appointment),
+    record: appointment,
+    schema: updateAppointmentSchema,
+    submit: (body) => apiFetch<PostDto>(`/api/v1/pms-posts/appointments/${appointment.id}`, { method: "PATCH", json: body }),
+    invalidate: [regulationKeys.posts],
+    onSaved: onDone,
+    loadLatest: async () => {
+      const latest = await latestAppointment(appointment);
+      if (latest.personType === "employee") setLabels((cur) => ({ ...cur, [String(latest.personId)]: holderLabel(latest, inParens) }));
+      return latest;
+    },
+    compare: { personType: t("personType"), personId: t("person"), fromDate: t("fromDate"), toDate: t("toDate"), note: t("note") },
+    toValues: valuesOf,
+  });
+  const v = f.values;
+  if (!people) return <Skeleton className="h-40 w-full" />;
+  const employee = v.personType === "employee" && v.personId ? { id: Number(v.personId), label: labels[v.personId] ?? `#${v.personId}` } : null;
+  return (
+    <Form form={f} onCancel={onDone}>
+      <p className="text-sm text-slate-700">{t("editAppointmentHint")}</p>
+      <HolderFields
+        f={f}
+        people={people}
+        employee={employee}
+        onEmployee={(picked) => {
+          if (picked) setLabels((cur) => ({ ...cur, [String(picked.id)]: picked.label }));
+        }}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label={t("fromDate")} required type="date" {...f.field("fromDate")} />
         <TextField label={t("toDate")} type="date" {...f.field("toDate")} hint={t("toDateHint")} />
