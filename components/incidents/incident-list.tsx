@@ -137,11 +137,7 @@ export function IncidentList() {
         <FlagCheckbox label={tl("pmarkLate")} params={listParams} name="pmarkLate" />
       </FilterBar>
 
-      {list.data && list.data.total === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{tl("empty")}</p>
-      ) : (
-        <ListTable caption={tl("caption")} columns={columns} rowKey={(i) => i.id} query={list} params={listParams} cards={card} />
-      )}
+      <ListTable caption={tl("caption")} columns={columns} rowKey={(i) => i.id} query={list} params={listParams} cards={card} empty={tl("empty")} />
     </div>
   );
 }

@@ -79,11 +79,7 @@ export function ProvisionList() {
           </button>
         </p>
       ) : null}
-      {list.data && list.data.total === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{tl("empty")}</p>
-      ) : (
-        <ListTable caption={tl("caption")} columns={columns} rowKey={(p) => p.id} query={list} params={listParams} cards={card} />
-      )}
+      <ListTable caption={tl("caption")} columns={columns} rowKey={(p) => p.id} query={list} params={listParams} cards={card} empty={tl("empty")} />
     </div>
   );
 }

@@ -89,11 +89,7 @@ export function RequestList() {
           onValueChange={(disposable) => update({ disposable })}
         />
       </FilterBar>
-      {list.data && list.data.total === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{tl("empty")}</p>
-      ) : (
-        <ListTable caption={tl("caption")} columns={columns} rowKey={(r) => r.id} query={list} params={listParams} cards={card} />
-      )}
+      <ListTable caption={tl("caption")} columns={columns} rowKey={(r) => r.id} query={list} params={listParams} cards={card} empty={tl("empty")} />
     </div>
   );
 }
