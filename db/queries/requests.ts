@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db";
 import { disclosureRequestCounters, disclosureRequestItems, disclosureRequests, registerItems, type DisclosureRequest } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/api/errors";
@@ -7,8 +7,8 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { todayInTokyo } from "@/lib/dates";
 import { fiscalYearOf, fiscalYearRange } from "@/lib/fiscal-year";
 import { answerProblem, requestDisposableFrom } from "@/lib/requests/answer";
-import { isOpen, requestClock, requestStage } from "@/lib/requests/clock";
-import { feeAllowed, feeAmount, feeProblem } from "@/lib/requests/fee";
+import { requestClock, requestStage } from "@/lib/requests/clock";
+import { FEE_KINDS, feeAllowed, feeAmount, feeProblem } from "@/lib/requests/fee";
 import {
   DEFAULT_REQUEST_SETTINGS,
   requestSettingsSchema,
@@ -33,9 +33,9 @@ import { setRetiredVersioned, updateVersioned, withoutVersion } from "./versione
 
 /**
  * Requests from individuals 開示等請求 (docs/domain.md §7). The stage, the clock, the fee with its tax
- * and the retention are computed on every read by lib/requests; requests are few (a handful a year),
- * so the derived filters (stage, late, disposable) and the due-date sort judge every live row of the
- * SQL filter in memory and page the result.
+ * and the retention are computed on every read by lib/requests; the list's derived filters (stage,
+ * late, disposable) and its due-date sort state the same rules in SQL (requestSql), so a page reads
+ * and judges only its own rows.
  *
  * A request is itself personal data: the audit trail records what was done to it without the
  * requester's details (REDACTED below), so that disposing of them at the end of the retention leaves
@@ -151,7 +151,7 @@ export async function listRegisterItemOptions(): Promise<ItemRef[]> {
   return db.select({ id: registerItems.id, code: registerItems.code, name: registerItems.name }).from(registerItems).where(isNull(registerItems.retiredAt)).orderBy(asc(registerItems.code));
 }
 
-function sqlFilter(q: Pick<ListRequestsQuery, "q" | "kind" | "fy">, fyStartMonth: number): SQL {
+function sqlFilter(q: Pick<ListRequestsQuery, "q" | "kind" | "fy">, fyStartMonth: number): SQL[] {
   const where: SQL[] = [isNull(disclosureRequests.retiredAt)];
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -162,51 +162,90 @@ function sqlFilter(q: Pick<ListRequestsQuery, "q" | "kind" | "fy">, fyStartMonth
     const { start, end } = fiscalYearRange(q.fy, fyStartMonth);
     where.push(gte(disclosureRequests.receivedOn, start), lte(disclosureRequests.receivedOn, end));
   }
-  return and(...where)!;
-}
-
-/**
- * What the derived filters can only keep, said in SQL so that the rows they cannot keep are never read
- * (lib/requests/clock.ts): open is neither answered nor withdrawn; a stage other than open names whether
- * it is answered or withdrawn; a late request is not withdrawn, and its due date — the target days after
- * receipt, moved later by pauses, never earlier — is before the answer or, while open, before today.
- * The rule still judges every row read: these conditions only leave out rows it would refuse.
- */
-function derivedPrefilter(q: Pick<ExportRequestsQuery, "stage" | "late">, s: RequestSettings, today: string): SQL[] {
-  const r = disclosureRequests;
-  const where: SQL[] = [];
-  if (q.stage === "withdrawn") where.push(isNotNull(r.withdrawnOn));
-  else if (q.stage === "answered") where.push(isNull(r.withdrawnOn), isNotNull(r.answeredOn));
-  else if (q.stage) where.push(isNull(r.withdrawnOn), isNull(r.answeredOn));
-  if (q.late === "true") {
-    where.push(isNull(r.withdrawnOn), sql`coalesce(${r.answeredOn}, ${today}::date) > ${r.receivedOn} + ${s.targetDays}::int`);
-  }
   return where;
 }
 
 /**
- * The requests the query selects, judged and sorted; `page` takes one page of them. Only the requests
- * answered get their register items read.
+ * The rules of lib/requests said in SQL over a row of disclosure_requests, on `today` with the
+ * settings' target and retention, so that the list filters, sorts and pages in the database and reads
+ * only the page's rows. Each line is the rule beside it; the DTOs of the rows read are still made by
+ * the rules themselves (toDto), and tests/integration/requests-list-sql.test.ts compares every filter,
+ * sort and total with the rules applied to every request, on every stage and around every edge of the
+ * clock. Calendar days only (no holidays), so the due date is plain date arithmetic.
+ *
+ * - requestPauses: the identity pause from identity_requested_on to identity_checked_on; the fee pause
+ *   (a fee kind, not waived) from fee_requested_on to fee_paid_on. A pause's last day is cut at the
+ *   answer or withdrawal (`least` skips nulls: the earlier of the two, or the one there is) and is never
+ *   before its first; pausedDays counts a running one up to today (never before its first day).
+ * - pausedDays: the union of at most two spans = their lengths less their overlap.
+ * - requestClock: due = receipt + target + paused days; late = answered after the due day, or open,
+ *   not paused (no pause running) and the due day before today; a withdrawn request is never late.
+ * - requestStage, isOpen, requestDisposableFrom (closing day + N months, clamped to the month's end as
+ *   addMonths does: Postgres's date + interval clamps the same way).
+ */
+function requestSql(s: RequestSettings, today: string) {
+  const r = disclosureRequests;
+  const day = sql`${today}::date`;
+  const end = sql`coalesce(${r.answeredOn}, ${r.withdrawnOn})`;
+  const feeClock = sql`(${r.kind}::text in (${sql.join(FEE_KINDS.map((k) => sql`${k}`), sql`, `)}) and not ${r.feeWaived})`;
+  const idFrom = sql`${r.identityRequestedOn}`;
+  const idTo = sql`greatest(${idFrom}, coalesce(least(${r.identityCheckedOn}, ${end}), ${day}))`;
+  const feeFrom = sql`(case when ${feeClock} then ${r.feeRequestedOn} end)`;
+  const feeTo = sql`greatest(${feeFrom}, coalesce(least(${r.feePaidOn}, ${end}), ${day}))`;
+  const overlap = sql`(case when ${idFrom} is not null and ${feeFrom} is not null then greatest(0, least(${idTo}, ${feeTo}) - greatest(${idFrom}, ${feeFrom})) else 0 end)`;
+  const pausedDays = sql`(coalesce(${idTo} - ${idFrom}, 0) + coalesce(${feeTo} - ${feeFrom}, 0) - ${overlap})`;
+  const running = sql`(${end} is null and ((${idFrom} is not null and ${r.identityCheckedOn} is null) or (${feeFrom} is not null and ${r.feePaidOn} is null)))`;
+  const dueOn = sql`(${r.receivedOn} + (${s.targetDays}::int + ${pausedDays}))`;
+  const late = sql`(${r.withdrawnOn} is null and (case when ${r.answeredOn} is not null then ${r.answeredOn} > ${dueOn} else not ${running} and ${dueOn} < ${day} end))`;
+  const open = sql`(${r.answeredOn} is null and ${r.withdrawnOn} is null)`;
+  const awaitingFee = sql`(${feeClock} and ${r.feePaidOn} is null)`;
+  const stage: Record<NonNullable<ListRequestsQuery["stage"]>, SQL> = {
+    open,
+    withdrawn: sql`(${r.withdrawnOn} is not null)`,
+    answered: sql`(${r.withdrawnOn} is null and ${r.answeredOn} is not null)`,
+    awaiting_identity: sql`(${open} and ${r.identityCheckedOn} is null)`,
+    awaiting_fee: sql`(${open} and ${r.identityCheckedOn} is not null and ${awaitingFee})`,
+    in_progress: sql`(${open} and ${r.identityCheckedOn} is not null and not ${awaitingFee})`,
+  };
+  const disposable = sql`(${r.disposedOn} is null and ${end} is not null and ${day} >= (${end} + make_interval(months => ${s.retentionMonths}::int))::date)`;
+  return { dueOn, late, stage, disposable };
+}
+
+/**
+ * The requests the query selects, in its order, with how many there are — filters, sort and paging
+ * all in SQL (requestSql) — judged by the rules into DTOs; `page` takes one page of them. Only the
+ * rows returned are judged and get their register items read.
  */
 async function selectDtos(q: ExportRequestsQuery, today: string, page?: { page: number; pageSize: number }): Promise<{ items: RequestDto[]; total: number }> {
   const db = await getDb();
   const [settings, fyStart] = await Promise.all([getRequestSettings(), getFiscalYearStartMonth()]);
-  const rows = await db
-    .select()
+  const rule = requestSql(settings, today);
+  const where = sqlFilter(q, fyStart);
+  if (q.stage) where.push(rule.stage[q.stage]);
+  if (q.late) where.push(q.late === "true" ? rule.late : sql`not ${rule.late}`);
+  if (q.disposable) where.push(q.disposable === "true" ? rule.disposable : sql`not ${rule.disposable}`);
+  const dir = sql.raw(q.dir === "asc" ? "asc" : "desc");
+  // Ties by id in the same direction; references are ASCII, compared as JavaScript compares strings (collate "C").
+  const key = q.sort === "dueOn" ? rule.dueOn : q.sort === "reference" ? sql`${disclosureRequests.reference} collate "C"` : sql`${disclosureRequests.receivedOn}`;
+  const cond = and(...where);
+  // The total as a subquery run once (the inner disclosure_requests shadows the outer), not a window
+  // count: that would read every selected row whole before the limit; this way a page sorted by a
+  // column reads its rows through the column's index.
+  const query = db
+    .select({ row: disclosureRequests, total: sql<number>`(select count(*) from ${disclosureRequests} where ${cond})`.mapWith(Number) })
     .from(disclosureRequests)
-    .where(and(sqlFilter(q, fyStart), ...derivedPrefilter(q, settings, today)));
-  let dtos = rows.map((r) => toDto(r, [], settings, today));
-  if (q.stage === "open") dtos = dtos.filter((d) => isOpen(d));
-  else if (q.stage) dtos = dtos.filter((d) => d.stage === q.stage);
-  if (q.late) dtos = dtos.filter((d) => d.late === (q.late === "true"));
-  if (q.disposable) dtos = dtos.filter((d) => d.disposable === (q.disposable === "true"));
-  const dir = q.dir === "asc" ? 1 : -1;
-  const key = (d: RequestDto) => (q.sort === "dueOn" ? d.dueOn : q.sort === "reference" ? d.reference : d.receivedOn);
-  dtos.sort((a, b) => dir * (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
-  const total = dtos.length;
-  if (page) dtos = dtos.slice((page.page - 1) * page.pageSize, page.page * page.pageSize);
-  const items = await itemsOf(db, dtos.map((d) => d.id));
-  return { items: dtos.map((d) => ({ ...d, registerItems: items.get(d.id) ?? [] })), total };
+    .where(cond)
+    .orderBy(sql`${key} ${dir}, ${disclosureRequests.id} ${dir}`)
+    .$dynamic();
+  const rows = await (page ? query.limit(page.pageSize).offset((page.page - 1) * page.pageSize) : query);
+  let total = rows[0]?.total ?? 0;
+  if (!rows.length && page && page.page > 1) {
+    // Past the last page: no row carried the count.
+    const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(disclosureRequests).where(cond);
+    total = c?.n ?? 0;
+  }
+  const items = await itemsOf(db, rows.map((r) => r.row.id));
+  return { items: rows.map(({ row }) => toDto(row, items.get(row.id) ?? [], settings, today)), total };
 }
 
 export async function listRequests(q: ListRequestsQuery, today = todayInTokyo()) {

@@ -160,8 +160,8 @@ describe("the clock, late requests and the list", () => {
   });
 
   it("the stage and late filters keep exactly the requests the rule judges so, on the edges of the clock", async () => {
-    // The list narrows these filters in SQL before the rule judges (db/queries/requests.ts derivedPrefilter):
-    // the narrowing must never leave out a request the rule would keep.
+    // The list states these filters in SQL (db/queries/requests.ts requestSql): it must keep exactly the
+    // requests the rule judges so (every edge: tests/integration/requests-list-sql.test.ts).
     const answerOn = async (receivedOn: string, answeredOn: string) => {
       const r = await create({ receivedOn, kind: "correction", disclosureMethod: null });
       const checked = await identity(r, receivedOn);
