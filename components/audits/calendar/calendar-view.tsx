@@ -17,7 +17,7 @@ import { calendarSearchString, step, type CalendarViewState } from "@/lib/calend
 import { fiscalYearLabel } from "@/lib/fiscal-year";
 import { ScrollArea } from "@/components/ui/data-table";
 
-/** Colour per event type (with a text label beside it: colour is never the only cue). */
+/** Colour per event type (never the only cue: the summary names the type, and the filter buttons are its legend). */
 export const TYPE_STYLES: Record<CalendarEventType, string> = {
   audit: "border-l-brand-600 bg-brand-50",
   finding: "border-l-purple-600 bg-purple-50",
@@ -156,15 +156,19 @@ function firstMonthOrToday(fy: number, startMonth: number, today: string): strin
   return today >= a.start && today <= a.end ? monthOf(today) : a.months[0].month;
 }
 
+/**
+ * An event: its summary, in its type's colour. The summary names the type itself ("監査：…",
+ * "研修期限：…", "INC-… 本人への通知期限"), as it must in the iCalendar feed, so the link adds no label
+ * of its own: prefixed again, it read "監査: 監査: 運用状況監査…".
+ */
 function EventLink({ e, compact }: { e: CalendarEventDto; compact?: boolean }) {
   const t = useTranslations("calendar");
   return (
     <Link
       href={e.href}
       className={`relative block rounded border-l-4 px-1.5 py-0.5 text-xs leading-snug hover:underline focus-visible:outline-2 focus-visible:outline-brand-600 ${TYPE_STYLES[e.type]} ${STATE_TEXT[e.state]} ${compact ? "truncate" : ""}`}
-      title={`${t(`types.${e.type}`)}: ${e.summary}`}
+      title={compact ? e.summary : undefined}
     >
-      <span className="sr-only">{t(`types.${e.type}`)}: </span>
       {e.summary}
       {e.state === "overdue" ? <span className="sr-only"> ({t("states.overdue")})</span> : null}
     </Link>
@@ -268,7 +272,6 @@ function Agenda({ events, from, to, today, locale }: { events: CalendarEventDto[
           <ul className="space-y-1">
             {list.map((e) => (
               <li key={e.uid} className="flex flex-wrap items-baseline gap-2">
-                <span className="w-28 shrink-0 text-xs text-slate-600">{t(`types.${e.type}`)}</span>
                 <div className="min-w-0 flex-1">
                   <EventLink e={e} />
                   {e.end !== e.start ? <span className="text-xs text-slate-600">{t("until", { date: dayLabel(e.end, locale, false) })}</span> : null}
