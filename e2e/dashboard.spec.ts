@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, waitForData, DEMO_ACCOUNTS, DEMO_PASSWORD } from "./fixtures";
+import { test, expect, waitForData, DEMO_ACCOUNTS, DEMO_PASSWORD, ROLES } from "./fixtures";
 import { t } from "./i18n";
 import { LoginPage } from "./pages/login-page";
 
@@ -8,7 +8,7 @@ async function sectionOrder(page: import("@playwright/test").Page): Promise<stri
   return page.locator("section[data-section]").evaluateAll((els) => els.map((e) => e.getAttribute("data-section") ?? ""));
 }
 
-test.describe("executive dashboard", () => {
+test.describe("dashboard", () => {
   test("the executive signs in, lands on /dashboard, and a card's number opens the list with the same count", async ({ page }) => {
     // Signs in through the form and opens two pages: more than one page load's worth of time.
     test.slow();
@@ -43,6 +43,23 @@ test.describe("executive dashboard", () => {
     await waitForData(page);
     await expect(page.getByText(new RegExp(`[（(]全 ${count} 件[）)]`)).first()).toBeVisible();
   });
+
+  // Every role opens the same page: its name in the sidebar, the tab's <title> and the heading agree, and
+  // none calls it the executives' (it was "経営ダッシュボード" / "Executive dashboard" for everyone).
+  for (const locale of ["ja", "en"] as const) {
+    test(`every role's dashboard is named the same in the sidebar, the <title> and the heading (${locale})`, async ({ signedInAs, baseURL }) => {
+      for (const role of ROLES) {
+        const page = await signedInAs(role);
+        await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
+        await page.goto("/dashboard");
+        const name = t("nav.dashboard", {}, locale);
+        const heading = page.getByRole("heading", { level: 1 });
+        await expect(heading, role).toHaveText(name);
+        await expect(page.getByRole("navigation", { name: t("nav.label", {}, locale) }).locator('a[aria-current="page"]').first(), role).toHaveText(name);
+        await expect(page, role).toHaveTitle(`${name} | ${t("app.name", {}, locale)}`);
+      }
+    });
+  }
 
   test("hr reads training first, the auditor audits first", async ({ signedInAs }) => {
     const hr = await signedInAs("hr");

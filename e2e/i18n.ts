@@ -3,7 +3,8 @@ import en from "../messages/en.json";
 
 /**
  * The UI's own messages, so that locators follow the wording of messages/*.json instead of copying it.
- * `t("auth.submit")` → "サインイン"; `t("auth.demoHelp", { password: "x" }, "en")`.
+ * `t("auth.submit")` → "サインイン"; `t("auth.demoHelp", { password: "x" }, "en")`; a `{count, number}`
+ * argument is formatted as the app formats it ("1,234").
  */
 export const MESSAGES = { ja, en } as const;
 export type Locale = keyof typeof MESSAGES;
@@ -12,7 +13,9 @@ export function t(key: string, values: Record<string, string | number> = {}, loc
   let node: unknown = MESSAGES[locale];
   for (const part of key.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
   if (typeof node !== "string") throw new Error(`e2e: no message ${locale}:${key}`);
-  return node.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+  return node
+    .replace(/\{(\w+), number\}/g, (m, name: string) => (name in values ? new Intl.NumberFormat(locale).format(Number(values[name])) : m))
+    .replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 }
 
 /** Whether a message exists (for pages still being built). */

@@ -19,7 +19,7 @@ import { countTone, rateTone, renewalTone, type Tone } from "./tone";
 import { TONE_STYLES, ToneBadge } from "./tone-icon";
 
 /**
- * The executive dashboard: the sections in the order that fits the role, every figure a link.
+ * The dashboard: the sections in the order that fits the role, every figure a link.
  * Rendered on the server (the figures are in the first HTML and need no JavaScript); only the FY
  * picker, the charts and the score panel, which loads its heavier monthly recomputation itself,
  * run in the browser. `summary` is null when it could not be read.
@@ -115,7 +115,7 @@ function TrainingSection({ s, fyKey }: { s: DashboardSummaryDto; fyKey: number |
           value={formatPercent(tr.rate, locale)}
           href={tr.href}
           tone={rateTone(tr.rate)}
-          detail={tr.required ? t("training.completionDetail", { compliant: formatCount(tr.compliant, locale), required: formatCount(tr.required, locale) }) : t("training.noRequired")}
+          detail={tr.required ? t("training.completionDetail", { compliant: tr.compliant, required: tr.required }) : t("training.noRequired")}
         />
         <Kpi id="training-overdue" label={t("training.overdue")} value={formatCount(tr.overdue, locale)} href={tr.overdueHref} tone={countTone(tr.overdue)} />
         <Kpi id="training-due-soon" label={t("training.dueSoon")} value={formatCount(tr.dueSoon, locale)} href={tr.dueSoonHref} tone={countTone(tr.dueSoon, "attention")} />

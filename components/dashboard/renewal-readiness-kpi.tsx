@@ -1,12 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { Skeleton } from "@/components/ui/card";
 import { LoadError } from "@/components/ui/load-error";
 import { apiFetch } from "@/lib/client/api";
 import type { ReadinessDto } from "@/lib/renewal/readiness-schema";
-import { formatCount } from "./format";
 import { Kpi } from "./kpi";
 
 /**
@@ -18,7 +17,6 @@ import { Kpi } from "./kpi";
 export function RenewalReadinessKpi({ href }: { href: string }) {
   const t = useTranslations("renewal.card");
   const td = useTranslations("dashboard");
-  const locale = useLocale();
   const q = useQuery({ queryKey: ["renewal", "readiness"], queryFn: () => apiFetch<ReadinessDto>("/api/v1/renewal/readiness") });
   if (q.isError && !q.data) {
     return (
@@ -42,10 +40,10 @@ export function RenewalReadinessKpi({ href }: { href: string }) {
     <Kpi
       id="renewal-readiness"
       label={t("title")}
-      value={c.failing ? t("value", { count: formatCount(c.failing, locale) }) : t("allMet")}
+      value={c.failing ? t("value", { count: c.failing }) : t("allMet")}
       href={href}
       tone={c.failing ? "critical" : c.open ? "attention" : "good"}
-      detail={t("detail", { open: formatCount(c.open, locale), passing: formatCount(c.passing, locale) })}
+      detail={t("detail", { open: c.open, passing: c.passing })}
     />
   );
 }

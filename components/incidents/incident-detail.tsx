@@ -210,7 +210,7 @@ function FactsPanel({ incident, registerItems }: { incident: IncidentDto; regist
         {row(td("department"), incident.departmentName)}
         {row(td("occurredAt"), formatDateTime(incident.occurredAt))}
         {row(td("discoveredAt"), formatDateTime(incident.discoveredAt))}
-        {row(td("personsAffected"), td("personsCount", { count: incident.personsAffected.toLocaleString() }))}
+        {row(td("personsAffected"), td("personsCount", { count: incident.personsAffected }))}
         {row(td("dataInvolved"), incident.dataInvolved)}
         {registerItems.length
           ? row(

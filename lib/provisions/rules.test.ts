@@ -101,7 +101,7 @@ describe("recipients abroad (APPI Art. 28)", () => {
 describe("joint use notice", () => {
   it("names the items, the partners, the purpose and the responsible party", () => {
     const text = jointUseNotice({ purpose: "P", partners: "A社", dataItems: "氏名", responsibleName: "RUFT株式会社", responsibleAddress: "東京都", responsibleRepresentative: "代表取締役 田中 誠" });
-    expect(text).toContain("共同して利用される個人データの項目: 氏名");
-    expect(text).toContain("RUFT株式会社（住所: 東京都、代表者: 代表取締役 田中 誠）");
+    expect(text).toContain("共同して利用される個人データの項目：氏名");
+    expect(text).toContain("RUFT株式会社（住所：東京都、代表者：代表取締役 田中 誠）");
   });
 });

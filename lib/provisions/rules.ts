@@ -143,9 +143,9 @@ export function jointUseNotice(j: JointUse): string {
   return [
     "【個人データの共同利用について】",
     "当社は、以下のとおり個人データを共同して利用します。",
-    `1. 共同して利用される個人データの項目: ${j.dataItems}`,
-    `2. 共同して利用する者の範囲: ${j.partners}`,
-    `3. 利用する者の利用目的: ${j.purpose}`,
-    `4. 当該個人データの管理について責任を有する者: ${j.responsibleName}（住所: ${j.responsibleAddress}、代表者: ${j.responsibleRepresentative}）`,
+    `1. 共同して利用される個人データの項目：${j.dataItems}`,
+    `2. 共同して利用する者の範囲：${j.partners}`,
+    `3. 利用する者の利用目的：${j.purpose}`,
+    `4. 当該個人データの管理について責任を有する者：${j.responsibleName}（住所：${j.responsibleAddress}、代表者：${j.responsibleRepresentative}）`,
   ].join("\n");
 }

@@ -134,7 +134,7 @@ describe("audit trail hash chain", () => {
 
     // The privacy manager's settings page names the same link.
     expect(await settingsLine("en")).toContain(`Broken First broken link: entry No. ${seq} (ID ${target.id}). Its content was changed after it was recorded.`);
-    expect(await settingsLine("ja")).toContain(`改ざんの可能性 最初に途切れている箇所: 記録 No.${seq}（ID ${target.id}）。記録後に内容が変更されています。`);
+    expect(await settingsLine("ja")).toContain(`改ざんの可能性 最初に途切れている箇所：記録 No.${seq}（ID ${target.id}）。記録後に内容が変更されています。`);
 
     // Re-hashing the changed row to hide it only moves the break to the next row's link.
     await exec(`alter table audit_log disable trigger audit_log_no_update`);

@@ -76,7 +76,7 @@ describe("GET /api/v1/calendar/events", () => {
     // Not reportable (1 person): no PPC deadline.
     expect(uids).not.toContain(`incident-${ids.incident}-ppcPreliminary`);
     const reg = res.body.items.find((e: { uid: string }) => e.uid === `regulation-${ids.regulation}-review`);
-    expect(reg).toMatchObject({ type: "regulation", start: reviewDue, end: reviewDue, href: `/regulations/${ids.regulation}`, summary: "規程見直し期限: PMS-01 個人情報保護規程" });
+    expect(reg).toMatchObject({ type: "regulation", start: reviewDue, end: reviewDue, href: `/regulations/${ids.regulation}`, summary: "規程見直し期限：PMS-01 個人情報保護規程" });
     const inc = res.body.items.find((e: { uid: string }) => e.uid === `incident-${ids.incident}-pmarkPreliminary`);
     expect(inc).toMatchObject({ start: pmarkPrelimDue, summary: "INC-2026-001 審査機関への速報期限" });
     const aud = res.body.items.find((e: { uid: string }) => e.uid === `audit-${ids.audit}`);
@@ -97,7 +97,7 @@ describe("GET /api/v1/calendar/events", () => {
       end: actionDue,
       href: `/incidents/${ids.incident}`,
       state: "due_soon",
-      summary: "INC-2026-001 是正処置期限: 外部宛てメールの送信前に宛先確認画面を必須にする。",
+      summary: "INC-2026-001 是正処置期限：外部宛てメールの送信前に宛先確認画面を必須にする。",
     });
     expect(items.map((e) => e.uid)).not.toContain(`incident-action-${ids.doneAction}`);
     const en = (await get("en")).find((e) => e.uid === `incident-action-${ids.action}`);
@@ -180,14 +180,14 @@ describe("the iCalendar feed", () => {
     expect(stamps.every((t) => t.zone === ICAL.Timezone.utcTimezone)).toBe(true);
     expect(first.text).not.toMatch(/TZID|X-WR-TIMEZONE|TIMEZONE-ID/);
     const reg = events.find((e) => e.uid === `regulation-${ids.regulation}-review@pms-dashboard`);
-    expect(reg).toMatchObject({ summary: "規程見直し期限: PMS-01 個人情報保護規程", start: reviewDue, isDate: true, end: addDays(reviewDue, 1), url: `http://localhost/regulations/${ids.regulation}` });
+    expect(reg).toMatchObject({ summary: "規程見直し期限：PMS-01 個人情報保護規程", start: reviewDue, isDate: true, end: addDays(reviewDue, 1), url: `http://localhost/regulations/${ids.regulation}` });
     const inc = events.find((e) => e.uid === `incident-${ids.incident}-pmarkPreliminary@pms-dashboard`);
     expect(inc).toMatchObject({ summary: "INC-2026-001 審査機関への速報期限", start: pmarkPrelimDue });
     const aud = events.find((e) => e.uid === `audit-${ids.audit}@pms-dashboard`);
-    expect(aud).toMatchObject({ summary: "監査（予定）: 2026年度 適合状況監査", start: auditStart, end: addDays(auditStart, 3) });
+    expect(aud).toMatchObject({ summary: "監査（予定）：2026年度 適合状況監査", start: auditStart, end: addDays(auditStart, 3) });
     const act = events.find((e) => e.uid === `incident-action-${ids.action}@pms-dashboard`);
     expect(act).toMatchObject({
-      summary: "INC-2026-001 是正処置期限: 外部宛てメールの送信前に宛先確認画面を必須にする。",
+      summary: "INC-2026-001 是正処置期限：外部宛てメールの送信前に宛先確認画面を必須にする。",
       start: actionDue,
       isDate: true,
       end: addDays(actionDue, 1),

@@ -67,7 +67,7 @@ describe("webhooks", () => {
     expect(m).toBeTruthy();
     expect(createHmac("sha256", secret).update(`${m[1]}.${last.body}`).digest("hex")).toBe(m[2]);
     const body = JSON.parse(last.body);
-    expect(body).toMatchObject({ event: "deadline", type: "regulation", kind: "regulation.review", stage: "due", dueOn: today, summary: { ja: "規程見直し期限: PMS-02 安全管理規程", en: "Review due: PMS-02 安全管理規程" } });
+    expect(body).toMatchObject({ event: "deadline", type: "regulation", kind: "regulation.review", stage: "due", dueOn: today, summary: { ja: "規程見直し期限：PMS-02 安全管理規程", en: "Review due: PMS-02 安全管理規程" } });
     expect(body.url).toMatch(/\/regulations\/\d+$/);
 
     // Once more: nothing new.

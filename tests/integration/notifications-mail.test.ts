@@ -92,7 +92,7 @@ describe("e-mail through SMTP", () => {
 
   it("writes the subject in Japanese, encoded for mail clients, with plain text, HTML and the link to the record", async () => {
     const mail = smtp.received.find((r) => to(r) === pm.email && r.mail.subject?.includes("PMS-01"))!;
-    expect(mail.mail.subject).toBe("【PMS】本日期限（2026/12/07）: 規程見直し期限: PMS-01 個人情報保護規程");
+    expect(mail.mail.subject).toBe("【PMS】本日期限（2026/12/07）：規程見直し期限：PMS-01 個人情報保護規程");
     const subjectHeader = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(mail.raw)![1];
     expect(subjectHeader).toMatch(/=\?UTF-8\?[BQ]\?/i);
     expect(subjectHeader).not.toMatch(/[^\x00-\x7F]/);
@@ -103,7 +103,7 @@ describe("e-mail through SMTP", () => {
     expect(mail.mail.html).toContain("PMS-01 個人情報保護規程");
     // No more than the deadline: the incident's description is not in the PM's incident mail.
     const incidentMail = smtp.received.find((r) => to(r) === pm.email && r.mail.subject?.includes("INC-2026-001"))!;
-    expect(incidentMail.mail.subject).toBe("【PMS】期限超過（2026/12/06）: INC-2026-001 審査機関への速報期限");
+    expect(incidentMail.mail.subject).toBe("【PMS】期限超過（2026/12/06）：INC-2026-001 審査機関への速報期限");
     expect(incidentMail.mail.text).not.toContain("見積書");
   });
 
@@ -116,8 +116,8 @@ describe("e-mail through SMTP", () => {
   it("groups a digest user's deadlines of the day into one mail", async () => {
     const digest = smtp.received.find((r) => to(r) === auditor.email)!;
     expect(digest.mail.subject).toBe("【PMS】2026/12/07 の期限 2 件");
-    expect(digest.mail.text).toContain("本日期限（2026/12/07）: 是正処置期限: 7.2 教育記録の保管漏れ");
-    expect(digest.mail.text).toContain("2026/12/10 期限: 是正処置期限: 7.4 入退室記録の確認頻度");
+    expect(digest.mail.text).toContain("本日期限（2026/12/07）：是正処置期限：7.2 教育記録の保管漏れ");
+    expect(digest.mail.text).toContain("2026/12/10 期限：是正処置期限：7.4 入退室記録の確認頻度");
   });
 
   it("retries with back-off while the SMTP server is down, then sends once; the manager sees the failure", async () => {

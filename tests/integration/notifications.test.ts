@@ -122,11 +122,11 @@ describe("in the app", () => {
     const list = await call(listRoute, "GET", "/api/v1/notifications?unread=true", { headers: { "accept-language": "ja" } });
     expect(list.status).toBe(200);
     expect(list.body.unread).toBe(2);
-    expect(list.body.items[0]).toMatchObject({ type: "finding", stage: "late", summary: "是正処置期限: 7.2 教育記録の保管漏れ" });
+    expect(list.body.items[0]).toMatchObject({ type: "finding", stage: "late", summary: "是正処置期限：7.2 教育記録の保管漏れ" });
     expect((await call(unreadRoute, "GET", "/api/v1/notifications/unread")).body).toEqual({ unread: 2 });
     await signInAs("privacy_manager");
     const cert = await call(listRoute, "GET", "/api/v1/notifications?type=contractor", { headers: { "accept-language": "ja" } });
-    expect(cert.body.items.map((n: { summary: string; href: string }) => [n.summary, n.href])).toEqual([["委託先の認証の有効期限: 株式会社データ保管（10820001）", `/contractors/${ids.contractor}`]]);
+    expect(cert.body.items.map((n: { summary: string; href: string }) => [n.summary, n.href])).toEqual([["委託先の認証の有効期限：株式会社データ保管（10820001）", `/contractors/${ids.contractor}`]]);
     await signInAs("auditor");
 
     // Someone else's id is ignored.

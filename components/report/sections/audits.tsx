@@ -17,8 +17,8 @@ export function AuditsSummary({ ctx }: { ctx: ReportContext }) {
     <Part title={heading("summary", "audits")}>
       <Figures
         rows={[
-          [t("audits.planVsDone"), t("audits.planVsDoneValue", { planned: num(aud.figures.planned), done: num(aud.figures.done) })],
-          [t("audits.internal"), t("audits.internalValue", { planned: num(aud.indicators.internalAuditsPlanned), done: num(aud.indicators.internalAuditsDone) })],
+          [t("audits.planVsDone"), t("audits.planVsDoneValue", { planned: aud.figures.planned, done: aud.figures.done })],
+          [t("audits.internal"), t("audits.internalValue", { planned: aud.indicators.internalAuditsPlanned, done: aud.indicators.internalAuditsDone })],
           [t("audits.internalMet"), aud.indicators.internalAuditMet ? t("audits.met") : <strong key="m">{t("audits.notMet")}</strong>],
           [t("audits.reviewMet"), aud.indicators.managementReviewMet ? t("audits.met") : <strong key="r">{t("audits.notMet")}</strong>],
           [t("audits.overdueActions"), num(aud.overdueActions)],
@@ -48,7 +48,7 @@ export function AuditsSummary({ ctx }: { ctx: ReportContext }) {
           {mr.inYear.map((r) => (
             <li key={r.id}>
               <Link href={`/audits/management-reviews/${r.id}`} className={LINK}>
-                {t("audits.reviewItem", { date: formatDate(r.heldOn), title: r.title, open: num(r.openActionCount) })}
+                {t("audits.reviewItem", { date: formatDate(r.heldOn), title: r.title, open: r.openActionCount })}
               </Link>
             </li>
           ))}

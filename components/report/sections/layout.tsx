@@ -125,11 +125,11 @@ export function CappedTable<I>({ list, href, t, head, row, numeric }: { list: Ca
   if (!list.total) return <p className="text-sm">{t("none")}</p>;
   return (
     <div className="space-y-1">
-      <Table caption={t("total", { count: list.total.toLocaleString() })} head={head} rows={list.items.map(row)} numeric={numeric} />
+      <Table caption={t("total", { count: list.total })} head={head} rows={list.items.map(row)} numeric={numeric} />
       <p className="flex flex-wrap items-baseline gap-x-3 text-sm">
-        {list.more > 0 ? <span className="font-medium">{t("andMore", { count: list.more.toLocaleString() })}</span> : null}
+        {list.more > 0 ? <span className="font-medium">{t("andMore", { count: list.more })}</span> : null}
         <Link href={href} className="no-print text-brand-700 underline underline-offset-2 hover:text-brand-800">
-          {list.more > 0 ? t("viewAll", { count: list.total.toLocaleString() }) : t("openList")}
+          {list.more > 0 ? t("viewAll", { count: list.total }) : t("openList")}
         </Link>
       </p>
     </div>

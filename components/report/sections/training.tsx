@@ -19,7 +19,7 @@ export function TrainingSummary({ ctx }: { ctx: ReportContext }) {
             t("training.rate"),
             tr.overall.rate === null
               ? t("training.rateNone")
-              : t("training.rateValue", { rate: pct(tr.overall.rate), required: num(tr.overall.required), compliant: num(tr.overall.compliant) }),
+              : t("training.rateValue", { rate: pct(tr.overall.rate), required: tr.overall.required, compliant: tr.overall.compliant }),
           ],
           [t("training.compliant"), num(tr.overall.compliant)],
           [t("training.dueSoon"), num(tr.overall.dueSoon)],

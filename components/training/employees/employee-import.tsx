@@ -76,7 +76,7 @@ export function EmployeeImport() {
           ) : null
         }
         toApply={toApply}
-        commitLabel={(p) => t("commit", { count: toApply(p).toLocaleString() })}
+        commitLabel={(p) => t("commit", { count: toApply(p) })}
         resultText={(r) => t("done", { inserted: r.inserted, updated: r.updated, unchanged: r.unchanged })}
         resultActions={() => (
           <ButtonLink href="/training/employees" variant="primary">

@@ -153,7 +153,7 @@ export function TrainingOverview() {
           ) : (
             <DonutChart
               data={statusData}
-              formatValue={(v) => t("count", { count: count(v) })}
+              formatValue={(v) => t("count", { count: v })}
               center={{ value: pct(data.overall.rate ?? 0), caption: t("charts.rateCenter") }}
               onSelect={go}
               legendLabel={t("charts.breakdown")}

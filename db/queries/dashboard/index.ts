@@ -17,7 +17,7 @@ import { fiscalYearsOffered, scopeOf } from "./scope";
 import { trainingCard } from "./training";
 
 /**
- * The executive dashboard (issue 7): every KPI card aggregated in SQL, one statement per card, the
+ * The dashboard (issue 7): every KPI card aggregated in SQL, one statement per card, the
  * cards run concurrently. The rules stay in lib/: where a card needs one (training status, reporting
  * clocks, contractor flags, the P-mark window, the yearly audit indicators) the SQL either states the
  * same rule with the constants imported from there (training, regulations), or narrows the rows to the

@@ -11,7 +11,7 @@ export const dashboardSummary = defineOperation({
   roles: ANY_ROLE,
   tag,
   summary:
-    "Every KPI card of the executive dashboard in one answer (training completion, overdue reviews, open and reportable incidents, contractors, audits and findings, P-mark, PMS posts) with chart series and the drill-down URL of each figure; fy = fiscal year (default the current one)",
+    "Every KPI card of the dashboard in one answer (training completion, overdue reviews, open and reportable incidents, contractors, audits and findings, P-mark, PMS posts) with chart series and the drill-down URL of each figure; fy = fiscal year (default the current one)",
   query: dashboardQuery,
   response: dashboardSummarySchema,
 });
