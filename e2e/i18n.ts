@@ -14,7 +14,12 @@ export function t(key: string, values: Record<string, string | number> = {}, loc
   for (const part of key.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
   if (typeof node !== "string") throw new Error(`e2e: no message ${locale}:${key}`);
   return node
-    .replace(/\{(\w+), number\}/g, (m, name: string) => (name in values ? new Intl.NumberFormat(locale).format(Number(values[name])) : m))
+    .replace(/\{(\w+), number\}/g, (m, name: string) => {
+      if (!(name in values)) return m;
+      const v = values[name];
+      // A number as the app formats it; a string (a marker a page object replaces with a pattern) as it is.
+      return typeof v === "number" ? new Intl.NumberFormat(locale).format(v) : v;
+    })
     .replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 }
 
