@@ -210,6 +210,101 @@ test("the appoint form refuses the privacy manager as audit lead, naming the oth
   await expect(page.getByText(t("pmsStructure.conflictsHint"))).toHaveCount(0);
 });
 
+type Holder = { id: number; personType: "user" | "employee"; personId: number; personName: string; fromDate: string; toDate: string | null; note: string | null; version: number };
+
+/** The audit lead's appointment (高橋 直樹, a sign-in user) as the API holds it now. */
+async function auditLeadAppointment(page: Page): Promise<Holder> {
+  const res = await page.request.get("/api/v1/pms-posts");
+  expect(res.status()).toBe(200);
+  const post = (await res.json()).items.find((p: { code: string }) => p.code === "POST-AUDIT") as { holders: Holder[] };
+  return post.holders.find((h) => h.personName === "高橋 直樹")!;
+}
+
+/** A save through the API in the same session, as another tab or person would make it. */
+async function patchAppointment(page: Page, baseURL: string, a: Holder, changes: Partial<Holder>) {
+  const body = { personType: a.personType, personId: a.personId, fromDate: a.fromDate, toDate: a.toDate, note: a.note, version: a.version, ...changes };
+  const res = await page.request.patch(`/api/v1/pms-posts/appointments/${a.id}`, { data: body, headers: { origin: new URL(baseURL).origin } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+/** The privacy manager's structure page, with the audit lead's appointment open for editing (opened by keyboard). */
+async function openEditAuditLead(page: Page): Promise<Locator> {
+  await page.goto("/regulations/structure");
+  await waitForData(page);
+  const edit = page.getByTestId("post-POST-AUDIT").getByRole("button", { name: new RegExp(`^${t("pmsStructure.editAppointment")}\\s*:\\s*高橋 直樹$`) });
+  await edit.focus();
+  await page.keyboard.press("Enter");
+  const d = page.getByRole("dialog", { name: t("pmsStructure.editAppointmentTitle", { name: "高橋 直樹", post: "監査責任者" }) });
+  await expect(d).toBeVisible();
+  return d;
+}
+
+/**
+ * Editing an appointment on the page (PATCH /pms-posts/appointments/{id}): the dialog opens on the
+ * holder and term as they are; giving the audit lead's post to the privacy manager is refused by 兼任不可
+ * beside the holder, which takes the focus; nothing changes on the page.
+ */
+test("editing an appointment: a holder who may not hold the post is refused beside the holder", async ({ signedInAs }) => {
+  const page = await signedInAs("privacy_manager");
+  const before = await auditLeadAppointment(page);
+  const d = await openEditAuditLead(page);
+  await expect(d.getByText(t("pmsStructure.editAppointmentHint"))).toBeVisible();
+  await expect(d.getByLabel(t("pmsStructure.personType"))).toHaveValue("user");
+  const holder = d.locator('select[name="personId"]');
+  await expect(holder).toHaveValue(String(before.personId));
+  await expect(d.locator('input[name="fromDate"]')).toHaveValue(before.fromDate);
+  await expect(d.locator('input[name="toDate"]')).toHaveValue(before.toDate ?? "");
+
+  await holder.selectOption({ label: `佐藤 恵子${t("common.inParens", { text: "manager@example.com" })}` });
+  // Saved from the keyboard: Enter in the note field submits the form.
+  await d.locator('input[name="note"]').press("Enter");
+  const [said] = t("regulations.errors.exclusivePostHeld", { post: "個人情報保護管理者" }).split("（");
+  await expect(d.getByText(said, { exact: false })).toBeVisible();
+  await expect(d.getByText("この役職とは兼任できません", { exact: false })).toBeVisible();
+  await expect(holder).toHaveAttribute("aria-invalid", "true");
+  await expect(holder).toBeFocused();
+  await page.screenshot({ path: "test-results/structure-edit-appointment-refused.png" });
+  await d.getByRole("button", { name: t("common.cancel"), exact: true }).click();
+  await expect(d).toBeHidden();
+  await expect(page.getByTestId("post-POST-AUDIT")).toContainText("高橋 直樹");
+  await expect(page.getByTestId("post-POST-AUDIT")).not.toContainText("佐藤 恵子");
+  expect(await auditLeadAppointment(page)).toEqual(before);
+});
+
+/**
+ * The form kit's conflict on an appointment: someone else changes it while the dialog is open; the save is
+ * refused (409) visibly, naming the changed field, the input is kept, and "keep my input" then saves it.
+ */
+test("editing an appointment changed meanwhile shows the conflict; keep my input saves", async ({ signedInAs, baseURL }) => {
+  const page = await signedInAs("privacy_manager");
+  const original = await auditLeadAppointment(page);
+  try {
+    const d = await openEditAuditLead(page);
+    const note = d.locator('input[name="note"]');
+    const mine = `e2e 任期の確認 ${Date.now()}`;
+    await note.fill(mine);
+    await patchAppointment(page, baseURL!, original, { note: `e2e 別の画面で変更 ${Date.now()}` });
+
+    await d.getByRole("button", { name: t("common.save"), exact: true }).click();
+    const notice = d.getByRole("status").filter({ hasText: t("form.conflict.title") });
+    await expect(notice).toBeVisible();
+    await expect(notice.getByText(t("form.conflict.changed"))).toContainText(t("pmsStructure.note"));
+    await expect(notice.getByText(t("form.conflict.changed"))).not.toContainText(t("pmsStructure.fromDate"));
+    await expect(note).toHaveValue(mine);
+
+    await notice.getByRole("button", { name: t("form.conflict.keepMine") }).click();
+    await d.getByRole("button", { name: t("common.save"), exact: true }).click();
+    await expect(d).toBeHidden();
+    const after = await auditLeadAppointment(page);
+    expect(after).toMatchObject({ note: mine, personId: original.personId, fromDate: original.fromDate, toDate: original.toDate, version: original.version + 2 });
+    await page.getByTestId("post-POST-AUDIT").getByText(t("pmsStructure.history", { count: 1 })).click();
+    await expect(page.getByTestId("post-POST-AUDIT")).toContainText(mine);
+  } finally {
+    // The demo data as it was, for the other tests.
+    await patchAppointment(page, baseURL!, await auditLeadAppointment(page), { note: original.note });
+  }
+});
+
 test("read-only roles see the register and the structure without write buttons", async ({ signedInAs }) => {
   const page = await signedInAs("auditor");
   await page.goto("/regulations");
