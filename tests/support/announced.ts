@@ -14,7 +14,12 @@ export async function announced<T>(name: string, what: string): Promise<T> {
   for (;;) {
     if (existsSync(path.join(dir, name))) return JSON.parse(readFileSync(path.join(dir, name), "utf8")) as T;
     if (existsSync(path.join(dir, `${name}.failed`))) throw new Error(`${what} could not be made:\n${readFileSync(path.join(dir, `${name}.failed`), "utf8")}`);
-    if (name !== "ready" && existsSync(path.join(dir, "failed"))) throw new Error(`${what} could not be made: the migrated template failed`);
+    // db-template.ts announces the migrated template's own failure as `failed`: a wait for `ready` ends on it
+    // with its reason (a DATABASE_URL naming no database, say), instead of waiting out the hook timeout.
+    if (existsSync(path.join(dir, "failed"))) {
+      const why = readFileSync(path.join(dir, "failed"), "utf8");
+      throw new Error(name === "ready" ? `${what} could not be made:\n${why}` : `${what} could not be made: the migrated template failed:\n${why}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 }
