@@ -228,17 +228,18 @@ async function selectDtos(q: ExportRequestsQuery, today: string, page?: { page: 
   // Ties by id in the same direction; references are ASCII, compared as JavaScript compares strings (collate "C").
   const key = q.sort === "dueOn" ? rule.dueOn : q.sort === "reference" ? sql`${disclosureRequests.reference} collate "C"` : sql`${disclosureRequests.receivedOn}`;
   const cond = and(...where);
-  // The total as a subquery run once (the inner disclosure_requests shadows the outer), not a window
-  // count: that would read every selected row whole before the limit; this way a page sorted by a
-  // column reads its rows through the column's index.
+  // A page's total as a subquery run once (the inner disclosure_requests shadows the outer), not a
+  // window count: that would read every selected row whole before the limit; this way a page sorted by
+  // a column reads its rows through the column's index. Without paging the rows are the total.
+  const count = page ? sql<number>`(select count(*) from ${disclosureRequests} where ${cond})`.mapWith(Number) : sql<number>`0`.mapWith(Number);
   const query = db
-    .select({ row: disclosureRequests, total: sql<number>`(select count(*) from ${disclosureRequests} where ${cond})`.mapWith(Number) })
+    .select({ row: disclosureRequests, total: count })
     .from(disclosureRequests)
     .where(cond)
     .orderBy(sql`${key} ${dir}, ${disclosureRequests.id} ${dir}`)
     .$dynamic();
   const rows = await (page ? query.limit(page.pageSize).offset((page.page - 1) * page.pageSize) : query);
-  let total = rows[0]?.total ?? 0;
+  let total = page ? (rows[0]?.total ?? 0) : rows.length;
   if (!rows.length && page && page.page > 1) {
     // Past the last page: no row carried the count.
     const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(disclosureRequests).where(cond);
