@@ -335,20 +335,25 @@ function AssessmentItem({ a, contractorId, canEdit }: { a: AssessmentDto; contra
             <thead>
               <tr className="border-b border-slate-200 text-slate-600">
                 <th scope="col" className="py-1 pr-3 font-medium">{ta("fields.criterion")}</th>
-                <th scope="col" className="py-1 pr-3 text-right font-medium">{ta("fields.weight")}</th>
-                <th scope="col" className="py-1 pr-3 text-right font-medium">{ta("fields.score")}</th>
+                <th scope="col" className="whitespace-nowrap py-1 pr-3 text-right font-medium">{ta("fields.weight")}</th>
+                <th scope="col" className="whitespace-nowrap py-1 pr-3 text-right font-medium">{ta("fields.score")}</th>
                 <th scope="col" className="py-1 font-medium">{ta("fields.comment")}</th>
               </tr>
             </thead>
             <tbody>
               {a.scores.map((s) => (
                 <tr key={s.key} className="border-b border-slate-100">
-                  <td className="py-1 pr-3">{s.label}</td>
+                  {/* Words keep a readable width on a phone (the table scrolls), as the list kit's textWidth. */}
+                  <td className="py-1 pr-3">
+                    <div className="min-w-[12rem] lg:min-w-0">{s.label}</div>
+                  </td>
                   <td className="py-1 pr-3 text-right">{s.weight}</td>
-                  <td className="py-1 pr-3 text-right">
+                  <td className="whitespace-nowrap py-1 pr-3 text-right">
                     {s.score} / {a.maxScore}
                   </td>
-                  <td className="py-1 text-slate-700">{s.comment ?? ""}</td>
+                  <td className="py-1 text-slate-700">
+                    <div className="min-w-[12rem] lg:min-w-0">{s.comment ?? ""}</div>
+                  </td>
                 </tr>
               ))}
             </tbody>

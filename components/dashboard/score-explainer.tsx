@@ -93,7 +93,9 @@ export function ScoreExplainer({ fy }: { fy: number | null }) {
             <tbody>
               {SCORE_INDICATORS.map((k) => (
                 <tr key={k} className="border-b border-slate-100 align-top">
-                  <th scope="row" className="py-2 pr-3 font-medium text-slate-900">{t(`score.indicators.${k}`)}</th>
+                  <th scope="row" className="py-2 pr-3 font-medium text-slate-900">
+                    <div className="min-w-[7rem] lg:min-w-0">{t(`score.indicators.${k}`)}</div>
+                  </th>
                   <td className="py-2 pr-3 text-right tabular-nums">{SCORE_WEIGHTS[k]}</td>
                   <td className="py-2 pr-3 text-right tabular-nums">{cur ? (cur.indicators[k] === null ? t("scorePage.notApplicable") : pct(cur.indicators[k]!)) : "—"}</td>
                   <td className="py-2 pr-3 text-right tabular-nums">{cur?.points[k] ?? "—"}</td>
@@ -120,7 +122,9 @@ export function ScoreExplainer({ fy }: { fy: number | null }) {
                     <th scope="col" className="py-1 pr-3 font-medium">{t("charts.month")}</th>
                     <th scope="col" className="py-1 pr-3 text-right font-medium">{t("charts.score")}</th>
                     {SCORE_INDICATORS.map((k) => (
-                      <th key={k} scope="col" className="py-1 pr-3 text-right font-medium">{t(`score.indicators.${k}`)}</th>
+                      <th key={k} scope="col" className="py-1 pr-3 text-right font-medium">
+                        <div className="min-w-[7rem] lg:min-w-0">{t(`score.indicators.${k}`)}</div>
+                      </th>
                     ))}
                   </tr>
                 </thead>

@@ -91,7 +91,8 @@ export function IncidentDetail({
       />
       {created ? <Alert tone="success">{t("form.created", { reference: incident.reference })}</Alert> : null}
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      {/* One column of the page's width on a phone (grid-cols-1), however wide the clocks' tables: they scroll. */}
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <ClocksPanel incident={incident} />
         <FactsPanel incident={incident} registerItems={q.data.registerItems} />
       </div>
@@ -133,14 +134,15 @@ function ClocksPanel({ incident }: { incident: IncidentDto }) {
     list.map((o) => (
       <tr key={o.key} className={`border-b border-slate-100 ${o.state === "late" ? "bg-red-50" : ""}`}>
         <th scope="row" className="py-2 pr-2 text-left font-normal">
-          {t(`obligations.${o.key}`)}
+          {/* The obligation keeps a readable width on a phone (the table scrolls), as the list kit's textWidth. */}
+          <div className="min-w-[9rem] lg:min-w-0">{t(`obligations.${o.key}`)}</div>
         </th>
         <td className={`py-2 pr-2 whitespace-nowrap ${o.state === "late" ? "font-semibold text-red-700" : ""}`}>
           {formatDate(o.dueOn)}
           {o.daysLeft !== null ? <span className="block text-xs">{daysText(o.daysLeft)}</span> : null}
         </td>
         <td className="py-2 pr-2 whitespace-nowrap">{o.doneOn ? formatDate(o.doneOn) : "—"}</td>
-        <td className="py-2">
+        <td className="py-2 whitespace-nowrap">
           <StateBadge state={o.state} />
         </td>
       </tr>
@@ -151,13 +153,13 @@ function ClocksPanel({ incident }: { incident: IncidentDto }) {
         <th scope="col" className="py-1 pr-2 font-medium">
           <span className="sr-only">{t("clocks.heading")}</span>
         </th>
-        <th scope="col" className="py-1 pr-2 font-medium">
+        <th scope="col" className="py-1 pr-2 font-medium whitespace-nowrap">
           {t("clocks.due")}
         </th>
-        <th scope="col" className="py-1 pr-2 font-medium">
+        <th scope="col" className="py-1 pr-2 font-medium whitespace-nowrap">
           {t("clocks.doneOn")}
         </th>
-        <th scope="col" className="py-1 font-medium">
+        <th scope="col" className="py-1 font-medium whitespace-nowrap">
           {t("clocks.state")}
         </th>
       </tr>
@@ -176,17 +178,21 @@ function ClocksPanel({ incident }: { incident: IncidentDto }) {
           <p className="text-xs">{t("clocks.finalDays", { days: incident.finalReportDays })}</p>
         </div>
         {ppc.length ? (
-          <table className="w-full">
-            <caption className="py-1 text-left text-xs font-semibold text-slate-700">{t("clocks.ppc")}</caption>
-            {head}
-            <tbody>{rows(ppc)}</tbody>
-          </table>
+          <ScrollArea label={t("clocks.ppc")}>
+            <table className="w-full">
+              <caption className="py-1 text-left text-xs font-semibold text-slate-700">{t("clocks.ppc")}</caption>
+              {head}
+              <tbody>{rows(ppc)}</tbody>
+            </table>
+          </ScrollArea>
         ) : null}
-        <table className="w-full">
-          <caption className="py-1 text-left text-xs font-semibold text-slate-700">{t("clocks.pmark")}</caption>
-          {head}
-          <tbody>{rows(pmark)}</tbody>
-        </table>
+        <ScrollArea label={t("clocks.pmark")}>
+          <table className="w-full">
+            <caption className="py-1 text-left text-xs font-semibold text-slate-700">{t("clocks.pmark")}</caption>
+            {head}
+            <tbody>{rows(pmark)}</tbody>
+          </table>
+        </ScrollArea>
       </div>
     </Card>
   );

@@ -165,8 +165,13 @@ export function RegulationDetail({ id, initial, canEdit, owners, today }: { id: 
                     <td className="px-3 py-2">
                       <DateText value={v.effectiveDate} />
                     </td>
-                    <td className="px-3 py-2">{v.summary}</td>
-                    <td className="px-3 py-2">{v.approvedByName ?? "—"}</td>
+                    {/* Words keep a readable width on a phone (the table scrolls), as the list kit's textWidth. */}
+                    <td className="px-3 py-2">
+                      <div className="min-w-[12rem] lg:min-w-0">{v.summary}</div>
+                    </td>
+                    <td className="px-3 py-2">
+                      <div className="min-w-[7rem] lg:min-w-0">{v.approvedByName ?? "—"}</div>
+                    </td>
                     <td className="px-3 py-2">
                       <DateText value={v.approvedOn} />
                     </td>

@@ -45,7 +45,7 @@ function SheetTable({ sheet, showTitle, emptyText, rowsText }: { sheet: PackShee
             <thead>
               <tr>
                 {sheet.columns.map((c, i) => (
-                  <th key={i} scope="col" className={`border border-slate-300 bg-slate-100 px-2 py-1 text-left font-semibold text-slate-800 ${c.type === "number" ? "min-w-14" : "min-w-20"}`}>
+                  <th key={i} scope="col" className={`border border-slate-300 bg-slate-100 px-2 py-1 text-left font-semibold text-slate-800 ${c.type === "number" ? "min-w-[4.5rem] lg:min-w-14" : "min-w-24 lg:min-w-20"}`}>
                     {c.header}
                   </th>
                 ))}

@@ -297,9 +297,12 @@ export async function Overview({ tags }: { tags: TagView[] }) {
                   <MethodBadge method={op.method} />
                 </td>
                 <th scope="row" className={`${td} text-left font-normal`}>
-                  <Link href={`/api-docs?tag=${encodeURIComponent(tag.name)}#${operationAnchor(op.id)}`} className="break-all text-brand-700 underline">
-                    <code className="text-xs">{op.path}</code>
-                  </Link>
+                  {/* The path keeps a readable width on a phone (the table scrolls), as the list kit's textWidth. */}
+                  <div className="min-w-[12rem] lg:min-w-0">
+                    <Link href={`/api-docs?tag=${encodeURIComponent(tag.name)}#${operationAnchor(op.id)}`} className="break-all text-brand-700 underline">
+                      <code className="text-xs">{op.path}</code>
+                    </Link>
+                  </div>
                 </th>
                 <td className={`${td} text-slate-800`} lang="en">
                   {op.summary}

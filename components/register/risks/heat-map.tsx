@@ -80,7 +80,7 @@ export function RiskHeatMap({ canEdit }: { canEdit: boolean }) {
                       {t("heat.likelihoodAxis")} \ {t("heat.impactAxis")}
                     </th>
                     {RISK_SCALE.map((i) => (
-                      <th key={i} scope="col" className="p-2 text-center font-medium text-slate-800">
+                      <th key={i} scope="col" className="whitespace-nowrap p-2 text-center font-medium text-slate-800">
                         <abbr title={t(`impactScale.${i as 1}`)} className="no-underline">
                           {t("heat.impactAxis")} {i}
                         </abbr>
@@ -91,7 +91,7 @@ export function RiskHeatMap({ canEdit }: { canEdit: boolean }) {
                 <tbody>
                   {[...RISK_SCALE].reverse().map((l) => (
                     <tr key={l}>
-                      <th scope="row" className="p-2 text-left font-medium text-slate-800">
+                      <th scope="row" className="whitespace-nowrap p-2 text-left font-medium text-slate-800">
                         <abbr title={t(`likelihoodScale.${l as 1}`)} className="no-underline">
                           {t("heat.likelihoodAxis")} {l}
                         </abbr>

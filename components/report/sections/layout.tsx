@@ -82,7 +82,8 @@ export function Table({
           <tr className="border-b-2 border-slate-400">
             {head.map((h, i) => (
               <th key={i} scope="col" className={`${cell} font-semibold ${align(i)}`}>
-                {h}
+                {/* A column of words keeps a readable width on a phone (the table scrolls), as the list kit's textWidth; not on paper. */}
+                {numeric.includes(i) || compact ? h : <div className="min-w-[7rem] lg:min-w-0 print:min-w-0">{h}</div>}
               </th>
             ))}
           </tr>

@@ -43,7 +43,7 @@ export function DepartmentsView({ canEdit }: { canEdit: boolean }) {
 
   const columns: Column<DepartmentDto>[] = [
     { key: "code", header: t("fields.code"), sort: "code", cell: (d) => <span className="font-mono">{d.code}</span> },
-    { key: "name", header: t("fields.name"), sort: "name", cell: (d) => <span className="font-medium text-slate-900">{d.name}</span> },
+    { key: "name", header: t("fields.name"), sort: "name", textWidth: "name", cell: (d) => <span className="font-medium text-slate-900">{d.name}</span> },
     {
       key: "employees",
       header: t("fields.activeEmployees"),
