@@ -1,10 +1,10 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { SearchCombobox } from "@/components/ui/search-combobox";
+import { PickerFieldset, SearchCombobox } from "@/components/ui/search-combobox";
 import { matchesItem, type LinkedItem } from "@/lib/register/linked-item";
 
 /**
@@ -36,7 +36,6 @@ export function RegisterItemPicker({
   onUsePersons: (n: number) => void;
 }) {
   const t = useTranslations("registerRisks.links");
-  const errorId = useId();
   const [filter, setFilter] = useState("");
   // The live items, and any item the incident already names though it was retired since.
   const options = [...items, ...linked.filter((l) => !items.some((i) => i.id === l.id))];
@@ -47,8 +46,7 @@ export function RegisterItemPicker({
   const others = options.filter((o) => !selected.includes(o.id) && matchesItem(o, filter));
   const shown = [...picked, ...others.slice(0, SHOWN_AT_MOST)];
   return (
-    <fieldset className="space-y-2 rounded-md border border-slate-200 p-3" aria-describedby={error ? errorId : undefined}>
-      <legend className="px-1 text-sm font-medium text-slate-800">{t("pickItems")}</legend>
+    <PickerFieldset legend={t("pickItems")} error={error} boxed>
       <p className="text-xs text-slate-600">{t("pickHint")}</p>
       <SearchCombobox
         label={t("filterItems")}
@@ -88,11 +86,6 @@ export function RegisterItemPicker({
           ) : null}
         </p>
       ) : null}
-      {error ? (
-        <p id={errorId} role="alert" className="text-xs font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </PickerFieldset>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useId, useState } from "react";
+import { Fragment, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Alert, Badge, EmptyState, PageHeader, Skeleton } from "@/components/ui/card";
@@ -11,7 +11,7 @@ import { EmployeePicker, type PickedEmployee } from "@/components/ui/employee-pi
 import { EnumSelect, IdSelect, TextAreaField, TextField } from "@/components/ui/field";
 import { ActionMessage, Form, FormDialog, useAction, useForm } from "@/components/ui/form";
 import { FlagCheckbox, useListParams } from "@/components/ui/list";
-import { SearchCombobox } from "@/components/ui/search-combobox";
+import { PickerFieldset, SearchCombobox } from "@/components/ui/search-combobox";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/dates";
 import {
@@ -287,20 +287,14 @@ function ConflictsNotice({ conflicts }: { conflicts: readonly HoldingConflictDto
 const FILTER_POSTS_FROM = 12;
 
 /** 兼任不可: the other live posts, several to a pick (the searched-combobox kit, as the register item picker). */
-function ExclusivePostsPicker({ options, selected, error, onChange }: { options: readonly PostDto[]; selected: readonly number[]; error?: string; onChange: (ids: number[]) => void }) {
+export function ExclusivePostsPicker({ options, selected, error, onChange }: { options: readonly PostDto[]; selected: readonly number[]; error?: string; onChange: (ids: number[]) => void }) {
   const t = useTranslations("pmsStructure");
   const tc = useTranslations("common");
-  const hintId = useId();
-  const errorId = useId();
   const [filter, setFilter] = useState("");
   const needle = filter.trim().toLowerCase();
   const shown = options.filter((o) => selected.includes(o.id) || !needle || `${o.code} ${o.title} ${o.departmentName ?? ""}`.toLowerCase().includes(needle));
   return (
-    <fieldset className="space-y-2 rounded-md border border-slate-200 p-3" aria-describedby={[hintId, error ? errorId : ""].filter(Boolean).join(" ")}>
-      <legend className="px-1 text-sm font-medium text-slate-800">{t("fields.exclusiveWith")}</legend>
-      <p id={hintId} className="text-xs text-slate-600">
-        {t("exclusiveHint")}
-      </p>
+    <PickerFieldset legend={t("fields.exclusiveWith")} hint={t("exclusiveHint")} error={error} boxed>
       <SearchCombobox
         label={t("exclusiveFilter")}
         labelHidden={options.length <= FILTER_POSTS_FROM}
@@ -318,12 +312,7 @@ function ExclusivePostsPicker({ options, selected, error, onChange }: { options:
         listClassName="grid max-h-48 gap-1 overflow-y-auto rounded-md border border-slate-200 sm:grid-cols-2"
         emptyText={t("exclusiveNone")}
       />
-      {error ? (
-        <p id={errorId} role="alert" className="text-xs font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </PickerFieldset>
   );
 }
 

@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
-import { SearchCombobox } from "@/components/ui/search-combobox";
+import { PickerFieldset, SearchCombobox } from "@/components/ui/search-combobox";
 import { apiFetch } from "@/lib/client/api";
 import { listSearch } from "@/lib/list/params";
 import { employeePickQuery, type EmployeePickOption } from "@/lib/training/employees-schema";
@@ -101,17 +101,8 @@ export function EmployeePicker<T extends EmployeePickOption = EmployeePickOption
   });
 
   const status = !enabled ? "idle" : options.isPending ? "loading" : options.isError ? "error" : "ready";
-  const errorId = `${id}-error`;
   return (
-    <fieldset className="space-y-2" aria-describedby={error ? errorId : undefined}>
-      <legend className="text-sm font-medium text-slate-800">
-        {label}
-        {required ? (
-          <span className="ml-1 text-xs font-normal text-red-700">
-            *<span className="sr-only">{tc("required")}</span>
-          </span>
-        ) : null}
-      </legend>
+    <PickerFieldset legend={label} required={required} error={error}>
       {value ? (
         <div className={`flex flex-wrap items-center justify-between gap-2 rounded-md border px-3 py-2 text-sm ${error ? "border-red-600" : "border-slate-300"}`}>
           <span>
@@ -178,11 +169,6 @@ export function EmployeePicker<T extends EmployeePickOption = EmployeePickOption
         />
       )}
       {hint}
-      {error ? (
-        <p id={errorId} role="alert" className="text-xs font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </PickerFieldset>
   );
 }

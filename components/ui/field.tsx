@@ -9,16 +9,11 @@ const control =
   "block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 disabled:bg-slate-100";
 
 function Shell({ id, label, error, hint, required, children }: FieldProps & { id: string; children: ReactNode }) {
-  const t = useTranslations("common");
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
-        {required ? (
-          <span className="ml-1 text-xs font-normal text-red-700">
-            *<span className="sr-only">{t("required")}</span>
-          </span>
-        ) : null}
+        {required ? <RequiredMark /> : null}
       </label>
       {children}
       {hint ? (
@@ -26,16 +21,35 @@ function Shell({ id, label, error, hint, required, children }: FieldProps & { id
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }
 
-function describedBy(id: string, error?: string, hint?: ReactNode) {
+/** The asterisk after a required field's label (or a picker's legend), said as "required" to screen readers. */
+export function RequiredMark() {
+  const t = useTranslations("common");
+  return (
+    <span className="ml-1 text-xs font-normal text-red-700">
+      *<span className="sr-only">{t("required")}</span>
+    </span>
+  );
+}
+
+/**
+ * The message under a field in error, the one markup of every field and searched picker: `${id}-error`,
+ * which the control (or the picker's fieldset) names in its aria-describedby (`fieldDescribedBy`), an alert.
+ */
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-700">
+      {error}
+    </p>
+  ) : null;
+}
+
+/** The ids a field's control (or a picker's fieldset) is described by: its hint and its FieldError. */
+export function fieldDescribedBy(id: string, error?: string, hint?: ReactNode) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
@@ -44,7 +58,7 @@ function controlAttrs(id: string, { error, hint, required }: Omit<FieldProps, "l
   return {
     id,
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy(id, error, hint),
+    "aria-describedby": fieldDescribedBy(id, error, hint),
     "aria-required": required || undefined,
     className: `${control} ${error ? "border-red-600" : "border-slate-300"} ${className}`,
   };

@@ -3,6 +3,7 @@
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Skeleton } from "@/components/ui/card";
+import { FieldError, fieldDescribedBy, RequiredMark } from "@/components/ui/field";
 
 /**
  * The searched picker of every form (docs/architecture.md §7, "Searched pickers"): a search box that is an ARIA
@@ -16,6 +17,7 @@ import { Skeleton } from "@/components/ui/card";
  * The caller searches (a server query, or a filter of what it holds) and says where it stands with
  * `status`; the kit draws the idle hint, a skeleton while loading, the error, "nothing matches", the
  * options, the count for screen readers and the "more match, refine the search" note when `truncated`.
+ * `PickerFieldset` is the field around a picker: its legend and its error, as the form kit shows them.
  */
 
 export type ComboboxStatus = "idle" | "loading" | "error" | "ready";
@@ -295,5 +297,45 @@ export function SearchCombobox<T>(props: SearchComboboxProps<T>) {
       {expanded && truncated ? <p className="text-xs text-slate-600">{moreText ?? t("moreMatch")}</p> : null}
       {note ? <p className="text-xs text-slate-600">{note}</p> : null}
     </div>
+  );
+}
+
+/**
+ * The field a picker stands in (docs/architecture.md §7, "Searched pickers"): a fieldset named by its
+ * legend (with the required mark), an optional hint under the legend, the picker and whatever goes with
+ * it (`children`), and the field's error under them: the form kit's FieldError, which the fieldset's
+ * aria-describedby names (with the hint). The error stays while the picker shows a choice instead of its
+ * search box; the caller marks the box itself `invalid`. `boxed` draws the group with a border.
+ */
+export function PickerFieldset({
+  legend,
+  required,
+  hint,
+  error,
+  boxed,
+  children,
+}: {
+  legend: ReactNode;
+  required?: boolean;
+  hint?: ReactNode;
+  error?: string;
+  boxed?: boolean;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <fieldset className={boxed ? "space-y-2 rounded-md border border-slate-200 p-3" : "space-y-2"} aria-describedby={fieldDescribedBy(id, error, hint)}>
+      <legend className={boxed ? "px-1 text-sm font-medium text-slate-800" : "text-sm font-medium text-slate-800"}>
+        {legend}
+        {required ? <RequiredMark /> : null}
+      </legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      <FieldError id={id} error={error} />
+    </fieldset>
   );
 }
