@@ -35,15 +35,13 @@ export function isConflict(err: unknown): boolean {
 
 /** After a refused save: bring the first field in error (or the first alert) of the form into view and focus it. */
 export function focusFirstError(form: HTMLFormElement | null | undefined) {
-  if (!form || typeof requestAnimationFrame === "undefined") return;
-  requestAnimationFrame(() => {
-    const el = form.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]');
-    if (!el) return;
-    el.scrollIntoView?.({ block: "center" });
-    // A field in error, or a group marked invalid (a radiogroup of scores): its first control.
-    const control = el.matches("input, select, textarea") ? el : el.matches('[aria-invalid="true"]') ? el.querySelector<HTMLElement>("input, select, textarea") : null;
-    control?.focus();
-  });
+  if (!form) return;
+  const el = form.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]');
+  if (!el) return;
+  el.scrollIntoView?.({ block: "center" });
+  // A field in error, or a group marked invalid (a radiogroup of scores): its first control.
+  const control = el.matches("input, select, textarea") ? el : el.matches('[aria-invalid="true"]') ? el.querySelector<HTMLElement>("input, select, textarea") : null;
+  control?.focus();
 }
 
 /** The fields whose value differs between two versions of a record (shallow, JSON equality). */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
@@ -104,6 +104,13 @@ export function useForm<V extends Record<string, unknown>, S extends z.ZodType, 
   const [version, setVersion] = useState<number | undefined>(opts.record?.version);
   // The record that version belongs to: what "changed since you opened it" compares with.
   const [base, setBase] = useState<R | undefined>(opts.record);
+  // Focus moves to the first field in error once the errors are on screen: a request counted here is
+  // served by an effect, which runs after React has committed the render that shows them (a frame
+  // scheduled at the moment of setErrors could run before that render and find nothing marked).
+  const [focusRequest, setFocusRequest] = useState(0);
+  useEffect(() => {
+    if (focusRequest) focusFirstError(formRef.current);
+  }, [focusRequest]);
   if (opts.followRecord && opts.record && base && opts.record.version !== base.version && problem?.kind !== "conflict") {
     // A newer record arrived (render-time adjustment, no effect): take it over unless the user has typed.
     const toValues = opts.toValues;
@@ -191,7 +198,7 @@ export function useForm<V extends Record<string, unknown>, S extends z.ZodType, 
         const unshown = Object.entries(fields).filter(([f]) => !isShown(f)).map(([, m]) => m);
         setErrors(fields);
         setProblem(unshown.length ? { kind: "error", messages: unshown } : null);
-        focusFirstError(formRef.current);
+        setFocusRequest((n) => n + 1);
         return;
       }
       setProblem({ kind: "error", messages: [failure.message ?? tc("errorBody")] });
@@ -211,7 +218,7 @@ export function useForm<V extends Record<string, unknown>, S extends z.ZodType, 
     if (!r.data || Object.keys(found).length) {
       setErrors(remap(found));
       setProblem(null);
-      focusFirstError(formRef.current);
+      setFocusRequest((n) => n + 1);
       return false;
     }
     setErrors({});
